@@ -1,0 +1,44 @@
+#include "loclint/config.h"
+
+namespace loclint {
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "error") return Severity::Error;
+  if (s == "warning") return Severity::Warning;
+  if (s == "note" || s == "info") return Severity::Note;
+  return std::nullopt;
+}
+
+std::vector<std::string> Config::option(std::string_view rule_id, std::string_view name,
+                                        std::vector<std::string> fallback) const {
+  std::string key = std::string(rule_id) + "." + std::string(name);
+  if (auto it = options.find(key); it != options.end()) return it->second;
+  std::string_view family = rule_id.substr(0, rule_id.find('/'));
+  key = std::string(family) + "." + std::string(name);
+  if (auto it = options.find(key); it != options.end()) return it->second;
+  return fallback;
+}
+
+bool Config::enabled(const Rule& rule) const {
+  bool on = true;
+  for (const auto& [selector, value] : enable)
+    if (selector == rule.id || selector == rule.family() || selector == "all") on = value;
+  return on;
+}
+
+Severity Config::severity_of(const Rule& rule) const {
+  if (auto it = severity.find(std::string(rule.id)); it != severity.end()) return it->second;
+  if (auto it = severity.find(std::string(rule.family())); it != severity.end()) return it->second;
+  return rule.severity;
+}
+
+}  // namespace loclint

@@ -1,0 +1,255 @@
+// Builds the document model: bytes, encoding facts, front matter, Markdown, segments.
+#include <algorithm>
+#include <cstring>
+
+#include "document_builder.h"
+#include "front_matter.h"
+
+namespace loclint {
+
+namespace {
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char a = s[i], b = prefix[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+    if (a != b) return false;
+  }
+  return true;
+}
+
+bool ends_with_icase(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && starts_with_icase(s.substr(s.size() - suffix.size()), suffix);
+}
+
+template <typename T>
+void sort_by_begin(std::vector<T>& v) {
+  std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.span.begin < b.span.begin; });
+}
+
+}  // namespace
+
+std::shared_ptr<const Document> Document::parse(std::string path, std::string bytes) {
+  std::shared_ptr<Document> d(new Document());
+  Document& doc = *d;
+  doc.path_ = std::move(path);
+  doc.text_ = std::move(bytes);
+  std::string_view text = doc.text_;
+  doc.bom_ = text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF";
+  doc.lines_ = LineIndex(text);
+
+  // Encoding facts: every invalid UTF-8 sequence (at most one per line, 100 in all) and the first
+  // NUL byte. Parsing goes on: md4c and our scanners are byte-safe.
+  size_t pos = 0;
+  uint32_t last_line = 0;
+  while (pos < text.size() && doc.input_problems_.size() < 100) {
+    size_t bad = utf8::first_invalid(text.substr(pos));
+    if (bad == std::string_view::npos) break;
+    uint32_t at = static_cast<uint32_t>(pos + bad);
+    doc.valid_utf8_ = false;
+    uint32_t line = doc.lines_.line_of(at);
+    if (line != last_line) doc.input_problems_.push_back({InputProblem::InvalidUtf8, at});
+    last_line = line;
+    pos = at + 1;
+  }
+  if (const void* nul = std::memchr(text.data(), 0, text.size()))
+    doc.input_problems_.push_back(
+        {InputProblem::NulByte, static_cast<uint32_t>(static_cast<const char*>(nul) - text.data())});
+
+  const uint32_t start = doc.content_start();
+  const bool yaml_file = ends_with_icase(doc.path_, ".yml") || ends_with_icase(doc.path_, ".yaml");
+  if (yaml_file && starts_with_icase(text.substr(start), "### YamlMime:")) doc.kind_ = DocumentKind::YamlMime;
+
+  doc.front_matter_ = parse_front_matter(text, doc.lines_, start, doc.kind_ == DocumentKind::YamlMime, &doc.body_);
+  if (doc.kind_ == DocumentKind::YamlMime) doc.body_ = {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size())};
+
+  Builder b{doc};
+  b.parse_markdown();
+  sort_by_begin(doc.html_tags_);
+  // Html tokens refer to tags by index; re-point them after sorting.
+  {
+    std::vector<uint32_t> order(doc.html_tags_.size());
+    // Tags were appended in token order, which is file order except for HTML blocks inside
+    // containers; rebuild the mapping by span.
+    for (auto& t : doc.inlines_) {
+      if (t.kind != InlineKind::Html || t.tag == InlineToken::kNoTag) continue;
+      auto it = std::lower_bound(doc.html_tags_.begin(), doc.html_tags_.end(), t.span.begin,
+                                 [](const HtmlTag& tag, uint32_t off) { return tag.span.begin < off; });
+      t.tag = it != doc.html_tags_.end() && it->span.begin == t.span.begin
+                  ? static_cast<uint32_t>(it - doc.html_tags_.begin())
+                  : InlineToken::kNoTag;
+    }
+  }
+  b.extract_segments();
+  b.collect_html_links_and_anchors();
+  b.collect_docfx_extensions();
+  sort_by_begin(doc.code_spans_);
+  sort_by_begin(doc.code_blocks_);
+  sort_by_begin(doc.links_);
+  sort_by_begin(doc.emphasis_);
+  sort_by_begin(doc.anchors_);
+  b.finish_headings();
+  return d;
+}
+
+bool Document::in_code(uint32_t offset) const {
+  auto hit = [offset](const auto& v) {
+    auto it = std::upper_bound(v.begin(), v.end(), offset,
+                               [](uint32_t off, const auto& item) { return off < item.span.begin; });
+    return it != v.begin() && std::prev(it)->span.contains(offset);
+  };
+  return hit(code_spans_) || hit(code_blocks_);
+}
+
+void Document::Builder::collect_html_links_and_anchors() {
+  for (const HtmlTag& tag : doc.html_tags_) {
+    if (tag.closing || tag.comment || tag.name.empty()) continue;
+    if (tag.name == "a") {
+      if (const HtmlAttribute* n = tag.attribute("name")) doc.anchors_.push_back({n->value, tag.span});
+      if (const HtmlAttribute* h = tag.attribute("href")) {
+        Link l;
+        l.kind = LinkKind::HtmlAnchor;
+        l.span = tag.span;
+        l.text = {tag.span.end, tag.span.end};
+        l.destination = h->value;
+        l.destination_span = h->value_span;
+        doc.links_.push_back(std::move(l));
+      }
+    }
+    if (tag.name == "img") {
+      if (const HtmlAttribute* s = tag.attribute("src")) {
+        Link l;
+        l.kind = LinkKind::HtmlImage;
+        l.span = tag.span;
+        l.text = {tag.span.end, tag.span.end};
+        l.destination = s->value;
+        l.destination_span = s->value_span;
+        doc.links_.push_back(std::move(l));
+      }
+    }
+    if (const HtmlAttribute* id = tag.attribute("id"))
+      if (!(tag.name == "a" && tag.attribute("name") && tag.attribute("name")->value == id->value))
+        doc.anchors_.push_back({id->value, tag.span});
+  }
+}
+
+void Document::Builder::collect_docfx_extensions() {
+  std::string_view text = doc.text_;
+  // [!INCLUDE [title](path)]: md4c sees a link inside brackets that start with "!INCLUDE".
+  for (Link& l : doc.links_) {
+    if (l.kind != LinkKind::Inline) continue;
+    uint32_t b = l.span.begin;
+    uint32_t p = b;
+    while (p > doc.body_.begin && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+    if (p >= doc.body_.begin + 9 && starts_with_icase(text.substr(p - 9, 9), "[!INCLUDE")) {
+      uint32_t e = l.span.end;
+      while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) ++e;
+      if (e < text.size() && text[e] == ']') {
+        l.kind = LinkKind::Include;
+        l.span = {p - 9, e + 1};
+      }
+    }
+  }
+  for (uint32_t bi = 0; bi < doc.blocks_.size(); ++bi) {
+    const Block& blk = doc.blocks_[bi];
+    if (blk.kind != BlockKind::Paragraph && blk.kind != BlockKind::TableCell && blk.kind != BlockKind::Heading) continue;
+    std::string_view s = text.substr(blk.span.begin, blk.span.size());
+    // > [!NOTE] alerts: the first thing in a paragraph of a blockquote.
+    if ((blk.context & InQuote) && s.size() > 3 && s[0] == '[' && s[1] == '!') {
+      size_t close = s.find(']');
+      if (close != std::string_view::npos && close > 2 && close < 20) {
+        std::string kind(s.substr(2, close - 2));
+        bool word = std::all_of(kind.begin(), kind.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        });
+        if (word && !starts_with_icase(kind, "include")) {
+          for (char& c : kind)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+          doc.alerts_.push_back({{blk.span.begin, blk.span.begin + static_cast<uint32_t>(close + 1)}, kind});
+        }
+      }
+    }
+    // :::name attr="value" ...::: directives.
+    size_t pos = 0;
+    while ((pos = s.find(":::", pos)) != std::string_view::npos) {
+      size_t i = pos + 3;
+      size_t nb = i;
+      while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-')) ++i;
+      if (i == nb) {
+        pos += 3;
+        continue;
+      }
+      Directive d;
+      d.name = to_lower(s.substr(nb, i - nb));
+      size_t end = s.find(":::", i);
+      size_t stop = end == std::string_view::npos ? s.size() : end;
+      // Attributes: name="value" pairs, reusing the HTML attribute grammar.
+      std::string fake = "<x" + std::string(s.substr(i, stop - i)) + ">";
+      HtmlTag tag;
+      uint32_t base = blk.span.begin + static_cast<uint32_t>(i) - 2;
+      if (parse_html_tag(fake, base, tag) == fake.size()) d.attributes = std::move(tag.attributes);
+      uint32_t dbegin = blk.span.begin + static_cast<uint32_t>(pos);
+      uint32_t dend = blk.span.begin + static_cast<uint32_t>(end == std::string_view::npos ? s.size() : end + 3);
+      d.span = {dbegin, dend};
+      if (d.name == "image")
+        if (const HtmlAttribute* src = d.attribute("source")) {
+          Link l;
+          l.kind = LinkKind::ImageDirective;
+          l.span = d.span;
+          l.text = {d.span.end, d.span.end};
+          l.destination = src->value;
+          l.destination_span = src->value_span;
+          doc.links_.push_back(std::move(l));
+        }
+      doc.directives_.push_back(std::move(d));
+      pos = end == std::string_view::npos ? s.size() : end + 3;
+    }
+  }
+  sort_by_begin(doc.directives_);
+  sort_by_begin(doc.alerts_);
+}
+
+void Document::Builder::finish_headings() {
+  std::string_view text = doc.text_;
+  for (uint32_t bi = 0; bi < doc.blocks_.size(); ++bi) {
+    const Block& blk = doc.blocks_[bi];
+    if (blk.kind != BlockKind::Heading) continue;
+    Heading h;
+    h.span = blk.span;
+    h.level = blk.level;
+    h.block = bi;
+    // Source halves of segments are hidden on the page; their text is not part of the heading.
+    std::vector<Span> hidden;
+    for (const Segment& s : doc.segments_)
+      if (s.block == bi && s.source.present) hidden.push_back({s.source.open.begin, std::max(s.source.close.end, s.source.content.end)});
+    auto [first, last] = doc.block_inlines_[bi];
+    for (uint32_t i = first; i < last; ++i) {
+      const InlineToken& t = doc.inlines_[i];
+      bool is_hidden = std::any_of(hidden.begin(), hidden.end(), [&](Span hs) { return hs.contains(t.span.begin); });
+      if (is_hidden) continue;
+      if (t.kind == InlineKind::Text || t.kind == InlineKind::Code) h.text.append(text.substr(t.span.begin, t.span.size()));
+      if (t.kind == InlineKind::Entity) {
+        std::string_view e = text.substr(t.span.begin, t.span.size());
+        if (e == "&amp;") h.text += '&';
+        else if (e == "&lt;") h.text += '<';
+        else if (e == "&gt;") h.text += '>';
+        else if (e == "&quot;") h.text += '"';
+        else if (e == "&nbsp;") h.text += ' ';
+      }
+      if (t.kind == InlineKind::SoftBreak || t.kind == InlineKind::HardBreak) h.text += ' ';
+      if (t.kind == InlineKind::Html && t.tag != InlineToken::kNoTag) {
+        const HtmlTag& tag = doc.html_tags_[t.tag];
+        if (tag.name == "a" && tag.attribute("name")) h.anchors.push_back({tag.attribute("name")->value, tag.span});
+        else if (const HtmlAttribute* id = tag.attribute("id")) h.anchors.push_back({id->value, tag.span});
+      }
+    }
+    std::string trimmed(trim(h.text));
+    h.text = std::move(trimmed);
+    h.slug = heading_slug(h.text);
+    doc.headings_.push_back(std::move(h));
+  }
+}
+
+}  // namespace loclint

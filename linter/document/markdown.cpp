@@ -1,0 +1,349 @@
+// Markdown structure from md4c. md4c reports text through pointers into our buffer; every
+// element's byte span is recovered from those pointers, so nothing is located by searching.
+#include <md4c.h>
+
+#include <algorithm>
+
+#include "document_builder.h"
+
+namespace loclint {
+
+namespace {
+
+struct OpenSpan {
+  MD_SPANTYPE type;
+  uint32_t first_token;  // index into inlines when the span opened
+  std::string destination;
+  Span destination_span;
+  bool has_destination_span = false;
+};
+
+struct State {
+  Document::Builder& b;
+  const char* base;
+  uint32_t size;
+  // context
+  int lists = 0, quotes = 0, tables = 0, thead = 0;
+  int64_t leaf = -1;          // index of the block receiving inline tokens
+  bool leaf_is_implicit = false;
+  std::vector<OpenSpan> spans;
+  // code blocks and HTML blocks collect their raw text
+  bool in_code_block = false;
+  bool in_html_block = false;
+  CodeBlock code;
+  bool code_has_text = false;
+  std::vector<Span> html_chunks;
+
+  uint8_t context() const {
+    uint8_t c = 0;
+    if (lists) c |= InList;
+    if (quotes) c |= InQuote;
+    if (tables) c |= InTable;
+    if (thead) c |= InTableHeader;
+    return c;
+  }
+
+  bool in_buffer(const char* p, size_t n) const { return p >= base && p + n <= base + size; }
+
+  uint32_t open_leaf(BlockKind kind, uint8_t level = 0) {
+    Block blk;
+    blk.kind = kind;
+    blk.level = level;
+    blk.context = context();
+    blk.span = {UINT32_MAX, 0};
+    b.blocks().push_back(blk);
+    b.block_inlines().push_back({static_cast<uint32_t>(b.inlines().size()), 0});
+    leaf = static_cast<int64_t>(b.blocks().size() - 1);
+    return static_cast<uint32_t>(leaf);
+  }
+
+  void close_leaf() {
+    if (leaf < 0) return;
+    auto& blk = b.blocks()[static_cast<size_t>(leaf)];
+    if (blk.span.begin == UINT32_MAX) blk.span = {0, 0};
+    b.block_inlines()[static_cast<size_t>(leaf)].second = static_cast<uint32_t>(b.inlines().size());
+    leaf = -1;
+    leaf_is_implicit = false;
+  }
+
+  void add_token(InlineKind kind, Span s) {
+    if (leaf < 0) {
+      // Text directly in a tight list item: an implicit paragraph.
+      open_leaf(BlockKind::Paragraph);
+      leaf_is_implicit = true;
+    }
+    auto& blk = b.blocks()[static_cast<size_t>(leaf)];
+    blk.span.begin = std::min(blk.span.begin, s.begin);
+    blk.span.end = std::max(blk.span.end, s.end);
+    InlineToken t;
+    t.kind = kind;
+    t.block = static_cast<uint32_t>(leaf);
+    t.span = s;
+    b.inlines().push_back(t);
+  }
+};
+
+uint32_t off(const State& st, const char* p) { return static_cast<uint32_t>(p - st.base); }
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* ud) {
+  auto& st = *static_cast<State*>(ud);
+  if (st.leaf_is_implicit) st.close_leaf();
+  switch (type) {
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL: ++st.lists; break;
+    case MD_BLOCK_QUOTE: ++st.quotes; break;
+    case MD_BLOCK_TABLE: ++st.tables; break;
+    case MD_BLOCK_THEAD: ++st.thead; break;
+    case MD_BLOCK_P: st.open_leaf(BlockKind::Paragraph); break;
+    case MD_BLOCK_H:
+      st.open_leaf(BlockKind::Heading, static_cast<uint8_t>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+      break;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD: st.open_leaf(BlockKind::TableCell); break;
+    case MD_BLOCK_CODE: {
+      st.in_code_block = true;
+      st.code = CodeBlock{};
+      st.code.span = {UINT32_MAX, 0};
+      st.code_has_text = false;
+      auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+      st.code.fenced = d->fence_char != 0;
+      if (d->lang.text && d->lang.size) st.code.info.assign(d->lang.text, d->lang.size);
+      st.open_leaf(BlockKind::CodeBlock);
+      break;
+    }
+    case MD_BLOCK_HTML:
+      st.in_html_block = true;
+      st.html_chunks.clear();
+      st.open_leaf(BlockKind::HtmlBlock);
+      break;
+    default: break;
+  }
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void*, void* ud) {
+  auto& st = *static_cast<State*>(ud);
+  if (st.leaf_is_implicit) st.close_leaf();
+  switch (type) {
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL: --st.lists; break;
+    case MD_BLOCK_QUOTE: --st.quotes; break;
+    case MD_BLOCK_TABLE: --st.tables; break;
+    case MD_BLOCK_THEAD: --st.thead; break;
+    case MD_BLOCK_P:
+    case MD_BLOCK_H:
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD: st.close_leaf(); break;
+    case MD_BLOCK_CODE:
+      if (st.code_has_text) {
+        st.b.code_blocks().push_back(st.code);
+        auto& blk = st.b.blocks()[static_cast<size_t>(st.leaf)];
+        blk.span = st.code.span;
+      }
+      st.in_code_block = false;
+      st.close_leaf();
+      break;
+    case MD_BLOCK_HTML: {
+      st.in_html_block = false;
+      // Tokenize the raw HTML of the block: tags become Html tokens, the rest Text tokens.
+      for (Span chunk : st.html_chunks) st.b.tokenize_html(chunk, [&](InlineKind k, Span s) { st.add_token(k, s); });
+      st.close_leaf();
+      break;
+    }
+    default: break;
+  }
+  return 0;
+}
+
+int enter_span(MD_SPANTYPE type, void* detail, void* ud) {
+  auto& st = *static_cast<State*>(ud);
+  OpenSpan os{type, static_cast<uint32_t>(st.b.inlines().size()), {}, {}, false};
+  const MD_ATTRIBUTE* dest = nullptr;
+  if (type == MD_SPAN_A) dest = &static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+  if (type == MD_SPAN_IMG) dest = &static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
+  if (dest && dest->text) {
+    os.destination.assign(dest->text, dest->size);
+    if (st.in_buffer(dest->text, dest->size)) {
+      os.destination_span = {off(st, dest->text), off(st, dest->text) + dest->size};
+      os.has_destination_span = true;
+    }
+  }
+  st.spans.push_back(std::move(os));
+  return 0;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* ud) {
+  auto& st = *static_cast<State*>(ud);
+  if (st.spans.empty()) return 0;
+  OpenSpan os = std::move(st.spans.back());
+  st.spans.pop_back();
+  auto& toks = st.b.inlines();
+  const uint32_t last = static_cast<uint32_t>(toks.size());
+  Span children = {UINT32_MAX, 0};
+  for (uint32_t i = os.first_token; i < last; ++i) {
+    children.begin = std::min(children.begin, toks[i].span.begin);
+    children.end = std::max(children.end, toks[i].span.end);
+  }
+  const bool has_children = children.begin != UINT32_MAX;
+  std::string_view text(st.base, st.size);
+  switch (type) {
+    case MD_SPAN_CODE: {
+      if (!has_children) break;
+      CodeSpan cs;
+      cs.content = children;
+      uint32_t b = children.begin, e = children.end;
+      if (b > 0 && text[b - 1] == ' ' && e < st.size && text[e] == ' ') --b, ++e;
+      while (b > 0 && text[b - 1] == '`') --b;
+      while (e < st.size && text[e] == '`') ++e;
+      cs.span = {b, e};
+      st.b.code_spans().push_back(cs);
+      break;
+    }
+    case MD_SPAN_EM:
+    case MD_SPAN_STRONG: {
+      if (!has_children) break;
+      uint32_t d = type == MD_SPAN_STRONG ? 2 : 1;
+      Emphasis em;
+      em.strong = type == MD_SPAN_STRONG;
+      em.span = {children.begin >= d ? children.begin - d : 0, std::min(children.end + d, st.size)};
+      st.b.emphasis().push_back(em);
+      break;
+    }
+    case MD_SPAN_A:
+    case MD_SPAN_IMG: {
+      Link link;
+      link.kind = type == MD_SPAN_IMG ? LinkKind::Image : LinkKind::Inline;
+      link.destination = os.destination;
+      uint32_t open_len = type == MD_SPAN_IMG ? 2 : 1;
+      if (has_children) {
+        link.text = children;
+      } else if (os.has_destination_span && os.destination_span.begin >= 2) {
+        link.text = {os.destination_span.begin - 2, os.destination_span.begin - 2};
+      } else {
+        break;  // nothing to locate it by
+      }
+      bool autolink = type == MD_SPAN_A && link.text.begin > 0 && text[link.text.begin - 1] == '<' &&
+                      link.text.end < st.size && text[link.text.end] == '>';
+      bool bare = type == MD_SPAN_A && !autolink && has_children &&
+                  (link.text.begin == 0 || text[link.text.begin - 1] != '[');
+      if (autolink || bare) {
+        link.kind = LinkKind::Autolink;
+        link.span = autolink ? Span{link.text.begin - 1, link.text.end + 1} : link.text;
+        link.destination_span = link.text;
+      } else {
+        uint32_t begin = link.text.begin >= open_len ? link.text.begin - open_len : 0;
+        uint32_t end = std::min(link.text.end + 1, st.size);  // after ']'
+        // An inline destination follows "](" directly; a reference one sits elsewhere.
+        if (os.has_destination_span && os.destination_span.begin >= link.text.end &&
+            os.destination_span.begin <= link.text.end + 4) {
+          link.destination_span = os.destination_span;
+          uint32_t p = os.destination_span.end;
+          int depth = 0;
+          while (p < st.size && p < os.destination_span.end + 4096) {
+            char c = text[p];
+            if (c == '\n' && p + 1 < st.size && text[p + 1] == '\n') break;
+            if (c == '(') ++depth;
+            if (c == ')') {
+              if (depth == 0) {
+                end = p + 1;
+                break;
+              }
+              --depth;
+            }
+            ++p;
+          }
+        } else if (end < st.size && text[end] == '[') {
+          size_t close = text.find(']', end);
+          if (close != std::string_view::npos && close < end + 1024) end = static_cast<uint32_t>(close + 1);
+        }
+        link.span = {begin, end};
+      }
+      st.b.links().push_back(std::move(link));
+      break;
+    }
+    default: break;
+  }
+  return 0;
+}
+
+int on_text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE n, void* ud) {
+  auto& st = *static_cast<State*>(ud);
+  if (!st.in_buffer(p, n) || n == 0) return 0;  // md4c's own strings (soft breaks, indentation)
+  Span s{off(st, p), off(st, p) + n};
+  if (st.in_code_block) {
+    st.code.span.begin = std::min(st.code.span.begin, s.begin);
+    st.code.span.end = std::max(st.code.span.end, s.end);
+    st.code_has_text = true;
+    return 0;
+  }
+  if (st.in_html_block) {
+    if (!st.html_chunks.empty() && st.html_chunks.back().end == s.begin)
+      st.html_chunks.back().end = s.end;
+    else
+      st.html_chunks.push_back(s);
+    return 0;
+  }
+  switch (type) {
+    case MD_TEXT_NORMAL: st.add_token(InlineKind::Text, s); break;
+    case MD_TEXT_CODE: st.add_token(InlineKind::Code, s); break;
+    case MD_TEXT_ENTITY: st.add_token(InlineKind::Entity, s); break;
+    case MD_TEXT_NULLCHAR: st.add_token(InlineKind::NullChar, s); break;
+    case MD_TEXT_HTML: {
+      st.add_token(InlineKind::Html, s);
+      HtmlTag tag;
+      if (parse_html_tag(std::string_view(p, n), s.begin, tag) == n) {
+        st.b.inlines().back().tag = static_cast<uint32_t>(st.b.html_tags().size());
+        st.b.html_tags().push_back(std::move(tag));
+      }
+      break;
+    }
+    default: st.add_token(InlineKind::Text, s); break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void Document::Builder::parse_markdown() {
+  Span body = doc.body_;
+  if (body.empty()) return;
+  State st{*this, doc.text_.data(), static_cast<uint32_t>(doc.text_.size()), 0, 0, 0, 0, -1, false, {}, false, false, {}, false, {}};
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS;
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = on_text;
+  md_parse(doc.text_.data() + body.begin, body.size(), &parser, &st);
+  st.close_leaf();
+}
+
+void Document::Builder::tokenize_html(Span chunk, const std::function<void(InlineKind, Span)>& emit) {
+  std::string_view text(doc.text_);
+  uint32_t i = chunk.begin;
+  uint32_t text_begin = i;
+  auto flush = [&](uint32_t upto) {
+    if (upto > text_begin) emit(InlineKind::Text, {text_begin, upto});
+  };
+  while (i < chunk.end) {
+    if (text[i] == '<') {
+      HtmlTag tag;
+      size_t len = parse_html_tag(text.substr(i, chunk.end - i), i, tag);
+      if (len > 0) {
+        flush(i);
+        emit(InlineKind::Html, {i, static_cast<uint32_t>(i + len)});
+        doc.inlines_.back().tag = static_cast<uint32_t>(doc.html_tags_.size());
+        doc.html_tags_.push_back(std::move(tag));
+        i += static_cast<uint32_t>(len);
+        text_begin = i;
+        continue;
+      }
+    }
+    ++i;
+  }
+  flush(chunk.end);
+}
+
+}  // namespace loclint

@@ -1,0 +1,390 @@
+#include "loclint/engine.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+
+namespace loclint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const Rule kUnreadable{
+    "loclint/unreadable-file", Severity::Error, "a path given to loclint could not be read",
+    "loclint could not open or read this path (it does not exist, permissions forbid it, or it "
+    "disappeared during the run). Nothing in it was checked. The run goes on with the other files "
+    "and exits with code 2, because the tool could not do its job completely.",
+    "loclint docs/missing.md"};
+const Rule kBinary{"loclint/binary-file", Severity::Warning, "a file that looks binary was skipped",
+                   "The file has a NUL byte in its first 8000 bytes (the same test git uses), so it is not a "
+                   "text document and was not linted. Remove it from the docs tree or exclude it with "
+                   "--exclude or the `exclude` list of .loclint.yaml.",
+                   "an image saved with a .md extension"};
+const Rule kInvalidUtf8{"loclint/invalid-utf8", Severity::Error, "bytes that are not valid UTF-8",
+                        "Docs are published as UTF-8. These bytes are not valid UTF-8 (a file saved in a legacy "
+                        "code page, a truncated multi-byte character, an overlong or surrogate sequence), so "
+                        "readers would see replacement characters. Re-save the file as UTF-8. The rest of the "
+                        "file is still linted.",
+                        "caf\\xE9 saved in Windows-1252"};
+const Rule kNulByte{"loclint/nul-byte", Severity::Warning, "a NUL byte inside a text document",
+                    "A NUL byte (U+0000) appears in the document. Markdown renders it as a replacement "
+                    "character and many tools stop reading at it. It is usually left over from a broken "
+                    "conversion or merge; delete it.",
+                    "text\\0text"};
+const Rule kTooLarge{"loclint/file-too-large", Severity::Error, "a file too large to lint",
+                     "The file is larger than loclint's limit (256 MiB), far beyond any real article; it "
+                     "was not linted. Exclude it if it is not documentation.",
+                     "a 300 MB generated dump named .md"};
+const Rule kNoDocuments{"loclint/no-documents", Severity::Warning, "a folder with no document to lint",
+                        "A folder given on the command line holds no Markdown article and no YamlMime YAML file "
+                        "matching the include and exclude globs, so nothing was checked there. Check the path "
+                        "and the globs.",
+                        "loclint images/"};
+
+constexpr size_t kMaxFileSize = 256u << 20;
+
+std::string to_forward(std::string s) {
+  std::replace(s.begin(), s.end(), '\\', '/');
+  return s;
+}
+
+bool is_yaml(std::string_view p) {
+  return p.ends_with(".yml") || p.ends_with(".yaml") || p.ends_with(".YML") || p.ends_with(".YAML");
+}
+bool is_markdown(std::string_view p) {
+  return p.ends_with(".md") || p.ends_with(".MD") || p.ends_with(".markdown");
+}
+
+// Reads a whole file; on failure returns false and sets `error`.
+bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large) {
+  too_large = false;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    error = std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = "is a directory";
+    ::close(fd);
+    return false;
+  }
+  if (static_cast<size_t>(st.st_size) > kMaxFileSize) {
+    too_large = true;
+    ::close(fd);
+    return false;
+  }
+  out.clear();
+  out.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (true) {
+    if (got == out.size()) {
+      if (out.size() >= kMaxFileSize) break;
+      out.resize(out.size() + 65536);  // the file grew, or st_size was 0 (a pipe, /proc)
+    }
+    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  out.resize(got);
+  ::close(fd);
+  if (got > kMaxFileSize) {
+    too_large = true;
+    return false;
+  }
+  return true;
+}
+
+class CollectingReporter : public Reporter {
+ public:
+  CollectingReporter(const Config& config, std::vector<Diagnostic>& out) : config_(config), out_(out) {}
+  using Reporter::report;
+  void report(Diagnostic d) override {
+    if (!d.rule || !config_.enabled(*d.rule)) return;
+    d.severity = config_.severity_of(*d.rule);
+    out_.push_back(std::move(d));
+  }
+
+ private:
+  const Config& config_;
+  std::vector<Diagnostic>& out_;
+};
+
+void sort_findings(std::vector<Finding>& v) {
+  std::stable_sort(v.begin(), v.end(), [](const Finding& a, const Finding& b) {
+    if (a.start.line != b.start.line) return a.start.line < b.start.line;
+    if (a.start.column != b.start.column) return a.start.column < b.start.column;
+    if (a.diagnostic.rule->id != b.diagnostic.rule->id) return a.diagnostic.rule->id < b.diagnostic.rule->id;
+    return a.diagnostic.message < b.diagnostic.message;
+  });
+}
+
+}  // namespace
+
+const std::vector<const Rule*>& core_rules() {
+  static const std::vector<const Rule*> rules = {&kBinary, &kTooLarge, &kInvalidUtf8, &kNoDocuments, &kNulByte, &kUnreadable};
+  return rules;
+}
+
+namespace {
+bool glob_rec(std::string_view g, std::string_view p, int budget) {
+  if (--budget < 0) return false;
+  while (!g.empty()) {
+    if (g.starts_with("**/")) {
+      // Zero or more whole segments.
+      std::string_view rest = g.substr(3);
+      if (glob_rec(rest, p, budget)) return true;
+      for (size_t i = 0; i < p.size(); ++i)
+        if (p[i] == '/' && glob_rec(rest, p.substr(i + 1), budget)) return true;
+      return false;
+    }
+    if (g.starts_with("**")) {
+      for (size_t k = 0; k <= p.size(); ++k)
+        if (glob_rec(g.substr(2), p.substr(k), budget)) return true;
+      return false;
+    }
+    if (g[0] == '*') {
+      for (size_t k = 0; k <= p.size(); ++k) {
+        if (glob_rec(g.substr(1), p.substr(k), budget)) return true;
+        if (k < p.size() && p[k] == '/') break;
+      }
+      return false;
+    }
+    if (p.empty()) return false;
+    if (g[0] == '?' ? p[0] == '/' : g[0] != p[0]) return false;
+    g.remove_prefix(1);
+    p.remove_prefix(1);
+  }
+  return p.empty();
+}
+}  // namespace
+
+bool glob_match(std::string_view glob, std::string_view path) {
+  if (glob.find('/') == std::string_view::npos) {
+    size_t slash = path.rfind('/');
+    if (slash != std::string_view::npos) path = path.substr(slash + 1);
+  } else if (!glob.empty() && glob[0] == '/') {
+    glob.remove_prefix(1);
+  }
+  while (path.starts_with("./")) path.remove_prefix(2);
+  return glob_rec(glob, path, 100000);
+}
+
+Finding path_finding(const std::string& path, const Rule& rule, Severity severity, std::string message) {
+  Finding f;
+  f.path = path;
+  f.diagnostic.rule = &rule;
+  f.diagnostic.severity = severity;
+  f.diagnostic.message = std::move(message);
+  f.start = f.end = f.start_utf16 = f.end_utf16 = f.start_byte = f.end_byte = Position{1, 1};
+  f.fingerprint = std::string(rule.id) + "|" + path;
+  return f;
+}
+
+Finding locate(const Document& doc, Diagnostic d) {
+  Finding f;
+  f.path = doc.path();
+  uint32_t size = static_cast<uint32_t>(doc.text().size());
+  d.span.begin = std::min(d.span.begin, size);
+  d.span.end = std::clamp(d.span.end, d.span.begin, size);
+  f.start = doc.position(d.span.begin);
+  f.end = doc.position(d.span.end);
+  f.start_utf16 = doc.position(d.span.begin, ColumnUnit::Utf16);
+  f.end_utf16 = doc.position(d.span.end, ColumnUnit::Utf16);
+  f.start_byte = doc.position(d.span.begin, ColumnUnit::Byte);
+  f.end_byte = doc.position(d.span.end, ColumnUnit::Byte);
+  f.line_text = std::string(doc.slice(doc.lines().line_span(f.start.line)));
+  std::string_view involved = doc.slice(d.span);
+  if (involved.size() > 200) involved = involved.substr(0, 200);
+  f.fingerprint = std::string(d.rule->id) + "|" + doc.path() + "|" + std::string(involved) + "|" + d.message;
+  f.diagnostic = std::move(d);
+  return f;
+}
+
+Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config), checks_(std::move(checks)) {}
+
+std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& workspace) const {
+  std::vector<Diagnostic> diags;
+  CollectingReporter reporter(config_, diags);
+  for (const InputProblem& p : doc.input_problems()) {
+    if (p.kind == InputProblem::InvalidUtf8) {
+      std::string bytes;
+      static const char* hex = "0123456789ABCDEF";
+      for (uint32_t i = p.offset; i < doc.text().size() && i < p.offset + 4; ++i) {
+        uint8_t c = static_cast<uint8_t>(doc.text()[i]);
+        if (i > p.offset && c < 0x80) break;
+        if (!bytes.empty()) bytes += ' ';
+        bytes += "0x";
+        bytes += hex[c >> 4];
+        bytes += hex[c & 15];
+      }
+      reporter.report(kInvalidUtf8, {p.offset, p.offset + 1}, "invalid UTF-8 byte sequence (" + bytes + ")");
+    } else {
+      reporter.report(kNulByte, {p.offset, p.offset + 1}, "NUL byte in a text document");
+    }
+  }
+  Env env{config_, workspace};
+  for (const Check& check : checks_) {
+    bool any = std::any_of(check.rules.begin(), check.rules.end(), [&](const Rule* r) { return config_.enabled(*r); });
+    if (any) check.run(doc, env, reporter);
+  }
+  std::vector<Finding> out;
+  out.reserve(diags.size());
+  for (Diagnostic& d : diags) out.push_back(locate(doc, std::move(d)));
+  sort_findings(out);
+  return out;
+}
+
+std::vector<Finding> Engine::lint_file(const std::string& path, Workspace& workspace, RunStats& stats) const {
+  std::string bytes, error;
+  bool too_large = false;
+  if (!read_file(path, bytes, error, too_large)) {
+    if (too_large)
+      return {path_finding(path, kTooLarge, config_.severity_of(kTooLarge),
+                           "file is larger than 256 MiB; it was not linted")};
+    stats.tool_failure = true;
+    return {path_finding(path, kUnreadable, config_.severity_of(kUnreadable), "cannot read file: " + error)};
+  }
+  stats.bytes += bytes.size();
+  size_t probe = std::min<size_t>(bytes.size(), 8000);
+  if (std::memchr(bytes.data(), 0, probe)) {
+    if (!config_.enabled(kBinary)) return {};
+    return {path_finding(path, kBinary, config_.severity_of(kBinary),
+                         "file looks binary (NUL byte in its first 8000 bytes); it was not linted")};
+  }
+  auto doc = Document::parse(path, std::move(bytes));
+  if (is_yaml(path) && doc->kind() != DocumentKind::YamlMime) return {};  // TOC.yml and friends
+  ++stats.files;
+  stats.segments += doc->segments().size();
+  return lint_document(*doc, workspace);
+}
+
+Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const {
+  Discovery out;
+  std::vector<std::string> include = config_.include;
+  if (include.empty()) include = {"*.md", "*.yml"};
+  auto excluded = [&](std::string_view rel) {
+    return std::any_of(config_.exclude.begin(), config_.exclude.end(), [&](const std::string& g) { return glob_match(g, rel); });
+  };
+  auto included = [&](std::string_view rel) {
+    return std::any_of(include.begin(), include.end(), [&](const std::string& g) { return glob_match(g, rel); });
+  };
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) {
+      out.tool_failure = true;
+      out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable),
+                                          "cannot read path: " + (ec ? ec.message() : std::string("No such file or directory"))));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      std::string rel = to_forward(input);
+      if (!excluded(rel)) out.files.push_back(input);
+      continue;
+    }
+    size_t before = out.files.size();
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      out.tool_failure = true;
+      out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable), "cannot read folder: " + ec.message()));
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable), "cannot read folder: " + ec.message()));
+        break;
+      }
+      const fs::path& p = it->path();
+      std::string name = p.filename().string();
+      std::error_code sec;
+      bool dir = it->is_directory(sec);
+      if (dir) {
+        // Hidden folders (.git) and dependency folders are never documentation.
+        if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
+        continue;
+      }
+      if (!is_markdown(name) && !is_yaml(name)) continue;
+      std::string rel = to_forward(p.lexically_relative(input).string());
+      if (!included(rel) || excluded(rel)) continue;
+      out.files.push_back(p.string());
+    }
+    if (out.files.size() == before)
+      out.findings.push_back(path_finding(input, kNoDocuments, config_.severity_of(kNoDocuments),
+                                          "no Markdown or YamlMime document found in this folder"));
+  }
+  std::sort(out.files.begin(), out.files.end());
+  out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+  return out;
+}
+
+RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) const {
+  RunResult result;
+  Discovery disc = discover(inputs);
+  result.stats.tool_failure = disc.tool_failure;
+  Workspace workspace;
+  const size_t n = disc.files.size();
+  std::vector<std::vector<Finding>> per_file(n);
+  std::vector<RunStats> per_thread(std::max(1u, jobs));
+  std::atomic<size_t> next{0};
+  auto worker = [&](unsigned t) {
+    for (size_t i; (i = next.fetch_add(1)) < n;) per_file[i] = lint_file(disc.files[i], workspace, per_thread[t]);
+  };
+  unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
+  if (threads == 1) {
+    worker(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+    for (auto& th : pool) th.join();
+  }
+  for (const RunStats& s : per_thread) {
+    result.stats.files += s.files;
+    result.stats.segments += s.segments;
+    result.stats.bytes += s.bytes;
+    result.stats.tool_failure |= s.tool_failure;
+  }
+  // Findings about paths (discovery) go with the path they name, in path order.
+  std::vector<Finding> all = std::move(disc.findings);
+  for (auto& v : per_file)
+    for (auto& f : v) all.push_back(std::move(f));
+  std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) {
+    if (a.path != b.path) return a.path < b.path;
+    if (a.start.line != b.start.line) return a.start.line < b.start.line;
+    if (a.start.column != b.start.column) return a.start.column < b.start.column;
+    if (a.diagnostic.rule->id != b.diagnostic.rule->id) return a.diagnostic.rule->id < b.diagnostic.rule->id;
+    return a.diagnostic.message < b.diagnostic.message;
+  });
+  for (const Finding& f : all) {
+    switch (f.diagnostic.severity) {
+      case Severity::Error: ++result.stats.errors; break;
+      case Severity::Warning: ++result.stats.warnings; break;
+      case Severity::Note: ++result.stats.notes; break;
+    }
+  }
+  result.findings = std::move(all);
+  return result;
+}
+
+}  // namespace loclint

@@ -1,0 +1,46 @@
+// What a check is: a pure function of a Document and its Env that reports to a Reporter.
+//
+// A check does no I/O and prints nothing. Everything outside the file (does this path exist,
+// what locale is this tree, where is the source-language tree) comes from Env.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loclint/config.h"
+#include "loclint/diagnostic.h"
+#include "loclint/document.h"
+#include "loclint/workspace.h"
+
+namespace loclint {
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void report(Diagnostic diagnostic) = 0;
+
+  void report(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
+    Diagnostic d;
+    d.rule = &rule;
+    d.severity = rule.severity;
+    d.span = span;
+    d.message = std::move(message);
+    d.source_text = std::move(source_text);
+    report(std::move(d));
+  }
+};
+
+struct Env {
+  const Config& config;
+  Workspace& workspace;  // thread-safe; shared by every file of the run
+};
+
+struct Check {
+  std::string_view name;            // for profiling and debugging
+  std::vector<const Rule*> rules;   // every rule this check may report
+  std::function<void(const Document&, const Env&, Reporter&)> run;
+};
+
+}  // namespace loclint

@@ -1,0 +1,42 @@
+// Settings that steer the engine and the checks: from the command line and `.loclint.yaml`.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "loclint/diagnostic.h"
+
+namespace loclint {
+
+struct Config {
+  // Rule selection: entries are rule ids or family names. Later entries win.
+  std::vector<std::pair<std::string, bool>> enable;  // (selector, enabled)
+  std::map<std::string, Severity> severity;          // rule id or family -> severity
+  Severity fail_on = Severity::Error;
+
+  std::vector<std::string> include;  // globs; empty: the defaults (*.md, YamlMime *.yml)
+  std::vector<std::string> exclude;
+
+  // Options shared by several families.
+  std::optional<std::string> locale;              // expected locale of the tree (metadata, code)
+  std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)
+
+  // Per-rule or per-family options: option name -> list of values (a scalar is a list of one).
+  // Keys are "rule-or-family.option", e.g. "metadata/missing-key.required".
+  std::map<std::string, std::vector<std::string>> options;
+
+  // Where the config came from, for messages ("" when none).
+  std::filesystem::path file;
+
+  // Values of an option for a rule: the rule's own entry, then its family's, else `fallback`.
+  std::vector<std::string> option(std::string_view rule_id, std::string_view name,
+                                  std::vector<std::string> fallback = {}) const;
+  bool enabled(const Rule& rule) const;
+  Severity severity_of(const Rule& rule) const;
+};
+
+}  // namespace loclint

@@ -1,0 +1,58 @@
+// Rules and diagnostics: the one model every output format renders.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "loclint/text.h"
+
+namespace loclint {
+
+enum class Severity : uint8_t { Note = 0, Warning = 1, Error = 2 };
+
+std::string_view to_string(Severity s);
+std::optional<Severity> parse_severity(std::string_view s);
+
+// Everything a user can learn about a rule. One constant per rule, beside the code that reports
+// it; --list-rules, --explain, SARIF rules[] and the README table are generated from it.
+struct Rule {
+  std::string_view id;           // "family/kebab-name"; never changes once shipped
+  Severity severity;             // default severity
+  std::string_view summary;      // one line, lowercase start, no final period
+  std::string_view explanation;  // a paragraph for the translator who meets it
+  std::string_view example;      // a short example of text that triggers it
+  std::initializer_list<std::string_view> options = {};  // option names it reads from config
+
+  std::string_view family() const { return id.substr(0, id.find('/')); }
+};
+
+struct Fix {
+  Span span;
+  std::string replacement;
+};
+
+// What a check reports. The engine adds the path, resolves the position and the severity.
+struct Diagnostic {
+  const Rule* rule = nullptr;
+  Severity severity = Severity::Error;
+  Span span;
+  std::string message;
+  std::string source_text;  // the source-language text involved, when relevant (JSON shows it)
+  std::optional<Fix> fix;
+};
+
+// A diagnostic located in a file, ready to render.
+struct Finding {
+  std::string path;        // as the user gave it (relative stays relative)
+  Diagnostic diagnostic;
+  Position start;          // code-point columns
+  Position end;            // exclusive end
+  Position start_utf16, end_utf16;
+  Position start_byte, end_byte;
+  std::string line_text;   // the line of `start`, for renderers that show context
+  std::string fingerprint; // path + rule + the text involved: stable across unrelated edits
+};
+
+}  // namespace loclint

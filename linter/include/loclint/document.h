@@ -1,0 +1,303 @@
+// The document model: one per file, built once, shared read-only by every check.
+//
+// All locations are byte spans into `text()`, the file's raw bytes (BOM included, CRLF kept).
+// Strings held by the model (front-matter values, link destinations, heading text) are decoded
+// values without '\r'.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loclint/text.h"
+
+namespace loclint {
+
+enum class DocumentKind {
+  Markdown,  // an article: optional front matter, then CommonMark
+  YamlMime,  // a docfx structured YAML file ("### YamlMime:FAQ"); metadata under `metadata:`
+};
+
+// ---- front matter -------------------------------------------------------------------------
+
+struct FrontMatterEntry {
+  std::string key;
+  Span key_span;          // the key as written
+  std::string value;      // scalar value as a string; empty for null; "" for non-scalars
+  Span value_span;        // empty span at the key's end when there is no value on the line
+  bool is_scalar = true;  // false for sequences and mappings
+  bool is_null = false;   // `key:` or `key: null` / `~`
+  std::vector<std::string> items;  // scalar items of a sequence value (e.g. `no-loc: [a, b]`)
+};
+
+struct FrontMatterError {
+  std::string message;  // yaml-cpp's message, or ours for an unterminated block
+  uint32_t offset = 0;  // where the error is
+};
+
+struct FrontMatter {
+  bool present = false;      // a `---` block (or YamlMime `metadata:`) was found
+  bool terminated = true;    // false when the closing `---` is missing
+  Span span;                 // the whole block including the `---` lines
+  Span body;                 // the YAML between the delimiters
+  bool is_mapping = true;    // false when the YAML is valid but not a mapping
+  std::vector<FrontMatterEntry> entries;  // in file order; duplicates kept
+  std::optional<FrontMatterError> error;
+
+  // The first entry with this key, or nullptr.
+  const FrontMatterEntry* find(std::string_view key) const;
+};
+
+// ---- Markdown elements ---------------------------------------------------------------------
+
+enum class BlockKind : uint8_t { Paragraph, Heading, TableCell, CodeBlock, HtmlBlock };
+
+// Where a block sits: several can be set at once (a paragraph in a list in a blockquote).
+enum BlockContext : uint8_t {
+  InList = 1,
+  InQuote = 2,
+  InTable = 4,
+  InTableHeader = 8,
+};
+
+// A leaf block: the unit that bounds segments (an unclosed span swallows the rest of its block).
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  uint8_t level = 0;     // heading level
+  uint8_t context = 0;   // BlockContext bits
+  Span span;             // from the first to the last byte of its inline content
+};
+
+enum class InlineKind : uint8_t { Text, Code, Html, Entity, SoftBreak, HardBreak, NullChar };
+
+// The inline token stream of every leaf block, in file order. Raw HTML blocks are tokenized by
+// loclint into Html and Text tokens, so segments in `<td>` cells are seen like inline ones.
+struct InlineToken {
+  InlineKind kind = InlineKind::Text;
+  uint32_t block = 0;  // index into Document::blocks()
+  Span span;
+  uint32_t tag = kNoTag;  // for Html tokens: index into Document::html_tags()
+  static constexpr uint32_t kNoTag = UINT32_MAX;
+};
+
+struct CodeSpan {
+  Span span;     // including the backticks
+  Span content;  // between the backticks
+};
+
+struct CodeBlock {
+  Span span;     // content lines (fences excluded)
+  std::string info;  // fence info string (language), empty for indented code
+  bool fenced = false;
+};
+
+enum class LinkKind : uint8_t {
+  Inline,     // [text](dest) and resolved [text][ref]
+  Autolink,   // <https://...>
+  Image,      // ![alt](src)
+  HtmlAnchor, // <a href="...">
+  HtmlImage,  // <img src="...">
+  Include,    // [!INCLUDE [title](path)]
+  ImageDirective,  // :::image source="..." :::
+};
+
+struct Link {
+  LinkKind kind = LinkKind::Inline;
+  Span span;             // the whole construct
+  Span text;             // link text / alt text (may be empty)
+  std::string destination;  // decoded destination as md4c reports it
+  Span destination_span; // the destination as written, when it can be located
+};
+
+struct HtmlAttribute {
+  std::string name;   // lowercase
+  std::string value;  // quotes removed, entities not decoded
+  Span value_span;
+};
+
+// An HTML tag found in inline raw HTML or in an HTML block.
+struct HtmlTag {
+  Span span;
+  std::string name;  // lowercase; empty for comments, declarations, processing instructions
+  bool closing = false;       // </name>
+  bool self_closing = false;  // <name/>
+  bool comment = false;       // <!-- ... -->
+  std::vector<HtmlAttribute> attributes;
+
+  const HtmlAttribute* attribute(std::string_view name) const;
+};
+
+struct Anchor {
+  std::string name;  // the explicit `<a name>` / `id="..."` value
+  Span span;
+};
+
+struct Heading {
+  Span span;         // the heading's inline content
+  uint8_t level = 0;
+  uint32_t block = 0;
+  std::string text;  // visible text: target halves of segments, no HTML tags, no source halves
+  std::string slug;  // the id a docs site generates from `text`
+  std::vector<Anchor> anchors;  // explicit anchors inside the heading
+};
+
+struct Emphasis {
+  Span span;      // including the delimiters
+  bool strong = false;
+};
+
+// `> [!NOTE]` and the other docfx alerts.
+struct Alert {
+  Span span;          // the `[!NOTE]` marker
+  std::string kind;   // NOTE, TIP, IMPORTANT, CAUTION, WARNING (upper case)
+};
+
+// `:::name attr="value" ...:::` docfx directives (image, no-loc, zone, ...).
+struct Directive {
+  Span span;
+  std::string name;
+  std::vector<HtmlAttribute> attributes;
+  const HtmlAttribute* attribute(std::string_view name) const;
+};
+
+// ---- segments ------------------------------------------------------------------------------
+
+// One half of a side-by-side pair.
+struct SegmentHalf {
+  bool present = false;
+  std::string id;       // data-ttu-id (target) or data-stu-id (source); may be empty or malformed
+  Span id_span;         // the attribute value as written
+  bool has_id = false;  // the attribute exists
+  Span open;            // the opening tag(s): `<span data-ttu-id="..">` or
+                        // `<span class="sxs-lookup"><span data-stu-id="..">`
+  Span content;         // between the opening and closing tags
+  Span close;           // the closing tag(s); empty when unclosed
+  bool closed = false;  // false when a `</span>` is missing or misnested
+};
+
+// `<span data-ttu-id="ID">TARGET</span><span class="sxs-lookup"><span data-stu-id="ID">SOURCE</span></span>`.
+// Malformed structures are kept: a target without its source twin (source.present == false),
+// a source without a target (target.present == false), unclosed halves (closed == false).
+struct Segment {
+  Span span;          // the whole structure
+  uint32_t block = 0;
+  SegmentHalf target;
+  SegmentHalf source;
+  // When the source's outer `<span class="sxs-lookup">` has no inner `data-stu-id` span.
+  bool source_missing_inner = false;
+  const std::string& id() const { return target.present ? target.id : source.id; }
+};
+
+// ---- the document --------------------------------------------------------------------------
+
+// Problems found while reading the file itself; the engine turns them into loclint/* diagnostics.
+struct InputProblem {
+  enum Kind { InvalidUtf8, NulByte } kind;
+  uint32_t offset = 0;
+};
+
+class Document {
+ public:
+  // Builds the whole model. Never throws for bad content; problems become part of the model.
+  static std::shared_ptr<const Document> parse(std::string path, std::string bytes);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  std::string_view slice(Span s) const { return std::string_view(text_).substr(s.begin, s.size()); }
+  const LineIndex& lines() const { return lines_; }
+  Position position(uint32_t offset, ColumnUnit unit = ColumnUnit::CodePoint) const {
+    return lines_.position(offset, unit);
+  }
+
+  DocumentKind kind() const { return kind_; }
+  bool has_bom() const { return bom_; }
+  uint32_t content_start() const { return bom_ ? 3 : 0; }
+  bool valid_utf8() const { return valid_utf8_; }
+  const std::vector<InputProblem>& input_problems() const { return input_problems_; }
+
+  const FrontMatter& front_matter() const { return front_matter_; }
+  // The Markdown body (after the front matter).
+  Span body() const { return body_; }
+
+  const std::vector<Block>& blocks() const { return blocks_; }
+  const std::vector<InlineToken>& inlines() const { return inlines_; }
+  const std::vector<CodeSpan>& code_spans() const { return code_spans_; }
+  const std::vector<CodeBlock>& code_blocks() const { return code_blocks_; }
+  const std::vector<Link>& links() const { return links_; }
+  const std::vector<HtmlTag>& html_tags() const { return html_tags_; }
+  const std::vector<Anchor>& anchors() const { return anchors_; }  // every explicit anchor
+  const std::vector<Heading>& headings() const { return headings_; }
+  const std::vector<Emphasis>& emphasis() const { return emphasis_; }
+  const std::vector<Alert>& alerts() const { return alerts_; }
+  const std::vector<Directive>& directives() const { return directives_; }
+  const std::vector<Segment>& segments() const { return segments_; }
+  // The [first, last) range of inlines() that belongs to blocks()[block].
+  std::pair<uint32_t, uint32_t> block_inlines(uint32_t block) const {
+    return block < block_inlines_.size() ? block_inlines_[block] : std::pair<uint32_t, uint32_t>{0, 0};
+  }
+
+  // True when the offset is inside a code block or a code span (text there is never markup).
+  bool in_code(uint32_t offset) const;
+
+  // Elements whose span lies inside `range` (sorted by offset, found by binary search).
+  template <typename T>
+  static std::pair<typename std::vector<T>::const_iterator, typename std::vector<T>::const_iterator>
+  within(const std::vector<T>& items, Span range);
+
+  // Internal: the builders fill these.
+  struct Builder;
+
+ private:
+  Document() = default;
+  friend struct Builder;
+
+  std::string path_;
+  std::string text_;
+  LineIndex lines_;
+  DocumentKind kind_ = DocumentKind::Markdown;
+  bool bom_ = false;
+  bool valid_utf8_ = true;
+  std::vector<InputProblem> input_problems_;
+  FrontMatter front_matter_;
+  Span body_;
+  std::vector<Block> blocks_;
+  std::vector<InlineToken> inlines_;
+  std::vector<CodeSpan> code_spans_;
+  std::vector<CodeBlock> code_blocks_;
+  std::vector<Link> links_;
+  std::vector<HtmlTag> html_tags_;
+  std::vector<Anchor> anchors_;
+  std::vector<Heading> headings_;
+  std::vector<Emphasis> emphasis_;
+  std::vector<Alert> alerts_;
+  std::vector<Directive> directives_;
+  std::vector<Segment> segments_;
+  std::vector<std::pair<uint32_t, uint32_t>> block_inlines_;
+};
+
+template <typename T>
+std::pair<typename std::vector<T>::const_iterator, typename std::vector<T>::const_iterator>
+Document::within(const std::vector<T>& items, Span range) {
+  auto first = std::lower_bound(items.begin(), items.end(), range.begin,
+                                [](const T& item, uint32_t off) { return item.span.begin < off; });
+  auto last = first;
+  while (last != items.end() && last->span.begin < range.end) ++last;
+  // Items starting inside the range but ending past it are not "within"; callers filter if needed.
+  return {first, last};
+}
+
+// Parses one HTML tag starting at text[0] == '<'. Returns the tag length, or 0 when the text is
+// not a tag. Used for inline HTML, HTML blocks and the tags md4c leaves in text.
+size_t parse_html_tag(std::string_view text, uint32_t base_offset, HtmlTag& out);
+
+// The id a docs site (docfx / Markdig auto-identifiers) generates for a heading's text:
+// lowercase, white space to '-', punctuation dropped, letters and digits of every script kept.
+std::string heading_slug(std::string_view text);
+
+}  // namespace loclint

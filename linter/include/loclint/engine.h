@@ -1,0 +1,66 @@
+// The engine: finds the files, builds one Document per file, runs the checks in parallel,
+// applies rule selection and severities, and returns findings sorted by path, line, column.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "loclint/check.h"
+#include "loclint/config.h"
+#include "loclint/diagnostic.h"
+
+namespace loclint {
+
+// Rules of the tool itself (unreadable files, encoding problems, ...).
+const std::vector<const Rule*>& core_rules();
+
+struct RunStats {
+  size_t files = 0;     // documents linted
+  size_t segments = 0;  // segments found in them
+  size_t bytes = 0;     // bytes read
+  size_t errors = 0, warnings = 0, notes = 0;
+  bool tool_failure = false;  // an input could not be read: exit code 2
+};
+
+struct RunResult {
+  std::vector<Finding> findings;
+  RunStats stats;
+};
+
+class Engine {
+ public:
+  Engine(const Config& config, std::vector<Check> checks);
+
+  // Lints every document under `inputs` (files and folders) with `jobs` threads.
+  RunResult run(const std::vector<std::string>& inputs, unsigned jobs) const;
+
+  // Lints one document already in memory (the fixture tests use this).
+  std::vector<Finding> lint_document(const Document& doc, Workspace& workspace) const;
+
+  // The files `run` would lint, with the findings that discovery itself produced.
+  struct Discovery {
+    std::vector<std::string> files;  // display paths, sorted
+    std::vector<Finding> findings;
+    bool tool_failure = false;
+  };
+  Discovery discover(const std::vector<std::string>& inputs) const;
+
+  const Config& config() const { return config_; }
+
+ private:
+  std::vector<Finding> lint_file(const std::string& path, Workspace& workspace, RunStats& stats) const;
+
+  const Config& config_;
+  std::vector<Check> checks_;
+};
+
+// Matches a path (forward slashes) against a glob: `*` within a segment, `**` across segments,
+// `?` one character. A glob without '/' matches the file name alone.
+bool glob_match(std::string_view glob, std::string_view path);
+
+// Makes a Finding from a diagnostic: positions in every column unit, line text, fingerprint.
+Finding locate(const Document& doc, Diagnostic d);
+// A finding about a path rather than a place in a document (unreadable file, no documents).
+Finding path_finding(const std::string& path, const Rule& rule, Severity severity, std::string message);
+
+}  // namespace loclint

@@ -1,0 +1,88 @@
+// Everything outside the file being linted: the tree on disk, the publishing configuration,
+// redirections, and other documents (for anchors). Shared by all threads of a run; every
+// method is thread-safe and caches what it reads, so a target file is parsed at most once.
+//
+// Resolution never depends on which files were passed on the command line: a pre-commit hook
+// lints only changed files, and their links still resolve against the whole tree on disk.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace loclint {
+
+class Document;
+namespace fs = std::filesystem;
+
+// One docset of `.openpublishing.publish.config.json` (or a folder with a `docfx.json`).
+struct Docset {
+  std::string name;
+  fs::path folder;      // absolute, lexically normal
+  std::string locale;   // lowercase, e.g. "fr-fr"; empty when unknown
+  // Site path prefix ("/partner-center") that maps site-absolute links to `folder`.
+  std::string site_prefix;
+};
+
+struct Redirection {
+  std::string source_path;  // as written, relative to the repo root
+  std::string redirect_url;
+};
+
+// What the publishing repository around a file looks like.
+struct RepoInfo {
+  fs::path root;  // folder of `.openpublishing.publish.config.json`, else of `.git`, else empty
+  std::vector<Docset> docsets;
+  std::map<std::string, Redirection> redirections;  // key: lowercase absolute normal path
+};
+
+class Workspace {
+ public:
+  Workspace() = default;
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  // The repository that contains `file` (cached per folder). Never null.
+  std::shared_ptr<const RepoInfo> repo_of(const fs::path& file);
+  // The docset whose folder contains `file`, if any.
+  const Docset* docset_of(const RepoInfo& repo, const fs::path& file) const;
+
+  // The locale the tree says `file` is in: the docset's locale, else a folder name on the path
+  // that ends in a locale (`partner-center-pr.fr-fr`). Lowercase; empty when unknown.
+  std::string tree_locale(const fs::path& file);
+
+  enum class PathState { Missing, Exists, CaseMismatch };
+  // Whether a path exists exactly; or exists only with another letter case (then `actual`
+  // receives the name on disk). Directory listings are cached.
+  PathState stat(const fs::path& path, fs::path* actual = nullptr);
+
+  // The parsed document at `path` (for anchors of link targets), parsed once per run.
+  std::shared_ptr<const Document> document(const fs::path& path);
+
+  // Number of documents parsed on behalf of other files' links (for tests and --stats).
+  size_t documents_loaded() const;
+
+ private:
+  struct DirListing {
+    bool exists = false;
+    std::vector<std::string> names;  // sorted
+  };
+  std::shared_ptr<const DirListing> listing(const fs::path& dir);
+
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
+  std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
+  std::unordered_map<std::string, std::shared_ptr<const Document>> documents_;
+  std::unordered_map<std::string, std::shared_ptr<std::once_flag>> document_once_;
+};
+
+// Lexically normal absolute path (no filesystem access).
+fs::path absolute_normal(const fs::path& p);
+
+}  // namespace loclint

@@ -1,0 +1,194 @@
+// The loclint command line. Only this file chooses an exit code:
+// 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O failure.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "../checks/registry.h"
+#include "loclint/config.h"
+#include "loclint/dump.h"
+#include "loclint/engine.h"
+#include "loclint/output.h"
+
+using namespace loclint;
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    size_t start = 0;
+    while (start <= v.size()) {
+      size_t comma = v.find(',', start);
+      if (comma == std::string::npos) comma = v.size();
+      std::string item = v.substr(start, comma - start);
+      if (!item.empty()) out.push_back(item);
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+bool known_selector(const std::string& s) {
+  if (s == "all") return true;
+  for (const Rule* r : checks::all_rules())
+    if (r->id == s || r->family() == s) return true;
+  return false;
+}
+
+void list_rules(std::ostream& out) {
+  for (const Rule* r : checks::all_rules())
+    out << fmt::format("{:<36} {:<8} {}\n", r->id, to_string(r->severity), r->summary);
+}
+
+int explain(const std::string& id, std::ostream& out) {
+  const Rule* r = checks::find_rule(id);
+  if (!r) {
+    std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
+    return kExitUsage;
+  }
+  out << fmt::format("{} ({})\n\n{}\n\n{}\n\nExample:\n", r->id, to_string(r->severity), r->summary, r->explanation);
+  std::string example(r->example);
+  size_t pos = 0;
+  while (pos <= example.size()) {
+    size_t nl = example.find('\n', pos);
+    if (nl == std::string::npos) nl = example.size();
+    out << "    " << example.substr(pos, nl - pos) << "\n";
+    pos = nl + 1;
+  }
+  if (r->options.size()) {
+    out << "\nOptions:";
+    for (auto o : r->options) out << " " << o;
+    out << "\n";
+  }
+  return kExitClean;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
+  app.set_version_flag("--version", std::string("loclint 0.1.0"));
+  std::vector<std::string> paths;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> include, exclude, enable, disable, severities, options;
+  std::string fail_on = "error", format = "compiler", column_unit = "codepoint", color = "auto";
+  std::string explain_rule, locale, source_root;
+  bool list = false, stats = false;
+
+  app.add_option("paths", paths, "Markdown files and folders to lint (folders are searched recursively)");
+  app.add_option("-j,--jobs", jobs, "number of files linted in parallel (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app.add_option("--include", include, "glob of files to lint in folders (default: *.md and YamlMime *.yml)");
+  app.add_option("--exclude", exclude, "glob of files to skip");
+  app.add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--enable", enable, "enable a rule or a family (comma-separated)");
+  app.add_option("--disable", disable, "disable a rule or a family (comma-separated)");
+  app.add_option("--severity", severities, "override a severity: RULE=error|warning|note (or FAMILY=...)");
+  app.add_option("--option", options, "set a rule option: RULE.NAME=VALUE[,VALUE...]");
+  app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
+  app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there)");
+  app.add_option("--format", format, "output format")->check(CLI::IsMember(output_formats()));
+  app.add_option("--column-unit", column_unit, "unit of printed columns")->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
+  app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--list-rules", list, "list every rule with its default severity and summary");
+  app.add_option("--explain", explain_rule, "explain a rule, with an example");
+  std::string dump_path;
+  app.add_option("--dump", dump_path, "print the document model of one file as JSON (what loclint sees)");
+  app.add_flag("--stats", stats, "print files, segments, bytes and time to stderr");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "loclint: " << e.what() << "\n";
+    return kExitUsage;
+  }
+
+  if (list) {
+    list_rules(std::cout);
+    return kExitClean;
+  }
+  if (!explain_rule.empty()) return explain(explain_rule, std::cout);
+  if (!dump_path.empty()) {
+    std::ifstream in(dump_path, std::ios::binary);
+    if (!in) {
+      std::cerr << "loclint: cannot read " << dump_path << "\n";
+      return kExitUsage;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
+    return kExitClean;
+  }
+  if (paths.empty()) {
+    std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
+    return kExitUsage;
+  }
+
+  Config config;
+  for (const std::string& s : split_list(enable)) config.enable.emplace_back(s, true);
+  for (const std::string& s : split_list(disable)) config.enable.emplace_back(s, false);
+  for (const auto& [s, on] : config.enable)
+    if (!known_selector(s)) {
+      std::cerr << "loclint: unknown rule or family '" << s << "' (see --list-rules)\n";
+      return kExitUsage;
+    }
+  for (const std::string& s : severities) {
+    size_t eq = s.find('=');
+    auto sev = eq == std::string::npos ? std::nullopt : parse_severity(s.substr(eq + 1));
+    if (!sev || !known_selector(s.substr(0, eq))) {
+      std::cerr << "loclint: bad --severity '" << s << "': expected RULE=error|warning|note with a known rule\n";
+      return kExitUsage;
+    }
+    config.severity[s.substr(0, eq)] = *sev;
+  }
+  for (const std::string& s : options) {
+    size_t eq = s.find('=');
+    size_t dot = s.rfind('.', eq);
+    if (eq == std::string::npos || dot == std::string::npos || !known_selector(s.substr(0, dot))) {
+      std::cerr << "loclint: bad --option '" << s << "': expected RULE.NAME=VALUE with a known rule or family\n";
+      return kExitUsage;
+    }
+    config.options[s.substr(0, eq)] = split_list({s.substr(eq + 1)});
+  }
+  config.include = include;
+  config.exclude = exclude;
+  if (!locale.empty()) config.locale = locale;
+  if (!source_root.empty()) config.source_root = source_root;
+  config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+
+  Engine engine(config, checks::all_checks());
+  auto t0 = std::chrono::steady_clock::now();
+  RunResult result = engine.run(paths, jobs);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  RenderOptions ro;
+  ro.column_unit = column_unit == "utf16" ? ColumnUnit::Utf16 : column_unit == "byte" ? ColumnUnit::Byte : ColumnUnit::CodePoint;
+  ro.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == nullptr);
+  ro.rules = checks::all_rules();
+  auto renderer = make_renderer(format, std::cout, ro);
+  renderer->render(result.findings, result.stats);
+  std::cout.flush();
+  std::cerr << summary_line(result.stats) << "\n";
+  if (stats)
+    std::cerr << fmt::format("{} files, {} segments, {:.1f} MB in {:.3f} s ({:.1f} MB/s)\n", result.stats.files,
+                             result.stats.segments, result.stats.bytes / 1e6, seconds,
+                             seconds > 0 ? result.stats.bytes / 1e6 / seconds : 0.0);
+
+  if (result.stats.tool_failure) return kExitUsage;
+  if (fail_on == "never") return kExitClean;
+  for (const Finding& f : result.findings)
+    if (f.diagnostic.severity >= config.fail_on) return kExitFindings;
+  return kExitClean;
+}

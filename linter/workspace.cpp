@@ -1,0 +1,210 @@
+#include "loclint/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+
+#include "loclint/document.h"
+
+namespace loclint {
+
+fs::path absolute_normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = p.is_absolute() ? p : fs::absolute(p, ec);
+  return a.lexically_normal();
+}
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::optional<nlohmann::json> read_json(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    return nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// A locale at the end of a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr".
+std::string locale_suffix(const std::string& name) {
+  static const std::regex re(R"((?:^|[.\-_])([a-z]{2,3}-[a-z]{2,4}(?:-[a-z]{2})?)$)", std::regex::icase);
+  std::smatch m;
+  // Only a name with a separator before the locale, or that is a locale, counts.
+  static const std::regex whole(R"(^[a-z]{2,3}-[a-z]{2}$)", std::regex::icase);
+  static const std::regex dotted(R"(\.([a-z]{2,3}-[a-z]{2,4})$)", std::regex::icase);
+  if (std::regex_search(name, m, dotted)) return lower_ascii(m[1]);
+  if (std::regex_match(name, whole)) return lower_ascii(name);
+  (void)re;
+  return {};
+}
+
+}  // namespace
+
+std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
+  fs::path dir = absolute_normal(file).parent_path();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = repo_by_dir_.find(dir.string()); it != repo_by_dir_.end()) return it->second;
+  }
+  auto info = std::make_shared<RepoInfo>();
+  std::error_code ec;
+  for (fs::path d = dir;; d = d.parent_path()) {
+    if (fs::exists(d / ".openpublishing.publish.config.json", ec)) {
+      info->root = d;
+      break;
+    }
+    if (fs::exists(d / ".git", ec) && info->root.empty()) {
+      info->root = d;
+      break;
+    }
+    if (d == d.root_path() || d.parent_path() == d) break;
+  }
+  if (!info->root.empty()) {
+    if (auto cfg = read_json(info->root / ".openpublishing.publish.config.json")) {
+      if (cfg->contains("docsets_to_publish") && (*cfg)["docsets_to_publish"].is_array()) {
+        for (const auto& ds : (*cfg)["docsets_to_publish"]) {
+          if (!ds.is_object()) continue;
+          Docset d;
+          d.name = ds.value("docset_name", "");
+          std::string folder = ds.value("build_source_folder", "");
+          d.folder = absolute_normal(info->root / folder);
+          // build_source_folder is case-insensitive on the publishing side ("china" vs "China").
+          if (!fs::exists(d.folder, ec)) {
+            for (const auto& e : fs::directory_iterator(info->root, ec))
+              if (lower_ascii(e.path().filename().string()) == lower_ascii(folder)) d.folder = e.path();
+          }
+          d.locale = lower_ascii(ds.value("locale", ""));
+          std::string out = ds.value("build_output_subfolder", d.name);
+          d.site_prefix = "/" + out;
+          info->docsets.push_back(std::move(d));
+        }
+      }
+    }
+    if (auto red = read_json(info->root / ".openpublishing.redirection.json")) {
+      if (red->contains("redirections") && (*red)["redirections"].is_array())
+        for (const auto& r : (*red)["redirections"]) {
+          if (!r.is_object()) continue;
+          Redirection rd{r.value("source_path", ""), r.value("redirect_url", "")};
+          if (rd.source_path.empty()) continue;
+          std::string key = lower_ascii(absolute_normal(info->root / rd.source_path).string());
+          info->redirections.emplace(key, std::move(rd));
+        }
+    }
+    // Longest folder first, so nested docsets win.
+    std::sort(info->docsets.begin(), info->docsets.end(),
+              [](const Docset& a, const Docset& b) { return a.folder.string().size() > b.folder.string().size(); });
+  }
+  std::shared_ptr<const RepoInfo> result = info;
+  std::unique_lock lock(mutex_);
+  repo_by_dir_.emplace(dir.string(), result);
+  return result;
+}
+
+const Docset* Workspace::docset_of(const RepoInfo& repo, const fs::path& file) const {
+  std::string f = lower_ascii(absolute_normal(file).string());
+  for (const Docset& d : repo.docsets) {
+    std::string folder = lower_ascii(d.folder.string());
+    if (f.size() > folder.size() && f.compare(0, folder.size(), folder) == 0 && f[folder.size()] == '/') return &d;
+  }
+  return nullptr;
+}
+
+std::string Workspace::tree_locale(const fs::path& file) {
+  auto repo = repo_of(file);
+  if (const Docset* d = docset_of(*repo, file); d && !d->locale.empty()) return d->locale;
+  fs::path p = absolute_normal(file).parent_path();
+  for (; !p.empty() && p != p.root_path(); p = p.parent_path()) {
+    std::string loc = locale_suffix(p.filename().string());
+    if (!loc.empty()) return loc;
+  }
+  return {};
+}
+
+std::shared_ptr<const Workspace::DirListing> Workspace::listing(const fs::path& dir) {
+  std::string key = dir.string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = listings_.find(key); it != listings_.end()) return it->second;
+  }
+  auto l = std::make_shared<DirListing>();
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (!ec) {
+    l->exists = true;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      l->names.push_back(it->path().filename().string());
+    }
+    std::sort(l->names.begin(), l->names.end());
+  }
+  std::shared_ptr<const DirListing> result = l;
+  std::unique_lock lock(mutex_);
+  listings_.emplace(key, result);
+  return result;
+}
+
+Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
+  fs::path p = absolute_normal(path);
+  if (p == p.root_path()) return PathState::Exists;
+  // Walk component by component through cached listings, so that one listing serves every link
+  // into a folder and a letter-case difference anywhere on the path is noticed.
+  fs::path cur = p.root_path();
+  bool case_differs = false;
+  for (const auto& part : p.relative_path()) {
+    std::string name = part.string();
+    if (name.empty()) continue;
+    auto l = listing(cur);
+    if (!l->exists) return PathState::Missing;
+    if (std::binary_search(l->names.begin(), l->names.end(), name)) {
+      cur /= name;
+      continue;
+    }
+    std::string want = lower_ascii(name);
+    auto hit = std::find_if(l->names.begin(), l->names.end(), [&](const std::string& n) { return lower_ascii(n) == want; });
+    if (hit == l->names.end()) return PathState::Missing;
+    case_differs = true;
+    cur /= *hit;
+  }
+  if (actual) *actual = cur;
+  return case_differs ? PathState::CaseMismatch : PathState::Exists;
+}
+
+std::shared_ptr<const Document> Workspace::document(const fs::path& path) {
+  std::string key = absolute_normal(path).string();
+  std::shared_ptr<std::once_flag> once;
+  {
+    std::unique_lock lock(mutex_);
+    auto& slot = document_once_[key];
+    if (!slot) slot = std::make_shared<std::once_flag>();
+    once = slot;
+  }
+  std::call_once(*once, [&] {
+    std::shared_ptr<const Document> doc;
+    std::ifstream in(key, std::ios::binary);
+    if (in) {
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      doc = Document::parse(key, std::move(bytes));
+    }
+    std::unique_lock lock(mutex_);
+    documents_[key] = doc;
+  });
+  std::shared_lock lock(mutex_);
+  auto it = documents_.find(key);
+  return it == documents_.end() ? nullptr : it->second;
+}
+
+size_t Workspace::documents_loaded() const {
+  std::shared_lock lock(mutex_);
+  return documents_.size();
+}
+
+}  // namespace loclint
