@@ -10,6 +10,7 @@
 //     <!-- fixture-locale fr-fr -->
 //     <!-- fixture-source-root ../link/source-tree -->
 // An unexpected diagnostic fails as loudly as a missing one.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -81,9 +82,8 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
       else if (mm[1].str() == "+") target = number + target;
       std::istringstream rules(mm[4].str());
       for (std::string rule; rules >> rule;) {
-        std::string key = std::to_string(target);
-        if (mm[3].matched) key += ":" + mm[3].str();
-        e.expected.push_back(key + " " + rule);
+        e.expected.push_back(mm[3].matched ? fmt::format("{}:{} {}", target, mm[3].str(), rule)
+                                           : fmt::format("{} {}", target, rule));
       }
     }
   }
@@ -106,14 +106,12 @@ TEST_P(FixtureTest, DiagnosticsMatchExpectations) {
   std::vector<std::string> actual;
   std::string details;
   for (const Finding& f : findings) {
-    std::string with_col = std::to_string(f.start.line) + ":" + std::to_string(f.start.column) + " " +
-                           std::string(f.diagnostic.rule->id);
-    std::string without = std::to_string(f.start.line) + " " + std::string(f.diagnostic.rule->id);
+    std::string with_col = fmt::format("{}:{} {}", f.start.line, f.start.column, f.diagnostic.rule->id);
+    std::string without = fmt::format("{} {}", f.start.line, f.diagnostic.rule->id);
     bool wants_col = std::find(e.expected.begin(), e.expected.end(), with_col) != e.expected.end();
     actual.push_back(wants_col ? with_col : without);
-    details += "  " + GetParam() + ":" + std::to_string(f.start.line) + ":" + std::to_string(f.start.column) + ": " +
-               std::string(to_string(f.diagnostic.severity)) + ": " + f.diagnostic.message + " [" +
-               std::string(f.diagnostic.rule->id) + "]\n";
+    details += fmt::format("  {}:{}:{}: {}: {} [{}]\n", GetParam(), f.start.line, f.start.column,
+                           to_string(f.diagnostic.severity), f.diagnostic.message, f.diagnostic.rule->id);
   }
   std::sort(actual.begin(), actual.end());
   EXPECT_EQ(actual, e.expected) << "diagnostics produced:\n" << details;
