@@ -81,3 +81,10 @@ bool is_blank(std::string_view text);
 std::string escape_controls(std::string_view text);
 
 }  // namespace loclint
+
+#include <ostream>
+namespace loclint {
+// For test failure messages.
+inline std::ostream& operator<<(std::ostream& os, const Position& p) { return os << p.line << ":" << p.column; }
+inline std::ostream& operator<<(std::ostream& os, const Span& s) { return os << "[" << s.begin << "," << s.end << ")"; }
+}  // namespace loclint
