@@ -84,16 +84,24 @@ int main(int argc, char** argv) {
   std::string explain_rule, locale, source_root;
   bool list = false, stats = false;
 
+  // Repeatable options take one value per occurrence (`--exclude a --exclude b`), so that they
+  // never swallow the paths that follow them.
   app.add_option("paths", paths, "Markdown files and folders to lint (folders are searched recursively)");
   app.add_option("-j,--jobs", jobs, "number of files linted in parallel (default: all cores)")->check(CLI::Range(1u, 1024u));
-  app.add_option("--include", include, "glob of files to lint in folders (default: *.md and YamlMime *.yml)");
-  app.add_option("--exclude", exclude, "glob of files to skip");
+  app.add_option("--include", include, "glob of files to lint in folders (default: *.md and YamlMime *.yml)")
+      ->allow_extra_args(false);
+  app.add_option("--exclude", exclude, "glob of files to skip")
+      ->allow_extra_args(false);
   app.add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
-  app.add_option("--enable", enable, "enable a rule or a family (comma-separated)");
-  app.add_option("--disable", disable, "disable a rule or a family (comma-separated)");
-  app.add_option("--severity", severities, "override a severity: RULE=error|warning|note (or FAMILY=...)");
-  app.add_option("--option", options, "set a rule option: RULE.NAME=VALUE[,VALUE...]");
+  app.add_option("--enable", enable, "enable a rule or a family (comma-separated)")
+      ->allow_extra_args(false);
+  app.add_option("--disable", disable, "disable a rule or a family (comma-separated)")
+      ->allow_extra_args(false);
+  app.add_option("--severity", severities, "override a severity: RULE=error|warning|note (or FAMILY=...)")
+      ->allow_extra_args(false);
+  app.add_option("--option", options, "set a rule option: RULE.NAME=VALUE[,VALUE...]")
+      ->allow_extra_args(false);
   app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
   app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there)");
   app.add_option("--format", format, "output format")->check(CLI::IsMember(output_formats()));

@@ -13,7 +13,8 @@
 namespace loclint {
 
 struct Config {
-  // Rule selection: entries are rule ids or family names. Later entries win.
+  // Rule selection: entries are rule ids, family names or "all". The most specific selector
+  // wins (`--disable metadata --enable metadata/syntax` keeps that one rule); among equals, the last.
   std::vector<std::pair<std::string, bool>> enable;  // (selector, enabled)
   std::map<std::string, Severity> severity;          // rule id or family -> severity
   Severity fail_on = Severity::Error;

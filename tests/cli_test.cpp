@@ -1,0 +1,251 @@
+// End-to-end tests: the built loclint binary on real files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/loclint-cli-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs loclint with `args` (already shell-quoted where needed) from the temp folder.
+  Result run(const std::string& args) {
+    fs::path out = dir_ / ".out", err = dir_ / ".err";
+    std::string cmd = "cd " + quote(dir_.string()) + " && " + quote(LOCLINT_BINARY) + " " + args + " >" +
+                      quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
+    int status = std::system(cmd.c_str());
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+const std::string kGoodFrontMatter =
+    "---\ntitle: Titre\ndescription: Une description.\nms.date: 08/18/2020\n---\n\n";
+const std::string kBadYaml = "---\ntitle: Titre: sous-titre\n---\n\n# Article\n";
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> v;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) v.push_back(l);
+  return v;
+}
+
+}  // namespace
+
+TEST_F(Cli, CompilerFormatWithRelativePathAndSummary) {
+  write(dir_ / "docs/a.md", kBadYaml);
+  Result r = run("docs/a.md");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "docs/a.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n");
+  EXPECT_EQ(r.err, "1 error, 0 warnings in 1 file\n");
+}
+
+TEST_F(Cli, EveryLineHasTheCompilerShape) {
+  write(dir_ / "a.md", kBadYaml);
+  write(dir_ / "b.md", "Caf\xe9 au lait\n");
+  Result r = run(".");
+  static const std::regex shape(R"(^[^:\n]+:\d+:\d+: (error|warning|note): [^\n]+ \[[a-z0-9-]+/[a-z0-9-]+\]$)");
+  auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  for (const auto& l : lines) EXPECT_TRUE(std::regex_match(l, shape)) << l;
+}
+
+TEST_F(Cli, ExitCodes) {
+  write(dir_ / "clean.md", kGoodFrontMatter + "Rien à signaler.\n");
+  write(dir_ / "bad.md", kBadYaml);
+  EXPECT_EQ(run("clean.md").code, 0);
+  EXPECT_EQ(run("bad.md").code, 1);
+  EXPECT_EQ(run("--fail-on never bad.md").code, 0);
+  EXPECT_EQ(run("--no-such-option clean.md").code, 2);
+  EXPECT_EQ(run("").code, 2);  // no path
+  EXPECT_EQ(run("--enable no/such-rule clean.md").code, 2);
+  EXPECT_EQ(run("--severity metadata/syntax=fatal clean.md").code, 2);
+  EXPECT_EQ(run("--jobs 0 clean.md").code, 2);
+}
+
+TEST_F(Cli, UnreadablePathIsReportedAndTheRestStillPrints) {
+  write(dir_ / "bad.md", kBadYaml);
+  Result r = run("missing.md bad.md");
+  EXPECT_EQ(r.code, 2);
+  auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0], "bad.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]");
+  EXPECT_EQ(lines[1], "missing.md:1:1: error: cannot read path: No such file or directory [loclint/unreadable-file]");
+}
+
+TEST_F(Cli, FailOnWarning) {
+  std::string text = kGoodFrontMatter + std::string(9000, 'a') + "\n" + std::string("x\0y\n", 4);
+  write(dir_ / "nul.md", text);
+  Result r = run("nul.md");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("nul.md:8:2: warning: NUL byte in a text document [loclint/nul-byte]"), std::string::npos) << r.out;
+  EXPECT_EQ(run("--fail-on warning nul.md").code, 1);
+}
+
+TEST_F(Cli, SortedAndIdenticalForAnyJobCount) {
+  for (int i = 0; i < 40; ++i) {
+    std::string name = "d" + std::to_string(i % 4) + "/f" + std::to_string(i) + ".md";
+    std::string body = (i % 3 == 0 ? kBadYaml : kGoodFrontMatter) + "ligne\n";
+    for (int k = 0; k < i % 5; ++k) body += "caf\xe9 " + std::to_string(k) + "\n";
+    write(dir_ / name, body);
+  }
+  Result one = run("-j 1 .");
+  Result four = run("-j 4 .");
+  EXPECT_EQ(one.code, 1);
+  EXPECT_EQ(one.out, four.out);
+  EXPECT_EQ(one.err, four.err);
+  auto lines = lines_of(one.out);
+  EXPECT_GT(lines.size(), 60u);
+  // Sorted by path, then line.
+  std::vector<std::pair<std::string, int>> keys;
+  for (const auto& l : lines) {
+    size_t a = l.find(':');
+    size_t b = l.find(':', a + 1);
+    keys.emplace_back(l.substr(0, a), std::stoi(l.substr(a + 1, b - a - 1)));
+  }
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+}
+
+TEST_F(Cli, BinaryFilesAndEmptyFoldersAreReported) {
+  write(dir_ / "docs/image.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write(dir_ / "docs/bad.md", kBadYaml);
+  fs::create_directories(dir_ / "empty");
+  write(dir_ / "empty/notes.txt", "not a document");
+  Result r = run("docs empty");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("docs/bad.md:2:13: error"), std::string::npos);
+  EXPECT_NE(r.out.find("docs/image.md:1:1: warning: file looks binary"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("empty:1:1: warning: no Markdown or YamlMime document found"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, IncludeAndExcludeGlobs) {
+  write(dir_ / "docs/a.md", kBadYaml);
+  write(dir_ / "docs/includes/b.md", kBadYaml);
+  write(dir_ / "docs/TOC.yml", "- name: x\n  href: a.md\n");
+  write(dir_ / "docs/faq.yml", "### YamlMime:FAQ\nmetadata:\n  title: [unclosed\n");
+  Result all = run("docs");
+  EXPECT_EQ(lines_of(all.out).size(), 3u) << all.out;  // TOC.yml is not an article
+  EXPECT_EQ(all.err, "3 errors, 0 warnings in 3 files\n");
+  Result ex = run("--exclude 'includes/**' docs");
+  EXPECT_EQ(lines_of(ex.out).size(), 2u) << ex.out;
+  Result in = run("--include '*.yml' docs");
+  EXPECT_EQ(lines_of(in.out).size(), 1u) << in.out;
+  EXPECT_NE(in.out.find("docs/faq.yml:"), std::string::npos);
+}
+
+TEST_F(Cli, RuleSelectionAndSeverities) {
+  write(dir_ / "bad.md", kBadYaml);
+  Result off = run("--disable metadata bad.md");
+  EXPECT_EQ(off.code, 0);
+  EXPECT_EQ(off.out, "");
+  Result warn = run("--severity metadata/syntax=warning bad.md");
+  EXPECT_EQ(warn.code, 0);
+  EXPECT_NE(warn.out.find(": warning: front matter"), std::string::npos);
+  Result back = run("--disable metadata --enable metadata/syntax bad.md");
+  EXPECT_EQ(back.code, 1);
+}
+
+TEST_F(Cli, ListRulesAndExplain) {
+  Result list = run("--list-rules");
+  EXPECT_EQ(list.code, 0);
+  EXPECT_NE(list.out.find("metadata/syntax"), std::string::npos);
+  EXPECT_NE(list.out.find("loclint/invalid-utf8"), std::string::npos);
+  for (const auto& l : lines_of(list.out)) EXPECT_TRUE(l.find('/') != std::string::npos) << l;
+  Result ex = run("--explain metadata/syntax");
+  EXPECT_EQ(ex.code, 0);
+  EXPECT_NE(ex.out.find("Example:"), std::string::npos);
+  EXPECT_EQ(run("--explain no/such").code, 2);
+}
+
+TEST_F(Cli, ControlCharactersNeverReachTheTerminal) {
+  std::string name = "evil\x1b[2J\nname.md";
+  write(dir_ / name, kBadYaml);
+  Result r = run(".");
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(lines_of(r.out).size(), 1u) << r.out;  // the newline in the name is escaped
+  EXPECT_NE(r.out.find("evil\\x1b[2J\\nname.md:2:13"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, HostileInputsNeverCrash) {
+  write(dir_ / "h/empty.md", "");
+  write(dir_ / "h/bom.md", "\xEF\xBB\xBF");
+  write(dir_ / "h/dashes.md", "---\n");
+  write(dir_ / "h/long-line.md", kGoodFrontMatter + std::string(1 << 20, 'x') + "\n");
+  std::string nested;
+  for (int i = 0; i < 10000; ++i) nested += std::string(static_cast<size_t>(i % 50), ' ') + "- item\n";
+  write(dir_ / "h/lists.md", nested);
+  write(dir_ / "h/quotes.md", std::string(10000, '>') + " deep\n");
+  write(dir_ / "h/spans.md", std::string(20000, '<') + "span data-ttu-id=\"a-1\">" + std::string(5000, '*') + "\n");
+  Result r = run("h");
+  EXPECT_LT(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("in 7 files"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("h/dashes.md:1:1: error: front matter is never closed"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, FiftyMegabyteFile) {
+  std::string seg = "<span data-ttu-id=\"abcde-1\">Texte traduit.</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-1\">Translated text.</span></span>\n\n";
+  std::string body = kGoodFrontMatter;
+  body.reserve(50u << 20);
+  while (body.size() < (50u << 20)) body += seg;
+  write(dir_ / "big.md", body);
+  Result r = run("--stats big.md");
+  EXPECT_LT(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("in 1 file"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, InstallPutsTheBinaryInBin) {
+  fs::path build = fs::path(LOCLINT_BINARY).parent_path();
+  std::string cmd = "cmake --install " + quote(build.string()) + " --prefix " + quote((dir_ / "inst").string()) + " >/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "inst/bin/loclint"));
+  std::string version = "cd " + quote(dir_.string()) + " && inst/bin/loclint --version >/dev/null";
+  EXPECT_EQ(std::system(version.c_str()), 0);
+}
+
+TEST_F(Cli, RealCorpusRunsToTheEnd) {
+  fs::path corpus = fs::path(LOCLINT_SOURCE_DIR) / "../shared/corpus/partner-center-pr.fr-fr";
+  if (!fs::exists(corpus)) GTEST_SKIP() << "the shared corpus is not next to this checkout";
+  Result r = run("--stats " + quote(corpus.string()));
+  EXPECT_LT(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("32360 segments"), std::string::npos) << r.err;
+}
