@@ -483,8 +483,9 @@ constexpr std::string_view kMonthNames[] = {"January", "February", "March",     
 
 std::string calendar_problem(const Date& d) {
   if (d.month < 1 || d.month > 12) return fmt::format("there is no month {}", d.month);
+  if (d.day < 1) return fmt::format("there is no day {}", d.day);
   int days = days_in_month(d.year, d.month);
-  if (d.day < 1 || d.day > days)
+  if (d.day > days)
     return fmt::format("{} {} has {} days", kMonthNames[d.month - 1], d.year, days);
   return {};
 }
