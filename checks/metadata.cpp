@@ -116,8 +116,9 @@ const Rule kLocaleMismatch{
 
 const Rule kDescriptionLength{
     "metadata/description-length", Severity::Warning, "a description shorter than 75 or longer than 300 characters",
-    "Search engines show the description under the page title: shorter than 75 characters it says "
-    "too little, longer than 300 it is cut. Characters are counted, not bytes, so accented and "
+    "Search engines show the description of a published page under its title: shorter than 75 "
+    "characters it says too little, longer than 300 it is cut (files outside every docset are not "
+    "published and not checked). Characters are counted, not bytes, so accented and "
     "Japanese text is not penalized. A translation much shorter or longer than its source usually "
     "lost or repeated a sentence. The options `min` and `max` change the bounds.",
     "---\ndescription: Trop courte.\n---",
@@ -425,11 +426,20 @@ void check_empty_value(const Document& doc, const Env& env, Reporter& out) {
 
 // ---- values --------------------------------------------------------------------------------
 
-// Every present, non-empty scalar entry with this key (duplicates included).
+// Calls `f` on every present, non-empty scalar entry with this key (duplicates included); a
+// list or a mapping where one value is expected is reported to `rule` here.
 template <typename F>
-void for_each_value(const Document& doc, std::string_view key, F&& f) {
-  for (const auto& e : doc.front_matter().entries)
-    if (e.key == key && e.is_scalar && !empty_value(e)) f(e);
+void for_each_value(const Document& doc, const Env& env, std::string_view key, const Rule& rule, Reporter& out,
+                    F&& f) {
+  for (const auto& e : doc.front_matter().entries) {
+    if (e.key != key || e.is_null) continue;
+    if (e.is_scalar) {
+      if (!empty_value(e)) f(e);
+      continue;
+    }
+    out.report(rule, e.key_span,
+               fmt::format("'{}' holds a list or a mapping, expected one value: {}", key, expected_form(key, env)));
+  }
 }
 
 }  // namespace
@@ -499,7 +509,7 @@ void check_invalid_date(const Document& doc, const Env& env, Reporter& out) {
   auto formats = env.config.option(kInvalidDate.id, "format", {"MM/DD/YYYY"});
   std::string format = formats.empty() ? "MM/DD/YYYY" : formats.front();
   for (const std::string& key : env.config.option(kInvalidDate.id, "keys", {"ms.date", "ms.lasthandoff"})) {
-    for_each_value(doc, key, [&](const FrontMatterEntry& e) {
+    for_each_value(doc, env, key, kInvalidDate, out, [&](const FrontMatterEntry& e) {
       std::string_view value = trim(e.value);
       auto d = parse_date(value, format);
       if (!d) {
@@ -520,10 +530,10 @@ void check_invalid_date(const Document& doc, const Env& env, Reporter& out) {
   }
 }
 
-void check_invalid_hash(const Document& doc, const Env&, Reporter& out) {
+void check_invalid_hash(const Document& doc, const Env& env, Reporter& out) {
   if (!trusted(doc)) return;
   for (std::string_view key : {"ms.openlocfilehash", "ms.sourcegitcommit"}) {
-    for_each_value(doc, key, [&](const FrontMatterEntry& e) {
+    for_each_value(doc, env, key, kInvalidHash, out, [&](const FrontMatterEntry& e) {
       std::string_view v = trim(e.value);
       bool hex = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
       bool lower = std::none_of(v.begin(), v.end(), [](char c) { return c >= 'A' && c <= 'F'; });
@@ -537,9 +547,9 @@ void check_invalid_hash(const Document& doc, const Env&, Reporter& out) {
   }
 }
 
-void check_invalid_locfileid(const Document& doc, const Env&, Reporter& out) {
+void check_invalid_locfileid(const Document& doc, const Env& env, Reporter& out) {
   if (!trusted(doc)) return;
-  for_each_value(doc, "ms.locfileid", [&](const FrontMatterEntry& e) {
+  for_each_value(doc, env, "ms.locfileid", kInvalidLocfileid, out, [&](const FrontMatterEntry& e) {
     std::string_view v = trim(e.value);
     if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
     out.report(kInvalidLocfileid, e.value_span,
@@ -547,9 +557,9 @@ void check_invalid_locfileid(const Document& doc, const Env&, Reporter& out) {
   });
 }
 
-void check_invalid_translationtype(const Document& doc, const Env&, Reporter& out) {
+void check_invalid_translationtype(const Document& doc, const Env& env, Reporter& out) {
   if (!trusted(doc)) return;
-  for_each_value(doc, "ms.translationtype", [&](const FrontMatterEntry& e) {
+  for_each_value(doc, env, "ms.translationtype", kInvalidTranslationtype, out, [&](const FrontMatterEntry& e) {
     std::string_view v = trim(e.value);
     if (v == "MT" || v == "HT") return;
     out.report(kInvalidTranslationtype, e.value_span,
@@ -596,29 +606,27 @@ namespace {
 
 // The expected locale and where it was learnt, for messages.
 std::pair<std::string, std::string> expected_locale(const Document& doc, const Env& env) {
-  if (env.config.locale && !env.config.locale->empty())
-    return {lower_ascii(*env.config.locale),
-            env.config.file.empty() ? "the --locale option" : "the configured locale"};
-  fs::path path(doc.path());
-  std::string tree = env.workspace.tree_locale(path);
-  if (tree.empty()) return {};
-  auto repo = env.workspace.repo_of(path);
-  if (const Docset* d = env.workspace.docset_of(*repo, path); d && d->locale == tree)
-    return {tree, fmt::format("docset '{}'", d->name)};
-  return {tree, "the folder name"};
+  if (env.config.locale && !env.config.locale->empty()) {
+    std::string want = lower_ascii(*env.config.locale);
+    std::replace(want.begin(), want.end(), '_', '-');
+    return {want, env.config.file.empty() ? "--locale" : "--locale or " + env.config.file.filename().string()};
+  }
+  std::string source;
+  std::string tree = env.workspace.tree_locale(fs::path(doc.path()), &source);
+  return {tree, source};
 }
 
 void check_locale(const Document& doc, const Env& env, Reporter& out) {
   if (!trusted(doc)) return;
-  for_each_value(doc, "ms.contentlocale", [&](const FrontMatterEntry& e) {
+  for_each_value(doc, env, "ms.contentlocale", kLocaleMismatch, out, [&](const FrontMatterEntry& e) {
     std::string_view v = trim(e.value);
+    auto [want, from] = expected_locale(doc, env);
     if (!valid_bcp47(v)) {
       out.report(kLocaleMismatch, e.value_span,
-                 fmt::format("'ms.contentlocale' is '{}', not a valid BCP 47 locale (expected a tag such as fr-FR)",
-                             shorten(v)));
+                 fmt::format("'ms.contentlocale' is '{}', not a valid BCP 47 locale (expected {})", shorten(v),
+                             want.empty() ? std::string("a tag such as fr-FR") : "'" + want + "'"));
       return;
     }
-    auto [want, from] = expected_locale(doc, env);
     if (want.empty() || lower_ascii(v) == want) return;
     out.report(kLocaleMismatch, e.value_span,
                fmt::format("'ms.contentlocale' is '{}' but the tree is in '{}' (from {})", shorten(v), want, from));
@@ -642,7 +650,7 @@ void check_description_length(const Document& doc, const Env& env, Reporter& out
   if (!trusted(doc) || !scope_of(doc, env).article) return;
   const size_t min = number_option(env, kDescriptionLength, "min", 75);
   const size_t max = number_option(env, kDescriptionLength, "max", 300);
-  for_each_value(doc, "description", [&](const FrontMatterEntry& e) {
+  for_each_value(doc, env, "description", kDescriptionLength, out, [&](const FrontMatterEntry& e) {
     size_t n = utf8::length(trim(e.value));
     if (n >= min && n <= max) return;
     out.report(kDescriptionLength, e.key_span,
