@@ -317,6 +317,35 @@ std::optional<LostQuote> find_lost_quote(const Document& doc) {
   return std::nullopt;
 }
 
+// French and many other languages put apostrophes and quotation marks in titles: inside a
+// quoted YAML value they end it early. When the YAML error sits on such a line, say how to
+// write the inner quote.
+std::string inner_quote_hint(const Document& doc, uint32_t error_offset) {
+  std::string_view line = doc.slice(doc.lines().line_span(doc.lines().line_of(error_offset)));
+  size_t lead = line.find_first_not_of(' ');
+  if (lead == std::string_view::npos || !key_like(line.substr(lead))) return {};
+  size_t v = line.find_first_not_of(" \t", line.find(':', lead) + 1);
+  if (v == std::string_view::npos || (line[v] != '"' && line[v] != '\'')) return {};
+  const char q = line[v];
+  for (size_t i = v + 1; i < line.size(); ++i) {
+    if (q == '"' && line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (line[i] != q) continue;
+    if (q == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+      ++i;
+      continue;
+    }
+    size_t next = line.find_first_not_of(" \t", i + 1);
+    if (next == std::string_view::npos || line[next] == '#') return {};
+    return q == '\''
+               ? "; an apostrophe inside a single-quoted value must be doubled ('') or the value double-quoted"
+               : "; a double quote inside a double-quoted value must be written \\\" or the value single-quoted";
+  }
+  return {};
+}
+
 void check_syntax(const Document& doc, const Env&, Reporter& out) {
   const FrontMatter& fm = doc.front_matter();
   if (!fm.present) return;
@@ -345,6 +374,7 @@ void check_syntax(const Document& doc, const Env&, Reporter& out) {
     uint32_t at = fm.error->offset;
     std::string msg = fm.terminated ? fmt::format("front matter is not valid YAML: {}", fm.error->message)
                                     : fm.error->message;
+    if (fm.terminated) msg += inner_quote_hint(doc, at);
     out.report(kSyntax, {at, at}, msg);
   }
 }
@@ -507,7 +537,11 @@ bool valid_date(const Date& d) { return calendar_problem(d).empty(); }
 void check_invalid_date(const Document& doc, const Env& env, Reporter& out) {
   if (!trusted(doc)) return;
   auto formats = env.config.option(kInvalidDate.id, "format", {"MM/DD/YYYY"});
-  std::string format = formats.empty() ? "MM/DD/YYYY" : formats.front();
+  std::string format = formats.empty() ? "" : formats.front();
+  // A format without its three fields would reject every date: keep the default instead.
+  if (format.find("YYYY") == std::string::npos || format.find('M') == std::string::npos ||
+      format.find('D') == std::string::npos)
+    format = "MM/DD/YYYY";
   for (const std::string& key : env.config.option(kInvalidDate.id, "keys", {"ms.date", "ms.lasthandoff"})) {
     for_each_value(doc, env, key, kInvalidDate, out, [&](const FrontMatterEntry& e) {
       std::string_view value = trim(e.value);
