@@ -26,17 +26,19 @@ namespace {
 
 // ---- rules ---------------------------------------------------------------------------------
 
-const Rule kSyntax{
-    "metadata/syntax", Severity::Error, "front matter that is not valid YAML, not a mapping, or never closed",
-    "The block between the two `---` lines at the top of the article must be a YAML mapping of keys "
-    "to values. When the YAML does not parse (a stray quote, a tab, a colon inside an unquoted "
-    "value), or the closing `---` is missing, the publishing pipeline drops every key: the page "
-    "loses its title, description and localization metadata. A quoted value whose closing quote "
-    "was lost swallows the keys below it, so it is reported too. Fix the YAML at the line shown.",
-    "---\ntitle: \"Résoudre les problèmes\ndescription: ...\n---"};
+const Rule kSyntax{"metadata/syntax", Severity::Error,
+                   "front matter that is not valid YAML, not a mapping, or never closed",
+                   "The block between the two `---` lines at the top of the article must be a YAML mapping of keys "
+                   "to values. When the YAML does not parse (a stray quote, a tab, a colon inside an unquoted "
+                   "value), or the closing `---` is missing, the publishing pipeline drops every key: the page "
+                   "loses its title, description and localization metadata. A quoted value whose closing quote "
+                   "was lost swallows the keys below it, so it is reported too. Fix the YAML at the line shown.",
+                   "---\ntitle: \"Résoudre les problèmes\ndescription: ...\n---"};
 
 const Rule kMissingFrontMatter{
-    "metadata/missing-front-matter", Severity::Error, "an article without a front-matter block",
+    "metadata/missing-front-matter",
+    Severity::Error,
+    "an article without a front-matter block",
     "Every published article starts with a `---` block of metadata (a YamlMime file with a "
     "`metadata:` mapping): without it the page has no title, no description and no localization "
     "metadata, and the localization pipeline cannot match it to its source. Restore the block from "
@@ -46,33 +48,34 @@ const Rule kMissingFrontMatter{
     "# Titre\n\nUn article sans bloc de métadonnées.",
     {"all-files"}};
 
-const Rule kDuplicateKey{
-    "metadata/duplicate-key", Severity::Error, "the same front-matter key written twice",
-    "A key appears twice in the front matter. YAML forbids it and the publishing pipeline keeps "
-    "only one of the two values, so which title or date the page shows is a matter of chance. "
-    "Keep the one that matches the source article and delete the other.",
-    "---\ntitle: Titre\ntitle: Autre titre\n---"};
+const Rule kDuplicateKey{"metadata/duplicate-key", Severity::Error, "the same front-matter key written twice",
+                         "A key appears twice in the front matter. YAML forbids it and the publishing pipeline keeps "
+                         "only one of the two values, so which title or date the page shows is a matter of chance. "
+                         "Keep the one that matches the source article and delete the other.",
+                         "---\ntitle: Titre\ntitle: Autre titre\n---"};
 
-const Rule kMissingKey{
-    "metadata/missing-key", Severity::Error, "a required front-matter key is absent",
-    "The publishing pipeline, search and the localization pipeline read these keys from every "
-    "article; a missing one is usually a line deleted or a key name translated by mistake (keys "
-    "are never translated). Copy the key from the source article. The option `required` sets the "
-    "keys required of an article (in a docset, or anywhere when no publishing configuration is "
-    "found); `required-outside-docset` sets those required of a translated file that is not part "
-    "of any docset (a repository README, an include file).",
-    "---\ntitre: Titre de l'article\n---",
-    {"required", "required-outside-docset"}};
+const Rule kMissingKey{"metadata/missing-key",
+                       Severity::Error,
+                       "a required front-matter key is absent",
+                       "The publishing pipeline, search and the localization pipeline read these keys from every "
+                       "article; a missing one is usually a line deleted or a key name translated by mistake (keys "
+                       "are never translated). Copy the key from the source article. The option `required` sets the "
+                       "keys required of an article (in a docset, or anywhere when no publishing configuration is "
+                       "found); `required-outside-docset` sets those required of a translated file that is not part "
+                       "of any docset (a repository README, an include file).",
+                       "---\ntitre: Titre de l'article\n---",
+                       {"required", "required-outside-docset"}};
 
-const Rule kEmptyValue{
-    "metadata/empty-value", Severity::Error, "a required front-matter key has an empty value",
-    "The key is there but its value is empty or null (`key:`, `key: \"\"`, `key: ~`), which the "
-    "pipelines treat as if the key were missing. Copy the value from the source article, "
-    "translating it when it is text (title, description).",
-    "---\ndescription:\n---"};
+const Rule kEmptyValue{"metadata/empty-value", Severity::Error, "a required front-matter key has an empty value",
+                       "The key is there but its value is empty or null (`key:`, `key: \"\"`, `key: ~`), which the "
+                       "pipelines treat as if the key were missing. Copy the value from the source article, "
+                       "translating it when it is text (title, description).",
+                       "---\ndescription:\n---"};
 
 const Rule kInvalidDate{
-    "metadata/invalid-date", Severity::Error, "a front-matter date that is not a real date in the expected form",
+    "metadata/invalid-date",
+    Severity::Error,
+    "a front-matter date that is not a real date in the expected form",
     "`ms.date` and `ms.lasthandoff` are parsed as dates in the form `MM/DD/YYYY` (month first; "
     "`M/D/YYYY` is accepted too), whatever the language of the article: a date rewritten in the "
     "local order (`18/08/2020`), with other separators, or that does not exist (`02/30/2021`) "
@@ -115,7 +118,9 @@ const Rule kLocaleMismatch{
     "---\nms.contentlocale: de-DE\n---"};
 
 const Rule kDescriptionLength{
-    "metadata/description-length", Severity::Warning, "a description shorter than 75 or longer than 300 characters",
+    "metadata/description-length",
+    Severity::Warning,
+    "a description shorter than 75 or longer than 300 characters",
     "Search engines show the description of a published page under its title: shorter than 75 "
     "characters it says too little, longer than 300 it is cut (files outside every docset are not "
     "published and not checked). Characters are counted, not bytes, so accented and "
@@ -126,13 +131,21 @@ const Rule kDescriptionLength{
 
 // ---- helpers -------------------------------------------------------------------------------
 
-constexpr std::string_view kDefaultRequired[] = {
-    "title",           "description",        "ms.date",      "ms.topic",      "author",
-    "ms.author",       "ms.contentlocale",   "ms.translationtype", "ms.locfileid", "ms.lasthandoff",
-    "ms.openlocfilehash", "ms.sourcegitcommit"};
+constexpr std::string_view kDefaultRequired[] = {"title",
+                                                 "description",
+                                                 "ms.date",
+                                                 "ms.topic",
+                                                 "author",
+                                                 "ms.author",
+                                                 "ms.contentlocale",
+                                                 "ms.translationtype",
+                                                 "ms.locfileid",
+                                                 "ms.lasthandoff",
+                                                 "ms.openlocfilehash",
+                                                 "ms.sourcegitcommit"};
 // What the localization pipeline adds to every file it hands back, article or not.
 constexpr std::string_view kLocalizationKeys[] = {"ms.contentlocale", "ms.translationtype", "ms.locfileid",
-                                                  "ms.lasthandoff", "ms.openlocfilehash", "ms.sourcegitcommit"};
+                                                  "ms.lasthandoff",   "ms.openlocfilehash", "ms.sourcegitcommit"};
 
 template <size_t N>
 std::vector<std::string> to_strings(const std::string_view (&items)[N]) {
@@ -157,7 +170,7 @@ std::string shorten(std::string_view text, size_t max_chars = 60) {
   return std::string(text.substr(0, i)) + "…";
 }
 
-// The front matter other rules can trust: present, parsed, a mapping, no swallowed keys.
+// Front matter that parsed as a mapping (see trusted() for the lost-quote case).
 bool usable(const FrontMatter& fm) { return fm.present && !fm.error && fm.is_mapping; }
 
 // What a required key should hold, for messages.
@@ -196,9 +209,9 @@ Span first_line(const Document& doc) {
 
 // Where the file stands with respect to publishing, which decides what it must carry.
 struct Scope {
-  bool article = true;     // a page of its own: in a docset, or anywhere when no docset is known
-  bool translated = false; // has side-by-side segments: the localization pipeline produced it
-  bool page_name = true;   // not a TOC.md and not under an includes folder
+  bool article = true;      // a page of its own: in a docset, or anywhere when no docset is known
+  bool translated = false;  // has side-by-side segments: the localization pipeline produced it
+  bool page_name = true;    // not a TOC.md and not under an includes folder
   bool in_docset = false;
 };
 
@@ -206,10 +219,12 @@ Scope scope_of(const Document& doc, const Env& env) {
   Scope s;
   s.translated = !doc.segments().empty();
   fs::path path(doc.path());
-  if (lower_ascii(path.filename().string()) == "toc.md") s.page_name = false;
-  for (const auto& part : path.parent_path())
-    if (lower_ascii(part.string()) == "includes") s.page_name = false;
   auto repo = env.workspace.repo_of(path);
+  if (lower_ascii(path.filename().string()) == "toc.md") s.page_name = false;
+  // Only folders inside the repository count: a checkout under some ".../includes/" is not one.
+  fs::path inside = repo->root.empty() ? path : absolute_normal(path).lexically_relative(repo->root);
+  for (const auto& part : inside.parent_path())
+    if (lower_ascii(part.string()) == "includes") s.page_name = false;
   s.in_docset = env.workspace.docset_of(*repo, path) != nullptr;
   // Without a publishing configuration nothing says the file is not an article.
   s.article = s.page_name && (s.in_docset || repo->docsets.empty());
@@ -221,8 +236,8 @@ Scope scope_of(const Document& doc, const Env& env) {
 bool key_like(std::string_view line) {
   size_t i = 0;
   if (i >= line.size() || !(std::isalpha(static_cast<unsigned char>(line[i])) || line[i] == '_')) return false;
-  while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
-                             line[i] == '.' || line[i] == '-'))
+  while (i < line.size() &&
+         (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' || line[i] == '.' || line[i] == '-'))
     ++i;
   return i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t');
 }
@@ -339,9 +354,8 @@ std::string inner_quote_hint(const Document& doc, uint32_t error_offset) {
     }
     size_t next = line.find_first_not_of(" \t", i + 1);
     if (next == std::string_view::npos || line[next] == '#') return {};
-    return q == '\''
-               ? "; an apostrophe inside a single-quoted value must be doubled ('') or the value double-quoted"
-               : "; a double quote inside a double-quoted value must be written \\\" or the value single-quoted";
+    return q == '\'' ? "; an apostrophe inside a single-quoted value must be doubled ('') or the value double-quoted"
+                     : "; a double quote inside a double-quoted value must be written \\\" or the value single-quoted";
   }
   return {};
 }
@@ -358,12 +372,14 @@ void check_syntax(const Document& doc, const Env&, Reporter& out) {
     const char* which = doc.text()[s->quote] == '"' ? "double" : "single";
     std::string msg =
         s->next_line != 0
-            ? fmt::format("the {} quote opening the value of '{}' is not closed on its line: the value swallows "
-                          "'{}:' on line {}; close the quote",
-                          which, s->key, s->next_key, s->next_line)
-            : fmt::format("the {} quote opening the value of '{}' is never closed: the value runs to the end of the "
-                          "front matter; close the quote",
-                          which, s->key);
+            ? fmt::format(
+                  "the {} quote opening the value of '{}' is not closed on its line: the value swallows "
+                  "'{}:' on line {}; close the quote",
+                  which, s->key, s->next_key, s->next_line)
+            : fmt::format(
+                  "the {} quote opening the value of '{}' is never closed: the value runs to the end of the "
+                  "front matter; close the quote",
+                  which, s->key);
     if (fm.error)
       msg += fmt::format(" (the YAML parser stops on line {}: {})", doc.lines().line_of(fm.error->offset),
                          fm.error->message);
@@ -372,8 +388,8 @@ void check_syntax(const Document& doc, const Env&, Reporter& out) {
   }
   if (fm.error) {
     uint32_t at = fm.error->offset;
-    std::string msg = fm.terminated ? fmt::format("front matter is not valid YAML: {}", fm.error->message)
-                                    : fm.error->message;
+    std::string msg =
+        fm.terminated ? fmt::format("front matter is not valid YAML: {}", fm.error->message) : fm.error->message;
     if (fm.terminated) msg += inner_quote_hint(doc, at);
     out.report(kSyntax, {at, at}, msg);
   }
@@ -434,7 +450,8 @@ void check_missing_key(const Document& doc, const Env& env, Reporter& out) {
     std::string hint;
     for (const auto& e : fm.entries)
       if (lower_ascii(e.key) == lower_ascii(key)) {
-        hint = fmt::format("; '{}' on line {} differs in letter case", shorten(e.key), doc.lines().line_of(e.key_span.begin));
+        hint = fmt::format("; '{}' on line {} differs in letter case", shorten(e.key),
+                           doc.lines().line_of(e.key_span.begin));
         break;
       }
     out.report(kMissingKey, first_line(doc),
@@ -459,8 +476,7 @@ void check_empty_value(const Document& doc, const Env& env, Reporter& out) {
 // Calls `f` on every present, non-empty scalar entry with this key (duplicates included); a
 // list or a mapping where one value is expected is reported to `rule` here.
 template <typename F>
-void for_each_value(const Document& doc, const Env& env, std::string_view key, const Rule& rule, Reporter& out,
-                    F&& f) {
+void for_each_value(const Document& doc, const Env& env, std::string_view key, const Rule& rule, Reporter& out, F&& f) {
   for (const auto& e : doc.front_matter().entries) {
     if (e.key != key || e.is_null) continue;
     if (e.is_scalar) {
@@ -525,8 +541,7 @@ std::string calendar_problem(const Date& d) {
   if (d.month < 1 || d.month > 12) return fmt::format("there is no month {}", d.month);
   if (d.day < 1) return fmt::format("there is no day {}", d.day);
   int days = days_in_month(d.year, d.month);
-  if (d.day > days)
-    return fmt::format("{} {} has {} days", kMonthNames[d.month - 1], d.year, days);
+  if (d.day > days) return fmt::format("{} {} has {} days", kMonthNames[d.month - 1], d.year, days);
   return {};
 }
 
@@ -557,9 +572,9 @@ void check_invalid_date(const Document& doc, const Env& env, Reporter& out) {
       std::string hint;
       Date swapped{d->year, d->day, d->month};
       if (valid_date(swapped)) hint = "; was it written day first?";
-      out.report(kInvalidDate, e.value_span,
-                 fmt::format("'{}' is '{}', not a real date: {} (expected {}){}", key, shorten(value), problem,
-                             format, hint));
+      out.report(
+          kInvalidDate, e.value_span,
+          fmt::format("'{}' is '{}', not a real date: {} (expected {}){}", key, shorten(value), problem, format, hint));
     });
   }
 }
@@ -569,12 +584,13 @@ void check_invalid_hash(const Document& doc, const Env& env, Reporter& out) {
   for (std::string_view key : {"ms.openlocfilehash", "ms.sourcegitcommit"}) {
     for_each_value(doc, env, key, kInvalidHash, out, [&](const FrontMatterEntry& e) {
       std::string_view v = trim(e.value);
-      bool hex = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+      bool hex = !v.empty() &&
+                 std::all_of(v.begin(), v.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
       bool lower = std::none_of(v.begin(), v.end(), [](char c) { return c >= 'A' && c <= 'F'; });
       if (hex && lower && v.size() == 40) return;
-      std::string why = !hex                ? "not hexadecimal"
-                        : v.size() != 40    ? fmt::format("{} digits", v.size())
-                                            : "upper-case digits";
+      std::string why = !hex             ? "not hexadecimal"
+                        : v.size() != 40 ? fmt::format("{} digits", v.size())
+                                         : "upper-case digits";
       out.report(kInvalidHash, e.value_span,
                  fmt::format("'{}' is '{}' ({}), expected 40 lowercase hex digits", key, shorten(v), why));
     });

@@ -16,9 +16,9 @@ std::string problem(std::string_view value, std::string_view format = "MM/DD/YYY
 
 TEST(MetadataDate, AcceptsTheDocumentedForms) {
   EXPECT_EQ(problem("08/18/2020"), "");
-  EXPECT_EQ(problem("8/9/2020"), "");       // M/D/YYYY
-  EXPECT_EQ(problem("02/29/2020"), "");     // leap year
-  EXPECT_EQ(problem("02/29/2000"), "");     // divisible by 400
+  EXPECT_EQ(problem("8/9/2020"), "");    // M/D/YYYY
+  EXPECT_EQ(problem("02/29/2020"), "");  // leap year
+  EXPECT_EQ(problem("02/29/2000"), "");  // divisible by 400
   EXPECT_EQ(problem("12/31/1999"), "");
 }
 
@@ -32,8 +32,8 @@ TEST(MetadataDate, RejectsImpossibleDates) {
 }
 
 TEST(MetadataDate, RejectsOtherForms) {
-  for (std::string_view v : {"2020-08-18", "08/18/20", "08-18-2020", "08/18/2020 ", "008/18/2020", "Aug 18, 2020",
-                             "", "08/18/20201", "08//2020"})
+  for (std::string_view v : {"2020-08-18", "08/18/20", "08-18-2020", "08/18/2020 ", "008/18/2020", "Aug 18, 2020", "",
+                             "08/18/20201", "08//2020"})
     EXPECT_EQ(problem(v), "unparsed") << v;
 }
 
