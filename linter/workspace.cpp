@@ -118,13 +118,57 @@ const Docset* Workspace::docset_of(const RepoInfo& repo, const fs::path& file) c
   return nullptr;
 }
 
-std::string Workspace::tree_locale(const fs::path& file) {
+std::string Workspace::docfx_locale(const fs::path& dir) {
+  std::string key = dir.string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = docfx_locales_.find(key); it != docfx_locales_.end()) return it->second;
+  }
+  std::string locale;
+  std::error_code ec;
+  if (fs::exists(dir / "docfx.json", ec))
+    if (auto cfg = read_json(dir / "docfx.json"); cfg && cfg->is_object()) {
+      auto text = [](const nlohmann::json& j, const char* name) -> std::string {
+        if (j.is_object() && j.contains(name) && j[name].is_string()) return j[name].get<std::string>();
+        return {};
+      };
+      locale = text(*cfg, "locale");
+      if (locale.empty() && cfg->contains("build")) {
+        const auto& build = (*cfg)["build"];
+        locale = text(build, "locale");
+        if (locale.empty() && build.is_object() && build.contains("globalMetadata")) {
+          locale = text(build["globalMetadata"], "ms.contentlocale");
+          if (locale.empty()) locale = text(build["globalMetadata"], "locale");
+        }
+      }
+      locale = lower_ascii(locale);
+    }
+  std::unique_lock lock(mutex_);
+  docfx_locales_.emplace(key, locale);
+  return locale;
+}
+
+std::string Workspace::tree_locale(const fs::path& file, std::string* source) {
   auto repo = repo_of(file);
-  if (const Docset* d = docset_of(*repo, file); d && !d->locale.empty()) return d->locale;
-  fs::path p = absolute_normal(file).parent_path();
-  for (; !p.empty() && p != p.root_path(); p = p.parent_path()) {
+  if (const Docset* d = docset_of(*repo, file); d && !d->locale.empty()) {
+    if (source) *source = "docset '" + d->name + "' of .openpublishing.publish.config.json";
+    return d->locale;
+  }
+  const fs::path dir = absolute_normal(file).parent_path();
+  for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+    std::string loc = docfx_locale(d);
+    if (!loc.empty()) {
+      if (source) *source = "the docfx.json in '" + d.filename().string() + "'";
+      return loc;
+    }
+    if (d == repo->root || d == d.root_path() || d.parent_path() == d) break;
+  }
+  for (fs::path p = dir; !p.empty() && p != p.root_path(); p = p.parent_path()) {
     std::string loc = locale_suffix(p.filename().string());
-    if (!loc.empty()) return loc;
+    if (!loc.empty()) {
+      if (source) *source = "folder name '" + p.filename().string() + "'";
+      return loc;
+    }
   }
   return {};
 }

@@ -53,9 +53,12 @@ class Workspace {
   // The docset whose folder contains `file`, if any.
   const Docset* docset_of(const RepoInfo& repo, const fs::path& file) const;
 
-  // The locale the tree says `file` is in: the docset's locale, else a folder name on the path
-  // that ends in a locale (`partner-center-pr.fr-fr`). Lowercase; empty when unknown.
-  std::string tree_locale(const fs::path& file);
+  // The locale the tree says `file` is in: the docset's locale, else the locale a `docfx.json`
+  // on the way up to the repository root names (`locale`, `build.locale`, or
+  // `build.globalMetadata` `ms.contentlocale` / `locale`), else a folder name on the path that
+  // ends in a locale (`partner-center-pr.fr-fr`). Lowercase; empty when unknown. `source`, when
+  // given, receives where it was learnt, for messages.
+  std::string tree_locale(const fs::path& file, std::string* source = nullptr);
 
   enum class PathState { Missing, Exists, CaseMismatch };
   // Whether a path exists exactly; or exists only with another letter case (then `actual`
@@ -74,10 +77,12 @@ class Workspace {
     std::vector<std::string> names;  // sorted
   };
   std::shared_ptr<const DirListing> listing(const fs::path& dir);
+  std::string docfx_locale(const fs::path& dir);
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
   std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
+  std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::shared_ptr<const Document>> documents_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> document_once_;
 };
