@@ -59,8 +59,14 @@ class Cli : public ::testing::Test {
   fs::path dir_;
 };
 
+// Complete front matter, as a real article carries it (see fixtures/README.md).
 const std::string kGoodFrontMatter =
-    "---\ntitle: Titre\ndescription: Une description.\nms.date: 08/18/2020\n---\n\n";
+    "---\ntitle: Titre de l'article\n"
+    "description: Une description assez longue pour satisfaire la règle de longueur, entre soixante-quinze et trois cents caractères.\n"
+    "ms.date: 08/18/2020\nms.topic: how-to\nauthor: author\nms.author: alias\nms.contentlocale: fr-FR\n"
+    "ms.translationtype: MT\nms.locfileid: \"94381407\"\nms.lasthandoff: 11/09/2020\n"
+    "ms.openlocfilehash: 6bf3e3af8e0d1d87a63f86e892d8bddcd74b6460\n"
+    "ms.sourcegitcommit: 0e142b4fbb044fe8dd2dbc7d13ab70a1a91b9f60\n---\n\n";
 const std::string kBadYaml = "---\ntitle: Titre: sous-titre\n---\n\n# Article\n";
 
 std::vector<std::string> lines_of(const std::string& s) {
@@ -118,7 +124,7 @@ TEST_F(Cli, FailOnWarning) {
   write(dir_ / "nul.md", text);
   Result r = run("nul.md");
   EXPECT_EQ(r.code, 0);
-  EXPECT_NE(r.out.find("nul.md:8:2: warning: NUL byte in a text document [loclint/nul-byte]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nul.md:17:2: warning: NUL byte in a text document [loclint/nul-byte]"), std::string::npos) << r.out;
   EXPECT_EQ(run("--fail-on warning nul.md").code, 1);
 }
 
