@@ -341,6 +341,9 @@ class Analysis {
         continue;
       }
       if (src->source_missing_inner) {
+        // A broken inner tag (`<span data-stu-id="f4053-1>`) is already reported as a remnant.
+        if (remnant_between(src->source.open.end, std::max(src->source.content.end, src->source.close.end), false))
+          continue;
         out_.report(kMalformedId, src->source.open,
                     fmt::format("source twin of '{}' has no '<span data-stu-id>' directly inside its sxs-lookup span", id));
         continue;
