@@ -323,7 +323,8 @@ class Analysis {
       }
       if (!s.target.closed) {
         out_.report(kUnclosedSpan, s.target.open,
-                    fmt::format("translation span '{}' is not closed {}", id, stop_reason(s.target)));
+                    fmt::format("translation span '{}' is not closed {}", id,
+                                u.twin ? std::string("before its source twin") : stop_reason(s.target)));
         continue;
       }
       if (!src) {
@@ -455,19 +456,30 @@ class Analysis {
     for (size_t i = 0; i < ids.size(); ++i)
       if (ids[i]) seq.push_back(i);
     if (seq.size() < 2) return;
-    // Patience sorting with back-pointers; ties keep the earlier segment in order.
-    std::vector<size_t> tails;  // positions in seq
-    std::vector<long> prev(seq.size(), -1);
-    for (size_t p = 0; p < seq.size(); ++p) {
-      uint64_t v = ids[seq[p]]->number;
-      auto it = std::lower_bound(tails.begin(), tails.end(), v,
-                                 [&](size_t q, uint64_t val) { return ids[seq[q]]->number < val; });
-      if (it != tails.begin()) prev[p] = static_cast<long>(*(it - 1));
-      if (it == tails.end()) tails.push_back(p);
-      else *it = p;
+    // longest[p]: the longest increasing run of numbers that starts at p (patience sorting
+    // from the right). Walking from the left and keeping the earliest segment that can still
+    // complete a longest run blames the later segment of a swapped pair, as a reader would.
+    std::vector<int64_t> tails;  // negated numbers, increasing
+    std::vector<size_t> longest(seq.size());
+    for (size_t p = seq.size(); p-- > 0;) {
+      int64_t w = -static_cast<int64_t>(ids[seq[p]]->number);
+      auto it = std::lower_bound(tails.begin(), tails.end(), w);
+      longest[p] = static_cast<size_t>(it - tails.begin()) + 1;
+      if (it == tails.end()) tails.push_back(w);
+      else *it = w;
     }
     std::vector<bool> in_order(seq.size(), false);
-    for (long p = static_cast<long>(tails.back()); p >= 0; p = prev[p]) in_order[p] = true;
+    size_t need = tails.size();
+    uint64_t last = 0;
+    bool any = false;
+    for (size_t p = 0; p < seq.size() && need > 0; ++p) {
+      uint64_t v = ids[seq[p]]->number;
+      if (longest[p] == need && (!any || v > last)) {
+        in_order[p] = true;
+        last = v, any = true;
+        --need;
+      }
+    }
     for (size_t p = 0; p < seq.size();) {
       if (in_order[p]) {
         ++p;
