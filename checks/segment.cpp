@@ -199,9 +199,8 @@ std::vector<Remnant> find_remnants(const Document& doc) {
 
 std::string_view id_text(const Unit& u) { return u.seg->id(); }
 
-const SegmentHalf& primary_half(const Unit& u) {
-  return u.seg->target.present ? u.seg->target : (u.twin ? u.twin->source : u.seg->source);
-}
+// The half whose id names the unit: the translation's, or the source's when it stands alone.
+const SegmentHalf& primary_half(const Unit& u) { return u.seg->target.present ? u.seg->target : u.seg->source; }
 
 class Analysis {
  public:
@@ -226,7 +225,7 @@ class Analysis {
 
   Span whole(const SegmentHalf& h) const { return {h.open.begin, std::max(h.close.end, h.content.end)}; }
 
-  // The first remnant in [from, to) of the block `block`, if any.
+  // The first remnant of the given kind starting in [from, to), if any.
   const Remnant* remnant_between(uint32_t from, uint32_t to, bool target) const {
     for (const Remnant& r : remnants_)
       if (r.span.begin >= from && r.span.begin < to && r.target == target) return &r;
