@@ -39,7 +39,7 @@ inline std::optional<SegmentId> parse_id(std::string_view id) {
 
 // Document text quoted in a one-line message: line breaks folded to spaces, long text cut with
 // an ellipsis (by code points, so a multi-byte character is never split).
-inline std::string quote(std::string_view text, size_t max_code_points = 60) {
+inline std::string quote(std::string_view text, size_t max_code_points = 80) {
   std::string out;
   size_t i = 0, n = 0;
   bool space = false;
