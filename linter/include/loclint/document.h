@@ -300,4 +300,16 @@ size_t parse_html_tag(std::string_view text, uint32_t base_offset, HtmlTag& out)
 // lowercase, white space to '-', punctuation dropped, letters and digits of every script kept.
 std::string heading_slug(std::string_view text);
 
+// Every fragment a link may jump to in a document: explicit `<a name>` / `id=` anchors and the
+// heading ids the publishing site generates (docfx renders both halves of a side-by-side heading,
+// so both the visible-text id and the whole-text id are accepted; repeats get -1, -2...).
+struct AnchorSet {
+  std::vector<std::string> ids;          // sorted, unique; matched case-sensitively as browsers do
+  std::vector<std::string> suggestions;  // explicit anchors and visible-text heading ids, file order
+  bool contains(std::string_view id) const {
+    return std::binary_search(ids.begin(), ids.end(), id, std::less<>());
+  }
+};
+AnchorSet anchor_set(const Document& doc);
+
 }  // namespace loclint
