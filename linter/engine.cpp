@@ -388,6 +388,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     }
   }
   result.findings = std::move(all);
+  result.stats.unchecked_images = workspace.unchecked_images();
   return result;
 }
 
