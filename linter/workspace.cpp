@@ -77,6 +77,8 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
           d.name = ds.value("docset_name", "");
           std::string folder = ds.value("build_source_folder", "");
           d.folder = absolute_normal(info->root / folder);
+          // "." (a docset at the repo root) normalizes to "root/": drop the trailing separator.
+          if (!d.folder.has_filename()) d.folder = d.folder.parent_path();
           // build_source_folder is case-insensitive on the publishing side ("china" vs "China").
           if (!fs::exists(d.folder, ec)) {
             for (const auto& e : fs::directory_iterator(info->root, ec))
