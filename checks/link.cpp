@@ -288,6 +288,7 @@ class LinkChecker {
         if (h->source && seen_in_target_.count(key)) continue;
         if (!h->source) seen_in_target_.insert(key);
       }
+      if (wraps_same_image(link)) continue;
       check(link);
     }
   }
@@ -298,6 +299,20 @@ class LinkChecker {
     uint32_t segment;
     bool source;
   };
+
+  // `[![alt](media/a.png)](media/a.png#lightbox)`: the enlarged view of the image it wraps is
+  // the same file; one report is enough.
+  bool wraps_same_image(const Link& link) const {
+    if (link.kind != LinkKind::Inline) return false;
+    auto strip = [](std::string_view d) { return trim(d.substr(0, d.find_first_of("#?"))); };
+    // The model locates the outer link from its children, so its span may start inside the
+    // image's `![`: look at every image overlapping it.
+    Span around{link.span.begin >= 2 ? link.span.begin - 2 : 0, link.span.end};
+    auto [first, last] = Document::within(doc_.links(), around);
+    for (auto it = first; it != last; ++it)
+      if (it->kind == LinkKind::Image && &*it != &link && strip(it->destination) == strip(link.destination)) return true;
+    return false;
+  }
 
   const Half* half_of(Span s) const {
     auto it = std::upper_bound(halves_.begin(), halves_.end(), s.begin,
@@ -415,7 +430,7 @@ class LinkChecker {
     if (!set || set->contains(fragment)) return;
     std::string where = file ? fmt::format("'{}'", shown.substr(0, shown.find('#'))) : std::string("this article");
     std::string suggestion = closest(set->suggestions, fragment);
-    std::string hint = suggestion.empty() ? "" : fmt::format("; did you mean '{}'", shorten(suggestion));
+    std::string hint = suggestion.empty() ? "" : fmt::format("; did you mean '#{}'", shorten(suggestion));
     out_.report(kMissingAnchor, at, fmt::format("no anchor '#{}' in {}{}", shorten(fragment, 60), where, hint));
   }
 
