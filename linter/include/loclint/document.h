@@ -113,6 +113,9 @@ struct Link {
   Span text;             // link text / alt text (may be empty)
   std::string destination;  // decoded destination as md4c reports it
   Span destination_span; // the destination as written, when it can be located
+  // For a reference-style link ([text][ref]): the destination in its `[ref]: dest` definition
+  // line, when it can be located; empty otherwise.
+  Span definition;
 };
 
 struct HtmlAttribute {
