@@ -323,7 +323,11 @@ class LinkChecker {
   }
 
   void check(const Link& link) {
-    const Span at = link.destination_span.empty() ? link.span : link.destination_span;
+    // A reference-style link is fixed in its definition line: report there, once.
+    if (!link.definition.empty() && !definitions_seen_.insert(link.definition.begin).second) return;
+    const Span at = !link.destination_span.empty() ? link.destination_span
+                    : !link.definition.empty()     ? link.definition
+                                                   : link.span;
     Target t = parse_target(doc_, link.destination, env_, *repo_);
     if (!t.check) return;
     const std::string shown = shorten(trim(link.destination));
@@ -441,6 +445,7 @@ class LinkChecker {
   std::vector<Half> halves_;
   std::set<std::pair<uint32_t, std::string>> seen_in_target_;
   std::shared_ptr<const AnchorSet> own_;
+  std::set<uint32_t> definitions_seen_;
   bool count_images_ = true;
 };
 
