@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "registry.h"
@@ -130,7 +131,7 @@ bool has_extension(const fs::path& p) {
   return dot != std::string::npos && dot > 0;
 }
 
-// Damerau-free Levenshtein distance over code points, for "did you mean".
+// Levenshtein distance over code points, for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::u32string x, y;
   for (size_t i = 0; i < a.size();) x += utf8::next(a, i);
@@ -355,13 +356,13 @@ class LinkChecker {
                               shown, display_path(r.actual, *repo_)));
     }
     if (r.state == Workspace::PathState::Missing) {
-      missing(link, at, t, kind, shown);
+      missing(at, t, kind, shown);
       return;
     }
     if (kind == Kind::Page && t.has_fragment && r.actual.extension() == ".md") check_anchor(at, t.fragment, &r.actual, shown);
   }
 
-  void missing(const Link&, Span at, const Target& t, Kind kind, const std::string& shown) {
+  void missing(Span at, const Target& t, Kind kind, const std::string& shown) {
     if (kind == Kind::Image || kind == Kind::Include) {
       if (auto source = in_source_tree(t.path)) {
         Resolution s = resolve(env_, *source, false);
