@@ -45,9 +45,11 @@ std::string dump_json(const Document& d) {
   for (const auto& s : d.segments())
     j["segments"].push_back({{"id", s.id()}, {"at", loc(d, s.span)}, {"target", half(d, s.target)},
                              {"source", half(d, s.source)}, {"source_missing_inner", s.source_missing_inner}});
-  for (const auto& l : d.links())
+  for (const auto& l : d.links()) {
     j["links"].push_back({{"kind", kind_name(l.kind)}, {"destination", l.destination}, {"at", loc(d, l.span)},
                           {"text", loc(d, l.text)}});
+    if (!l.definition.empty()) j["links"].back()["definition"] = loc(d, l.definition);
+  }
   for (const auto& h : d.headings()) {
     nlohmann::json anchors = nlohmann::json::array();
     for (const auto& a : h.anchors) anchors.push_back(a.name);

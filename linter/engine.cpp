@@ -121,7 +121,11 @@ class CollectingReporter : public Reporter {
   using Reporter::report;
   void report(Diagnostic d) override {
     if (!d.rule || !config_.enabled(*d.rule)) return;
-    d.severity = config_.severity_of(*d.rule);
+    // A check may report a milder case of a defect below its rule's default (an include found
+    // only in the source tree); the user's --severity for the rule or its family still wins.
+    const bool overridden = config_.severity.count(std::string(d.rule->id)) ||
+                            config_.severity.count(std::string(d.rule->family()));
+    if (overridden || d.severity > d.rule->severity) d.severity = config_.severity_of(*d.rule);
     out_.push_back(std::move(d));
   }
 
@@ -384,6 +388,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     }
   }
   result.findings = std::move(all);
+  result.stats.unchecked_images = workspace.unchecked_images();
   return result;
 }
 

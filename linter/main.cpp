@@ -189,6 +189,10 @@ int main(int argc, char** argv) {
   renderer->render(result.findings, result.stats);
   std::cout.flush();
   std::cerr << summary_line(result.stats) << "\n";
+  if (result.stats.unchecked_images)
+    std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
+                             "(the source-language tree) to check them\n",
+                             result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
   if (stats)
     std::cerr << fmt::format("{} files, {} segments, {:.1f} MB in {:.3f} s ({:.1f} MB/s)\n", result.stats.files,
                              result.stats.segments, result.stats.bytes / 1e6, seconds,

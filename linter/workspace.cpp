@@ -77,6 +77,8 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
           d.name = ds.value("docset_name", "");
           std::string folder = ds.value("build_source_folder", "");
           d.folder = absolute_normal(info->root / folder);
+          // "." (a docset at the repo root) normalizes to "root/": drop the trailing separator.
+          if (!d.folder.has_filename()) d.folder = d.folder.parent_path();
           // build_source_folder is case-insensitive on the publishing side ("china" vs "China").
           if (!fs::exists(d.folder, ec)) {
             for (const auto& e : fs::directory_iterator(info->root, ec))
@@ -98,6 +100,25 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
           std::string key = lower_ascii(absolute_normal(info->root / rd.source_path).string());
           info->redirections.emplace(key, std::move(rd));
         }
+    }
+    // Without a publish config, each `docfx.json` at the root or one level below is a docset
+    // (looked for in two folder listings, never in the whole tree).
+    if (info->docsets.empty()) {
+      std::vector<fs::path> candidates = {info->root};
+      for (const auto& e : fs::directory_iterator(info->root, ec))
+        if (e.is_directory(ec) && e.path().filename().string()[0] != '.') candidates.push_back(e.path());
+      for (const fs::path& folder : candidates) {
+        auto docfx = read_json(folder / "docfx.json");
+        if (!docfx || !docfx->is_object()) continue;
+        Docset d;
+        d.folder = absolute_normal(folder);
+        d.name = folder.filename().string();
+        std::string dest;
+        if (docfx->contains("build") && (*docfx)["build"].is_object()) dest = (*docfx)["build"].value("dest", "");
+        if (dest.empty()) dest = d.name;
+        d.site_prefix = "/" + dest;
+        info->docsets.push_back(std::move(d));
+      }
     }
     // Longest folder first, so nested docsets win.
     std::sort(info->docsets.begin(), info->docsets.end(),
@@ -244,6 +265,43 @@ std::shared_ptr<const Document> Workspace::document(const fs::path& path) {
   std::shared_lock lock(mutex_);
   auto it = documents_.find(key);
   return it == documents_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
+  std::string key = absolute_normal(path).string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = anchors_.find(key); it != anchors_.end()) return it->second;
+  }
+  // Two threads may compute the same set at once; both results are equal and the first is kept.
+  std::shared_ptr<const AnchorSet> set;
+  if (auto doc = document(key)) set = std::make_shared<const AnchorSet>(anchor_set(*doc));
+  std::unique_lock lock(mutex_);
+  return anchors_.emplace(key, set).first->second;
+}
+
+const Redirection* Workspace::redirection(const RepoInfo& repo, const fs::path& path) const {
+  auto it = repo.redirections.find(lower_ascii(absolute_normal(path).string()));
+  return it == repo.redirections.end() ? nullptr : &it->second;
+}
+
+const Docset* Workspace::docset_for_site_path(const RepoInfo& repo, std::string_view site_path,
+                                               std::string* rest) const {
+  std::string p = lower_ascii(std::string(site_path));
+  const Docset* best = nullptr;
+  for (const Docset& d : repo.docsets) {
+    std::string prefix = lower_ascii(d.site_prefix);
+    while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+    if (prefix.size() <= 1 || p.compare(0, prefix.size(), prefix) != 0) continue;
+    if (p.size() > prefix.size() && p[prefix.size()] != '/') continue;
+    if (best && best->site_prefix.size() >= d.site_prefix.size()) continue;
+    best = &d;
+    if (rest) {
+      size_t from = std::min(prefix.size() + 1, site_path.size());
+      *rest = std::string(site_path.substr(from));
+    }
+  }
+  return best;
 }
 
 size_t Workspace::documents_loaded() const {

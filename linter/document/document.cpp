@@ -1,6 +1,7 @@
 // Builds the document model: bytes, encoding facts, front matter, Markdown, segments.
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 #include "document_builder.h"
 #include "front_matter.h"
@@ -250,6 +251,48 @@ void Document::Builder::finish_headings() {
     h.slug = heading_slug(h.text);
     doc.headings_.push_back(std::move(h));
   }
+}
+
+AnchorSet anchor_set(const Document& doc) {
+  AnchorSet out;
+  std::string_view text = doc.text();
+  // Markdig numbers repeated ids per document: the second "Next steps" is next-steps-1.
+  auto numbered = [](std::set<std::string>& seen, std::string id) {
+    if (id.empty()) id = "section";
+    std::string unique = id;
+    for (int n = 1; !seen.insert(unique).second; ++n) unique = id + "-" + std::to_string(n);
+    return unique;
+  };
+  std::set<std::string> seen_visible, seen_whole;
+  size_t next_anchor = 0;
+  const auto& anchors = doc.anchors();
+  auto take_anchors_before = [&](uint32_t offset) {
+    for (; next_anchor < anchors.size() && anchors[next_anchor].span.begin < offset; ++next_anchor)
+      out.suggestions.push_back(anchors[next_anchor].name);
+  };
+  for (const Heading& h : doc.headings()) {
+    take_anchors_before(h.span.end);
+    std::string visible = numbered(seen_visible, h.slug);
+    // What Markdig sees: every text of the heading, the hidden source half included.
+    std::string whole;
+    auto [first, last] = doc.block_inlines(h.block);
+    for (uint32_t i = first; i < last; ++i) {
+      const InlineToken& t = doc.inlines()[i];
+      std::string_view s = text.substr(t.span.begin, t.span.size());
+      if (t.kind == InlineKind::Text || t.kind == InlineKind::Code) whole.append(s);
+      else if (t.kind == InlineKind::Entity) whole += s == "&amp;" ? "&" : s == "&nbsp;" ? "\u00A0" : "";
+      else if (t.kind == InlineKind::SoftBreak || t.kind == InlineKind::HardBreak) whole += '\n';
+    }
+    std::string whole_id = numbered(seen_whole, heading_slug(whole));
+    out.suggestions.push_back(visible);
+    out.ids.push_back(std::move(visible));
+    out.ids.push_back(std::move(whole_id));
+  }
+  take_anchors_before(UINT32_MAX);
+  for (const Anchor& a : anchors) out.ids.push_back(a.name);
+  std::sort(out.ids.begin(), out.ids.end());
+  out.ids.erase(std::unique(out.ids.begin(), out.ids.end()), out.ids.end());
+  return out;
 }
 
 }  // namespace loclint

@@ -111,17 +111,20 @@ size_t parse_html_tag(std::string_view t, uint32_t base, HtmlTag& out) {
 }
 
 std::string heading_slug(std::string_view text) {
-  // Markdig's GitHub-style auto identifiers, as docfx uses them: letters and digits (any
-  // script) lowercased, '-' and '_' kept, spaces become '-', everything else is dropped.
+  // Markdig's GitHub-style auto identifiers (AutoIdentifierOptions.GitHub), which docfx uses:
+  // letters and digits of any script lowercased, '-' and '_' kept, each space becomes '-', and
+  // everything else (punctuation, tabs, line breaks, no-break spaces) is dropped. Repeated and
+  // leading/trailing hyphens are kept: "This - is a &@! heading" -> "this---is-a--heading".
+  // Markdig tests UTF-16 units, so letters outside the BMP (surrogate pairs) are dropped too.
   std::string lowered = to_lower(trim(text));
   std::string out;
   out.reserve(lowered.size());
   for (size_t i = 0; i < lowered.size();) {
     size_t start = i;
     char32_t cp = utf8::next(lowered, i);
-    if (cp == ' ' || cp == '\t' || cp == '\n') {
+    if (cp == ' ') {
       out += '-';
-    } else if (cp == '-' || cp == '_' || u_isalnum(static_cast<UChar32>(cp))) {
+    } else if (cp == '-' || cp == '_' || (cp <= 0xFFFF && u_isalnum(static_cast<UChar32>(cp)))) {
       out.append(lowered, start, i - start);
     }
   }

@@ -257,6 +257,10 @@ int leave_span(MD_SPANTYPE type, void*, void* ud) {
           if (close != std::string_view::npos && close < end + 1024) end = static_cast<uint32_t>(close + 1);
         }
         link.span = {begin, end};
+        // md4c reports a reference link's destination where its definition line wrote it.
+        if (os.has_destination_span && link.destination_span.empty() &&
+            (os.destination_span.end <= link.span.begin || os.destination_span.begin >= link.span.end))
+          link.definition = os.destination_span;
       }
       st.b.links().push_back(std::move(link));
       break;

@@ -113,6 +113,9 @@ struct Link {
   Span text;             // link text / alt text (may be empty)
   std::string destination;  // decoded destination as md4c reports it
   Span destination_span; // the destination as written, when it can be located
+  // For a reference-style link ([text][ref]): the destination in its `[ref]: dest` definition
+  // line, when it can be located; empty otherwise.
+  Span definition;
 };
 
 struct HtmlAttribute {
@@ -299,5 +302,17 @@ size_t parse_html_tag(std::string_view text, uint32_t base_offset, HtmlTag& out)
 // The id a docs site (docfx / Markdig auto-identifiers) generates for a heading's text:
 // lowercase, white space to '-', punctuation dropped, letters and digits of every script kept.
 std::string heading_slug(std::string_view text);
+
+// Every fragment a link may jump to in a document: explicit `<a name>` / `id=` anchors and the
+// heading ids the publishing site generates (docfx renders both halves of a side-by-side heading,
+// so both the visible-text id and the whole-text id are accepted; repeats get -1, -2...).
+struct AnchorSet {
+  std::vector<std::string> ids;          // sorted, unique; matched case-sensitively as browsers do
+  std::vector<std::string> suggestions;  // explicit anchors and visible-text heading ids, file order
+  bool contains(std::string_view id) const {
+    return std::binary_search(ids.begin(), ids.end(), id, std::less<>());
+  }
+};
+AnchorSet anchor_set(const Document& doc);
 
 }  // namespace loclint

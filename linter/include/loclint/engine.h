@@ -20,6 +20,7 @@ struct RunStats {
   size_t bytes = 0;     // bytes read
   size_t errors = 0, warnings = 0, notes = 0;
   bool tool_failure = false;  // an input could not be read: exit code 2
+  size_t unchecked_images = 0;  // image links left unchecked (no media, no --source-root)
 };
 
 struct RunResult {

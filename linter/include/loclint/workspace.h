@@ -6,6 +6,7 @@
 // lints only changed files, and their links still resolve against the whole tree on disk.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -19,9 +20,11 @@
 namespace loclint {
 
 class Document;
+struct AnchorSet;
 namespace fs = std::filesystem;
 
-// One docset of `.openpublishing.publish.config.json` (or a folder with a `docfx.json`).
+// One docset of `.openpublishing.publish.config.json`.
+// A docset without a publish config is a folder with a `docfx.json` (site prefix: its `dest`).
 struct Docset {
   std::string name;
   fs::path folder;      // absolute, lexically normal
@@ -71,6 +74,22 @@ class Workspace {
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
 
+  // The fragments a link may target in the document at `path`, computed once per run; null when
+  // the file cannot be read.
+  std::shared_ptr<const AnchorSet> anchors(const fs::path& path);
+
+  // The redirection `.openpublishing.redirection.json` lists for `path`, or nullptr.
+  const Redirection* redirection(const RepoInfo& repo, const fs::path& path) const;
+
+  // The docset that publishes a site-absolute path (`/partner-center/page`) and, in `rest`, the
+  // path below its prefix (`page`); nullptr when no docset of the repo publishes that prefix.
+  const Docset* docset_for_site_path(const RepoInfo& repo, std::string_view site_path, std::string* rest) const;
+
+  // Image links a check could not verify (localized trees carry no media and no --source-root
+  // was given); main prints one note per run instead of one finding per image.
+  void add_unchecked_image() { unchecked_images_.fetch_add(1, std::memory_order_relaxed); }
+  size_t unchecked_images() const { return unchecked_images_.load(std::memory_order_relaxed); }
+
  private:
   struct DirListing {
     bool exists = false;
@@ -85,6 +104,8 @@ class Workspace {
   std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::shared_ptr<const Document>> documents_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> document_once_;
+  std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
+  std::atomic<size_t> unchecked_images_{0};
 };
 
 // Lexically normal absolute path (no filesystem access).

@@ -1,0 +1,101 @@
+// checks/link beyond the fixtures: heading ids as docfx makes them, the anchor set, the
+// run-level image tally, and resolution that does not depend on which files were named.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "loclint/engine.h"
+#include "registry.h"
+
+namespace fs = std::filesystem;
+using namespace loclint;
+
+namespace {
+
+const fs::path kLinkFixtures = fs::path(LOCLINT_SOURCE_DIR) / "fixtures" / "link";
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(HeadingSlug, FollowsMarkdigGitHubMode) {
+  // docfx's own test of its default (AutoIdentifierOptions.GitHub).
+  EXPECT_EQ(heading_slug("This - is a &@! heading _ with . and ! -"), "this---is-a--heading-_-with--and---");
+  EXPECT_EQ(heading_slug("Étapes suivantes"), "étapes-suivantes");
+  EXPECT_EQ(heading_slug("次の手順"), "次の手順");
+  EXPECT_EQ(heading_slug("Дальнейшие действия"), "дальнейшие-действия");
+  EXPECT_EQ(heading_slug("L’espace partenaires (PGA)"), "lespace-partenaires-pga");
+  EXPECT_EQ(heading_slug("Compte\u00A0: emplacement"), "compte-emplacement");  // no-break space dropped
+  EXPECT_EQ(heading_slug("a\tb"), "ab");
+}
+
+TEST(AnchorSet, NumbersRepeatsAndAcceptsWholeSideBySideText) {
+  auto doc = Document::parse("a.md",
+                             "# Next steps\n\n## Next steps\n\n"
+                             "## <a name=\"prereq\"></a><span data-ttu-id=\"a-1\">Prérequis</span>"
+                             "<span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Prerequisites</span></span>\n");
+  AnchorSet set = anchor_set(*doc);
+  for (const char* id : {"next-steps", "next-steps-1", "prereq", "prérequis", "prérequisprerequisites"})
+    EXPECT_TRUE(set.contains(id)) << id;
+  EXPECT_FALSE(set.contains("next-steps-2"));
+  EXPECT_FALSE(set.contains("Next-steps"));
+}
+
+TEST(LinkCheck, ImagesWithoutSourceRootAreTalliedNotReported) {
+  Config config;
+  Engine engine(config, checks::all_checks());
+  Workspace workspace;
+  fs::path path = kLinkFixtures / "missing-image.md";
+  auto doc = Document::parse(path.string(), read(path));
+  auto findings = engine.lint_document(*doc, workspace);
+  EXPECT_TRUE(std::none_of(findings.begin(), findings.end(),
+                           [](const Finding& f) { return f.diagnostic.rule->id == "link/missing-image"; }));
+  // absent.png twice, nowhere.png, lightbox.png (once for the image and its enlarged view),
+  // linked.png, and the two that exist only in the source tree.
+  EXPECT_EQ(workspace.unchecked_images(), 7u);
+}
+
+TEST(LinkCheck, DisabledRuleTalliesNothing) {
+  Config config;
+  config.enable.emplace_back("link/missing-image", false);
+  Engine engine(config, checks::all_checks());
+  Workspace workspace;
+  fs::path path = kLinkFixtures / "missing-image.md";
+  auto doc = Document::parse(path.string(), read(path));
+  engine.lint_document(*doc, workspace);
+  EXPECT_EQ(workspace.unchecked_images(), 0u);
+}
+
+TEST(LinkCheck, ResolutionDoesNotDependOnTheFilesNamed) {
+  Config config;
+  config.enable.emplace_back("all", false);
+  config.enable.emplace_back("link", true);
+  Engine engine(config, checks::all_checks());
+  fs::path file = kLinkFixtures / "missing-anchor.md";
+  RunResult alone = engine.run({file.string()}, 1);
+  RunResult all = engine.run({kLinkFixtures.string()}, 2);
+  std::vector<std::string> a, b;
+  for (const Finding& f : alone.findings) a.push_back(std::to_string(f.start.line) + f.diagnostic.message);
+  for (const Finding& f : all.findings)
+    if (f.path == file.string()) b.push_back(std::to_string(f.start.line) + f.diagnostic.message);
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+}
+
+TEST(LinkCheck, TargetParsedOnceForManyLinks) {
+  Config config;
+  Engine engine(config, checks::all_checks());
+  Workspace workspace;
+  for (const char* name : {"missing-anchor.md", "case-mismatch.md"}) {
+    fs::path path = kLinkFixtures / name;
+    auto doc = Document::parse(path.string(), read(path));
+    engine.lint_document(*doc, workspace);
+  }
+  // targets/page.md and targets/Mixed-Case.md, however many links point at them.
+  EXPECT_EQ(workspace.documents_loaded(), 2u);
+}
+
+}  // namespace
