@@ -137,3 +137,10 @@ TEST(Markdown, HtmlTagParser) {
   EXPECT_EQ(parse_html_tag("<span data-ttu-id=\"x>", 0, t), 0u);  // unterminated quote: not a tag
   EXPECT_EQ(parse_html_tag("< span>", 0, t), 0u);
 }
+
+TEST(Markdown, LinkWrappingAnImageStartsAtItsBracket) {
+  auto d = parse("Voir [![Capture](media/a.png)](media/a.png#lightbox) ici.\n");
+  ASSERT_EQ(d->links().size(), 2u);
+  EXPECT_EQ(d->slice(d->links()[0].span), "[![Capture](media/a.png)](media/a.png#lightbox)");
+  EXPECT_EQ(d->slice(d->links()[1].span), "![Capture](media/a.png)");
+}

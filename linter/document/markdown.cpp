@@ -13,6 +13,7 @@ namespace {
 struct OpenSpan {
   MD_SPANTYPE type;
   uint32_t first_token;  // index into inlines when the span opened
+  size_t first_link = 0;  // index into links when the span opened (nested images)
   std::string destination;
   Span destination_span;
   bool has_destination_span = false;
@@ -157,7 +158,7 @@ int leave_block(MD_BLOCKTYPE type, void*, void* ud) {
 
 int enter_span(MD_SPANTYPE type, void* detail, void* ud) {
   auto& st = *static_cast<State*>(ud);
-  OpenSpan os{type, static_cast<uint32_t>(st.b.inlines().size()), {}, {}, false};
+  OpenSpan os{type, static_cast<uint32_t>(st.b.inlines().size()), st.b.links().size(), {}, {}, false};
   const MD_ATTRIBUTE* dest = nullptr;
   if (type == MD_SPAN_A) dest = &static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
   if (type == MD_SPAN_IMG) dest = &static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
@@ -183,6 +184,11 @@ int leave_span(MD_SPANTYPE type, void*, void* ud) {
   for (uint32_t i = os.first_token; i < last; ++i) {
     children.begin = std::min(children.begin, toks[i].span.begin);
     children.end = std::max(children.end, toks[i].span.end);
+  }
+  // A nested image (`[![alt](img.png)](img.png#lightbox)`) starts before its first text token.
+  for (size_t i = os.first_link; i < st.b.links().size(); ++i) {
+    children.begin = std::min(children.begin, st.b.links()[i].span.begin);
+    children.end = std::max(children.end, st.b.links()[i].span.end);
   }
   const bool has_children = children.begin != UINT32_MAX;
   std::string_view text(st.base, st.size);
