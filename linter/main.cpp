@@ -37,6 +37,16 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
   return out;
 }
 
+// An option name is known when a rule it selects (the rule itself, or any rule of the family)
+// declares it.
+bool known_option(const std::string& selector, const std::string& name) {
+  for (const Rule* r : checks::all_rules())
+    if (r->id == selector || r->family() == selector)
+      for (std::string_view o : r->options)
+        if (o == name) return true;
+  return false;
+}
+
 bool known_selector(const std::string& s) {
   if (s == "all") return true;
   for (const Rule* r : checks::all_rules())
@@ -166,6 +176,11 @@ int main(int argc, char** argv) {
     size_t dot = s.rfind('.', eq);
     if (eq == std::string::npos || dot == std::string::npos || !known_selector(s.substr(0, dot))) {
       std::cerr << "loclint: bad --option '" << s << "': expected RULE.NAME=VALUE with a known rule or family\n";
+      return kExitUsage;
+    }
+    if (!known_option(s.substr(0, dot), s.substr(dot + 1, eq - dot - 1))) {
+      std::cerr << "loclint: unknown option '" << s.substr(dot + 1, eq - dot - 1) << "' for '" << s.substr(0, dot)
+                << "' (loclint --explain RULE lists a rule's options)\n";
       return kExitUsage;
     }
     config.options[s.substr(0, eq)] = split_list({s.substr(eq + 1)});

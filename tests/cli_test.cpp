@@ -107,6 +107,8 @@ TEST_F(Cli, ExitCodes) {
   EXPECT_EQ(run("--enable no/such-rule clean.md").code, 2);
   EXPECT_EQ(run("--severity metadata/syntax=fatal clean.md").code, 2);
   EXPECT_EQ(run("--jobs 0 clean.md").code, 2);
+  EXPECT_EQ(run("--option metadata/missing-key.requierd=title clean.md").code, 2);  // typo in the option name
+  EXPECT_EQ(run("--option metadata/missing-key.required=title clean.md").code, 0);
 }
 
 TEST_F(Cli, UnreadablePathIsReportedAndTheRestStillPrints) {
