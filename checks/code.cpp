@@ -714,7 +714,12 @@ class SegmentComparison {
           }
           bool strong = tok.strong || whole == tok.text;
           if (tok.kind != TokenKind::Identifier || !strong) break;
-          if (auto cp = counterpart(tok)) {
+          std::string_view whole_t = trim(T());
+          std::optional<std::pair<size_t, size_t>> cp;
+          if (whole == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
+            cp = std::make_pair(static_cast<size_t>(whole_t.data() - T().data()), static_cast<size_t>(whole_t.data() - T().data()) + whole_t.size());
+          if (!cp) cp = counterpart(tok);
+          if (cp) {
             report(kIdentifier, tgt_.vis.span(cp->first, cp->second),
                    fmt::format("name differs from source: '{}' in translation, '{}' in source", q(T().substr(cp->first, cp->second - cp->first)), q(tok.text)),
                    tok.text, source_span);
@@ -745,7 +750,7 @@ class SegmentComparison {
     std::string_view t = T();
     size_t words = 1;
     size_t want = static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
-    while (e < t.size() && words < want + 1) {
+    while (e < t.size() && words < want) {
       size_t k = e;
       while (k < t.size() && space_length(t, k)) k += space_length(t, k);
       size_t w = k;

@@ -316,7 +316,7 @@ bool classify_identifier(std::string_view s, Token& tok) {
     // Two plain words joined by a dot ("Control.This") may be two sentences that lost their
     // space; only a name-like part (Microsoft.SaaS, appsettings.Development.json) makes it strong.
     auto plain_word = [](std::string_view p) {
-      return p.size() >= 2 && is_letter(p[0]) && std::all_of(p.begin() + 1, p.end(), is_lower);
+      return p.size() >= 3 && is_letter(p[0]) && std::all_of(p.begin() + 1, p.end(), is_lower);
     };
     tok.strong = tok.kind == TokenKind::Identifier &&
                  !(parts.size() == 2 && plain_word(parts[0]) && plain_word(parts[1]) && is_upper(parts[1][0]));
@@ -494,7 +494,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       continue;
     }
     // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
-    size_t end = w.core_end;
+    size_t end = w.end;
     size_t url = std::string_view::npos;
     for (std::string_view scheme : {"https://", "http://"}) {
       size_t p = text.substr(w.begin, w.end - w.begin).find(scheme);
