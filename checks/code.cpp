@@ -91,7 +91,7 @@ const Rule kHtmlTag{
 
 const Rule kMarkup{
     "code/markup-broken", Severity::Error,
-    "Markdown syntax that the source renders is broken in the translation",
+    "an emphasis, link, autolink or backtick that the source renders is broken in the translation",
     "The source's Markdown renders, but the translation's does not: bold or italic markers no longer "
     "pair (`** texte**`), a link is split (`[texte] (url)`), an autolink is mangled (`< https://... >`) "
     "or a backtick has lost its partner. Readers then see raw asterisks, brackets and backticks. "
