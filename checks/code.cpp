@@ -485,7 +485,8 @@ class SegmentComparison {
     std::string u = nfc(dest);
     while (!u.empty() && (u.back() == '.' || u.back() == ',')) u.pop_back();
     if (!c_.localized_locale_ok) return u;
-    // Replace a locale path segment (/en-us/) by a marker on both sides.
+    // Leave out a locale path segment (/en-us/ in the source; /en-us/ or the file's own locale
+    // in the translation), so that localized, kept and dropped locale segments all compare equal.
     std::string out;
     size_t i = 0;
     while (i < u.size()) {
@@ -503,7 +504,8 @@ class SegmentComparison {
                        std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '-'; });
       bool localizable = is_locale && (seg == "en-us" || (!source && (c_.locale.empty() || seg == c_.locale)));
       if (localizable) {
-        out += "{locale}";
+        // Dropped like a locale-neutral link (/partner-center/...) or replaced by the file's.
+        out.pop_back();
         i = end;
       } else {
         i = slash + 1;
