@@ -1,0 +1,126 @@
+// checks/code helpers: the visible text of a segment half and the tokenizers that find what
+// translation must not change in it (commands, identifiers, URLs, placeholders, numbers).
+//
+// The tokenizers work on plain UTF-8 strings so that they can be tested without a document;
+// MappedText carries the way back from a byte of the visible text to the document's bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loclint/document.h"
+
+namespace loclint::checks::code {
+
+// The text a reader sees in a span of the document: Markdown text, link text, code-span content
+// and decoded entities, without emphasis delimiters, link destinations and HTML tags. Every byte
+// remembers the document bytes it came from, so a token found here is reported at its source.
+struct MappedText {
+  std::string text;
+  std::vector<uint32_t> begin;  // per byte: first document byte of what produced it
+  std::vector<uint32_t> end;    // per byte: one past its last document byte
+  std::vector<bool> code;       // per byte: inside a code span (compared by its own rule)
+
+  void append(std::string_view s, Span from, bool is_code = false);
+  // The document span of text[b, e).
+  Span span(size_t b, size_t e) const;
+};
+
+MappedText visible_text(const Document& doc, Span range);
+
+// ---- character classes ----------------------------------------------------------------------
+
+inline bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+inline bool is_word_byte(char c) { return is_ascii_alnum(c) || c == '_'; }
+// ASCII white space, no-break spaces and the ideographic space (what separates words).
+size_t space_length(std::string_view text, size_t i);
+
+// ---- tokens ---------------------------------------------------------------------------------
+
+enum class TokenKind : uint8_t {
+  Command,     // a cmdlet with its arguments, a CLI option run, a $variable, a path, a registry key
+  Identifier,  // PascalCase, camelCase, dotted, snake_case names and lone cmdlet names
+  Host,        // a domain name (example.onmicrosoft.com): compared without letter case
+  Url,         // a bare http(s) URL in text
+  Placeholder, // {0}, {name}, {{var}}, %s, %1$d, $(var), <name>, %VAR%
+};
+
+struct Token {
+  TokenKind kind;
+  size_t begin = 0, end = 0;  // bytes of the text given to the tokenizer
+  std::string text;
+  // Identifiers: shaped so plainly like a field or API name that its absence is a defect
+  // (camelCase, three humps, a field suffix such as Id or Name, a file name). Weaker ones
+  // (PowerShell, PivotTable) may be product terms that a translation localizes; for them only
+  // re-casing and breaking apart are reported.
+  bool strong = true;
+};
+
+// Commands, identifiers and hosts, URLs and placeholders of a text, sorted by position, never
+// overlapping (a command's parts are not reported again as identifiers). `skip` marks bytes
+// that are not prose (code spans) and are never part of a token.
+std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
+
+// A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
+bool is_format_pattern(std::string_view word);
+
+// True for a PowerShell cmdlet name with an approved verb (Get-Item, Set-MsolCompanySettings).
+bool is_cmdlet(std::string_view word);
+
+// ---- searching ------------------------------------------------------------------------------
+
+// A folded view of a text: each kept code point optionally compatibility-normalized (NFKC),
+// lowercased, with white space dropped; `map` gives each folded byte's byte in the original.
+struct Folded {
+  std::string text;
+  std::vector<size_t> map;  // folded byte -> original byte (size text.size() + 1)
+};
+struct FoldOptions {
+  bool nfkc = false;
+  bool lower = false;
+  bool drop_space = false;
+};
+Folded fold(std::string_view text, FoldOptions options);
+
+// First occurrence of `needle` at or after `from` whose neighbours are not ASCII letters, digits
+// or '_' (and, when `strict`, not '-', '.', '$' either, so a command glued to the next word does
+// not count). npos when none.
+size_t find_token(std::string_view hay, std::string_view needle, size_t from = 0, bool strict = false);
+// Whether text[b, e) stands alone by the rules of find_token.
+bool at_boundary(std::string_view hay, size_t b, size_t e, bool strict);
+// First occurrence of an already folded `needle` in `folded` (a fold of `original`) that stands
+// alone in the original; returns the original's bytes [begin, end).
+std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, const Folded& folded,
+                                                     std::string_view needle, bool strict);
+
+// ---- numbers --------------------------------------------------------------------------------
+
+struct NumberFormat {
+  std::string decimal = ".";
+  std::string grouping = ",";
+  bool grouping_is_space = false;  // then any space-like character groups digits too
+};
+// The separators of a locale, read with ICU ("fr-fr" -> ',' and U+202F).
+NumberFormat number_format(std::string_view locale);
+
+struct Number {
+  size_t begin = 0, end = 0;
+  std::string value;                 // canonical: no grouping, '.' decimal, no leading zeros
+  std::vector<std::string> also;     // other values that count as equivalent (10k -> 10000)
+};
+// Numbers of a source text written in `format` (strict: not part of a word).
+std::vector<Number> source_numbers(std::string_view text, const NumberFormat& format,
+                                   const std::vector<bool>* skip = nullptr);
+// Every value a target text may be read as: in its locale's format, in the source format, and
+// each digit group alone.
+std::vector<std::string> target_values(std::string_view text, const NumberFormat& locale_format,
+                                       const NumberFormat& source_format);
+// Canonical form of a decimal number written with '.' ("007.50" -> "7.5").
+std::string canonical_number(std::string_view digits);
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,216 @@
+// Unit tests of the checks/code tokenizers, and the seed article end to end: its mangled
+// PowerShell command must give exactly one diagnostic that quotes both versions.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "code_text.h"
+#include "loclint/engine.h"
+#include "registry.h"
+
+using namespace loclint;
+using namespace loclint::checks::code;
+
+namespace {
+
+std::vector<std::string> texts(const std::vector<Token>& tokens, TokenKind kind) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens)
+    if (t.kind == kind) out.push_back(t.text);
+  return out;
+}
+
+const Token* find(const std::vector<Token>& tokens, std::string_view text) {
+  for (const Token& t : tokens)
+    if (t.text == text) return &t;
+  return nullptr;
+}
+
+using V = std::vector<std::string>;
+
+TEST(CodeTokenize, CmdletWithParametersIsOneCommand) {
+  // Emphasis delimiters are not in visible text, but written ones are punctuation around it.
+  auto t = tokenize("Run **Set-MsolCompanySettings -AllowEmailVerifiedUsers $true** now.");
+  EXPECT_EQ(texts(t, TokenKind::Command), V{"Set-MsolCompanySettings -AllowEmailVerifiedUsers $true"});
+  t = tokenize("Run Set-MsolCompanySettings -AllowEmailVerifiedUsers $true -AllowAdHocSubscriptions $true now.");
+  EXPECT_EQ(texts(t, TokenKind::Command),
+            V{"Set-MsolCompanySettings -AllowEmailVerifiedUsers $true -AllowAdHocSubscriptions $true"});
+  // Its parts are not reported again as names.
+  EXPECT_EQ(texts(t, TokenKind::Identifier), V{});
+}
+
+TEST(CodeTokenize, CommandEndsAtPunctuationAndProse) {
+  auto t = tokenize("Check with Get-Module Az.Resources -ListAvailable. Then update.");
+  EXPECT_EQ(texts(t, TokenKind::Command), V{"Get-Module Az.Resources -ListAvailable"});
+  t = tokenize("Use Update-Module -Force to overwrite");
+  EXPECT_EQ(texts(t, TokenKind::Command), V{"Update-Module -Force"});
+}
+
+TEST(CodeTokenize, LoneCmdletIsAName) {
+  auto t = tokenize("Use the Get-AzMarketplacePrivateStore cmdlet.");
+  const Token* c = find(t, "Get-AzMarketplacePrivateStore");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, TokenKind::Identifier);
+  EXPECT_TRUE(c->strong);
+}
+
+TEST(CodeTokenize, HyphenatedWordsAreNotCmdlets) {
+  EXPECT_FALSE(is_cmdlet("Add-On"));
+  EXPECT_FALSE(is_cmdlet("Add-Ins"));
+  EXPECT_FALSE(is_cmdlet("Read-Only"));
+  EXPECT_FALSE(is_cmdlet("Sign-Up"));
+  EXPECT_TRUE(is_cmdlet("Get-Module"));
+  EXPECT_TRUE(is_cmdlet("Set-AzContext"));
+  // A list drawn with dashes is not a command.
+  EXPECT_EQ(texts(tokenize("Subscription B   -ResourceGroup 1"), TokenKind::Command), V{});
+}
+
+TEST(CodeTokenize, CliOptionsVariablesPathsRegistryKeys) {
+  auto t = tokenize("Add --tenant contoso.onmicrosoft.com, set $ErrorActionPreference, open C:\\Program\\Contoso "
+                    "and HKLM\\Software\\Contoso.");
+  EXPECT_EQ(texts(t, TokenKind::Command),
+            (V{"--tenant contoso.onmicrosoft.com", "$ErrorActionPreference", "C:\\Program\\Contoso",
+               "HKLM\\Software\\Contoso"}));
+  // Money is not a variable.
+  EXPECT_EQ(texts(tokenize("It costs $10,000 or USD$300K."), TokenKind::Command), V{});
+}
+
+TEST(CodeTokenize, IdentifierShapesAndStrength) {
+  auto t = tokenize("BillingPreTaxTotal MpnId exchangeRateDate Az.Accounts README.md LAST_7_DAYS PowerShell "
+                    "PivotTable SaaS PoE iPhone vCPU eBay MPNID");
+  EXPECT_EQ(texts(t, TokenKind::Identifier),
+            (V{"BillingPreTaxTotal", "MpnId", "exchangeRateDate", "Az.Accounts", "README.md", "LAST_7_DAYS",
+               "PowerShell", "PivotTable"}));
+  for (const char* strong : {"BillingPreTaxTotal", "MpnId", "exchangeRateDate", "Az.Accounts", "README.md", "LAST_7_DAYS"})
+    EXPECT_TRUE(find(t, strong)->strong) << strong;
+  EXPECT_FALSE(find(t, "PowerShell")->strong);
+  EXPECT_FALSE(find(t, "PivotTable")->strong);
+}
+
+TEST(CodeTokenize, DottedWordsThatAreNotNames) {
+  auto t = tokenize("e.g. art.149 and sec.2 title.Select version 4.1.1 Access Control.This");
+  for (const Token& tok : t)
+    if (tok.kind == TokenKind::Identifier) EXPECT_FALSE(tok.strong) << tok.text;
+  EXPECT_EQ(find(t, "art.149"), nullptr);
+  EXPECT_EQ(find(t, "title.Select"), nullptr);
+  EXPECT_EQ(find(t, "e.g"), nullptr);
+}
+
+TEST(CodeTokenize, HostsUrlsAndProductCodes) {
+  auto t = tokenize("Go to portal.azure.com or https://partner.microsoft.com/dashboard. Exam MB-210.");
+  EXPECT_EQ(texts(t, TokenKind::Host), V{"portal.azure.com"});
+  EXPECT_EQ(texts(t, TokenKind::Url), V{"https://partner.microsoft.com/dashboard"});
+  EXPECT_EQ(texts(t, TokenKind::Identifier), V{"MB-210"});
+}
+
+TEST(CodeTokenize, Placeholders) {
+  auto t = tokenize("{0} of {name} by {{user}}: %s, %1$d, $(OutDir), <tenant-id>, %ProgramFiles%, yyyy-MM-ddTHH:mm:ssZ");
+  EXPECT_EQ(texts(t, TokenKind::Placeholder),
+            (V{"{0}", "{name}", "{{user}}", "%s", "%1$d", "$(OutDir)", "<tenant-id>", "%ProgramFiles%",
+               "yyyy-MM-ddTHH:mm:ssZ"}));
+  // French percentages are not printf conversions.
+  EXPECT_EQ(texts(tokenize("50 %, soit 20 % de plus, 100%"), TokenKind::Placeholder), V{});
+}
+
+TEST(CodeTokenize, SkippedBytesAreNotTokens) {
+  std::string text = "Run Get-Module now";
+  std::vector<bool> skip(text.size(), false);
+  for (size_t i = 4; i < 14; ++i) skip[i] = true;
+  EXPECT_TRUE(tokenize(text, &skip).empty());
+}
+
+TEST(CodeSearch, StrictBoundariesRejectGluedCommands) {
+  std::string_view t = "Set-MsolCompanySettings-AllowEmailVerifiedUsers $true";
+  EXPECT_EQ(find_token(t, "Set-MsolCompanySettings", 0, true), std::string_view::npos);
+  EXPECT_EQ(find_token(t, "Set-MsolCompanySettings", 0, false), 0u);
+  // CJK text around a command is a boundary.
+  std::string_view j = "「Get-Module」を実行";
+  EXPECT_NE(find_token(j, "Get-Module", 0, true), std::string_view::npos);
+  EXPECT_EQ(find_token("Az.Accounts", "Az"), std::string_view::npos);
+}
+
+TEST(CodeSearch, FoldedSearchMapsBackToTheOriginal) {
+  std::string t = "Exécutez Set-Foo－Bar\u00A0$x maintenant";
+  Folded f = fold(t, {true, false, false});
+  auto hit = find_folded(t, f, "Set-Foo-Bar $x", true);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(t.substr(hit->first, hit->second - hit->first), "Set-Foo－Bar\u00A0$x");
+  Folded skel = fold("Set-MsolCompanySettings-AllowEmailVerifiedUsers $true!", {true, true, true});
+  auto h2 = find_folded("Set-MsolCompanySettings-AllowEmailVerifiedUsers $true!", skel,
+                        "set-msolcompanysettings-allowemailverifiedusers$true", true);
+  ASSERT_TRUE(h2);
+  EXPECT_EQ(h2->first, 0u);
+  EXPECT_EQ(h2->second, 53u);
+}
+
+TEST(CodeNumbers, LocaleSeparatorsComeFromIcu) {
+  NumberFormat fr = number_format("fr-fr");
+  EXPECT_EQ(fr.decimal, ",");
+  EXPECT_TRUE(fr.grouping_is_space);
+  NumberFormat de = number_format("de-de");
+  EXPECT_EQ(de.decimal, ",");
+  EXPECT_EQ(de.grouping, ".");
+  NumberFormat en = number_format("en-us");
+  EXPECT_EQ(en.decimal, ".");
+  EXPECT_EQ(en.grouping, ",");
+}
+
+TEST(CodeNumbers, EquivalentValuesAcrossLocales) {
+  NumberFormat en = number_format("en-us"), fr = number_format("fr-fr"), de = number_format("de-de");
+  auto src = source_numbers("Pay $1,000.50 now", en);
+  ASSERT_EQ(src.size(), 1u);
+  EXPECT_EQ(src[0].value, "1000.5");
+  for (std::string t : {"1 000,50", "1\u202F000,50", "1\u00A0000,50"}) {
+    auto v = target_values(t, fr, en);
+    EXPECT_TRUE(std::binary_search(v.begin(), v.end(), "1000.5")) << t;
+  }
+  auto v = target_values("1.000,50", de, en);
+  EXPECT_TRUE(std::binary_search(v.begin(), v.end(), "1000.5"));
+}
+
+TEST(CodeNumbers, WhatTheSourceCompares) {
+  NumberFormat en = number_format("en-us");
+  auto values = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Number& n : source_numbers(text, en)) out.push_back(n.value);
+    return out;
+  };
+  EXPECT_EQ(values("on 10/31 and 2/11/17"), (V{"31", "11", "17"}));  // months may become names
+  EXPECT_EQ(values("at 7:30 PM"), V{});                             // times are rewritten freely
+  EXPECT_EQ(values("3rd-party, 360-degree, x64, 64bit, 1 month"), V{});
+  EXPECT_EQ(values("version 4.1.1"), V{"v:4.1.1"});
+  EXPECT_EQ(values("USD10,000 and E5"), V{"10000"});
+  auto k = source_numbers("$10k", en);
+  ASSERT_EQ(k.size(), 1u);
+  EXPECT_NE(std::find(k[0].also.begin(), k[0].also.end(), "10000"), k[0].also.end());
+  EXPECT_EQ(canonical_number("007.50"), "7.5");
+  EXPECT_EQ(canonical_number("0"), "0");
+}
+
+TEST(CodeSeed, OneDiagnosticQuotingBothVersions) {
+  const std::filesystem::path seed = std::filesystem::path(LOCLINT_SOURCE_DIR) / "tests/data/seed.md";
+  std::ifstream in(seed, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(bytes.empty());
+  Config config;
+  Engine engine(config, checks::all_checks());
+  Workspace workspace;
+  auto doc = Document::parse(seed.string(), bytes);
+  std::vector<Finding> code;
+  for (Finding& f : engine.lint_document(*doc, workspace))
+    if (f.diagnostic.rule->family() == "code") code.push_back(f);
+  ASSERT_EQ(code.size(), 1u);
+  EXPECT_EQ(code[0].diagnostic.rule->id, "code/command-mismatch");
+  const std::string& m = code[0].diagnostic.message;
+  EXPECT_NE(m.find("'Set-MsolCompanySettings-AllowEmailVerifiedUsers $true-AllowAdHocSubscriptions $true' in translation"),
+            std::string::npos) << m;
+  EXPECT_NE(m.find("'Set-MsolCompanySettings -AllowEmailVerifiedUsers $true -AllowAdHocSubscriptions $true' in source"),
+            std::string::npos) << m;
+  // It points at the translation's command.
+  EXPECT_EQ(doc->slice(code[0].diagnostic.span),
+            "Set-MsolCompanySettings-AllowEmailVerifiedUsers $true-AllowAdHocSubscriptions $true");
+}
+
+}  // namespace
