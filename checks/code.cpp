@@ -832,7 +832,10 @@ class SegmentComparison {
     // délai" after "30 jours") is not missing.
     std::string pool(T());
     for (const Segment* nb : {prev_, next_})
-      if (nb) pool += " " + visible_text(doc_, nb->target.content).text;
+      if (nb) {
+        pool += ' ';
+        pool += visible_text(doc_, nb->target.content).text;
+      }
     std::vector<std::string> values = target_values(pool, c_.locale_format, c_.source_format);
     auto has = [&](const std::string& v) { return std::binary_search(values.begin(), values.end(), v); };
     std::set<std::string> seen;
@@ -908,7 +911,15 @@ void check_segments(const Document& doc, const Env& env, Reporter& out) {
   ctx.ignore = env.config.option(kIdentifier.id, "ignore");
   for (const std::string& s : env.config.option(kCommand.id, "ignore")) ctx.ignore.push_back(s);
 
-  auto usable = [](const Segment& s) { return s.target.present && s.source.present && s.target.closed && s.source.closed; };
+  // Only structurally sound pairs are compared: a broken structure (unclosed span, a source without
+  // its data-stu-id span) or an empty translation is the segment family's finding, and comparing
+  // what is left of it would report the same defect twice.
+  auto usable = [&doc](const Segment& s) {
+    if (!(s.target.present && s.source.present && s.target.closed && s.source.closed)) return false;
+    if (s.source_missing_inner || !s.source.has_id) return false;
+    std::string_view t = doc.slice(s.target.content);
+    return t.find_first_not_of("*_ \t\r\n") != std::string_view::npos && !is_blank(t);
+  };
   const auto& segs = doc.segments();
   for (size_t i = 0; i < segs.size(); ++i) {
     if (!usable(segs[i])) continue;

@@ -91,8 +91,11 @@ TEST(CodeTokenize, IdentifierShapesAndStrength) {
 
 TEST(CodeTokenize, DottedWordsThatAreNotNames) {
   auto t = tokenize("e.g. art.149 and sec.2 title.Select version 4.1.1 Access Control.This");
-  for (const Token& tok : t)
-    if (tok.kind == TokenKind::Identifier) EXPECT_FALSE(tok.strong) << tok.text;
+  for (const Token& tok : t) {
+    if (tok.kind == TokenKind::Identifier) {
+      EXPECT_FALSE(tok.strong) << tok.text;
+    }
+  }
   EXPECT_EQ(find(t, "art.149"), nullptr);
   EXPECT_EQ(find(t, "title.Select"), nullptr);
   EXPECT_EQ(find(t, "e.g"), nullptr);
