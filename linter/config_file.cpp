@@ -204,8 +204,14 @@ std::shared_ptr<const Config> ConfigResolver::for_config_file(const fs::path& fi
   // Caller holds mutex_.
   std::string key = file.string();
   if (auto it = by_file_.find(key); it != by_file_.end()) return it->second;
+  // Messages name the file as the user would: relative to the working folder when inside it.
+  fs::path shown = file;
+  if (!file.empty()) {
+    fs::path rel = file.lexically_relative(absolute_normal("."));
+    if (!rel.empty() && *rel.begin() != "..") shown = rel;
+  }
   auto c = std::make_shared<const Config>(
-      file.empty() ? merge_configs(Config{}, cli_) : merge_configs(load_config_file(file, rules_), cli_));
+      file.empty() ? merge_configs(Config{}, cli_) : merge_configs(load_config_file(shown, rules_), cli_));
   by_file_[key] = c;
   return c;
 }

@@ -118,6 +118,8 @@ struct GoldenCase {
   std::string file;
 };
 
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.file; }
+
 class GoldenTest : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(GoldenTest, MatchesGoldenFile) {
