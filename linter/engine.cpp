@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "loclint/suppression.h"
+#include "loclint/workspace.h"
 
 namespace loclint {
 
@@ -146,7 +148,9 @@ void sort_findings(std::vector<Finding>& v) {
 }  // namespace
 
 const std::vector<const Rule*>& core_rules() {
-  static const std::vector<const Rule*> rules = {&kBinary, &kTooLarge, &kInvalidUtf8, &kNoDocuments, &kNulByte, &kUnreadable};
+  static const std::vector<const Rule*> rules = {&kBinary,  &kTooLarge,   &kInvalidUtf8,
+                                                 &kNoDocuments, &kNulByte, &kUnreadable,
+                                                 &unused_suppression_rule()};
   return rules;
 }
 
@@ -202,6 +206,7 @@ Finding path_finding(const std::string& path, const Rule& rule, Severity severit
   f.diagnostic.message = std::move(message);
   f.start = f.end = f.start_utf16 = f.end_utf16 = f.start_byte = f.end_byte = Position{1, 1};
   f.fingerprint = std::string(rule.id) + "|" + path;
+  f.whole_file = true;
   return f;
 }
 
@@ -225,11 +230,27 @@ Finding locate(const Document& doc, Diagnostic d) {
   return f;
 }
 
-Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config), checks_(std::move(checks)) {}
+Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config), checks_(std::move(checks)) {
+  known_rules_ = core_rules();
+  for (const Check& c : checks_)
+    for (const Rule* r : c.rules)
+      if (std::find(known_rules_.begin(), known_rules_.end(), r) == known_rules_.end()) known_rules_.push_back(r);
+}
+
+void Engine::set_config_lookup(ConfigLookup lookup) { config_lookup_ = std::move(lookup); }
+
+std::shared_ptr<const Config> Engine::config_for(const std::string& path) const {
+  if (config_lookup_) return config_lookup_(path);
+  return std::shared_ptr<const Config>(std::shared_ptr<const Config>(), &config_);  // not owned
+}
 
 std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& workspace) const {
+  return lint_document(doc, workspace, config_);
+}
+
+std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& workspace, const Config& config) const {
   std::vector<Diagnostic> diags;
-  CollectingReporter reporter(config_, diags);
+  CollectingReporter reporter(config, diags);
   for (const InputProblem& p : doc.input_problems()) {
     if (p.kind == InputProblem::InvalidUtf8) {
       std::string bytes;
@@ -247,11 +268,13 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
       reporter.report(kNulByte, {p.offset, p.offset + 1}, "NUL byte in a text document");
     }
   }
-  Env env{config_, workspace};
+  Env env{config, workspace};
   for (const Check& check : checks_) {
-    bool any = std::any_of(check.rules.begin(), check.rules.end(), [&](const Rule* r) { return config_.enabled(*r); });
+    bool any = std::any_of(check.rules.begin(), check.rules.end(), [&](const Rule* r) { return config.enabled(*r); });
     if (any) check.run(doc, env, reporter);
   }
+  // Suppressions apply to what the checks reported, centrally, after every check ran.
+  for (Diagnostic& u : apply_suppressions(doc, diags, config, known_rules_)) reporter.report(std::move(u));
   std::vector<Finding> out;
   out.reserve(diags.size());
   for (Diagnostic& d : diags) out.push_back(locate(doc, std::move(d)));
@@ -260,27 +283,29 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
 }
 
 std::vector<Finding> Engine::lint_file(const std::string& path, Workspace& workspace, RunStats& stats) const {
+  // This file's configuration: the nearest .loclint.yaml with the command line on top.
+  std::shared_ptr<const Config> config = config_for(path);
   std::string bytes, error;
   bool too_large = false;
   if (!read_file(path, bytes, error, too_large)) {
     if (too_large)
-      return {path_finding(path, kTooLarge, config_.severity_of(kTooLarge),
+      return {path_finding(path, kTooLarge, config->severity_of(kTooLarge),
                            "file is larger than 256 MiB; it was not linted")};
     stats.tool_failure = true;
-    return {path_finding(path, kUnreadable, config_.severity_of(kUnreadable), "cannot read file: " + error)};
+    return {path_finding(path, kUnreadable, config->severity_of(kUnreadable), "cannot read file: " + error)};
   }
   stats.bytes += bytes.size();
   size_t probe = std::min<size_t>(bytes.size(), 8000);
   if (std::memchr(bytes.data(), 0, probe)) {
-    if (!config_.enabled(kBinary)) return {};
-    return {path_finding(path, kBinary, config_.severity_of(kBinary),
+    if (!config->enabled(kBinary)) return {};
+    return {path_finding(path, kBinary, config->severity_of(kBinary),
                          "file looks binary (NUL byte in its first 8000 bytes); it was not linted")};
   }
   auto doc = Document::parse(path, std::move(bytes));
   if (is_yaml(path) && doc->kind() != DocumentKind::YamlMime) return {};  // TOC.yml and friends
   ++stats.files;
   stats.segments += doc->segments().size();
-  return lint_document(*doc, workspace);
+  return lint_document(*doc, workspace, *config);
 }
 
 Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const {
@@ -293,6 +318,16 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
   auto included = [&](std::string_view rel) {
     return std::any_of(include.begin(), include.end(), [&](const std::string& g) { return glob_match(g, rel); });
   };
+  // The include/exclude of the .loclint.yaml that applies to a file, relative to its folder.
+  auto config_selects = [&](const std::string& path) {
+    std::shared_ptr<const Config> c = config_for(path);
+    if (c->file_include.empty() && c->file_exclude.empty()) return true;
+    std::string rel = absolute_normal(path).lexically_relative(absolute_normal(c->file).parent_path()).generic_string();
+    auto any = [&](const std::vector<std::string>& globs) {
+      return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, rel); });
+    };
+    return (c->file_include.empty() || any(c->file_include)) && !any(c->file_exclude);
+  };
   for (const std::string& input : inputs) {
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
@@ -304,7 +339,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
     }
     if (!fs::is_directory(st)) {
       std::string rel = to_forward(input);
-      if (!excluded(rel)) out.files.push_back(input);
+      if (!excluded(rel) && config_selects(input)) out.files.push_back(input);
       continue;
     }
     size_t before = out.files.size();
@@ -331,7 +366,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       }
       if (!is_markdown(name) && !is_yaml(name)) continue;
       std::string rel = to_forward(p.lexically_relative(input).string());
-      if (!included(rel) || excluded(rel)) continue;
+      if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
       out.files.push_back(p.string());
     }
     if (out.files.size() == before)

@@ -4,12 +4,17 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <thread>
 
 #include "../checks/registry.h"
+#include "loclint/baseline.h"
+#include "loclint/changed_files.h"
 #include "loclint/config.h"
+#include "loclint/config_file.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
 #include "loclint/output.h"
@@ -82,6 +87,26 @@ int explain(const std::string& id, std::ostream& out) {
   return kExitClean;
 }
 
+// The folder SARIF and GitHub paths are relative to: the git work tree around `dir`, else `dir`.
+std::string repository_root(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (std::filesystem::path d = dir;; d = d.parent_path()) {
+    if (std::filesystem::exists(d / ".git", ec)) return d.string();
+    if (d == d.parent_path() || d.empty()) return dir.string();
+  }
+}
+
+void recount(RunResult& result) {
+  result.stats.errors = result.stats.warnings = result.stats.notes = 0;
+  for (const Finding& f : result.findings) {
+    switch (f.diagnostic.severity) {
+      case Severity::Error: ++result.stats.errors; break;
+      case Severity::Warning: ++result.stats.warnings; break;
+      case Severity::Note: ++result.stats.notes; break;
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -122,6 +147,19 @@ int main(int argc, char** argv) {
   std::string dump_path;
   app.add_option("--dump", dump_path, "print the document model of one file as JSON (what loclint sees)");
   app.add_flag("--stats", stats, "print files, segments, bytes and time to stderr");
+  // A repeatable option takes one value per occurrence: `--exclude X a.md b.md` (what pre-commit
+  // runs, file names appended after the hook's args) must lint a.md and b.md, not exclude them.
+  for (const char* name : {"--include", "--exclude", "--enable", "--disable", "--severity", "--option"})
+    app.get_option(name)->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  // Configuration, baseline and changed files (README: Configuration and suppressions).
+  std::string config_file, baseline_file, write_baseline_file, changed_since;
+  bool no_config = false;
+  app.add_option("--config", config_file, "use this configuration file for every path (default: the nearest .loclint.yaml)");
+  app.add_flag("--no-config", no_config, "ignore .loclint.yaml files");
+  app.add_option("--baseline", baseline_file, "report only findings that are not in this baseline file");
+  app.add_option("--write-baseline", write_baseline_file, "record the current findings in this baseline file and exit 0");
+  app.add_option("--changed-since", changed_since,
+                 "lint only the Markdown/YAML files changed since the merge base with this git ref (and uncommitted ones)");
 
   try {
     app.parse(argc, argv);
@@ -149,8 +187,12 @@ int main(int argc, char** argv) {
     std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
     return kExitClean;
   }
-  if (paths.empty()) {
+  if (paths.empty() && changed_since.empty()) {
     std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
+    return kExitUsage;
+  }
+  if (!config_file.empty() && no_config) {
+    std::cerr << "loclint: --config and --no-config exclude each other\n";
     return kExitUsage;
   }
 
@@ -191,15 +233,72 @@ int main(int argc, char** argv) {
   if (!source_root.empty()) config.source_root = source_root;
   config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
 
+  if (!changed_since.empty()) {
+    std::vector<ChangedFile> changed;
+    try {
+      changed = changed_files(changed_since, paths);
+    } catch (const ChangedFilesError& e) {
+      std::cerr << "loclint: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    paths.clear();
+    for (const ChangedFile& f : changed) {
+      bool in = config.include.empty() || std::any_of(config.include.begin(), config.include.end(),
+                                                      [&](const std::string& g) { return glob_match(g, f.relative); });
+      if (in) paths.push_back(f.path);
+    }
+  }
+
+  std::optional<Baseline> baseline;
+  if (!baseline_file.empty() && write_baseline_file.empty()) {
+    try {
+      baseline = Baseline::load(baseline_file);
+    } catch (const BaselineError& e) {
+      std::cerr << "loclint: " << e.what() << "\n";
+      return kExitUsage;
+    }
+  }
+
   Engine engine(config, checks::all_checks());
+  std::optional<ConfigResolver> resolver;
+  RunResult result;
   auto t0 = std::chrono::steady_clock::now();
-  RunResult result = engine.run(paths, jobs);
+  try {
+    if (!no_config) {
+      resolver.emplace(config, config_file, checks::all_rules());
+      engine.set_config_lookup([&](const std::string& path) { return resolver->for_path(path); });
+    }
+    result = engine.run(paths, jobs);
+  } catch (const ConfigError& e) {
+    std::cerr << "loclint: " << e.what() << "\n";
+    return kExitUsage;
+  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  if (!write_baseline_file.empty()) {
+    try {
+      Baseline::write(write_baseline_file, result.findings);
+    } catch (const BaselineError& e) {
+      std::cerr << "loclint: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    std::cerr << fmt::format("loclint: wrote {} finding{} to {}\n", result.findings.size(),
+                             result.findings.size() == 1 ? "" : "s", write_baseline_file);
+    return result.stats.tool_failure ? kExitUsage : kExitClean;
+  }
+  size_t baselined = 0;
+  if (baseline) {
+    baselined = baseline->filter(result.findings);
+    recount(result);
+  }
 
   RenderOptions ro;
   ro.column_unit = column_unit == "utf16" ? ColumnUnit::Utf16 : column_unit == "byte" ? ColumnUnit::Byte : ColumnUnit::CodePoint;
   ro.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == nullptr);
   ro.rules = checks::all_rules();
+  std::error_code cwd_ec;
+  ro.working_dir = std::filesystem::current_path(cwd_ec).string();
+  ro.base_dir = repository_root(ro.working_dir);
   auto renderer = make_renderer(format, std::cout, ro);
   renderer->render(result.findings, result.stats);
   std::cout.flush();
@@ -208,6 +307,13 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
                              "(the source-language tree) to check them\n",
                              result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
+  if (baseline) {
+    std::cerr << fmt::format("{} finding{} matched the baseline {}", baselined, baselined == 1 ? "" : "s", baseline_file);
+    if (size_t fixed = baseline->unmatched())
+      std::cerr << fmt::format("; {} baseline entr{} no longer found (fixed? refresh it with --write-baseline)", fixed,
+                               fixed == 1 ? "y is" : "ies are");
+    std::cerr << "\n";
+  }
   if (stats)
     std::cerr << fmt::format("{} files, {} segments, {:.1f} MB in {:.3f} s ({:.1f} MB/s)\n", result.stats.files,
                              result.stats.segments, result.stats.bytes / 1e6, seconds,

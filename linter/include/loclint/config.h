@@ -21,6 +21,11 @@ struct Config {
 
   std::vector<std::string> include;  // globs; empty: the defaults (*.md, YamlMime *.yml)
   std::vector<std::string> exclude;
+  // `include`/`exclude` of a .loclint.yaml: globs relative to the folder of `file`. They apply to
+  // every file under that folder, named on the command line or found in a folder (a pre-commit
+  // hook names files one by one and must skip the same files as `loclint .`).
+  std::vector<std::string> file_include;
+  std::vector<std::string> file_exclude;
 
   // Options shared by several families.
   std::optional<std::string> locale;              // expected locale of the tree (metadata, code)

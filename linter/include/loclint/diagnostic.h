@@ -53,6 +53,7 @@ struct Finding {
   Position start_byte, end_byte;
   std::string line_text;   // the line of `start`, for renderers that show context
   std::string fingerprint; // path + rule + the text involved: stable across unrelated edits
+  bool whole_file = false; // about the path itself (unreadable, binary): no line or column to show
 };
 
 }  // namespace loclint

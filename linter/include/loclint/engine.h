@@ -2,6 +2,8 @@
 // applies rule selection and severities, and returns findings sorted by path, line, column.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,15 @@ class Engine {
 
   // Lints one document already in memory (the fixture tests use this).
   std::vector<Finding> lint_document(const Document& doc, Workspace& workspace) const;
+  // The same with a given configuration (the one of the document's folder).
+  std::vector<Finding> lint_document(const Document& doc, Workspace& workspace, const Config& config) const;
+
+  // Where each file's configuration comes from (a ConfigResolver: the nearest .loclint.yaml
+  // merged with the command line). Without one, every file uses the constructor's config.
+  // The lookup may throw (a bad configuration file); `run` and `discover` let it through,
+  // and discovery asks for every file's configuration before any file is linted.
+  using ConfigLookup = std::function<std::shared_ptr<const Config>(const std::string& path)>;
+  void set_config_lookup(ConfigLookup lookup);
 
   // The files `run` would lint, with the findings that discovery itself produced.
   struct Discovery {
@@ -50,9 +61,12 @@ class Engine {
 
  private:
   std::vector<Finding> lint_file(const std::string& path, Workspace& workspace, RunStats& stats) const;
+  std::shared_ptr<const Config> config_for(const std::string& path) const;
 
   const Config& config_;
   std::vector<Check> checks_;
+  std::vector<const Rule*> known_rules_;  // core rules and every check's rules
+  ConfigLookup config_lookup_;
 };
 
 // Matches a path (forward slashes) against a glob: `*` within a segment, `**` across segments,

@@ -1,0 +1,130 @@
+// SARIF output of the real binary, validated two ways:
+//  - against the SARIF 2.1.0 JSON schema with a real JSON-schema validator (Ajv, from npm, with
+//    the schema shipped by @microsoft/jest-sarif; ci/setup installs both into ci/sarif/). Skipped
+//    with a reason when node or those packages are absent.
+//  - always: every field SARIF requires, and what GitHub code scanning needs, asserted here.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "process_util.h"
+
+namespace fs = std::filesystem;
+using namespace loclint::testing;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kSource = LOCLINT_SOURCE_DIR;
+const std::string kBinary = LOCLINT_BINARY;
+
+// A small tree with findings: bad front matter, invalid UTF-8, a path that cannot be read.
+fs::path make_tree(const ScratchDir& dir) {
+  write_file(dir / "docs/bad front.md", "---\ntitle: Titre: sous-titre\n---\n\n# Titre\n");
+  write_file(dir / "docs/sub/latin1.md", "---\ntitle: T\n---\n\n\xF0\x9F\x98\x80 caf\xE9\n");
+  write_file(dir / "docs/good.md", "---\ntitle: T\n---\n\n# Bien\n");
+  return dir.path();
+}
+
+std::string sarif_of(const fs::path& root, const std::string& extra = "") {
+  Result r = run(sh_quote(kBinary) + " --format sarif " + extra + " docs missing.md", root);
+  EXPECT_EQ(r.exit, 2) << r.err;  // missing.md: a tool failure, still reported in the log
+  return r.out;
+}
+
+TEST(SarifSchema, RequiredFieldsAndGithubConventions) {
+  ScratchDir dir;
+  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
+  fs::path root = make_tree(dir);
+  json log = json::parse(sarif_of(root));
+  EXPECT_EQ(log["version"], "2.1.0");
+  ASSERT_EQ(log["runs"].size(), 1u);
+  const json& run = log["runs"][0];
+  EXPECT_EQ(run["tool"]["driver"]["name"], "loclint");
+  EXPECT_EQ(run["columnKind"], "unicodeCodePoints");
+  const json& rules = run["tool"]["driver"]["rules"];
+  ASSERT_FALSE(rules.empty());
+  for (const json& r : rules) {
+    EXPECT_TRUE(r["id"].is_string());
+    EXPECT_FALSE(r["shortDescription"]["text"].get<std::string>().empty()) << r["id"];
+    EXPECT_FALSE(r["fullDescription"]["text"].get<std::string>().empty()) << r["id"];
+    EXPECT_FALSE(r["help"]["text"].get<std::string>().empty()) << r["id"];
+  }
+  std::set<std::string> uris, rule_ids;
+  ASSERT_EQ(run["results"].size(), 3u) << run["results"].dump(1);
+  for (const json& res : run["results"]) {
+    std::string id = res["ruleId"];
+    rule_ids.insert(id);
+    EXPECT_EQ(rules[res["ruleIndex"].get<size_t>()]["id"], id);
+    EXPECT_TRUE(res["level"] == "error" || res["level"] == "warning" || res["level"] == "note");
+    EXPECT_FALSE(res["message"]["text"].get<std::string>().empty());
+    const json& loc = res["locations"][0]["physicalLocation"];
+    std::string uri = loc["artifactLocation"]["uri"];
+    uris.insert(uri);
+    EXPECT_EQ(uri.find('\\'), std::string::npos);
+    EXPECT_NE(uri[0], '/');
+    if (loc.contains("region")) {
+      const json& region = loc["region"];
+      EXPECT_GE(region["startLine"].get<int>(), 1);
+      EXPECT_GE(region["startColumn"].get<int>(), 1);
+      EXPECT_GE(region["endLine"].get<int>(), region["startLine"].get<int>());
+      if (region["endLine"] == region["startLine"]) {
+        EXPECT_GE(region["endColumn"], region["startColumn"]);
+      }
+    }
+    EXPECT_FALSE(res["partialFingerprints"].empty());
+  }
+  // Repo-relative (the tree has no .git: the working folder is the root), forward slashes, encoded.
+  std::set<std::string> want_uris = {"docs/bad%20front.md", "docs/sub/latin1.md", "missing.md"};
+  EXPECT_EQ(uris, want_uris);
+  std::set<std::string> want_rules = {"metadata/syntax", "loclint/invalid-utf8", "loclint/unreadable-file"};
+  EXPECT_EQ(rule_ids, want_rules);
+
+  // The emoji before the bad byte: one code point, two UTF-16 units.
+  json utf16 = json::parse(sarif_of(root, "--column-unit utf16"));
+  EXPECT_EQ(utf16["runs"][0]["columnKind"], "utf16CodeUnits");
+  for (const json& res : utf16["runs"][0]["results"])
+    if (res["ruleId"] == "loclint/invalid-utf8") {
+      EXPECT_EQ(res["locations"][0]["physicalLocation"]["region"]["startColumn"], 7);
+    }
+}
+
+TEST(SarifSchema, UrisAreRelativeToTheGitRoot) {
+  ScratchDir dir;
+  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
+  fs::path root = make_tree(dir);
+  fs::create_directories(root / ".git");  // enough for loclint to see a repository root
+  Result r = run(sh_quote(kBinary) + " --format sarif bad\\ front.md", root / "docs");
+  json log = json::parse(r.out);
+  EXPECT_EQ(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "docs/bad%20front.md");
+}
+
+TEST(SarifSchema, ValidatesAgainstTheSarif210Schema) {
+  fs::path tools = kSource / "ci" / "sarif";
+  if (!have_command("node")) GTEST_SKIP() << "node is not installed (ci/setup installs it)";
+  if (!fs::exists(tools / "node_modules" / "ajv") || !fs::exists(tools / "node_modules" / "@microsoft" / "jest-sarif"))
+    GTEST_SKIP() << "Ajv and the SARIF schema are not installed in ci/sarif/node_modules (ci/setup installs them)";
+
+  ScratchDir dir;
+  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
+  fs::path root = make_tree(dir);
+  write_file(dir / "out/codepoint.sarif", sarif_of(root));
+  write_file(dir / "out/utf16.sarif", sarif_of(root, "--column-unit utf16"));
+  write_file(dir / "out/empty.sarif", run(sh_quote(kBinary) + " --format sarif docs/good.md", root).out);
+  write_file(dir / "out/golden.sarif", slurp(kSource / "tests/golden/output/sarif.sarif"));
+  std::string files;
+  for (auto name : {"codepoint", "utf16", "empty", "golden"}) files += " " + sh_quote((dir / "out" / (std::string(name) + ".sarif")).string());
+  Result r = run("node " + sh_quote((tools / "validate.js").string()) + files);
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4) << r.out;
+
+  // The validator must be able to fail: break a required field.
+  json bad = json::parse(slurp(dir / "out/codepoint.sarif"));
+  bad["runs"][0]["results"][0].erase("message");
+  write_file(dir / "out/bad.sarif", bad.dump());
+  Result b = run("node " + sh_quote((tools / "validate.js").string()) + " " + sh_quote((dir / "out/bad.sarif").string()));
+  EXPECT_EQ(b.exit, 1) << b.out << b.err;
+}
+
+}  // namespace
