@@ -93,12 +93,30 @@ int sequence_length(std::string_view text, size_t i) {
 }
 
 size_t first_invalid(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    // Fast path for ASCII runs.
-    while (i < n && static_cast<uint8_t>(text[i]) < 0x80) ++i;
+    // ASCII runs, eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    while (i < n && s[i] < 0x80) ++i;
     if (i >= n) break;
+    // The common valid two- and three-byte sequences (accented Latin, CJK, typographic quotes);
+    // everything else, including every invalid case, goes through ICU's rules.
+    const uint8_t c = s[i];
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     int len = sequence_length(text, i);
     if (len == 0) return i;
     i += static_cast<size_t>(len);
