@@ -94,7 +94,21 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   while (true) {
     if (got == out.size()) {
       if (out.size() >= kMaxFileSize) break;
-      out.resize(out.size() + 65536);  // the file grew, or st_size was 0 (a pipe, /proc)
+      // The expected size is read: probe for more in a small buffer, so that the usual end of
+      // file does not zero-fill (and free) a 64 KiB tail for every file.
+      char probe[512];
+      ssize_t n = ::read(fd, probe, sizeof probe);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error = std::strerror(errno);
+        ::close(fd);
+        return false;
+      }
+      if (n == 0) break;
+      out.append(probe, static_cast<size_t>(n));  // the file grew, or st_size was 0 (a pipe, /proc)
+      got += static_cast<size_t>(n);
+      out.resize(out.size() + 65536);
+      continue;
     }
     ssize_t n = ::read(fd, out.data() + got, out.size() - got);
     if (n < 0) {
