@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
 
 
 namespace loclint {
@@ -193,6 +194,16 @@ bool glob_rec(std::string_view g, std::string_view p, int budget) {
 }
 }  // namespace
 
+unsigned shard_of(std::string_view relative_path, unsigned count) {
+  if (count <= 1) return 0;
+  uint64_t h = 14695981039346656037ull;
+  for (char c : relative_path) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 1099511628211ull;
+  }
+  return static_cast<unsigned>(h % count);
+}
+
 bool glob_match(std::string_view glob, std::string_view path) {
   if (glob.find('/') == std::string_view::npos) {
     size_t slash = path.rfind('/');
@@ -303,6 +314,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
   auto included = [&](std::string_view rel) {
     return std::any_of(include.begin(), include.end(), [&](const std::string& g) { return glob_match(g, rel); });
   };
+  std::unordered_map<std::string, std::string> shard_key;  // display path -> path relative to its input
   for (const std::string& input : inputs) {
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
@@ -314,7 +326,10 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
     }
     if (!fs::is_directory(st)) {
       std::string rel = to_forward(input);
-      if (!excluded(rel)) out.files.push_back(input);
+      if (!excluded(rel)) {
+        out.files.push_back(input);
+        shard_key.emplace(input, rel);
+      }
       continue;
     }
     size_t before = out.files.size();
@@ -343,6 +358,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       std::string rel = to_forward(p.lexically_relative(input).string());
       if (!included(rel) || excluded(rel)) continue;
       out.files.push_back(p.string());
+      shard_key.emplace(out.files.back(), std::move(rel));
     }
     if (out.files.size() == before)
       out.findings.push_back(path_finding(input, kNoDocuments, config_.severity_of(kNoDocuments),
@@ -350,6 +366,13 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+  if (config_.shard_count > 1) {
+    // After de-duplication, so a file reached through two inputs is still in exactly one shard
+    // (keyed by the first input that found it).
+    std::erase_if(out.files, [&](const std::string& f) {
+      return shard_of(shard_key.at(f), config_.shard_count) != config_.shard_index - 1;
+    });
+  }
   return out;
 }
 

@@ -112,6 +112,9 @@ int main(int argc, char** argv) {
   std::string dump_path;
   app.add_option("--dump", dump_path, "print the document model of one file as JSON (what loclint sees)");
   app.add_flag("--stats", stats, "print files, segments, bytes and time to stderr");
+  std::string shard;
+  app.add_option("--shard", shard, "lint only shard K of N (K/N): split a tree across CI jobs")
+      ->check(CLI::Validator([](std::string& s) { unsigned k = 0, n = 0; char c = 0; return std::sscanf(s.c_str(), "%u/%u%c", &k, &n, &c) == 2 && k >= 1 && k <= n ? "" : "expected K/N with 1 <= K <= N"; }, "K/N"));
 
   try {
     app.parse(argc, argv);
@@ -170,6 +173,7 @@ int main(int argc, char** argv) {
     }
     config.options[s.substr(0, eq)] = split_list({s.substr(eq + 1)});
   }
+  if (!shard.empty()) std::sscanf(shard.c_str(), "%u/%u", &config.shard_index, &config.shard_count);
   config.include = include;
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;
