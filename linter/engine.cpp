@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
 
 #include "loclint/suppression.h"
 #include "loclint/workspace.h"
@@ -96,7 +97,21 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   while (true) {
     if (got == out.size()) {
       if (out.size() >= kMaxFileSize) break;
-      out.resize(out.size() + 65536);  // the file grew, or st_size was 0 (a pipe, /proc)
+      // The expected size is read: probe for more in a small buffer, so that the usual end of
+      // file does not zero-fill (and free) a 64 KiB tail for every file.
+      char probe[512];
+      ssize_t n = ::read(fd, probe, sizeof probe);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error = std::strerror(errno);
+        ::close(fd);
+        return false;
+      }
+      if (n == 0) break;
+      out.append(probe, static_cast<size_t>(n));  // the file grew, or st_size was 0 (a pipe, /proc)
+      got += static_cast<size_t>(n);
+      out.resize(out.size() + 65536);
+      continue;
     }
     ssize_t n = ::read(fd, out.data() + got, out.size() - got);
     if (n < 0) {
@@ -186,6 +201,16 @@ bool glob_rec(std::string_view g, std::string_view p, int budget) {
   return p.empty();
 }
 }  // namespace
+
+unsigned shard_of(std::string_view relative_path, unsigned count) {
+  if (count <= 1) return 0;
+  uint64_t h = 14695981039346656037ull;
+  for (char c : relative_path) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 1099511628211ull;
+  }
+  return static_cast<unsigned>(h % count);
+}
 
 bool glob_match(std::string_view glob, std::string_view path) {
   if (glob.find('/') == std::string_view::npos) {
@@ -328,6 +353,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
     };
     return (c->file_include.empty() || any(c->file_include)) && !any(c->file_exclude);
   };
+  std::unordered_map<std::string, std::string> shard_key;  // display path -> path relative to its input
   for (const std::string& input : inputs) {
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
@@ -339,7 +365,10 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
     }
     if (!fs::is_directory(st)) {
       std::string rel = to_forward(input);
-      if (!excluded(rel) && config_selects(input)) out.files.push_back(input);
+      if (!excluded(rel) && config_selects(input)) {
+        out.files.push_back(input);
+        shard_key.emplace(input, rel);
+      }
       continue;
     }
     size_t before = out.files.size();
@@ -368,6 +397,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       std::string rel = to_forward(p.lexically_relative(input).string());
       if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
       out.files.push_back(p.string());
+      shard_key.emplace(out.files.back(), std::move(rel));
     }
     if (out.files.size() == before)
       out.findings.push_back(path_finding(input, kNoDocuments, config_.severity_of(kNoDocuments),
@@ -375,6 +405,13 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+  if (config_.shard_count > 1) {
+    // After de-duplication, so a file reached through two inputs is still in exactly one shard
+    // (keyed by the first input that found it).
+    std::erase_if(out.files, [&](const std::string& f) {
+      return shard_of(shard_key.at(f), config_.shard_count) != config_.shard_index - 1;
+    });
+  }
   return out;
 }
 

@@ -160,6 +160,9 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", write_baseline_file, "record the current findings in this baseline file and exit 0");
   app.add_option("--changed-since", changed_since,
                  "lint only the Markdown/YAML files changed since the merge base with this git ref (and uncommitted ones)");
+  std::string shard;
+  app.add_option("--shard", shard, "lint only shard K of N (K/N): split a tree across CI jobs")
+      ->check(CLI::Validator([](std::string& s) { unsigned k = 0, n = 0; char c = 0; return std::sscanf(s.c_str(), "%u/%u%c", &k, &n, &c) == 2 && k >= 1 && k <= n ? "" : "expected K/N with 1 <= K <= N"; }, "K/N"));
 
   try {
     app.parse(argc, argv);
@@ -227,6 +230,7 @@ int main(int argc, char** argv) {
     }
     config.options[s.substr(0, eq)] = split_list({s.substr(eq + 1)});
   }
+  if (!shard.empty()) std::sscanf(shard.c_str(), "%u/%u", &config.shard_index, &config.shard_count);
   config.include = include;
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;

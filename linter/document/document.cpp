@@ -25,8 +25,11 @@ bool ends_with_icase(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && starts_with_icase(s.substr(s.size() - suffix.size()), suffix);
 }
 
+// Elements are almost always produced in file order; checking is far cheaper than a stable sort,
+// which moves every element (strings, vectors) through a temporary buffer.
 template <typename T>
 void sort_by_begin(std::vector<T>& v) {
+  if (std::is_sorted(v.begin(), v.end(), [](const T& a, const T& b) { return a.span.begin < b.span.begin; })) return;
   std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.span.begin < b.span.begin; });
 }
 
@@ -68,10 +71,10 @@ std::shared_ptr<const Document> Document::parse(std::string path, std::string by
 
   Builder b{doc};
   b.parse_markdown();
-  sort_by_begin(doc.html_tags_);
-  // Html tokens refer to tags by index; re-point them after sorting.
-  {
-    std::vector<uint32_t> order(doc.html_tags_.size());
+  // Html tokens refer to tags by index; re-point them when sorting moved any tag.
+  if (!std::is_sorted(doc.html_tags_.begin(), doc.html_tags_.end(),
+                      [](const HtmlTag& a, const HtmlTag& b) { return a.span.begin < b.span.begin; })) {
+    sort_by_begin(doc.html_tags_);
     // Tags were appended in token order, which is file order except for HTML blocks inside
     // containers; rebuild the mapping by span.
     for (auto& t : doc.inlines_) {

@@ -16,6 +16,7 @@ struct Document::Builder {
   auto& html_tags() { return doc.html_tags_; }
   auto& emphasis() { return doc.emphasis_; }
   auto& block_inlines() { return doc.block_inlines_; }
+  auto& segments() { return doc.segments_; }  // bench/ re-runs extract_segments on a copy
   auto& text() { return doc.text_; }
   auto& body() { return doc.body_; }
   void parse_markdown();

@@ -2,7 +2,13 @@
 // docfx YamlMime file, parsed with yaml-cpp. Every key keeps its own location.
 #include "front_matter.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
 
 #include <algorithm>
 
@@ -64,14 +70,92 @@ Span value_extent(std::string_view text, uint32_t begin, uint32_t line_end) {
   return {begin, end};
 }
 
-void collect(const YAML::Node& map, FrontMatter& fm, const LineIndex& lines, uint32_t first_line,
+// The YAML as a compact tree, built from yaml-cpp's parser events. This is what YAML::Load
+// builds (same parser, same nodes, aliases resolved to the anchored node, duplicate keys kept)
+// without yaml-cpp's reference-counted node graph, which cost as much as the parse itself.
+struct Tree : YAML::EventHandler {
+  enum Kind : uint8_t { Null, Scalar, Sequence, Map };
+  struct Node {
+    Kind kind = Null;
+    YAML::Mark mark;
+    std::string value;                // scalars
+    std::vector<uint32_t> children;   // sequence items; map keys and values alternating
+  };
+  std::vector<Node> nodes;
+  std::vector<uint32_t> stack;        // open collections
+  std::vector<uint32_t> anchors;      // anchor_t -> node (anchor 0 is "none")
+  bool has_root = false;
+
+  uint32_t add(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    uint32_t id = static_cast<uint32_t>(nodes.size());
+    nodes.push_back(Node{kind, mark, {}, {}});
+    if (anchor) {
+      if (anchors.size() <= anchor) anchors.resize(anchor + 1, UINT32_MAX);
+      anchors[anchor] = id;
+    }
+    attach(id);
+    return id;
+  }
+  void attach(uint32_t id) {
+    if (!stack.empty()) nodes[stack.back()].children.push_back(id);
+    else has_root = true;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(Null, mark, anchor); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+    // The parser has already rejected unknown anchors; an alias is the anchored node itself.
+    if (anchor < anchors.size() && anchors[anchor] != UINT32_MAX) attach(anchors[anchor]);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+    nodes[add(Scalar, mark, anchor)].value = value;
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    stack.push_back(add(Sequence, mark, anchor));
+  }
+  void OnSequenceEnd() override { stack.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    stack.push_back(add(Map, mark, anchor));
+  }
+  void OnMapEnd() override { stack.pop_back(); }
+
+  // Root of the first document (node 0), or nullptr for an empty document.
+  const Node* root() const { return has_root ? &nodes[0] : nullptr; }
+
+  // The value of the first scalar key equal to `key`, or nullptr (like Node::operator[]).
+  const Node* find(const Node& map, std::string_view key) const {
+    for (size_t i = 0; i + 1 < map.children.size(); i += 2) {
+      const Node& k = nodes[map.children[i]];
+      if (k.kind == Scalar && k.value == key) return &nodes[map.children[i + 1]];
+    }
+    return nullptr;
+  }
+};
+
+// Parses the first YAML document of `yaml` into `tree`; throws YAML::Exception like YAML::Load.
+void parse_yaml(const std::string& yaml, Tree& tree) {
+  struct View : std::streambuf {
+    explicit View(const std::string& s) {
+      char* p = const_cast<char*>(s.data());
+      setg(p, p, p + s.size());
+    }
+  } view(yaml);
+  std::istream in(&view);
+  YAML::Parser parser(in);
+  tree.nodes.reserve(64);
+  parser.HandleNextDocument(tree);
+}
+
+void collect(const Tree& tree, const Tree::Node& map, FrontMatter& fm, const LineIndex& lines, uint32_t first_line,
              std::string_view text) {
-  for (auto it = map.begin(); it != map.end(); ++it) {
+  fm.entries.reserve(map.children.size() / 2);
+  for (size_t i = 0; i < map.children.size(); i += 2) {
     FrontMatterEntry e;
-    const YAML::Node& k = it->first;
-    const YAML::Node& v = it->second;
-    e.key = k.IsScalar() ? k.Scalar() : std::string();
-    uint32_t kb = mark_offset(lines, first_line, k.Mark(), text);
+    const Tree::Node& k = tree.nodes[map.children[i]];
+    const Tree::Node* v = i + 1 < map.children.size() ? &tree.nodes[map.children[i + 1]] : nullptr;
+    if (k.kind == Tree::Scalar) e.key = k.value;
+    uint32_t kb = mark_offset(lines, first_line, k.mark, text);
     uint32_t line = lines.line_of(kb);
     Span ls = lines.line_span(line);
     uint32_t ke = kb;
@@ -86,12 +170,12 @@ void collect(const YAML::Node& map, FrontMatter& fm, const LineIndex& lines, uin
       while (ke > kb && (text[ke - 1] == ' ' || text[ke - 1] == '\t')) --ke;
     }
     e.key_span = {kb, ke};
-    if (!v.IsDefined() || v.IsNull()) {
+    if (!v || v->kind == Tree::Null) {
       e.is_null = true;
       e.value_span = {ls.end, ls.end};
-    } else if (v.IsScalar()) {
-      e.value = v.Scalar();
-      uint32_t vb = mark_offset(lines, first_line, v.Mark(), text);
+    } else if (v->kind == Tree::Scalar) {
+      e.value = v->value;
+      uint32_t vb = mark_offset(lines, first_line, v->mark, text);
       if (lines.line_of(vb) == line) {
         e.value_span = value_extent(text, vb, ls.end);
       } else {
@@ -101,11 +185,11 @@ void collect(const YAML::Node& map, FrontMatter& fm, const LineIndex& lines, uin
       }
     } else {
       e.is_scalar = false;
-      uint32_t vb = mark_offset(lines, first_line, v.Mark(), text);
+      uint32_t vb = mark_offset(lines, first_line, v->mark, text);
       e.value_span = {vb, vb};
-      if (v.IsSequence())
-        for (const auto& item : v)
-          if (item.IsScalar()) e.items.push_back(item.Scalar());
+      if (v->kind == Tree::Sequence)
+        for (uint32_t item : v->children)
+          if (tree.nodes[item].kind == Tree::Scalar) e.items.push_back(tree.nodes[item].value);
     }
     fm.entries.push_back(std::move(e));
   }
@@ -122,23 +206,23 @@ FrontMatter parse_front_matter(std::string_view text, const LineIndex& lines, ui
     // The whole file is YAML; its metadata sits under `metadata:`.
     fm.body = {start, n};
     try {
-      YAML::Node root = YAML::Load(strip_cr(text.substr(start)));
-      if (root.IsMap()) {
-        YAML::Node meta = root["metadata"];
-        if (meta && meta.IsMap()) {
+      Tree tree;
+      parse_yaml(strip_cr(text.substr(start)), tree);
+      const Tree::Node* root = tree.root();
+      if (root && root->kind == Tree::Map) {
+        if (const Tree::Node* meta = tree.find(*root, "metadata")) {
           fm.present = true;
-          uint32_t mb = mark_offset(lines, lines.line_of(start), meta.Mark(), text);
+          uint32_t mb = mark_offset(lines, lines.line_of(start), meta->mark, text);
           fm.span = {mb, mb};
-          collect(meta, fm, lines, lines.line_of(start), text);
-          if (!fm.entries.empty()) {
-            uint32_t last = fm.entries.back().value_span.end;
-            fm.span = {lines.line_start(lines.line_of(mb)), std::max(last, mb)};
+          if (meta->kind == Tree::Map) {
+            collect(tree, *meta, fm, lines, lines.line_of(start), text);
+            if (!fm.entries.empty()) {
+              uint32_t last = fm.entries.back().value_span.end;
+              fm.span = {lines.line_start(lines.line_of(mb)), std::max(last, mb)};
+            }
+          } else {
+            fm.is_mapping = false;
           }
-        } else if (meta) {
-          fm.present = true;
-          fm.is_mapping = false;
-          uint32_t mb = mark_offset(lines, lines.line_of(start), meta.Mark(), text);
-          fm.span = {mb, mb};
         }
       } else {
         fm.is_mapping = false;
@@ -185,14 +269,16 @@ FrontMatter parse_front_matter(std::string_view text, const LineIndex& lines, ui
   *body_out = {after, n};
   std::string yaml = strip_cr(text.substr(body_begin, body_end - body_begin));
   try {
-    YAML::Node root = YAML::Load(yaml);
-    if (!root || root.IsNull()) return fm;  // empty front matter
-    if (!root.IsMap()) {
+    Tree tree;
+    parse_yaml(yaml, tree);
+    const Tree::Node* root = tree.root();
+    if (!root || root->kind == Tree::Null) return fm;  // empty front matter
+    if (root->kind != Tree::Map) {
       fm.is_mapping = false;
       fm.error = FrontMatterError{"front matter is not a mapping of keys to values", body_begin};
       return fm;
     }
-    collect(root, fm, lines, first + 1, text);
+    collect(tree, *root, fm, lines, first + 1, text);
   } catch (const YAML::Exception& e) {
     fm.entries.clear();
     fm.error = FrontMatterError{e.msg, mark_offset(lines, first + 1, e.mark, text)};

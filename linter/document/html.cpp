@@ -3,16 +3,11 @@
 // instructions) and reports attribute values with their byte spans.
 #include <unicode/uchar.h>
 
+#include <array>
+
 #include "loclint/document.h"
 
 namespace loclint {
-
-namespace {
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-}  // namespace
 
 const HtmlAttribute* HtmlTag::attribute(std::string_view n) const {
   for (const auto& a : attributes)
@@ -26,12 +21,40 @@ const HtmlAttribute* Directive::attribute(std::string_view n) const {
   return nullptr;
 }
 
+namespace {
+// Byte classes of the tag grammar, one table lookup per byte.
+enum : uint8_t { kAlpha = 1, kDigit = 2, kSpace = 4, kNameExtra = 8 /* _ . : - */, kUnquotedStop = 16 };
+constexpr std::array<uint8_t, 256> make_classes() {
+  std::array<uint8_t, 256> c{};
+  for (int x = 'a'; x <= 'z'; ++x) c[x] |= kAlpha;
+  for (int x = 'A'; x <= 'Z'; ++x) c[x] |= kAlpha;
+  for (int x = '0'; x <= '9'; ++x) c[x] |= kDigit;
+  for (char x : {' ', '\t', '\n', '\r', '\f'}) c[static_cast<uint8_t>(x)] |= kSpace | kUnquotedStop;
+  for (char x : {'_', '.', ':', '-'}) c[static_cast<uint8_t>(x)] |= kNameExtra;
+  for (char x : {'"', '\'', '=', '<', '>', '`'}) c[static_cast<uint8_t>(x)] |= kUnquotedStop;
+  return c;
+}
+constexpr std::array<uint8_t, 256> kClass = make_classes();
+inline uint8_t cls(char c) { return kClass[static_cast<uint8_t>(c)]; }
+
+// Copies t[b, e) into `out` lowercased (ASCII; tag and attribute names are ASCII by grammar).
+void assign_lower(std::string& out, std::string_view t, size_t b, size_t e) {
+  out.assign(t.data() + b, e - b);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+}  // namespace
+
 size_t parse_html_tag(std::string_view t, uint32_t base, HtmlTag& out) {
-  out = HtmlTag{};
+  // Reset in place: the caller's strings and vector keep their storage.
+  out.span = {};
+  out.name.clear();
+  out.closing = out.self_closing = out.comment = false;
+  out.attributes.clear();
   const size_t n = t.size();
   if (n < 3 || t[0] != '<') return 0;
   size_t i = 1;
-  if (t.substr(0, 4) == "<!--") {
+  if (t[1] == '!' && t.substr(0, 4) == "<!--") {
     size_t end = t.find("-->", 4);
     if (end == std::string_view::npos) return 0;
     out.comment = true;
@@ -48,12 +71,12 @@ size_t parse_html_tag(std::string_view t, uint32_t base, HtmlTag& out) {
     out.closing = true;
     i = 2;
   }
-  if (i >= n || !is_alpha(t[i])) return 0;
+  if (i >= n || !(cls(t[i]) & kAlpha)) return 0;
   size_t name_begin = i;
-  while (i < n && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '-')) ++i;
-  for (size_t k = name_begin; k < i; ++k) out.name += lower(t[k]);
+  while (i < n && ((cls(t[i]) & (kAlpha | kDigit)) || t[i] == '-')) ++i;
+  assign_lower(out.name, t, name_begin, i);
   if (out.closing) {
-    while (i < n && is_space(t[i])) ++i;
+    while (i < n && (cls(t[i]) & kSpace)) ++i;
     if (i < n && t[i] == '>') {
       out.span = {base, static_cast<uint32_t>(base + i + 1)};
       return i + 1;
@@ -62,7 +85,7 @@ size_t parse_html_tag(std::string_view t, uint32_t base, HtmlTag& out) {
   }
   while (true) {
     size_t ws = i;
-    while (i < n && is_space(t[i])) ++i;
+    while (i < n && (cls(t[i]) & kSpace)) ++i;
     if (i >= n) return 0;
     if (t[i] == '>') {
       out.span = {base, static_cast<uint32_t>(base + i + 1)};
@@ -74,39 +97,41 @@ size_t parse_html_tag(std::string_view t, uint32_t base, HtmlTag& out) {
       return i + 2;
     }
     if (i == ws) return 0;  // attributes must be separated by white space
-    if (!(is_alpha(t[i]) || t[i] == '_' || t[i] == ':')) return 0;
-    HtmlAttribute attr;
+    if (!((cls(t[i]) & kAlpha) || t[i] == '_' || t[i] == ':')) return 0;
     size_t an = i;
-    while (i < n && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '_' || t[i] == '.' || t[i] == ':' || t[i] == '-')) ++i;
-    for (size_t k = an; k < i; ++k) attr.name += lower(t[k]);
+    while (i < n && (cls(t[i]) & (kAlpha | kDigit | kNameExtra))) ++i;
+    HtmlAttribute& attr = out.attributes.emplace_back();
+    // A tag that fails inside an attribute leaves only the attributes before it, as it always did.
+    auto fail = [&out] {
+      out.attributes.pop_back();
+      return size_t{0};
+    };
+    assign_lower(attr.name, t, an, i);
     size_t save = i;
-    while (i < n && is_space(t[i])) ++i;
+    while (i < n && (cls(t[i]) & kSpace)) ++i;
     if (i < n && t[i] == '=') {
       ++i;
-      while (i < n && is_space(t[i])) ++i;
-      if (i >= n) return 0;
+      while (i < n && (cls(t[i]) & kSpace)) ++i;
+      if (i >= n) return fail();
       if (t[i] == '"' || t[i] == '\'') {
         char q = t[i];
         size_t vb = i + 1;
         size_t ve = t.find(q, vb);
-        if (ve == std::string_view::npos) return 0;
-        attr.value = std::string(t.substr(vb, ve - vb));
+        if (ve == std::string_view::npos) return fail();
+        attr.value.assign(t.data() + vb, ve - vb);
         attr.value_span = {static_cast<uint32_t>(base + vb), static_cast<uint32_t>(base + ve)};
         i = ve + 1;
       } else {
         size_t vb = i;
-        while (i < n && !is_space(t[i]) && t[i] != '"' && t[i] != '\'' && t[i] != '=' && t[i] != '<' &&
-               t[i] != '>' && t[i] != '`')
-          ++i;
-        if (i == vb) return 0;
-        attr.value = std::string(t.substr(vb, i - vb));
+        while (i < n && !(cls(t[i]) & kUnquotedStop)) ++i;
+        if (i == vb) return fail();
+        attr.value.assign(t.data() + vb, i - vb);
         attr.value_span = {static_cast<uint32_t>(base + vb), static_cast<uint32_t>(base + i)};
       }
     } else {
       i = save;
       attr.value_span = {static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + i)};
     }
-    out.attributes.push_back(std::move(attr));
   }
 }
 

@@ -202,8 +202,9 @@ void Document::Builder::extract_segments() {
       ++i;
     }
   }
-  std::stable_sort(doc.segments_.begin(), doc.segments_.end(),
-                   [](const Segment& a, const Segment& b) { return a.span.begin < b.span.begin; });
+  auto by_begin = [](const Segment& a, const Segment& b) { return a.span.begin < b.span.begin; };
+  if (!std::is_sorted(doc.segments_.begin(), doc.segments_.end(), by_begin))
+    std::stable_sort(doc.segments_.begin(), doc.segments_.end(), by_begin);
 }
 
 }  // namespace loclint

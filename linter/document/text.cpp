@@ -7,15 +7,26 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace loclint {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
-  starts_.reserve(text.size() / 40 + 1);
-  uint32_t first = (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : 0;
-  starts_.push_back(first);
   const char* data = text.data();
   const size_t n = text.size();
+  uint32_t first = (n >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : 0;
+  starts_.reserve(n / 48 + 2);
+  starts_.push_back(first);
+  if (!std::memchr(data + first, '\r', n - first)) {
+    // Only "\n" endings (nearly every file): memchr finds them many bytes at a time.
+    const char* p = data + first;
+    const char* end = data + n;
+    while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
+      p = static_cast<const char*>(nl) + 1;
+      starts_.push_back(static_cast<uint32_t>(p - data));
+    }
+    return;
+  }
   for (size_t i = first; i < n; ++i) {
     const char c = data[i];
     if (c == '\n') {
@@ -82,12 +93,30 @@ int sequence_length(std::string_view text, size_t i) {
 }
 
 size_t first_invalid(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    // Fast path for ASCII runs.
-    while (i < n && static_cast<uint8_t>(text[i]) < 0x80) ++i;
+    // ASCII runs, eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    while (i < n && s[i] < 0x80) ++i;
     if (i >= n) break;
+    // The common valid two- and three-byte sequences (accented Latin, CJK, typographic quotes);
+    // everything else, including every invalid case, goes through ICU's rules.
+    const uint8_t c = s[i];
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     int len = sequence_length(text, i);
     if (len == 0) return i;
     i += static_cast<size_t>(len);

@@ -27,6 +27,10 @@ struct Config {
   std::vector<std::string> file_include;
   std::vector<std::string> file_exclude;
 
+  // `--shard K/N`: lint only the files whose path (relative to the folder given on the command
+  // line) hashes to shard K of N (1-based). Links still resolve against the whole tree.
+  unsigned shard_index = 1, shard_count = 1;
+
   // Options shared by several families.
   std::optional<std::string> locale;              // expected locale of the tree (metadata, code)
   std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)

@@ -69,6 +69,10 @@ class Engine {
   ConfigLookup config_lookup_;
 };
 
+// The shard (0-based, of `count`) a file belongs to: a fixed hash (FNV-1a, 64 bits) of its path
+// relative to the input it was found under, so the split is the same on every machine.
+unsigned shard_of(std::string_view relative_path, unsigned count);
+
 // Matches a path (forward slashes) against a glob: `*` within a segment, `**` across segments,
 // `?` one character. A glob without '/' matches the file name alone.
 bool glob_match(std::string_view glob, std::string_view path);
