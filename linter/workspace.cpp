@@ -218,6 +218,38 @@ std::shared_ptr<const Workspace::DirListing> Workspace::listing(const fs::path& 
 }
 
 Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
+  // Many links name the same target; the answer for a path as written is computed once (the
+  // working folder does not change during a run, so the written path is a sound key).
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = stats_.find(path.native()); it != stats_.end()) {
+      if (actual && it->second.has_actual) *actual = it->second.actual;
+      return it->second.state;
+    }
+  }
+  // The same target written differently (`../a/b.md` from one folder, `b.md` from another) is
+  // walked once: the normalized path is a key too.
+  fs::path normal = absolute_normal(path);
+  StatResult r;
+  bool known = false;
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = stats_.find(normal.native()); it != stats_.end()) {
+      r = it->second;
+      known = true;
+    }
+  }
+  if (!known) r.state = stat_uncached(normal, &r.actual, &r.has_actual);
+  if (actual && r.has_actual) *actual = r.actual;
+  const PathState state = r.state;
+  std::unique_lock lock(mutex_);
+  if (!known) stats_.emplace(normal.native(), r);
+  stats_.emplace(path.native(), std::move(r));
+  return state;
+}
+
+Workspace::PathState Workspace::stat_uncached(const fs::path& path, fs::path* actual, bool* has_actual) {
+  *has_actual = false;
   fs::path p = absolute_normal(path);
   if (p == p.root_path()) return PathState::Exists;
   // Walk component by component through cached listings, so that one listing serves every link
@@ -239,7 +271,8 @@ Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
     case_differs = true;
     cur /= *hit;
   }
-  if (actual) *actual = cur;
+  *actual = cur;
+  *has_actual = true;
   return case_differs ? PathState::CaseMismatch : PathState::Exists;
 }
 
@@ -269,15 +302,41 @@ std::shared_ptr<const Document> Workspace::document(const fs::path& path) {
 
 std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
   std::string key = absolute_normal(path).string();
+  std::shared_ptr<std::once_flag> once;
   {
     std::shared_lock lock(mutex_);
     if (auto it = anchors_.find(key); it != anchors_.end()) return it->second;
   }
-  // Two threads may compute the same set at once; both results are equal and the first is kept.
-  std::shared_ptr<const AnchorSet> set;
-  if (auto doc = document(key)) set = std::make_shared<const AnchorSet>(anchor_set(*doc));
-  std::unique_lock lock(mutex_);
-  return anchors_.emplace(key, set).first->second;
+  {
+    std::unique_lock lock(mutex_);
+    if (auto it = anchors_.find(key); it != anchors_.end()) return it->second;
+    auto& slot = anchor_once_[key];
+    if (!slot) slot = std::make_shared<std::once_flag>();
+    once = slot;
+  }
+  // Parsed once (other threads asking for the same target wait), and only the anchor set is
+  // kept: holding every target Document for the whole run made memory grow with the tree.
+  std::call_once(*once, [&] {
+    std::shared_ptr<const AnchorSet> set;
+    std::ifstream in(key, std::ios::binary | std::ios::ate);
+    if (in) {
+      // One read of the whole file (an istreambuf_iterator copy went byte by byte).
+      std::string bytes;
+      std::streamoff size = in.tellg();
+      if (size > 0) {
+        bytes.resize(static_cast<size_t>(size));
+        in.seekg(0);
+        in.read(bytes.data(), size);
+        bytes.resize(static_cast<size_t>(in.gcount()));
+      }
+      set = std::make_shared<const AnchorSet>(anchor_set(*Document::parse(key, std::move(bytes))));
+      anchor_documents_.fetch_add(1, std::memory_order_relaxed);
+    }
+    std::unique_lock lock(mutex_);
+    anchors_.emplace(key, std::move(set));
+  });
+  std::shared_lock lock(mutex_);
+  return anchors_.at(key);
 }
 
 const Redirection* Workspace::redirection(const RepoInfo& repo, const fs::path& path) const {
@@ -306,7 +365,7 @@ const Docset* Workspace::docset_for_site_path(const RepoInfo& repo, std::string_
 
 size_t Workspace::documents_loaded() const {
   std::shared_lock lock(mutex_);
-  return documents_.size();
+  return documents_.size() + anchor_documents_.load(std::memory_order_relaxed);
 }
 
 }  // namespace loclint

@@ -68,7 +68,8 @@ class Workspace {
   // receives the name on disk). Directory listings are cached.
   PathState stat(const fs::path& path, fs::path* actual = nullptr);
 
-  // The parsed document at `path` (for anchors of link targets), parsed once per run.
+  // The parsed document at `path`, parsed once per run and kept for the whole run (anchors()
+  // does not use it: it keeps only the anchor set).
   std::shared_ptr<const Document> document(const fs::path& path);
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
@@ -96,6 +97,12 @@ class Workspace {
     std::vector<std::string> names;  // sorted
   };
   std::shared_ptr<const DirListing> listing(const fs::path& dir);
+  PathState stat_uncached(const fs::path& path, fs::path* actual, bool* has_actual);
+  struct StatResult {
+    PathState state = PathState::Missing;
+    bool has_actual = false;  // `actual` is set (not for a missing path or the root)
+    fs::path actual;
+  };
   std::string docfx_locale(const fs::path& dir);
 
   mutable std::shared_mutex mutex_;
@@ -105,6 +112,9 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const Document>> documents_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> document_once_;
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
+  std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
+  std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors (not kept)
+  std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
   std::atomic<size_t> unchecked_images_{0};
 };
 

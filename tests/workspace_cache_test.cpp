@@ -1,0 +1,63 @@
+// The workspace's caches: stat() answers once per path, the same for a target however it is
+// written; anchors() parses a target once, even when threads ask at the same time.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "loclint/document.h"
+#include "loclint/workspace.h"
+
+namespace fs = std::filesystem;
+using namespace loclint;
+
+namespace {
+class WorkspaceCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/loclint-ws-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    fs::create_directories(dir_ / "a" / "Sub");
+    std::ofstream(dir_ / "a" / "Sub" / "Page.md") << "# Title\n\n<a name=\"x\"></a>\n";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+}  // namespace
+
+TEST_F(WorkspaceCache, StatIsTheSameHoweverThePathIsWritten) {
+  Workspace ws;
+  fs::path actual;
+  EXPECT_EQ(ws.stat(dir_ / "a/Sub/Page.md", &actual), Workspace::PathState::Exists);
+  EXPECT_EQ(actual, dir_ / "a/Sub/Page.md");
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from the cache
+    fs::path via = dir_ / "a/Sub/../Sub/./Page.md";
+    fs::path got;
+    EXPECT_EQ(ws.stat(via, &got), Workspace::PathState::Exists);
+    EXPECT_EQ(got, dir_ / "a/Sub/Page.md");
+    fs::path lower;
+    EXPECT_EQ(ws.stat(dir_ / "a/sub/page.md", &lower), Workspace::PathState::CaseMismatch);
+    EXPECT_EQ(lower, dir_ / "a/Sub/Page.md");
+    fs::path untouched = "unchanged";
+    EXPECT_EQ(ws.stat(dir_ / "a/missing.md", &untouched), Workspace::PathState::Missing);
+    EXPECT_EQ(untouched, "unchanged");  // a missing path leaves `actual` alone
+    EXPECT_EQ(ws.stat(dir_ / "a/missing.md"), Workspace::PathState::Missing);
+  }
+}
+
+TEST_F(WorkspaceCache, AnchorsParsedOnceAcrossThreads) {
+  Workspace ws;
+  std::vector<std::thread> threads;
+  std::vector<std::shared_ptr<const AnchorSet>> got(8);
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] { got[t] = ws.anchors(t % 2 ? dir_ / "a/Sub/Page.md" : dir_ / "a/Sub/../Sub/Page.md"); });
+  for (auto& th : threads) th.join();
+  ASSERT_TRUE(got[0]);
+  for (const auto& s : got) EXPECT_EQ(s, got[0]);  // one set, shared
+  EXPECT_TRUE(got[0]->contains("title"));
+  EXPECT_TRUE(got[0]->contains("x"));
+  EXPECT_EQ(ws.documents_loaded(), 1u);
+  EXPECT_EQ(ws.anchors(dir_ / "a/none.md"), nullptr);  // unreadable: null, as before
+}
