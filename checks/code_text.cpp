@@ -16,13 +16,21 @@ namespace loclint::checks::code {
 // ---- visible text ---------------------------------------------------------------------------
 
 void MappedText::append(std::string_view s, Span from, bool is_code) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
-    bool one_to_one = s.size() == from.size();
-    begin.push_back(one_to_one ? from.begin + static_cast<uint32_t>(i) : from.begin);
-    end.push_back(one_to_one ? from.begin + static_cast<uint32_t>(i) + 1 : from.end);
-    code.push_back(is_code);
+  // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
+  const size_t n = s.size();
+  const size_t at = text.size();
+  begin.resize(at + n);
+  end.resize(at + n);
+  if (n == from.size()) {
+    for (size_t i = 0; i < n; ++i) {
+      begin[at + i] = from.begin + static_cast<uint32_t>(i);
+      end[at + i] = from.begin + static_cast<uint32_t>(i) + 1;
+    }
+  } else {
+    std::fill(begin.begin() + static_cast<long>(at), begin.end(), from.begin);
+    std::fill(end.begin() + static_cast<long>(at), end.end(), from.end);
   }
+  code.insert(code.end(), n, is_code);
   text.append(s);
 }
 
@@ -62,6 +70,11 @@ std::string decode_entity(std::string_view e) {
 
 MappedText visible_text(const Document& doc, Span range) {
   MappedText out;
+  // The visible text is rarely longer than the markup it comes from.
+  out.text.reserve(range.size());
+  out.begin.reserve(range.size());
+  out.end.reserve(range.size());
+  out.code.reserve(range.size());
   const auto& inlines = doc.inlines();
   // Inline tokens are in file order; find the first one that can be inside the range.
   auto it = std::lower_bound(inlines.begin(), inlines.end(), range.begin,
@@ -88,11 +101,7 @@ MappedText visible_text(const Document& doc, Span range) {
 
 // ---- character classes ----------------------------------------------------------------------
 
-size_t space_length(std::string_view text, size_t i) {
-  if (i >= text.size()) return 0;
-  char c = text[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (static_cast<uint8_t>(c) < 0x80) return 0;
+size_t space_length_slow(std::string_view text, size_t i) {
   size_t j = i;
   char32_t cp = utf8::next(text, j);
   if (cp == 0xA0 || cp == 0x202F || cp == 0x3000 || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A)) return j - i;

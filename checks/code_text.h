@@ -38,7 +38,13 @@ inline bool is_ascii_alnum(char c) {
 }
 inline bool is_word_byte(char c) { return is_ascii_alnum(c) || c == '_'; }
 // ASCII white space, no-break spaces and the ideographic space (what separates words).
-size_t space_length(std::string_view text, size_t i);
+size_t space_length_slow(std::string_view text, size_t i);  // the non-ASCII case
+inline size_t space_length(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  const char c = text[i];
+  if (static_cast<uint8_t>(c) >= 0x80) return space_length_slow(text, i);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ? 1 : 0;
+}
 
 // ---- tokens ---------------------------------------------------------------------------------
 
