@@ -673,12 +673,12 @@ class SegmentComparison {
   }
 
   const std::vector<Token>& target_tokens() {
-    if (!target_tokens_) target_tokens_ = tokenize(T(), &tgt_.vis.code);
+    if (!target_tokens_) target_tokens_ = tokenize(T(), tgt_.vis.has_code ? &tgt_.vis.code : nullptr);
     return *target_tokens_;
   }
 
   void tokens() {
-    src_tokens_ = tokenize(src_.vis.text, &src_.vis.code);
+    src_tokens_ = tokenize(src_.vis.text, src_.vis.has_code ? &src_.vis.code : nullptr);
     std::set<std::string> seen;
     std::string_view whole = trim(src_.vis.text);
     for (const Token& tok : src_tokens_) {

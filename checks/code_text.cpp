@@ -31,6 +31,7 @@ void MappedText::append(std::string_view s, Span from, bool is_code) {
     std::fill(end.begin() + static_cast<long>(at), end.end(), from.end);
   }
   code.insert(code.end(), n, is_code);
+  has_code |= is_code && n > 0;
   text.append(s);
 }
 
@@ -191,7 +192,10 @@ bool is_path(std::string_view w) {
   auto ascii = [](std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<uint8_t>(c) > 0x20 && static_cast<uint8_t>(c) < 0x80; });
   };
-  if (!ascii(w) || w.size() < 3) return false;
+  if (w.size() < 3) return false;
+  // Every path form below has a backslash or starts with '~' or '.': most words have neither.
+  if (w[0] != '~' && w[0] != '.' && w.find('\\') == std::string_view::npos) return false;
+  if (!ascii(w)) return false;
   if (is_letter(w[0]) && w[1] == ':' && w[2] == '\\') return true;  // C:\...
   if (w.starts_with("\\\\") && w.size() > 3 && is_ascii_alnum(w[2])) return true;  // UNC
   if (w[0] == '%') {
@@ -232,9 +236,41 @@ bool is_value(std::string_view w) {
          (w.size() > 2 && w[0] == '@' && (w[1] == '{' || w[1] == '('));
 }
 
+// Byte classes, OR-ed over a word while it is split off, so that tokenize() can skip the
+// searches that cannot find anything in it (most words are plain prose).
+enum : uint16_t {
+  kSpaceByte = 1,             // ASCII white space: ends a word
+  kHighByte = 2,              // part of a non-ASCII character
+  kColonByte = 4,             // ':' (every URL has one)
+  kPlaceholderStart = 8,      // '{', '%', '$', '<'
+  kNameMark = 16,             // an upper-case letter, '.' or '_' (every identifier has one)
+  kDashByte = 32,             // '-' (cmdlets, options, product codes)
+  kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
+  kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
+};
+
+constexpr std::array<uint16_t, 256> make_byte_classes() {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint16_t f = 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') f |= kSpaceByte;
+    if (c >= 0x80) f |= kHighByte;
+    if (c == ':') f |= kColonByte;
+    if (c == '{' || c == '%' || c == '$' || c == '<') f |= kPlaceholderStart;
+    if ((c >= 'A' && c <= 'Z') || c == '.' || c == '_') f |= kNameMark;
+    if (c == '-') f |= kDashByte;
+    if (c == '\\') f |= kBackslashByte;
+    if (c == 'd' || c == 'm') f |= kFormatLetter;
+    t[static_cast<size_t>(c)] = f;
+  }
+  return t;
+}
+constexpr std::array<uint16_t, 256> kByteClass = make_byte_classes();
+
 struct Word {
   size_t begin, end;            // the word as written
   size_t core_begin, core_end;  // without surrounding punctuation
+  uint16_t classes = 0;         // byte classes present in [begin, end)
 };
 
 bool is_trailing_punct(char c) {
@@ -243,6 +279,7 @@ bool is_trailing_punct(char c) {
 
 std::vector<Word> split_words(std::string_view text, const std::vector<bool>* skip) {
   std::vector<Word> words;
+  words.reserve(text.size() / 5 + 1);
   size_t i = 0;
   const size_t n = text.size();
   auto skipped = [&](size_t k) { return skip && k < skip->size() && (*skip)[k]; };
@@ -253,8 +290,14 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
       continue;
     }
     size_t b = i;
-    while (i < n && !space_length(text, i) && !skipped(i)) ++i;
-    Word w{b, i, b, i};
+    uint16_t classes = 0;
+    while (i < n) {
+      const uint16_t cls = kByteClass[static_cast<uint8_t>(text[i])];
+      if ((cls & kSpaceByte) || ((cls & kHighByte) && space_length_slow(text, i)) || skipped(i)) break;
+      classes |= cls;
+      ++i;
+    }
+    Word w{b, i, b, i, classes};
     // Opening punctuation (ASCII, and the curly quotes and guillemets as UTF-8 sequences).
     for (bool again = true; again && w.core_begin < w.core_end;) {
       again = false;
@@ -264,7 +307,7 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
           ++w.core_begin;
           again = true;
         }
-      } else {
+      } else if (static_cast<uint8_t>(c) >= 0x80) {
         for (std::string_view q : {"\u201C", "\u2018", "\u00AB", "\u201E"})
           if (text.substr(w.core_begin).starts_with(q)) {
             w.core_begin += q.size();
@@ -279,7 +322,7 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
       if (is_trailing_punct(c) || ((c == '"' || c == '\'') && !is_quoted(core))) {
         --w.core_end;
         again = true;
-      } else {
+      } else if (static_cast<uint8_t>(c) >= 0x80) {
         for (std::string_view q : {"\u201D", "\u2019", "\u00BB"})
           if (core.ends_with(q) && core.size() > q.size()) {
             w.core_end -= q.size();
@@ -471,12 +514,14 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     return next.core_begin == next.begin || is_quoted(core(next));
   };
 
+  std::vector<Token> ph;  // placeholders of one word, reused
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     std::string_view c = core(w);
     if (c.empty()) continue;
-    bool cmdlet = is_cmdlet(c);
-    bool long_option = c.starts_with("--") && is_param(c);
+    const bool dash = w.classes & kDashByte;
+    bool cmdlet = dash && is_cmdlet(c);
+    bool long_option = dash && c.starts_with("--") && is_param(c);
     if (cmdlet || long_option) {
       size_t last = i;
       while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
@@ -498,35 +543,42 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       i = last;
       continue;
     }
-    if (is_variable(c) || is_path(c)) {
+    if (is_variable(c) || ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
+    // What the word is made of decides which of the searches below can find anything in it.
+    const bool has_colon = w.classes & kColonByte;
+    const bool has_placeholder_start = w.classes & kPlaceholderStart;
+    const bool has_name_mark = w.classes & kNameMark;
     // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
     size_t end = w.end;
     size_t url = std::string_view::npos;
-    for (std::string_view scheme : {"https://", "http://"}) {
-      size_t p = text.substr(w.begin, w.end - w.begin).find(scheme);
-      if (p != std::string_view::npos) url = std::min(url, w.begin + p);
-    }
+    if (has_colon)
+      for (std::string_view scheme : {"https://", "http://"}) {
+        size_t p = text.substr(w.begin, w.end - w.begin).find(scheme);
+        if (p != std::string_view::npos) url = std::min(url, w.begin + p);
+      }
     if (url != std::string_view::npos) {
       size_t ue = w.end;
       while (ue > url && (is_trailing_punct(text[ue - 1]) || text[ue - 1] == '`' || text[ue - 1] == '\'' || text[ue - 1] == '"')) --ue;
       out.push_back({TokenKind::Url, url, ue, std::string(text.substr(url, ue - url)), true});
       end = url;
     }
-    if (is_format_pattern(c)) {
+    if ((w.classes & kFormatLetter) && is_format_pattern(c)) {
       out.push_back({TokenKind::Placeholder, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
-    if (is_product_code(c)) {
+    if (dash && is_product_code(c)) {
       out.push_back({TokenKind::Identifier, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
-    std::vector<Token> ph;
-    find_placeholders(text, w.begin, end, ph);
+    ph.clear();
+    if (has_placeholder_start) find_placeholders(text, w.begin, end, ph);
     size_t k = w.begin;
     auto scan_identifiers = [&](size_t from, size_t to) {
+      // An identifier has an upper-case letter, a dot or an underscore (classify_identifier).
+      if (!has_name_mark) return;
       size_t j = from;
       while (j < to) {
         if (!(is_word_byte(text[j]) || text[j] == '.')) {
@@ -538,6 +590,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         size_t b = s, e = j;
         while (b < e && text[b] == '.') ++b;
         while (e > b && text[e - 1] == '.') --e;
+        Token t{TokenKind::Identifier, b, e, {}, true};
+        if (!classify_identifier(text.substr(b, e - b), t)) continue;
         // Glued to letters of another script: part of a word, not a name of its own.
         if (b > 0 && static_cast<uint8_t>(text[b - 1]) >= 0x80 && b == s) {
           size_t q = b - 1;
@@ -546,8 +600,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
           char32_t cp = utf8::next(text, qq);
           if (u_isalpha(static_cast<UChar32>(cp))) continue;
         }
-        Token t{TokenKind::Identifier, b, e, std::string(text.substr(b, e - b)), true};
-        if (classify_identifier(t.text, t)) out.push_back(std::move(t));
+        t.text = std::string(text.substr(b, e - b));
+        out.push_back(std::move(t));
       }
     };
     for (const Token& p : ph) {

@@ -23,6 +23,7 @@ struct MappedText {
   std::vector<uint32_t> begin;  // per byte: first document byte of what produced it
   std::vector<uint32_t> end;    // per byte: one past its last document byte
   std::vector<bool> code;       // per byte: inside a code span (compared by its own rule)
+  bool has_code = false;        // some byte is inside a code span
 
   void append(std::string_view s, Span from, bool is_code = false);
   // The document span of text[b, e).
