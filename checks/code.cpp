@@ -820,11 +820,14 @@ class SegmentComparison {
   // ---- numbers -----------------------------------------------------------------------------------
 
   void numbers() {
+    // Every number starts with a digit; most segments have none.
+    if (std::none_of(src_.vis.text.begin(), src_.vis.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
     std::vector<bool> skip = src_.vis.code;
     for (const Token& tok : src_tokens_)
       for (size_t k = tok.begin; k < tok.end; ++k) skip[k] = true;
-    for (size_t k = 0; k < skip.size(); ++k)
-      if (!skip[k] && overlaps(claimed_, src_.vis.span(k, k + 1))) skip[k] = true;
+    if (!claimed_.empty())
+      for (size_t k = 0; k < skip.size(); ++k)
+        if (!skip[k] && overlaps(claimed_, src_.vis.span(k, k + 1))) skip[k] = true;
     std::vector<Number> nums = source_numbers(src_.vis.text, c_.source_format, &skip);
     if (nums.empty()) return;
     // Segmentation splits sentences where the translation may not: a number the translation

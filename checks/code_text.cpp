@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
+#include <mutex>
 
 #include "loclint/text.h"
 
@@ -685,7 +687,9 @@ std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, 
 
 // ---- numbers --------------------------------------------------------------------------------
 
-NumberFormat number_format(std::string_view locale) {
+namespace {
+
+NumberFormat read_number_format(std::string_view locale) {
   NumberFormat f;
   if (locale.empty()) return f;
   UErrorCode status = U_ZERO_ERROR;
@@ -699,6 +703,21 @@ NumberFormat number_format(std::string_view locale) {
   symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol).toUTF8String(f.grouping);
   f.grouping_is_space = space_length(f.grouping, 0) == f.grouping.size() && !f.grouping.empty();
   return f;
+}
+
+}  // namespace
+
+NumberFormat number_format(std::string_view locale) {
+  // Loading ICU's symbols costs more than checking a short article: keep them per locale.
+  static std::mutex mutex;
+  static std::map<std::string, NumberFormat, std::less<>> cache;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(locale); it != cache.end()) return it->second;
+  }
+  NumberFormat f = read_number_format(locale);
+  std::lock_guard lock(mutex);
+  return cache.emplace(std::string(locale), std::move(f)).first->second;
 }
 
 std::string canonical_number(std::string_view digits) {
