@@ -771,8 +771,9 @@ class SegmentComparison {
     std::vector<Item> s = src_tag_placeholders_, t = tgt_tag_placeholders_;
     for (const Token& tok : src_tokens_)
       if (tok.kind == TokenKind::Placeholder) s.push_back({tok.text, tok.text, src_.vis.span(tok.begin, tok.end)});
-    for (const Token& tok : target_tokens())
-      if (tok.kind == TokenKind::Placeholder) t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
+    if (target_tokens_ || may_have_placeholders(T()))
+      for (const Token& tok : target_tokens())
+        if (tok.kind == TokenKind::Placeholder) t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
     // Inside code spans placeholders are compared with the code span.
     match_equal(s, t);
     for (Item& a : s) {

@@ -386,6 +386,10 @@ bool classify_identifier(std::string_view s, Token& tok) {
   if (!std::all_of(s.begin(), s.end(), is_ascii_alnum) || !std::any_of(s.begin(), s.end(), is_lower) ||
       !std::any_of(s.begin(), s.end(), is_upper))
     return false;
+  // A capitalized word ("Partner") has one hump: not a name, and no need to split it.
+  bool boundary = false;
+  for (size_t i = 1; i < s.size() && !boundary; ++i) boundary = is_upper(s[i]) && (is_lower(s[i - 1]) || is_digit(s[i - 1]));
+  if (!boundary) return false;
   std::vector<std::string_view> h = humps(s);
   if (h.size() < 2) return false;
   if (is_lower(s[0])) {
@@ -479,6 +483,21 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
 
 // A date and time format string such as yyyy-MM-ddTHH:mm:ssZ (translations localize the letters).
 }  // namespace
+
+bool may_have_placeholders(std::string_view text) {
+  static constexpr auto kFormatByte = [] {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("yMdHhmsfFzZTKtg-:/. ")) t[static_cast<uint8_t>(c)] = true;
+    return t;
+  }();
+  size_t run = 0;  // bytes a format pattern (is_format_pattern) may consist of, in a row
+  for (char c : text) {
+    if (kByteClass[static_cast<uint8_t>(c)] & kPlaceholderStart) return true;
+    run = kFormatByte[static_cast<uint8_t>(c)] ? run + 1 : 0;
+    if (run >= 6) return true;
+  }
+  return false;
+}
 
 bool is_format_pattern(std::string_view w) {
   if (w.size() < 6) return false;

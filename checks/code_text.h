@@ -73,6 +73,10 @@ struct Token {
 // that are not prose (code spans) and are never part of a token.
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
 
+// False when tokenize() cannot find a placeholder in the text: it has none of the characters
+// that start one and no six bytes in a row that a date format could be made of.
+bool may_have_placeholders(std::string_view text);
+
 // A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
 bool is_format_pattern(std::string_view word);
 
