@@ -322,7 +322,7 @@ class SegmentComparison {
       std::vector<std::string_view> literals;
       const char* message;
     };
-    const Kind kinds[] = {
+    static const Kind kinds[] = {
         {{"**", "__"}, "bold markers no longer pair in translation: '{}'"},
         {{"*"}, "italic markers no longer pair in translation: '{}'"},
         {{"](", "] ("}, "link syntax broken in translation: '{}'"},
@@ -336,12 +336,13 @@ class SegmentComparison {
         size_t f = std::string::npos;
         size_t c = count_literal(tgt_.vis, l, &f);
         nt += c;
-        ns += count_literal(src_.vis, l);
         if (c && f < first) {
           first = f;
           lit = l;
         }
       }
+      if (nt == 0) continue;  // nothing stray in the translation: the source's count is moot
+      for (std::string_view l : k.literals) ns += count_literal(src_.vis, l);
       {
         if (nt <= ns) continue;
         // Quote from a little before the stray syntax to show what it was meant to wrap.
