@@ -245,7 +245,8 @@ enum : uint16_t {
   kHighByte = 2,              // part of a non-ASCII character
   kColonByte = 4,             // ':' (every URL has one)
   kPlaceholderStart = 8,      // '{', '%', '$', '<'
-  kNameMark = 16,             // an upper-case letter, '.' or '_' (every identifier has one)
+  kNameMark = 16,             // an upper-case letter or '_'
+  kDotByte = 256,             // '.' (with kNameMark: what every identifier has, see has_name_mark)
   kDashByte = 32,             // '-' (cmdlets, options, product codes)
   kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
   kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
@@ -259,7 +260,8 @@ constexpr std::array<uint16_t, 256> make_byte_classes() {
     if (c >= 0x80) f |= kHighByte;
     if (c == ':') f |= kColonByte;
     if (c == '{' || c == '%' || c == '$' || c == '<') f |= kPlaceholderStart;
-    if ((c >= 'A' && c <= 'Z') || c == '.' || c == '_') f |= kNameMark;
+    if ((c >= 'A' && c <= 'Z') || c == '_') f |= kNameMark;
+    if (c == '.') f |= kDotByte;
     if (c == '-') f |= kDashByte;
     if (c == '\\') f |= kBackslashByte;
     if (c == 'd' || c == 'm') f |= kFormatLetter;
@@ -571,7 +573,12 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     // What the word is made of decides which of the searches below can find anything in it.
     const bool has_colon = w.classes & kColonByte;
     const bool has_placeholder_start = w.classes & kPlaceholderStart;
-    const bool has_name_mark = w.classes & kNameMark;
+    // An identifier has an upper-case letter, an underscore or a dot inside it (a dot that a
+    // word byte or another dot follows); a sentence's final dot does not count.
+    bool has_name_mark = w.classes & kNameMark;
+    if (!has_name_mark && (w.classes & kDotByte))
+      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k)
+        has_name_mark = text[k] == '.' && (is_word_byte(text[k + 1]) || text[k + 1] == '.');
     // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
     size_t end = w.end;
     size_t url = std::string_view::npos;
@@ -598,8 +605,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     if (has_placeholder_start) find_placeholders(text, w.begin, end, ph);
     size_t k = w.begin;
     auto scan_identifiers = [&](size_t from, size_t to) {
-      // An identifier has an upper-case letter, a dot or an underscore (classify_identifier).
-      if (!has_name_mark) return;
+      if (!has_name_mark) return;  // classify_identifier would reject every run
       size_t j = from;
       while (j < to) {
         if (!(is_word_byte(text[j]) || text[j] == '.')) {
