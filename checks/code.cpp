@@ -193,6 +193,7 @@ struct DocContext {
   std::vector<std::string> ignore;
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
   bool spellout_tried = false;
+  MappedText source_buffer, target_buffer;  // lent to each segment's comparison in turn
 
   // Words the locale spells `value` with ("douze", "premier", "première").
   std::vector<std::string> spelled(const std::string& value) {
@@ -232,9 +233,17 @@ class SegmentComparison {
       : c_(ctx), doc_(ctx.doc), prev_(prev), next_(next) {
     src_.content = seg.source.content;
     tgt_.content = seg.target.content;
-    src_.vis = visible_text(doc_, src_.content);
-    tgt_.vis = visible_text(doc_, tgt_.content);
+    src_.vis = std::move(c_.source_buffer);
+    tgt_.vis = std::move(c_.target_buffer);
+    visible_text(doc_, src_.content, src_.vis);
+    visible_text(doc_, tgt_.content, tgt_.vis);
   }
+  ~SegmentComparison() {
+    c_.source_buffer = std::move(src_.vis);
+    c_.target_buffer = std::move(tgt_.vis);
+  }
+  SegmentComparison(const SegmentComparison&) = delete;
+  SegmentComparison& operator=(const SegmentComparison&) = delete;
 
   void run() {
     bool broken = markup();
@@ -901,7 +910,7 @@ std::string document_locale(const Document& doc, const Env& env) {
 
 void check_segments(const Document& doc, const Env& env, Reporter& out) {
   if (doc.segments().empty()) return;
-  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false};
+  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false, {}, {}};
   ctx.locale_format = number_format(ctx.locale.empty() ? "en-us" : ctx.locale);
   ctx.source_format = number_format("en-us");
   if (const FrontMatterEntry* e = doc.front_matter().find("no-loc")) {

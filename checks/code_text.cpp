@@ -73,6 +73,16 @@ std::string decode_entity(std::string_view e) {
 
 MappedText visible_text(const Document& doc, Span range) {
   MappedText out;
+  visible_text(doc, range, out);
+  return out;
+}
+
+void visible_text(const Document& doc, Span range, MappedText& out) {
+  out.text.clear();
+  out.begin.clear();
+  out.end.clear();
+  out.code.clear();
+  out.has_code = false;
   // The visible text is rarely longer than the markup it comes from.
   out.text.reserve(range.size());
   out.begin.reserve(range.size());
@@ -99,7 +109,6 @@ MappedText visible_text(const Document& doc, Span range) {
       case InlineKind::NullChar: break;
     }
   }
-  return out;
 }
 
 // ---- character classes ----------------------------------------------------------------------

@@ -31,6 +31,8 @@ struct MappedText {
 };
 
 MappedText visible_text(const Document& doc, Span range);
+// The same into `out`, whose buffers are reused (one per half for a whole document).
+void visible_text(const Document& doc, Span range, MappedText& out);
 
 // ---- character classes ----------------------------------------------------------------------
 
