@@ -193,6 +193,7 @@ struct DocContext {
   std::vector<std::string> ignore;
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
   bool spellout_tried = false;
+  MappedText source_buffer, target_buffer;  // lent to each segment's comparison in turn
 
   // Words the locale spells `value` with ("douze", "premier", "première").
   std::vector<std::string> spelled(const std::string& value) {
@@ -232,9 +233,17 @@ class SegmentComparison {
       : c_(ctx), doc_(ctx.doc), prev_(prev), next_(next) {
     src_.content = seg.source.content;
     tgt_.content = seg.target.content;
-    src_.vis = visible_text(doc_, src_.content);
-    tgt_.vis = visible_text(doc_, tgt_.content);
+    src_.vis = std::move(c_.source_buffer);
+    tgt_.vis = std::move(c_.target_buffer);
+    visible_text(doc_, src_.content, src_.vis);
+    visible_text(doc_, tgt_.content, tgt_.vis);
   }
+  ~SegmentComparison() {
+    c_.source_buffer = std::move(src_.vis);
+    c_.target_buffer = std::move(tgt_.vis);
+  }
+  SegmentComparison(const SegmentComparison&) = delete;
+  SegmentComparison& operator=(const SegmentComparison&) = delete;
 
   void run() {
     bool broken = markup();
@@ -322,7 +331,7 @@ class SegmentComparison {
       std::vector<std::string_view> literals;
       const char* message;
     };
-    const Kind kinds[] = {
+    static const Kind kinds[] = {
         {{"**", "__"}, "bold markers no longer pair in translation: '{}'"},
         {{"*"}, "italic markers no longer pair in translation: '{}'"},
         {{"](", "] ("}, "link syntax broken in translation: '{}'"},
@@ -336,12 +345,13 @@ class SegmentComparison {
         size_t f = std::string::npos;
         size_t c = count_literal(tgt_.vis, l, &f);
         nt += c;
-        ns += count_literal(src_.vis, l);
         if (c && f < first) {
           first = f;
           lit = l;
         }
       }
+      if (nt == 0) continue;  // nothing stray in the translation: the source's count is moot
+      for (std::string_view l : k.literals) ns += count_literal(src_.vis, l);
       {
         if (nt <= ns) continue;
         // Quote from a little before the stray syntax to show what it was meant to wrap.
@@ -673,12 +683,12 @@ class SegmentComparison {
   }
 
   const std::vector<Token>& target_tokens() {
-    if (!target_tokens_) target_tokens_ = tokenize(T(), &tgt_.vis.code);
+    if (!target_tokens_) target_tokens_ = tokenize(T(), tgt_.vis.has_code ? &tgt_.vis.code : nullptr);
     return *target_tokens_;
   }
 
   void tokens() {
-    src_tokens_ = tokenize(src_.vis.text, &src_.vis.code);
+    src_tokens_ = tokenize(src_.vis.text, src_.vis.has_code ? &src_.vis.code : nullptr);
     std::set<std::string> seen;
     std::string_view whole = trim(src_.vis.text);
     for (const Token& tok : src_tokens_) {
@@ -771,8 +781,9 @@ class SegmentComparison {
     std::vector<Item> s = src_tag_placeholders_, t = tgt_tag_placeholders_;
     for (const Token& tok : src_tokens_)
       if (tok.kind == TokenKind::Placeholder) s.push_back({tok.text, tok.text, src_.vis.span(tok.begin, tok.end)});
-    for (const Token& tok : target_tokens())
-      if (tok.kind == TokenKind::Placeholder) t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
+    if (target_tokens_ || may_have_placeholders(T()))
+      for (const Token& tok : target_tokens())
+        if (tok.kind == TokenKind::Placeholder) t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
     // Inside code spans placeholders are compared with the code span.
     match_equal(s, t);
     for (Item& a : s) {
@@ -820,11 +831,14 @@ class SegmentComparison {
   // ---- numbers -----------------------------------------------------------------------------------
 
   void numbers() {
+    // Every number starts with a digit; most segments have none.
+    if (std::none_of(src_.vis.text.begin(), src_.vis.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
     std::vector<bool> skip = src_.vis.code;
     for (const Token& tok : src_tokens_)
       for (size_t k = tok.begin; k < tok.end; ++k) skip[k] = true;
-    for (size_t k = 0; k < skip.size(); ++k)
-      if (!skip[k] && overlaps(claimed_, src_.vis.span(k, k + 1))) skip[k] = true;
+    if (!claimed_.empty())
+      for (size_t k = 0; k < skip.size(); ++k)
+        if (!skip[k] && overlaps(claimed_, src_.vis.span(k, k + 1))) skip[k] = true;
     std::vector<Number> nums = source_numbers(src_.vis.text, c_.source_format, &skip);
     if (nums.empty()) return;
     // Segmentation splits sentences where the translation may not: a number the translation
@@ -896,7 +910,7 @@ std::string document_locale(const Document& doc, const Env& env) {
 
 void check_segments(const Document& doc, const Env& env, Reporter& out) {
   if (doc.segments().empty()) return;
-  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false};
+  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false, {}, {}};
   ctx.locale_format = number_format(ctx.locale.empty() ? "en-us" : ctx.locale);
   ctx.source_format = number_format("en-us");
   if (const FrontMatterEntry* e = doc.front_matter().find("no-loc")) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
+#include <mutex>
 
 #include "loclint/text.h"
 
@@ -16,13 +18,22 @@ namespace loclint::checks::code {
 // ---- visible text ---------------------------------------------------------------------------
 
 void MappedText::append(std::string_view s, Span from, bool is_code) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
-    bool one_to_one = s.size() == from.size();
-    begin.push_back(one_to_one ? from.begin + static_cast<uint32_t>(i) : from.begin);
-    end.push_back(one_to_one ? from.begin + static_cast<uint32_t>(i) + 1 : from.end);
-    code.push_back(is_code);
+  // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
+  const size_t n = s.size();
+  const size_t at = text.size();
+  begin.resize(at + n);
+  end.resize(at + n);
+  if (n == from.size()) {
+    for (size_t i = 0; i < n; ++i) {
+      begin[at + i] = from.begin + static_cast<uint32_t>(i);
+      end[at + i] = from.begin + static_cast<uint32_t>(i) + 1;
+    }
+  } else {
+    std::fill(begin.begin() + static_cast<long>(at), begin.end(), from.begin);
+    std::fill(end.begin() + static_cast<long>(at), end.end(), from.end);
   }
+  code.insert(code.end(), n, is_code);
+  has_code |= is_code && n > 0;
   text.append(s);
 }
 
@@ -62,6 +73,21 @@ std::string decode_entity(std::string_view e) {
 
 MappedText visible_text(const Document& doc, Span range) {
   MappedText out;
+  visible_text(doc, range, out);
+  return out;
+}
+
+void visible_text(const Document& doc, Span range, MappedText& out) {
+  out.text.clear();
+  out.begin.clear();
+  out.end.clear();
+  out.code.clear();
+  out.has_code = false;
+  // The visible text is rarely longer than the markup it comes from.
+  out.text.reserve(range.size());
+  out.begin.reserve(range.size());
+  out.end.reserve(range.size());
+  out.code.reserve(range.size());
   const auto& inlines = doc.inlines();
   // Inline tokens are in file order; find the first one that can be inside the range.
   auto it = std::lower_bound(inlines.begin(), inlines.end(), range.begin,
@@ -83,16 +109,11 @@ MappedText visible_text(const Document& doc, Span range) {
       case InlineKind::NullChar: break;
     }
   }
-  return out;
 }
 
 // ---- character classes ----------------------------------------------------------------------
 
-size_t space_length(std::string_view text, size_t i) {
-  if (i >= text.size()) return 0;
-  char c = text[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (static_cast<uint8_t>(c) < 0x80) return 0;
+size_t space_length_slow(std::string_view text, size_t i) {
   size_t j = i;
   char32_t cp = utf8::next(text, j);
   if (cp == 0xA0 || cp == 0x202F || cp == 0x3000 || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A)) return j - i;
@@ -182,7 +203,10 @@ bool is_path(std::string_view w) {
   auto ascii = [](std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<uint8_t>(c) > 0x20 && static_cast<uint8_t>(c) < 0x80; });
   };
-  if (!ascii(w) || w.size() < 3) return false;
+  if (w.size() < 3) return false;
+  // Every path form below has a backslash or starts with '~' or '.': most words have neither.
+  if (w[0] != '~' && w[0] != '.' && w.find('\\') == std::string_view::npos) return false;
+  if (!ascii(w)) return false;
   if (is_letter(w[0]) && w[1] == ':' && w[2] == '\\') return true;  // C:\...
   if (w.starts_with("\\\\") && w.size() > 3 && is_ascii_alnum(w[2])) return true;  // UNC
   if (w[0] == '%') {
@@ -223,9 +247,43 @@ bool is_value(std::string_view w) {
          (w.size() > 2 && w[0] == '@' && (w[1] == '{' || w[1] == '('));
 }
 
+// Byte classes, OR-ed over a word while it is split off, so that tokenize() can skip the
+// searches that cannot find anything in it (most words are plain prose).
+enum : uint16_t {
+  kSpaceByte = 1,             // ASCII white space: ends a word
+  kHighByte = 2,              // part of a non-ASCII character
+  kColonByte = 4,             // ':' (every URL has one)
+  kPlaceholderStart = 8,      // '{', '%', '$', '<'
+  kNameMark = 16,             // an upper-case letter or '_'
+  kDotByte = 256,             // '.' (with kNameMark: what every identifier has, see has_name_mark)
+  kDashByte = 32,             // '-' (cmdlets, options, product codes)
+  kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
+  kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
+};
+
+constexpr std::array<uint16_t, 256> make_byte_classes() {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint16_t f = 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') f |= kSpaceByte;
+    if (c >= 0x80) f |= kHighByte;
+    if (c == ':') f |= kColonByte;
+    if (c == '{' || c == '%' || c == '$' || c == '<') f |= kPlaceholderStart;
+    if ((c >= 'A' && c <= 'Z') || c == '_') f |= kNameMark;
+    if (c == '.') f |= kDotByte;
+    if (c == '-') f |= kDashByte;
+    if (c == '\\') f |= kBackslashByte;
+    if (c == 'd' || c == 'm') f |= kFormatLetter;
+    t[static_cast<size_t>(c)] = f;
+  }
+  return t;
+}
+constexpr std::array<uint16_t, 256> kByteClass = make_byte_classes();
+
 struct Word {
   size_t begin, end;            // the word as written
   size_t core_begin, core_end;  // without surrounding punctuation
+  uint16_t classes = 0;         // byte classes present in [begin, end)
 };
 
 bool is_trailing_punct(char c) {
@@ -234,6 +292,7 @@ bool is_trailing_punct(char c) {
 
 std::vector<Word> split_words(std::string_view text, const std::vector<bool>* skip) {
   std::vector<Word> words;
+  words.reserve(text.size() / 5 + 1);
   size_t i = 0;
   const size_t n = text.size();
   auto skipped = [&](size_t k) { return skip && k < skip->size() && (*skip)[k]; };
@@ -244,8 +303,14 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
       continue;
     }
     size_t b = i;
-    while (i < n && !space_length(text, i) && !skipped(i)) ++i;
-    Word w{b, i, b, i};
+    uint16_t classes = 0;
+    while (i < n) {
+      const uint16_t cls = kByteClass[static_cast<uint8_t>(text[i])];
+      if ((cls & kSpaceByte) || ((cls & kHighByte) && space_length_slow(text, i)) || skipped(i)) break;
+      classes |= cls;
+      ++i;
+    }
+    Word w{b, i, b, i, classes};
     // Opening punctuation (ASCII, and the curly quotes and guillemets as UTF-8 sequences).
     for (bool again = true; again && w.core_begin < w.core_end;) {
       again = false;
@@ -255,7 +320,7 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
           ++w.core_begin;
           again = true;
         }
-      } else {
+      } else if (static_cast<uint8_t>(c) >= 0x80) {
         for (std::string_view q : {"\u201C", "\u2018", "\u00AB", "\u201E"})
           if (text.substr(w.core_begin).starts_with(q)) {
             w.core_begin += q.size();
@@ -270,7 +335,7 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
       if (is_trailing_punct(c) || ((c == '"' || c == '\'') && !is_quoted(core))) {
         --w.core_end;
         again = true;
-      } else {
+      } else if (static_cast<uint8_t>(c) >= 0x80) {
         for (std::string_view q : {"\u201D", "\u2019", "\u00BB"})
           if (core.ends_with(q) && core.size() > q.size()) {
             w.core_end -= q.size();
@@ -332,6 +397,10 @@ bool classify_identifier(std::string_view s, Token& tok) {
   if (!std::all_of(s.begin(), s.end(), is_ascii_alnum) || !std::any_of(s.begin(), s.end(), is_lower) ||
       !std::any_of(s.begin(), s.end(), is_upper))
     return false;
+  // A capitalized word ("Partner") has one hump: not a name, and no need to split it.
+  bool boundary = false;
+  for (size_t i = 1; i < s.size() && !boundary; ++i) boundary = is_upper(s[i]) && (is_lower(s[i - 1]) || is_digit(s[i - 1]));
+  if (!boundary) return false;
   std::vector<std::string_view> h = humps(s);
   if (h.size() < 2) return false;
   if (is_lower(s[0])) {
@@ -426,6 +495,21 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
 // A date and time format string such as yyyy-MM-ddTHH:mm:ssZ (translations localize the letters).
 }  // namespace
 
+bool may_have_placeholders(std::string_view text) {
+  static constexpr auto kFormatByte = [] {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("yMdHhmsfFzZTKtg-:/. ")) t[static_cast<uint8_t>(c)] = true;
+    return t;
+  }();
+  size_t run = 0;  // bytes a format pattern (is_format_pattern) may consist of, in a row
+  for (char c : text) {
+    if (kByteClass[static_cast<uint8_t>(c)] & kPlaceholderStart) return true;
+    run = kFormatByte[static_cast<uint8_t>(c)] ? run + 1 : 0;
+    if (run >= 6) return true;
+  }
+  return false;
+}
+
 bool is_format_pattern(std::string_view w) {
   if (w.size() < 6) return false;
   if (!std::all_of(w.begin(), w.end(), [](char c) { return std::strchr("yMdHhmsfFzZTKtg-:/. ", c) != nullptr; }))
@@ -462,12 +546,14 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     return next.core_begin == next.begin || is_quoted(core(next));
   };
 
+  std::vector<Token> ph;  // placeholders of one word, reused
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     std::string_view c = core(w);
     if (c.empty()) continue;
-    bool cmdlet = is_cmdlet(c);
-    bool long_option = c.starts_with("--") && is_param(c);
+    const bool dash = w.classes & kDashByte;
+    bool cmdlet = dash && is_cmdlet(c);
+    bool long_option = dash && c.starts_with("--") && is_param(c);
     if (cmdlet || long_option) {
       size_t last = i;
       while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
@@ -489,35 +575,46 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       i = last;
       continue;
     }
-    if (is_variable(c) || is_path(c)) {
+    if (is_variable(c) || ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
+    // What the word is made of decides which of the searches below can find anything in it.
+    const bool has_colon = w.classes & kColonByte;
+    const bool has_placeholder_start = w.classes & kPlaceholderStart;
+    // An identifier has an upper-case letter, an underscore or a dot inside it (a dot that a
+    // word byte or another dot follows); a sentence's final dot does not count.
+    bool has_name_mark = w.classes & kNameMark;
+    if (!has_name_mark && (w.classes & kDotByte))
+      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k)
+        has_name_mark = text[k] == '.' && (is_word_byte(text[k + 1]) || text[k + 1] == '.');
     // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
     size_t end = w.end;
     size_t url = std::string_view::npos;
-    for (std::string_view scheme : {"https://", "http://"}) {
-      size_t p = text.substr(w.begin, w.end - w.begin).find(scheme);
-      if (p != std::string_view::npos) url = std::min(url, w.begin + p);
-    }
+    if (has_colon)
+      for (std::string_view scheme : {"https://", "http://"}) {
+        size_t p = text.substr(w.begin, w.end - w.begin).find(scheme);
+        if (p != std::string_view::npos) url = std::min(url, w.begin + p);
+      }
     if (url != std::string_view::npos) {
       size_t ue = w.end;
       while (ue > url && (is_trailing_punct(text[ue - 1]) || text[ue - 1] == '`' || text[ue - 1] == '\'' || text[ue - 1] == '"')) --ue;
       out.push_back({TokenKind::Url, url, ue, std::string(text.substr(url, ue - url)), true});
       end = url;
     }
-    if (is_format_pattern(c)) {
+    if ((w.classes & kFormatLetter) && is_format_pattern(c)) {
       out.push_back({TokenKind::Placeholder, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
-    if (is_product_code(c)) {
+    if (dash && is_product_code(c)) {
       out.push_back({TokenKind::Identifier, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
-    std::vector<Token> ph;
-    find_placeholders(text, w.begin, end, ph);
+    ph.clear();
+    if (has_placeholder_start) find_placeholders(text, w.begin, end, ph);
     size_t k = w.begin;
     auto scan_identifiers = [&](size_t from, size_t to) {
+      if (!has_name_mark) return;  // classify_identifier would reject every run
       size_t j = from;
       while (j < to) {
         if (!(is_word_byte(text[j]) || text[j] == '.')) {
@@ -529,6 +626,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         size_t b = s, e = j;
         while (b < e && text[b] == '.') ++b;
         while (e > b && text[e - 1] == '.') --e;
+        Token t{TokenKind::Identifier, b, e, {}, true};
+        if (!classify_identifier(text.substr(b, e - b), t)) continue;
         // Glued to letters of another script: part of a word, not a name of its own.
         if (b > 0 && static_cast<uint8_t>(text[b - 1]) >= 0x80 && b == s) {
           size_t q = b - 1;
@@ -537,8 +636,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
           char32_t cp = utf8::next(text, qq);
           if (u_isalpha(static_cast<UChar32>(cp))) continue;
         }
-        Token t{TokenKind::Identifier, b, e, std::string(text.substr(b, e - b)), true};
-        if (classify_identifier(t.text, t)) out.push_back(std::move(t));
+        t.text = std::string(text.substr(b, e - b));
+        out.push_back(std::move(t));
       }
     };
     for (const Token& p : ph) {
@@ -622,7 +721,9 @@ std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, 
 
 // ---- numbers --------------------------------------------------------------------------------
 
-NumberFormat number_format(std::string_view locale) {
+namespace {
+
+NumberFormat read_number_format(std::string_view locale) {
   NumberFormat f;
   if (locale.empty()) return f;
   UErrorCode status = U_ZERO_ERROR;
@@ -636,6 +737,21 @@ NumberFormat number_format(std::string_view locale) {
   symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol).toUTF8String(f.grouping);
   f.grouping_is_space = space_length(f.grouping, 0) == f.grouping.size() && !f.grouping.empty();
   return f;
+}
+
+}  // namespace
+
+NumberFormat number_format(std::string_view locale) {
+  // Loading ICU's symbols costs more than checking a short article: keep them per locale.
+  static std::mutex mutex;
+  static std::map<std::string, NumberFormat, std::less<>> cache;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(locale); it != cache.end()) return it->second;
+  }
+  NumberFormat f = read_number_format(locale);
+  std::lock_guard lock(mutex);
+  return cache.emplace(std::string(locale), std::move(f)).first->second;
 }
 
 std::string canonical_number(std::string_view digits) {

@@ -23,6 +23,7 @@ struct MappedText {
   std::vector<uint32_t> begin;  // per byte: first document byte of what produced it
   std::vector<uint32_t> end;    // per byte: one past its last document byte
   std::vector<bool> code;       // per byte: inside a code span (compared by its own rule)
+  bool has_code = false;        // some byte is inside a code span
 
   void append(std::string_view s, Span from, bool is_code = false);
   // The document span of text[b, e).
@@ -30,6 +31,8 @@ struct MappedText {
 };
 
 MappedText visible_text(const Document& doc, Span range);
+// The same into `out`, whose buffers are reused (one per half for a whole document).
+void visible_text(const Document& doc, Span range, MappedText& out);
 
 // ---- character classes ----------------------------------------------------------------------
 
@@ -38,7 +41,13 @@ inline bool is_ascii_alnum(char c) {
 }
 inline bool is_word_byte(char c) { return is_ascii_alnum(c) || c == '_'; }
 // ASCII white space, no-break spaces and the ideographic space (what separates words).
-size_t space_length(std::string_view text, size_t i);
+size_t space_length_slow(std::string_view text, size_t i);  // the non-ASCII case
+inline size_t space_length(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  const char c = text[i];
+  if (static_cast<uint8_t>(c) >= 0x80) return space_length_slow(text, i);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ? 1 : 0;
+}
 
 // ---- tokens ---------------------------------------------------------------------------------
 
@@ -65,6 +74,10 @@ struct Token {
 // overlapping (a command's parts are not reported again as identifiers). `skip` marks bytes
 // that are not prose (code spans) and are never part of a token.
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
+
+// False when tokenize() cannot find a placeholder in the text: it has none of the characters
+// that start one and no six bytes in a row that a date format could be made of.
+bool may_have_placeholders(std::string_view text);
 
 // A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
 bool is_format_pattern(std::string_view word);

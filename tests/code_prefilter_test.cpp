@@ -1,0 +1,82 @@
+// Unit tests of the shortcuts the code checks take for speed: they must never change what the
+// tokenizer finds, only skip work that cannot find anything.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "code_text.h"
+
+using namespace loclint::checks::code;
+
+namespace {
+
+// Texts of every token kind, glued to punctuation, quotes and non-ASCII letters.
+const std::vector<std::string> kSamples = {
+    "Run **Set-MsolCompanySettings -AllowEmailVerifiedUsers $true** now.",
+    "Check with Get-Module Az.Resources -ListAvailable. Then update.",
+    "Add --tenant contoso.onmicrosoft.com, set $ErrorActionPreference, open C:\\Program\\Contoso.",
+    "Keys: HKLM\\Software\\Contoso, \\\\server\\share, %APPDATA%\\Contoso, ~/bin/tool, ./run.sh, ../up/x",
+    "BillingPreTaxTotal MpnId exchangeRateDate Az.Accounts README.md LAST_7_DAYS PowerShell",
+    "e.g. art.149 and sec.2 title.Select version 4.1.1 Access Control.This",
+    "Go to portal.azure.com or https://partner.microsoft.com/dashboard. Exam MB-210.",
+    "{0} of {name} by {{user}}: %s, %1$d, $(OutDir), <tenant-id>, %ProgramFiles%, yyyy-MM-ddTHH:mm:ssZ",
+    "Le format est aaaa-MM-jj ou dd/MM/yyyy (HH:mm).",
+    "«Get-Item» et “PartnerCenter.Models” ou ‘skuName’ — le champ «NomService».",
+    "Le champ БиллингПреТаксТотал est vide; voirPartnerId ici.",
+    "Une phrase ordinaire. Une autre, sans rien de technique… Fin.",
+    "Subscription B   -ResourceGroup 1 and USD$300K or $10,000.",
+    "(https://example.com/a_b), [http://x.io/y]. «https://z.fr/»",
+    "Use Update-Module -Force to overwrite Read-Only files.",
+};
+
+TEST(CodePrefilter, NoPlaceholderIsMissedByTheShortcut) {
+  for (const std::string& text : kSamples) {
+    bool has = false;
+    for (const Token& t : tokenize(text))
+      if (t.kind == TokenKind::Placeholder) has = true;
+    if (has) {
+      EXPECT_TRUE(may_have_placeholders(text)) << text;
+    }
+  }
+}
+
+TEST(CodePrefilter, PlainProseHasNoPlaceholder) {
+  EXPECT_FALSE(may_have_placeholders("Ouvrez l’Espace partenaires et sélectionnez Facturation."));
+  EXPECT_FALSE(may_have_placeholders("Commande: recommandé."));  // 'mm' but no date format
+  EXPECT_TRUE(may_have_placeholders("Date: yyyy-MM-dd."));
+  EXPECT_TRUE(may_have_placeholders("50 %"));
+}
+
+TEST(CodePrefilter, AnEmptySkipListIsNoSkipList) {
+  for (const std::string& text : kSamples) {
+    std::vector<bool> skip(text.size(), false);
+    std::vector<Token> a = tokenize(text), b = tokenize(text, &skip);
+    ASSERT_EQ(a.size(), b.size()) << text;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].text, b[i].text);
+      EXPECT_EQ(a[i].kind, b[i].kind);
+      EXPECT_EQ(a[i].begin, b[i].begin);
+      EXPECT_EQ(a[i].strong, b[i].strong);
+    }
+  }
+}
+
+TEST(CodePrefilter, MappedTextAppendsInBulk) {
+  MappedText m;
+  m.append("first text", {0, 10}, true);
+  EXPECT_TRUE(m.has_code);
+  m.append("&", {10, 15});  // a decoded entity
+  EXPECT_EQ(m.text, "first text&");
+  ASSERT_EQ(m.begin.size(), m.text.size());
+  ASSERT_EQ(m.end.size(), m.text.size());
+  ASSERT_EQ(m.code.size(), m.text.size());
+  EXPECT_EQ(m.begin[3], 3u);  // plain text maps byte to byte
+  EXPECT_EQ(m.end[3], 4u);
+  EXPECT_EQ(m.begin[10], 10u);  // decoded text maps to its whole construct
+  EXPECT_EQ(m.end[10], 15u);
+  EXPECT_TRUE(m.code[0]);
+  EXPECT_FALSE(m.code[10]);
+}
+
+}  // namespace
