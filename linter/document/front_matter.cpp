@@ -68,8 +68,10 @@ void collect(const YAML::Node& map, FrontMatter& fm, const LineIndex& lines, uin
              std::string_view text) {
   for (auto it = map.begin(); it != map.end(); ++it) {
     FrontMatterEntry e;
-    const YAML::Node& k = it->first;
-    const YAML::Node& v = it->second;
+    // Copies, not references: `it->` returns a temporary pair whose members die with the
+    // statement (AddressSanitizer: stack-use-after-scope). Nodes are cheap handles.
+    const YAML::Node k = it->first;
+    const YAML::Node v = it->second;
     e.key = k.IsScalar() ? k.Scalar() : std::string();
     uint32_t kb = mark_offset(lines, first_line, k.Mark(), text);
     uint32_t line = lines.line_of(kb);
