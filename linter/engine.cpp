@@ -68,11 +68,14 @@ bool is_markdown(std::string_view p) {
 // Reads a whole file; on failure returns false and sets `error`.
 bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large) {
   too_large = false;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO without a writer blocks forever; non-blocking, it opens at once
+  // and reads as empty. Reads are blocking again (a pipe given as a path still works).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = std::strerror(errno);
     return false;
   }
+  if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = std::strerror(errno);
@@ -421,6 +424,15 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       if (!is_markdown(name) && !is_yaml(name)) continue;
       std::string rel = to_forward(p.lexically_relative(input).string());
       if (!included(rel) || excluded(rel)) continue;
+      // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
+      // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
+      fs::file_status fst = it->status(sec);
+      if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(p.string(), kUnreadable, config_.severity_of(kUnreadable),
+                                            "not a regular file (a FIFO, socket or device); it was not read"));
+        continue;
+      }
       out.files.push_back(p.string());
     }
     if (out.files.size() == before)
