@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -534,6 +535,34 @@ TEST(HostileEngine, HundredThousandFindingsOnOneLongLine) {
     }
     EXPECT_LE(f.line_text.size(), 4096u);
   }
+}
+
+// Files read for another file's sake (link targets for anchors, the publishing config) are
+// never FIFOs: opening one would block the run forever.
+TEST(HostileEngine, WorkspaceNeverOpensFifos) {
+  TempDir dir;
+  write(dir / "article.md", kFrontMatter);
+  ASSERT_EQ(mkfifo((dir / "target.md").c_str(), 0600), 0);
+  ASSERT_EQ(mkfifo((dir / ".openpublishing.publish.config.json").c_str(), 0600), 0);
+  auto done = std::make_shared<std::promise<bool>>();
+  std::future<bool> result = done->get_future();
+  std::thread([done, d = dir.path()] {
+    Workspace ws;
+    bool ok = ws.document(d / "target.md") == nullptr;
+    ok = ok && ws.repo_of(d / "article.md")->docsets.empty();
+    done->set_value(ok);
+  }).detach();
+  if (result.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+    ADD_FAILURE() << "the workspace blocked opening a FIFO";
+    // Unblock the reader so the process can end: a writer that opens and closes at once.
+    for (const char* name : {"target.md", ".openpublishing.publish.config.json"}) {
+      int fd = ::open((dir / name).c_str(), O_WRONLY | O_NONBLOCK);
+      if (fd >= 0) ::close(fd);
+    }
+    result.wait_for(std::chrono::seconds(5));
+    return;
+  }
+  EXPECT_TRUE(result.get());
 }
 
 }  // namespace
