@@ -23,6 +23,9 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+#include <tinyxml2.h>
+
 #include "loclint/engine.h"
 #include "loclint/output.h"
 #include "registry.h"
@@ -488,22 +491,80 @@ TEST(OutputSafety, CompilerFormatEscapesQuotedDocumentText) {
   }
 }
 
-// Every other format must keep the same text intact and its document well-formed. The formats
-// come from the output-formats work; this test covers each one as soon as it is registered.
-// TODO(output formats): when JSON, SARIF, XML and GitHub annotations exist, add exact assertions
-// per format here: JSON/SARIF parse and hold the message verbatim (escaped by the JSON writer),
-// XML parses and has no raw C0 control (XML 1.0 forbids them even escaped), GitHub annotations
-// stay one per line with '%', '\r', '\n' (and ':' ',' in properties) percent-encoded.
+// Every format keeps the crafted text inert: JSON and SARIF stay valid JSON whose messages hold no
+// control character, XML stays well-formed without control characters (XML 1.0 forbids them even
+// as character references), GitHub annotations stay one workflow command per finding, and no
+// format lets a raw escape sequence or a forged compiler line through. The assertions are keyed
+// on the format's name, so each applies as soon as its format is registered.
+bool has_control(std::string_view s, bool allow_whitespace) {
+  for (unsigned char c : s) {
+    if (allow_whitespace && (c == '\t' || c == '\n' || c == '\r')) continue;
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_string()) out.push_back(j.get<std::string>());
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      out.push_back(k);
+      collect_strings(v, out);
+    }
+  }
+  if (j.is_array()) {
+    for (const auto& v : j) collect_strings(v, out);
+  }
+}
+
 TEST(OutputSafety, EveryFormatSurvivesCraftedText) {
-  auto findings = lint_text("crafted.md", kCrafted + "\n", quoting_check([](const Document& doc, Reporter& r) {
+  auto findings = lint_text("crafted\x1b[0m\nname.md", kCrafted + "\n", quoting_check([](const Document& doc, Reporter& r) {
                               r.report(kQuote, {0, 5}, "quoted '" + std::string(doc.text()) + "'");
                             }));
   ASSERT_EQ(findings.size(), 1u);
   for (const std::string& format : output_formats()) {
+    SCOPED_TRACE("format " + format);
     std::string out = render(format, findings);
-    EXPECT_FALSE(out.empty()) << format;
-    EXPECT_EQ(out.find("\x1b[2J"), std::string::npos) << format << ": raw escape sequence in output";
-    EXPECT_EQ(out.find("\nfake.md:1:1: error: forged"), std::string::npos) << format << ": forged line";
+    EXPECT_FALSE(out.empty());
+    EXPECT_EQ(out.find('\x1b'), std::string::npos) << "raw ESC in output";
+    EXPECT_EQ(out.find("\nfake.md:1:1: error: forged"), std::string::npos) << "forged line";
+    EXPECT_NE(out.find("forged"), std::string::npos) << "the message is missing";
+    if (format == "json" || format == "sarif") {
+      nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+      ASSERT_FALSE(j.is_discarded()) << "not valid JSON:\n" << out;
+      EXPECT_FALSE(has_control(out, true)) << "raw control character in JSON text";
+      // Messages are escaped text; paths stay raw in JSON (JSON-escaped) so tools can open them.
+      std::vector<std::string> strings;
+      collect_strings(j, strings);
+      size_t messages = 0;
+      for (const std::string& str : strings) {
+        if (str.find("forged") == std::string::npos) continue;
+        ++messages;
+        EXPECT_FALSE(has_control(str, false)) << str;
+      }
+      EXPECT_GE(messages, 1u);
+      if (format == "sarif") {
+        EXPECT_EQ(j.value("version", ""), "2.1.0");
+      }
+    } else if (format == "github") {
+      std::istringstream lines(out);
+      size_t n = 0;
+      for (std::string line; std::getline(lines, line); ++n) {
+        EXPECT_TRUE(line.starts_with("::warning ") || line.starts_with("::error ") || line.starts_with("::notice "))
+            << line;
+        EXPECT_FALSE(has_control(line, false)) << line;
+      }
+      EXPECT_EQ(n, findings.size()) << out;
+    } else if (format == "checkstyle" || format == "junit") {
+      tinyxml2::XMLDocument xml;
+      EXPECT_EQ(xml.Parse(out.data(), out.size()), tinyxml2::XML_SUCCESS) << out;
+      EXPECT_FALSE(has_control(out, true)) << out;
+      std::string lower = to_lower(out);
+      for (const char* ref : {"&#x1b;", "&#27;", "&#x7;", "&#7;"})
+        EXPECT_EQ(lower.find(ref), std::string::npos) << ref << " in " << out;
+    } else if (format != "compiler") {
+      ADD_FAILURE() << "no output-safety assertions for this format yet: add them here";
+    }
   }
 }
 
