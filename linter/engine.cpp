@@ -151,35 +151,57 @@ const std::vector<const Rule*>& core_rules() {
 }
 
 namespace {
-bool glob_rec(std::string_view g, std::string_view p, int budget) {
-  if (--budget < 0) return false;
-  while (!g.empty()) {
-    if (g.starts_with("**/")) {
-      // Zero or more whole segments.
-      std::string_view rest = g.substr(3);
-      if (glob_rec(rest, p, budget)) return true;
-      for (size_t i = 0; i < p.size(); ++i)
-        if (p[i] == '/' && glob_rec(rest, p.substr(i + 1), budget)) return true;
-      return false;
+// Dynamic programming over (glob offset, path offset), from the ends: O(glob x path) time, no
+// recursion. Backtracking over stars was exponential (`*a*a*a*a*a*a*b` against a long name took
+// minutes), and globs come from .loclint.yaml files that anyone can commit.
+bool glob_matches(std::string_view g, std::string_view p) {
+  // Stars pair up left to right (`**` `**` `*`) and `**` `**` matches what `**` does, so a long run
+  // of stars means what its first four or five mean. Every other character consumes one path byte
+  // but for the '/' of `**/` (zero segments): a glob with more of those than the path has bytes
+  // cannot match.
+  std::string glob;
+  size_t consumed = 0, run = 0;
+  for (size_t i = 0; i < g.size();) {
+    if (g[i] == '*') {
+      run = 0;
+      while (i < g.size() && g[i] == '*') ++run, ++i;
+      glob.append(run < 4 ? run : 4 + run % 2, '*');
+      continue;
     }
-    if (g.starts_with("**")) {
-      for (size_t k = 0; k <= p.size(); ++k)
-        if (glob_rec(g.substr(2), p.substr(k), budget)) return true;
-      return false;
-    }
-    if (g[0] == '*') {
-      for (size_t k = 0; k <= p.size(); ++k) {
-        if (glob_rec(g.substr(1), p.substr(k), budget)) return true;
-        if (k < p.size() && p[k] == '/') break;
-      }
-      return false;
-    }
-    if (p.empty()) return false;
-    if (g[0] == '?' ? p[0] == '/' : g[0] != p[0]) return false;
-    g.remove_prefix(1);
-    p.remove_prefix(1);
+    if (!(g[i] == '/' && run >= 2 && run % 2 == 0)) ++consumed;
+    run = 0;
+    glob += g[i++];
   }
-  return p.empty();
+  if (consumed > p.size()) return false;
+  const size_t n = p.size();
+  // row(gi)[pi]: does glob[gi..] match p[pi..]? Each row needs the rows up to 3 further on.
+  std::vector<std::vector<char>> rows(4, std::vector<char>(n + 1, 0));
+  auto row = [&](size_t gi) -> std::vector<char>& { return rows[gi % 4]; };
+  for (size_t pi = 0; pi <= n; ++pi) row(glob.size())[pi] = pi == n;
+  for (size_t gi = glob.size(); gi-- > 0;) {
+    std::vector<char>& cur = row(gi);
+    std::string_view rest = std::string_view(glob).substr(gi);
+    if (rest.starts_with("**/")) {  // zero or more whole segments
+      const std::vector<char>& next = row(gi + 3);
+      bool after_slash = false;
+      for (size_t pi = n + 1; pi-- > 0;) {
+        if (pi < n && p[pi] == '/' && next[pi + 1]) after_slash = true;
+        cur[pi] = next[pi] || after_slash;
+      }
+    } else if (rest.starts_with("**")) {  // anything, '/' included
+      const std::vector<char>& next = row(gi + 2);
+      bool any = false;
+      for (size_t pi = n + 1; pi-- > 0;) cur[pi] = any = any || next[pi];
+    } else if (rest[0] == '*') {  // anything within a segment
+      const std::vector<char>& next = row(gi + 1);
+      for (size_t pi = n + 1; pi-- > 0;) cur[pi] = next[pi] || (pi < n && p[pi] != '/' && cur[pi + 1]);
+    } else {
+      const std::vector<char>& next = row(gi + 1);
+      for (size_t pi = n + 1; pi-- > 0;)
+        cur[pi] = pi < n && (rest[0] == '?' ? p[pi] != '/' : rest[0] == p[pi]) && next[pi + 1];
+    }
+  }
+  return row(0)[0];
 }
 }  // namespace
 
@@ -191,7 +213,7 @@ bool glob_match(std::string_view glob, std::string_view path) {
     glob.remove_prefix(1);
   }
   while (path.starts_with("./")) path.remove_prefix(2);
-  return glob_rec(glob, path, 100000);
+  return glob_matches(glob, path);
 }
 
 Finding path_finding(const std::string& path, const Rule& rule, Severity severity, std::string message) {
