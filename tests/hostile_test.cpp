@@ -626,4 +626,28 @@ TEST(HostileEngine, WorkspaceNeverOpensFifos) {
   EXPECT_TRUE(result.get());
 }
 
+// Globs come from the command line and from .loclint.yaml files committed to the repository.
+// Backtracking over `*a*a*a...` was exponential (minutes for one name); matching is now a table.
+TEST(HostileEngine, GlobsMatchInBoundedTime) {
+  EXPECT_TRUE(glob_match("**/a*.md", "x/y/abc.md"));
+  EXPECT_TRUE(glob_match("*.md", "dir/x.md"));  // no '/': the file name alone
+  EXPECT_FALSE(glob_match("a/*.md", "a/b/c.md"));
+  EXPECT_TRUE(glob_match("a/**/c.md", "a/c.md"));
+  EXPECT_TRUE(glob_match("a/**/c.md", "a/b/d/c.md"));
+  EXPECT_FALSE(glob_match("a?b.md", "a/b.md"));
+  EXPECT_TRUE(glob_match("a*a*a*a*a*a*a*a*a.md", repeat("a", 60) + ".md"));
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*a*a*b", repeat("a", 200)));
+  EXPECT_FALSE(glob_match("**a**a**a**a**a**a**a**b", repeat("a/", 100)));
+  EXPECT_FALSE(glob_match(repeat("*a", 20000), repeat("a", 1000)));
+  EXPECT_TRUE(glob_match(repeat("*a", 500), repeat("a", 1000)));
+  EXPECT_FALSE(glob_match(repeat("x", 100000), repeat("x", 99999)));  // no recursion per character
+  EXPECT_TRUE(glob_match(repeat("*", 100000) + "/" + repeat("?", 4000), repeat("y/", 50) + repeat("z", 4000)));
+  EXPECT_TRUE(glob_match("a/***/b.md", "a/x/y/b.md"));  // a run of stars is `**`
+  EXPECT_TRUE(glob_match("**", "a/b/c.md"));
+  EXPECT_TRUE(glob_match("**/*.md", "c.md"));
+  EXPECT_FALSE(glob_match("", "a.md"));
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), kMaxSeconds);
+}
+
 }  // namespace
