@@ -309,6 +309,20 @@ TEST(HostileInput, TenThousandDeepNesting) {
 
 // ---- the file system ----------------------------------------------------------------------
 
+TEST(HostileInput, HugeFileIsRefusedWithoutReadingIt) {
+  // Sparse: 257 MiB on paper, nothing on disk. Refused from its size, before any read.
+  TempDir dir;
+  write(dir / "witness.md", kWitness);
+  write(dir / "huge.md", "---\n");
+  fs::resize_file(dir / "huge.md", 257u << 20);
+  LintRun r = run_loclint({dir.path().string()});
+  expect_well_formed(r);
+  expect_witness(r);
+  EXPECT_EQ(count_lines_with(r, "huge.md:1:1: error: file is larger than 256 MiB", "[loclint/file-too-large]"), 1u) << r.out;
+  EXPECT_LT(r.max_rss_kb, 256L * 1024);
+}
+
+
 TEST(HostileInput, FileThatVanishedIsReportedAndTheRestPrints) {
   // Discovered (the directory entry is there) but gone when read: a dangling symlink is the
   // deterministic form of a file deleted during the run.
