@@ -54,6 +54,7 @@ const Rule kNoDocuments{"loclint/no-documents", Severity::Warning, "a folder wit
                         "loclint images/"};
 
 constexpr size_t kMaxFileSize = 256u << 20;
+constexpr size_t kMaxLineText = 4096;  // Finding::line_text
 
 std::string to_forward(std::string s) {
   std::replace(s.begin(), s.end(), '\\', '/');
@@ -70,11 +71,14 @@ bool is_markdown(std::string_view p) {
 // Reads a whole file; on failure returns false and sets `error`.
 bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large) {
   too_large = false;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO without a writer blocks forever; non-blocking, it opens at once
+  // and reads as empty. Reads are blocking again (a pipe given as a path still works).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = std::strerror(errno);
     return false;
   }
+  if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = std::strerror(errno);
@@ -170,35 +174,57 @@ const std::vector<const Rule*>& core_rules() {
 }
 
 namespace {
-bool glob_rec(std::string_view g, std::string_view p, int budget) {
-  if (--budget < 0) return false;
-  while (!g.empty()) {
-    if (g.starts_with("**/")) {
-      // Zero or more whole segments.
-      std::string_view rest = g.substr(3);
-      if (glob_rec(rest, p, budget)) return true;
-      for (size_t i = 0; i < p.size(); ++i)
-        if (p[i] == '/' && glob_rec(rest, p.substr(i + 1), budget)) return true;
-      return false;
+// Dynamic programming over (glob offset, path offset), from the ends: O(glob x path) time, no
+// recursion. Backtracking over stars was exponential (`*a*a*a*a*a*a*b` against a long name took
+// minutes), and globs come from .loclint.yaml files that anyone can commit.
+bool glob_matches(std::string_view g, std::string_view p) {
+  // Stars pair up left to right (`**` `**` `*`) and `**` `**` matches what `**` does, so a long run
+  // of stars means what its first four or five mean. Every other character consumes one path byte
+  // but for the '/' of `**/` (zero segments): a glob with more of those than the path has bytes
+  // cannot match.
+  std::string glob;
+  size_t consumed = 0, run = 0;
+  for (size_t i = 0; i < g.size();) {
+    if (g[i] == '*') {
+      run = 0;
+      while (i < g.size() && g[i] == '*') ++run, ++i;
+      glob.append(run < 4 ? run : 4 + run % 2, '*');
+      continue;
     }
-    if (g.starts_with("**")) {
-      for (size_t k = 0; k <= p.size(); ++k)
-        if (glob_rec(g.substr(2), p.substr(k), budget)) return true;
-      return false;
-    }
-    if (g[0] == '*') {
-      for (size_t k = 0; k <= p.size(); ++k) {
-        if (glob_rec(g.substr(1), p.substr(k), budget)) return true;
-        if (k < p.size() && p[k] == '/') break;
-      }
-      return false;
-    }
-    if (p.empty()) return false;
-    if (g[0] == '?' ? p[0] == '/' : g[0] != p[0]) return false;
-    g.remove_prefix(1);
-    p.remove_prefix(1);
+    if (!(g[i] == '/' && run >= 2 && run % 2 == 0)) ++consumed;
+    run = 0;
+    glob += g[i++];
   }
-  return p.empty();
+  if (consumed > p.size()) return false;
+  const size_t n = p.size();
+  // row(gi)[pi]: does glob[gi..] match p[pi..]? Each row needs the rows up to 3 further on.
+  std::vector<std::vector<char>> rows(4, std::vector<char>(n + 1, 0));
+  auto row = [&](size_t gi) -> std::vector<char>& { return rows[gi % 4]; };
+  for (size_t pi = 0; pi <= n; ++pi) row(glob.size())[pi] = pi == n;
+  for (size_t gi = glob.size(); gi-- > 0;) {
+    std::vector<char>& cur = row(gi);
+    std::string_view rest = std::string_view(glob).substr(gi);
+    if (rest.starts_with("**/")) {  // zero or more whole segments
+      const std::vector<char>& next = row(gi + 3);
+      bool after_slash = false;
+      for (size_t pi = n + 1; pi-- > 0;) {
+        if (pi < n && p[pi] == '/' && next[pi + 1]) after_slash = true;
+        cur[pi] = next[pi] || after_slash;
+      }
+    } else if (rest.starts_with("**")) {  // anything, '/' included
+      const std::vector<char>& next = row(gi + 2);
+      bool any = false;
+      for (size_t pi = n + 1; pi-- > 0;) cur[pi] = any = any || next[pi];
+    } else if (rest[0] == '*') {  // anything within a segment
+      const std::vector<char>& next = row(gi + 1);
+      for (size_t pi = n + 1; pi-- > 0;) cur[pi] = next[pi] || (pi < n && p[pi] != '/' && cur[pi + 1]);
+    } else {
+      const std::vector<char>& next = row(gi + 1);
+      for (size_t pi = n + 1; pi-- > 0;)
+        cur[pi] = pi < n && (rest[0] == '?' ? p[pi] != '/' : rest[0] == p[pi]) && next[pi + 1];
+    }
+  }
+  return row(0)[0];
 }
 }  // namespace
 
@@ -220,7 +246,7 @@ bool glob_match(std::string_view glob, std::string_view path) {
     glob.remove_prefix(1);
   }
   while (path.starts_with("./")) path.remove_prefix(2);
-  return glob_rec(glob, path, 100000);
+  return glob_matches(glob, path);
 }
 
 Finding path_finding(const std::string& path, const Rule& rule, Severity severity, std::string message) {
@@ -235,25 +261,105 @@ Finding path_finding(const std::string& path, const Rule& rule, Severity severit
   return f;
 }
 
-Finding locate(const Document& doc, Diagnostic d) {
-  Finding f;
-  f.path = doc.path();
-  uint32_t size = static_cast<uint32_t>(doc.text().size());
+namespace {
+
+// The line and column of an offset in the three column units.
+struct Located {
+  Position codepoint, utf16, byte;
+};
+
+Located position_of(const Document& doc, uint32_t offset) {
+  return {doc.position(offset), doc.position(offset, ColumnUnit::Utf16), doc.position(offset, ColumnUnit::Byte)};
+}
+
+// Positions of many offsets of one document. Columns are counted from the line start, so locating
+// k findings on one long line one by one costs k times the line: 100 000 findings on a 1 MB line
+// would take minutes. Here the offsets are sorted and each line is walked once.
+class PositionTable {
+ public:
+  PositionTable(const Document& doc, std::vector<uint32_t> offsets) {
+    std::sort(offsets.begin(), offsets.end());
+    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+    const std::string_view text = doc.text();
+    entries_.reserve(offsets.size());
+    uint32_t line = 0, at = 0;  // the cursor: `cur` is the position of offset `at`
+    Located cur{};
+    for (uint32_t off : offsets) {
+      const uint32_t l = doc.lines().line_of(off);
+      const uint32_t start = doc.lines().line_start(l);
+      if (l != line) {
+        line = l;
+        at = start;
+        cur = Located{{l, 1}, {l, 1}, {l, 1}};
+      }
+      // Count on from the previous offset of the line, as LineIndex::position counts from the
+      // line start (an invalid byte is one column; a sequence the offset falls inside
+      // counts, without moving the cursor into its middle).
+      Located result = cur;
+      while (at < off) {
+        const int len = utf8::sequence_length(text, at);
+        const uint32_t step = len == 0 ? 1u : static_cast<uint32_t>(len);
+        const uint32_t u16 = len == 4 ? 2u : 1u;
+        result.codepoint.column = cur.codepoint.column + 1;
+        result.utf16.column = cur.utf16.column + u16;
+        if (at + step > off) break;
+        cur.codepoint.column += 1;
+        cur.utf16.column += u16;
+        at += step;
+      }
+      result.byte = {l, off > start ? off - start + 1 : 1};  // inside the BOM: column 1
+      if (at == off) result = Located{cur.codepoint, cur.utf16, result.byte};
+      entries_.push_back({off, result});
+    }
+  }
+  const Located& at(uint32_t offset) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), offset,
+                               [](const auto& e, uint32_t o) { return e.first < o; });
+    return it->second;
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, Located>> entries_;
+};
+
+Diagnostic clamped(Diagnostic d, uint32_t size) {
   d.span.begin = std::min(d.span.begin, size);
   d.span.end = std::clamp(d.span.end, d.span.begin, size);
-  f.start = doc.position(d.span.begin);
-  f.end = doc.position(d.span.end);
-  f.start_utf16 = doc.position(d.span.begin, ColumnUnit::Utf16);
-  f.end_utf16 = doc.position(d.span.end, ColumnUnit::Utf16);
-  f.start_byte = doc.position(d.span.begin, ColumnUnit::Byte);
-  f.end_byte = doc.position(d.span.end, ColumnUnit::Byte);
-  f.line_text = std::string(doc.slice(doc.lines().line_span(f.start.line)));
+  return d;
+}
+
+Finding located(const Document& doc, Diagnostic d, const Located& start, const Located& end) {
+  Finding f;
+  f.path = doc.path();
+  f.start = start.codepoint;
+  f.end = end.codepoint;
+  f.start_utf16 = start.utf16;
+  f.end_utf16 = end.utf16;
+  f.start_byte = start.byte;
+  f.end_byte = end.byte;
+  // Every finding keeps its line for context; a 1 MB line must not be copied per finding.
+  std::string_view line = doc.slice(doc.lines().line_span(f.start.line));
+  if (line.size() > kMaxLineText) {
+    size_t cut = kMaxLineText;
+    while (cut > 0 && (static_cast<uint8_t>(line[cut]) & 0xC0) == 0x80) --cut;  // a character boundary
+    line = line.substr(0, cut);
+  }
+  f.line_text = std::string(line);
   std::string_view involved = doc.slice(d.span);
   if (involved.size() > 200) involved = involved.substr(0, 200);
   f.fingerprint = std::string(d.rule->id) + "|" + doc.path() + "|" + std::string(involved) + "|" + d.message;
   f.diagnostic = std::move(d);
   return f;
 }
+
+}  // namespace
+
+Finding locate(const Document& doc, Diagnostic d) {
+  d = clamped(std::move(d), static_cast<uint32_t>(doc.text().size()));
+  Located start = position_of(doc, d.span.begin), end = position_of(doc, d.span.end);
+  return located(doc, std::move(d), start, end);
+}
+
 
 Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config), checks_(std::move(checks)) {
   known_rules_ = core_rules();
@@ -302,7 +408,20 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
   for (Diagnostic& u : apply_suppressions(doc, diags, config, known_rules_)) reporter.report(std::move(u));
   std::vector<Finding> out;
   out.reserve(diags.size());
-  for (Diagnostic& d : diags) out.push_back(locate(doc, std::move(d)));
+  const uint32_t size = static_cast<uint32_t>(doc.text().size());
+  std::vector<uint32_t> offsets;
+  offsets.reserve(diags.size() * 2);
+  for (Diagnostic& d : diags) {
+    d = clamped(std::move(d), size);
+    offsets.push_back(d.span.begin);
+    offsets.push_back(d.span.end);
+  }
+  PositionTable table(doc, std::move(offsets));
+  for (Diagnostic& d : diags) {
+    const Located& start = table.at(d.span.begin);
+    const Located& end = table.at(d.span.end);
+    out.push_back(located(doc, std::move(d), start, end));
+  }
   sort_findings(out);
   return out;
 }
@@ -396,6 +515,15 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       if (!is_markdown(name) && !is_yaml(name)) continue;
       std::string rel = to_forward(p.lexically_relative(input).string());
       if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
+      // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
+      // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
+      fs::file_status fst = it->status(sec);
+      if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(p.string(), kUnreadable, config_.severity_of(kUnreadable),
+                                            "not a regular file (a FIFO, socket or device); it was not read"));
+        continue;
+      }
       out.files.push_back(p.string());
       shard_key.emplace(out.files.back(), std::move(rel));
     }

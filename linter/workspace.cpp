@@ -24,7 +24,17 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// Files read on behalf of another file (link targets, publishing config) must be regular files
+// of a sane size: opening a FIFO blocks forever and a huge file would be read whole.
+bool readable_document(const fs::path& p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) return false;
+  auto size = fs::file_size(p, ec);
+  return !ec && size <= (256u << 20);
+}
+
 std::optional<nlohmann::json> read_json(const fs::path& p) {
+  if (!readable_document(p)) return std::nullopt;
   std::ifstream in(p, std::ios::binary);
   if (!in) return std::nullopt;
   try {
@@ -287,8 +297,9 @@ std::shared_ptr<const Document> Workspace::document(const fs::path& path) {
   }
   std::call_once(*once, [&] {
     std::shared_ptr<const Document> doc;
-    std::ifstream in(key, std::ios::binary);
-    if (in) {
+    std::ifstream in;
+    if (readable_document(key)) in.open(key, std::ios::binary);
+    if (in.is_open() && in) {
       std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       doc = Document::parse(key, std::move(bytes));
     }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <unordered_map>
 
 #include "document_builder.h"
 #include "front_matter.h"
@@ -217,6 +218,14 @@ void Document::Builder::collect_docfx_extensions() {
 
 void Document::Builder::finish_headings() {
   std::string_view text = doc.text_;
+  // Source halves of segments are hidden on the page; their text is not part of the heading.
+  // Collected per heading block in one pass (segments are sorted by offset), so that a file of
+  // many headings and many segments stays linear.
+  std::unordered_map<uint32_t, std::vector<Span>> hidden_by_block;
+  for (const Segment& s : doc.segments_)
+    if (s.source.present && s.block < doc.blocks_.size() && doc.blocks_[s.block].kind == BlockKind::Heading)
+      hidden_by_block[s.block].push_back({s.source.open.begin, std::max(s.source.close.end, s.source.content.end)});
+  static const std::vector<Span> kNone;
   for (uint32_t bi = 0; bi < doc.blocks_.size(); ++bi) {
     const Block& blk = doc.blocks_[bi];
     if (blk.kind != BlockKind::Heading) continue;
@@ -224,15 +233,14 @@ void Document::Builder::finish_headings() {
     h.span = blk.span;
     h.level = blk.level;
     h.block = bi;
-    // Source halves of segments are hidden on the page; their text is not part of the heading.
-    std::vector<Span> hidden;
-    for (const Segment& s : doc.segments_)
-      if (s.block == bi && s.source.present) hidden.push_back({s.source.open.begin, std::max(s.source.close.end, s.source.content.end)});
+    auto found = hidden_by_block.find(bi);
+    const std::vector<Span>& hidden = found == hidden_by_block.end() ? kNone : found->second;
+    size_t next_hidden = 0;  // tokens and hidden spans are both in file order
     auto [first, last] = doc.block_inlines_[bi];
     for (uint32_t i = first; i < last; ++i) {
       const InlineToken& t = doc.inlines_[i];
-      bool is_hidden = std::any_of(hidden.begin(), hidden.end(), [&](Span hs) { return hs.contains(t.span.begin); });
-      if (is_hidden) continue;
+      while (next_hidden < hidden.size() && hidden[next_hidden].end <= t.span.begin) ++next_hidden;
+      if (next_hidden < hidden.size() && hidden[next_hidden].contains(t.span.begin)) continue;
       if (t.kind == InlineKind::Text || t.kind == InlineKind::Code) h.text.append(text.substr(t.span.begin, t.span.size()));
       if (t.kind == InlineKind::Entity) {
         std::string_view e = text.substr(t.span.begin, t.span.size());

@@ -337,10 +337,21 @@ void Document::Builder::tokenize_html(Span chunk, const std::function<void(Inlin
   auto flush = [&](uint32_t upto) {
     if (upto > text_begin) emit(InlineKind::Text, {text_begin, upto});
   };
-  while (i < chunk.end) {
+  // A tag ends at a '>' and a comment at a "-->"; past the last of them nothing can parse. Without
+  // these bounds every '<' of an unterminated `<!--<!--...` or `<!<!...` run scanned to the end of
+  // the chunk: quadratic, minutes for a 1 MB line.
+  const size_t gt = text.substr(chunk.begin, chunk.size()).rfind('>');
+  const uint32_t tag_end = gt == std::string_view::npos ? chunk.begin : chunk.begin + static_cast<uint32_t>(gt) + 1;
+  const size_t cc = text.substr(chunk.begin, chunk.size()).rfind("-->");
+  const uint32_t last_comment_close = cc == std::string_view::npos ? 0 : chunk.begin + static_cast<uint32_t>(cc);
+  while (i < tag_end) {
     if (text[i] == '<') {
+      if (text.substr(i, 4) == "<!--" && (cc == std::string_view::npos || last_comment_close < i + 4)) {
+        ++i;
+        continue;
+      }
       HtmlTag tag;
-      size_t len = parse_html_tag(text.substr(i, chunk.end - i), i, tag);
+      size_t len = parse_html_tag(text.substr(i, tag_end - i), i, tag);
       if (len > 0) {
         flush(i);
         emit(InlineKind::Html, {i, static_cast<uint32_t>(i + len)});

@@ -51,7 +51,7 @@ struct Finding {
   Position end;            // exclusive end
   Position start_utf16, end_utf16;
   Position start_byte, end_byte;
-  std::string line_text;   // the line of `start`, for renderers that show context
+  std::string line_text;   // the line of `start`, for renderers that show context (first 4 KiB)
   std::string fingerprint; // path + rule + the text involved: stable across unrelated edits
   bool whole_file = false; // about the path itself (unreadable, binary): no line or column to show
 };
