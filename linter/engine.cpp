@@ -97,6 +97,11 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   }
   out.clear();
   out.resize(static_cast<size_t>(st.st_size));
+  auto fail = [&] {
+    error = std::strerror(errno);
+    ::close(fd);
+    return false;
+  };
   size_t got = 0;
   while (true) {
     if (got == out.size()) {
@@ -107,9 +112,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
       ssize_t n = ::read(fd, probe, sizeof probe);
       if (n < 0) {
         if (errno == EINTR) continue;
-        error = std::strerror(errno);
-        ::close(fd);
-        return false;
+        return fail();
       }
       if (n == 0) break;
       out.append(probe, static_cast<size_t>(n));  // the file grew, or st_size was 0 (a pipe, /proc)
@@ -120,9 +123,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     ssize_t n = ::read(fd, out.data() + got, out.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;
-      error = std::strerror(errno);
-      ::close(fd);
-      return false;
+      return fail();
     }
     if (n == 0) break;
     got += static_cast<size_t>(n);
