@@ -28,8 +28,13 @@ std::string stable_hash(std::string_view s) {
 }
 
 Baseline::Key Baseline::key_of(const Finding& f, const fs::path& dir) {
-  std::string path = absolute_normal(f.path).lexically_relative(dir).generic_string();
-  if (path.empty()) path = absolute_normal(f.path).generic_string();
+  std::string raw = absolute_normal(f.path).lexically_relative(dir).generic_string();
+  if (raw.empty()) raw = absolute_normal(f.path).generic_string();
+  // JSON holds only UTF-8: a file name with other bytes (caf\xE9.md) is keyed by its UTF-8 form
+  // with U+FFFD per invalid byte, so that what is written is what is matched on the next run.
+  std::string path;
+  path.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) utf8::append(path, utf8::next(raw, i));
   return {path, std::string(f.diagnostic.rule->id), stable_hash(fingerprint_without_path(f))};
 }
 

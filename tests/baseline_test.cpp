@@ -86,6 +86,17 @@ TEST(Baseline, OtherFormatsAndFailuresRespectTheBaseline) {
   EXPECT_NE(r.err.find("nope.json: cannot read baseline file"), std::string::npos) << r.err;
 }
 
+TEST(Baseline, FileNamesThatAreNotUtf8AreMatchedToo) {
+  ScratchDir dir;
+  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
+  write_file(dir / "caf\xE9.md", kFm + "na\xEFve\n");  // a Latin-1 file name, as old tools leave them
+  ASSERT_EQ(loclint("--write-baseline b.json .", dir.path()).exit, 0);
+  Result r = loclint("--baseline b.json .", dir.path());
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.find("no longer found"), std::string::npos) << r.err;
+}
+
 TEST(Baseline, FingerprintWithoutPathDropsOnlyThePath) {
   Finding f;
   static const Rule r{"x/y", Severity::Error, "s", "e", "x"};
