@@ -17,6 +17,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   uint32_t first = (n >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : 0;
   starts_.reserve(n / 48 + 2);
   starts_.push_back(first);
+  // memchr must not see the null pointer of an empty view, even with a zero length.
+  if (n == first) return;
   if (!std::memchr(data + first, '\r', n - first)) {
     // Only "\n" endings (nearly every file): memchr finds them many bytes at a time.
     const char* p = data + first;
