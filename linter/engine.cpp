@@ -68,7 +68,8 @@ bool is_markdown(std::string_view p) {
   return p.ends_with(".md") || p.ends_with(".MD") || p.ends_with(".markdown");
 }
 
-// Reads a whole file; on failure returns false and sets `error`.
+}  // namespace
+
 bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large) {
   too_large = false;
   // O_NONBLOCK: opening a FIFO without a writer blocks forever; non-blocking, it opens at once
@@ -136,6 +137,8 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   }
   return true;
 }
+
+namespace {
 
 class CollectingReporter : public Reporter {
  public:

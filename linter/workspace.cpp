@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "loclint/document.h"
+#include "loclint/engine.h"
 
 namespace loclint {
 
@@ -286,31 +287,6 @@ Workspace::PathState Workspace::stat_uncached(const fs::path& path, fs::path* ac
   return case_differs ? PathState::CaseMismatch : PathState::Exists;
 }
 
-std::shared_ptr<const Document> Workspace::document(const fs::path& path) {
-  std::string key = absolute_normal(path).string();
-  std::shared_ptr<std::once_flag> once;
-  {
-    std::unique_lock lock(mutex_);
-    auto& slot = document_once_[key];
-    if (!slot) slot = std::make_shared<std::once_flag>();
-    once = slot;
-  }
-  std::call_once(*once, [&] {
-    std::shared_ptr<const Document> doc;
-    std::ifstream in;
-    if (readable_document(key)) in.open(key, std::ios::binary);
-    if (in.is_open() && in) {
-      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      doc = Document::parse(key, std::move(bytes));
-    }
-    std::unique_lock lock(mutex_);
-    documents_[key] = doc;
-  });
-  std::shared_lock lock(mutex_);
-  auto it = documents_.find(key);
-  return it == documents_.end() ? nullptr : it->second;
-}
-
 std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
   std::string key = absolute_normal(path).string();
   std::shared_ptr<std::once_flag> once;
@@ -329,17 +305,10 @@ std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
   // kept: holding every target Document for the whole run made memory grow with the tree.
   std::call_once(*once, [&] {
     std::shared_ptr<const AnchorSet> set;
-    std::ifstream in(key, std::ios::binary | std::ios::ate);
-    if (in) {
-      // One read of the whole file (an istreambuf_iterator copy went byte by byte).
-      std::string bytes;
-      std::streamoff size = in.tellg();
-      if (size > 0) {
-        bytes.resize(static_cast<size_t>(size));
-        in.seekg(0);
-        in.read(bytes.data(), size);
-        bytes.resize(static_cast<size_t>(in.gcount()));
-      }
+    std::string bytes, error;
+    bool too_large = false;
+    // Only regular files: a FIFO named like a link target must never block the run.
+    if (readable_document(key) && read_file(key, bytes, error, too_large)) {
       set = std::make_shared<const AnchorSet>(anchor_set(*Document::parse(key, std::move(bytes))));
       anchor_documents_.fetch_add(1, std::memory_order_relaxed);
     }
@@ -376,7 +345,7 @@ const Docset* Workspace::docset_for_site_path(const RepoInfo& repo, std::string_
 
 size_t Workspace::documents_loaded() const {
   std::shared_lock lock(mutex_);
-  return documents_.size() + anchor_documents_.load(std::memory_order_relaxed);
+  return anchor_documents_.load(std::memory_order_relaxed);
 }
 
 }  // namespace loclint

@@ -73,6 +73,11 @@ class Engine {
 // relative to the input it was found under, so the split is the same on every machine.
 unsigned shard_of(std::string_view relative_path, unsigned count);
 
+// Reads a whole file without ever blocking on a FIFO (opened non-blocking) and refusing anything
+// over 256 MiB (`too_large`). On failure returns false and sets `error` (strerror text). The one
+// reader of the core: linted files and link targets read for their anchors alike.
+bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large);
+
 // Matches a path (forward slashes) against a glob: `*` within a segment, `**` across segments,
 // `?` one character. A glob without '/' matches the file name alone.
 bool glob_match(std::string_view glob, std::string_view path);

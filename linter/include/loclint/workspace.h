@@ -68,9 +68,6 @@ class Workspace {
   // receives the name on disk). Directory listings are cached.
   PathState stat(const fs::path& path, fs::path* actual = nullptr);
 
-  // The parsed document at `path`, parsed once per run and kept for the whole run (anchors()
-  // does not use it: it keeps only the anchor set).
-  std::shared_ptr<const Document> document(const fs::path& path);
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
@@ -109,8 +106,6 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
   std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
   std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
-  std::unordered_map<std::string, std::shared_ptr<const Document>> documents_;
-  std::unordered_map<std::string, std::shared_ptr<std::once_flag>> document_once_;
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors (not kept)
