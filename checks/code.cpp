@@ -169,12 +169,6 @@ std::string q(std::string_view text) {
   return out;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool overlaps(const std::vector<Span>& claimed, Span s) {
   return std::any_of(claimed.begin(), claimed.end(), [&](Span c) { return c.begin < s.end && s.begin < c.end; });

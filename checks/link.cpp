@@ -69,11 +69,6 @@ const Rule kRedirected{
     "link at the new address.",
     "[Ajouter un client](add-a-new-customer.md)   <!-- moved elsewhere -->"};
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

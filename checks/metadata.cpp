@@ -152,12 +152,6 @@ std::vector<std::string> to_strings(const std::string_view (&items)[N]) {
   return std::vector<std::string>(std::begin(items), std::end(items));
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // Quoted text in messages stays short: cut at a code point boundary and mark the cut.
 std::string shorten(std::string_view text, size_t max_chars = 60) {

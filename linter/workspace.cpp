@@ -19,11 +19,6 @@ fs::path absolute_normal(const fs::path& p) {
 
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 // Files read on behalf of another file (link targets, publishing config) must be regular files
 // of a sane size: opening a FIFO blocks forever and a huge file would be read whole.
@@ -47,14 +42,12 @@ std::optional<nlohmann::json> read_json(const fs::path& p) {
 
 // A locale at the end of a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr".
 std::string locale_suffix(const std::string& name) {
-  static const std::regex re(R"((?:^|[.\-_])([a-z]{2,3}-[a-z]{2,4}(?:-[a-z]{2})?)$)", std::regex::icase);
   std::smatch m;
   // Only a name with a separator before the locale, or that is a locale, counts.
   static const std::regex whole(R"(^[a-z]{2,3}-[a-z]{2}$)", std::regex::icase);
   static const std::regex dotted(R"(\.([a-z]{2,3}-[a-z]{2,4})$)", std::regex::icase);
-  if (std::regex_search(name, m, dotted)) return lower_ascii(m[1]);
+  if (std::regex_search(name, m, dotted)) return lower_ascii(m[1].str());
   if (std::regex_match(name, whole)) return lower_ascii(name);
-  (void)re;
   return {};
 }
 

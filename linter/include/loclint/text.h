@@ -66,6 +66,8 @@ void append(std::string& out, char32_t cp);
 size_t length(std::string_view text);
 }  // namespace utf8
 
+// Lowercases A-Z only (file names, ids, keys: no locale rules apply).
+std::string lower_ascii(std::string_view text);
 // Lowercases with ICU full case mapping (root locale).
 std::string to_lower(std::string_view text);
 // NFC and NFKC with ICU.
