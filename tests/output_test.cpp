@@ -42,13 +42,7 @@ const Rule& unreadable_rule() {
 }
 
 Diagnostic diag(const Rule& rule, Span span, std::string message, std::string source = {}) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.span = span;
-  d.message = std::move(message);
-  d.source_text = std::move(source);
-  return d;
+  return Diagnostic::of(rule, span, std::move(message), std::move(source));
 }
 
 std::vector<Finding> sample_findings() {

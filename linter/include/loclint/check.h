@@ -22,13 +22,7 @@ class Reporter {
   virtual void report(Diagnostic diagnostic) = 0;
 
   void report(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
-    Diagnostic d;
-    d.rule = &rule;
-    d.severity = rule.severity;
-    d.span = span;
-    d.message = std::move(message);
-    d.source_text = std::move(source_text);
-    report(std::move(d));
+    report(Diagnostic::of(rule, span, std::move(message), std::move(source_text)));
   }
 };
 

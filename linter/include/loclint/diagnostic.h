@@ -41,6 +41,17 @@ struct Diagnostic {
   std::string message;
   std::string source_text;  // the source-language text involved, when relevant (JSON shows it)
   std::optional<Fix> fix;
+
+  // A diagnostic of `rule` at its default severity (the engine applies overrides).
+  static Diagnostic of(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
+    Diagnostic d;
+    d.rule = &rule;
+    d.severity = rule.severity;
+    d.span = span;
+    d.message = std::move(message);
+    d.source_text = std::move(source_text);
+    return d;
+  }
 };
 
 // A diagnostic located in a file, ready to render.
