@@ -44,6 +44,20 @@ TEST(AnchorSet, NumbersRepeatsAndAcceptsWholeSideBySideText) {
   EXPECT_FALSE(set.contains("Next-steps"));
 }
 
+TEST(AnchorSet, RepeatedHeadingsTakeTheNextFreeNumber) {
+  // "Intro 1" takes intro-1 first, so the second "Intro" moves on to intro-2, and the third to
+  // intro-3; 20 000 equal headings are numbered without a quadratic search.
+  auto doc = Document::parse("a.md", "# Intro 1\n\n# Intro\n\n# Intro\n\n# Intro\n");
+  AnchorSet set = anchor_set(*doc);
+  for (const char* id : {"intro-1", "intro", "intro-2", "intro-3"}) EXPECT_TRUE(set.contains(id)) << id;
+  EXPECT_FALSE(set.contains("intro-4"));
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "## Same\n";
+  AnchorSet big = anchor_set(*Document::parse("b.md", many));
+  EXPECT_TRUE(big.contains("same-19999"));
+  EXPECT_FALSE(big.contains("same-20000"));
+}
+
 TEST(LinkCheck, ImagesWithoutSourceRootAreTalliedNotReported) {
   Config config;
   Engine engine(config, checks::all_checks());

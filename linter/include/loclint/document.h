@@ -209,6 +209,9 @@ class Document {
  public:
   // Builds the whole model. Never throws for bad content; problems become part of the model.
   static std::shared_ptr<const Document> parse(std::string path, std::string bytes);
+  // True when bytes (after an optional BOM) open with the `### YamlMime:` header line that makes
+  // a .yml file a document; other YAML files (TOC.yml, docfx.json's friends) are not linted.
+  static bool is_yaml_mime(std::string_view bytes);
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
