@@ -55,6 +55,7 @@ const Rule kNoDocuments{"loclint/no-documents", Severity::Warning, "a folder wit
 
 constexpr size_t kMaxFileSize = 256u << 20;
 constexpr size_t kMaxLineText = 4096;  // Finding::line_text
+constexpr size_t kBinaryProbe = 8000;   // a NUL byte in the first 8000 bytes: a binary file
 
 std::string to_forward(std::string s) {
   std::replace(s.begin(), s.end(), '\\', '/');
@@ -430,27 +431,38 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
   return out;
 }
 
-std::vector<Finding> Engine::lint_file(const std::string& path, Workspace& workspace, RunStats& stats) const {
+bool engine_parses(std::string_view path, std::string_view bytes) {
+  if (std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe))) return false;
+  return !is_yaml(path) || Document::is_yaml_mime(bytes);
+}
+
+std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<const Document> doc,
+                                       Workspace& workspace, RunStats& stats) const {
   // This file's configuration: the nearest .loclint.yaml with the command line on top.
   std::shared_ptr<const Config> config = config_for(path);
-  std::string bytes, error;
-  bool too_large = false;
-  if (!read_file(path, bytes, error, too_large)) {
-    if (too_large)
-      return {path_finding(path, kTooLarge, config->severity_of(kTooLarge),
-                           "file is larger than 256 MiB; it was not linted")};
-    stats.tool_failure = true;
-    return {path_finding(path, kUnreadable, config->severity_of(kUnreadable), "cannot read file: " + error)};
+  if (!doc) {
+    std::string bytes, error;
+    bool too_large = false;
+    if (!read_file(path, bytes, error, too_large)) {
+      if (too_large)
+        return {path_finding(path, kTooLarge, config->severity_of(kTooLarge),
+                             "file is larger than 256 MiB; it was not linted")};
+      stats.tool_failure = true;
+      return {path_finding(path, kUnreadable, config->severity_of(kUnreadable), "cannot read file: " + error)};
+    }
+    stats.bytes += bytes.size();
+    if (!engine_parses(path, bytes)) {
+      if (is_yaml(path) && !std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe)))
+        return {};  // TOC.yml and friends: not documents, not parsed
+      if (!config->enabled(kBinary)) return {};
+      return {path_finding(path, kBinary, config->severity_of(kBinary),
+                           "file looks binary (NUL byte in its first 8000 bytes); it was not linted")};
+    }
+    doc = Document::parse(path, std::move(bytes));
+    workspace.add_anchors(*doc);
+  } else {
+    stats.bytes += doc->text().size();
   }
-  stats.bytes += bytes.size();
-  size_t probe = std::min<size_t>(bytes.size(), 8000);
-  if (std::memchr(bytes.data(), 0, probe)) {
-    if (!config->enabled(kBinary)) return {};
-    return {path_finding(path, kBinary, config->severity_of(kBinary),
-                         "file looks binary (NUL byte in its first 8000 bytes); it was not linted")};
-  }
-  auto doc = Document::parse(path, std::move(bytes));
-  if (is_yaml(path) && doc->kind() != DocumentKind::YamlMime) return {};  // TOC.yml and friends
   ++stats.files;
   stats.segments += doc->segments().size();
   return lint_document(*doc, workspace, *config);
@@ -552,12 +564,22 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   Discovery disc = discover(inputs);
   result.stats.tool_failure = disc.tool_failure;
   Workspace workspace;
+  workspace.plan(disc.files);
   const size_t n = disc.files.size();
   std::vector<std::vector<Finding>> per_file(n);
   std::vector<RunStats> per_thread(std::max(1u, jobs));
   std::atomic<size_t> next{0};
   auto worker = [&](unsigned t) {
-    for (size_t i; (i = next.fetch_add(1)) < n;) per_file[i] = lint_file(disc.files[i], workspace, per_thread[t]);
+    for (;;) {
+      size_t i;
+      std::shared_ptr<const Document> doc;
+      // A document another file's links made the workspace parse goes first, to free it.
+      if (!workspace.take_waiting(i, doc)) {
+        if ((i = next.fetch_add(1)) >= n) break;
+        if (!workspace.claim(i, doc)) continue;  // already linted from the waiting documents
+      }
+      per_file[i] = lint_file(disc.files[i], std::move(doc), workspace, per_thread[t]);
+    }
   };
   unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
   if (threads == 1) {

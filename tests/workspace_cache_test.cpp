@@ -1,5 +1,6 @@
 // The workspace's caches: stat() answers once per path, the same for a target however it is
-// written; anchors() parses a target once, even when threads ask at the same time.
+// written; anchors() parses a target once, even when threads ask at the same time, and a target
+// the run lints too is handed over to the engine instead of being parsed again.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -60,4 +61,44 @@ TEST_F(WorkspaceCache, AnchorsParsedOnceAcrossThreads) {
   EXPECT_TRUE(got[0]->contains("x"));
   EXPECT_EQ(ws.documents_loaded(), 1u);
   EXPECT_EQ(ws.anchors(dir_ / "a/none.md"), nullptr);  // unreadable: null, as before
+}
+
+TEST_F(WorkspaceCache, TargetOfThisRunIsHandedOverNotParsedTwice) {
+  std::ofstream(dir_ / "a" / "Other.md") << "# Other\n";
+  Workspace ws;
+  std::string page = (dir_ / "a/Sub/Page.md").string();
+  std::string other = (dir_ / "a/Other.md").string();
+  ws.plan({other, page});
+  // A link in Other.md to Page.md#x parses Page.md whole and keeps it for the engine.
+  ASSERT_TRUE(ws.anchors(dir_ / "a/Sub/../Sub/Page.md"));
+  EXPECT_EQ(ws.documents_loaded(), 1u);
+  std::shared_ptr<const Document> doc;
+  ASSERT_TRUE(ws.claim(0, doc));  // Other.md: nothing waiting, the engine reads it
+  EXPECT_EQ(doc, nullptr);
+  size_t index = 99;
+  ASSERT_TRUE(ws.take_waiting(index, doc));  // Page.md goes first, to free it
+  EXPECT_EQ(index, 1u);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->path(), page);  // named as the engine names it: findings carry this path
+  EXPECT_FALSE(ws.claim(1, doc));  // already linted from the waiting documents: skipped
+  EXPECT_FALSE(ws.take_waiting(index, doc));
+  EXPECT_EQ(ws.documents_handed_over(), 1u);
+  // The engine parsed Other.md itself and gave its anchors: a link to it needs no parse.
+  auto parsed = Document::parse(other, "# Other\n");
+  ws.add_anchors(*parsed);
+  auto set = ws.anchors(dir_ / "a/Other.md");
+  ASSERT_TRUE(set);
+  EXPECT_TRUE(set->contains("other"));
+  EXPECT_EQ(ws.documents_loaded(), 1u);
+}
+
+TEST_F(WorkspaceCache, ClaimedFileIsNotKeptForTheEngine) {
+  Workspace ws;
+  ws.plan({(dir_ / "a/Sub/Page.md").string()});
+  std::shared_ptr<const Document> doc;
+  ASSERT_TRUE(ws.claim(0, doc));  // the engine is already linting it
+  ASSERT_TRUE(ws.anchors(dir_ / "a/Sub/Page.md"));
+  size_t index;
+  EXPECT_FALSE(ws.take_waiting(index, doc));  // parsed for its anchors only
+  EXPECT_EQ(ws.documents_handed_over(), 0u);
 }

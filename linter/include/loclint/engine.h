@@ -13,6 +13,10 @@
 
 namespace loclint {
 
+// Whether the engine parses and lints a file with these bytes: not when it looks binary (a NUL
+// byte in its first 8000 bytes) nor when it is a YAML file without the `### YamlMime:` header.
+bool engine_parses(std::string_view path, std::string_view bytes);
+
 // Rules of the tool itself (unreadable files, encoding problems, ...).
 const std::vector<const Rule*>& core_rules();
 
@@ -60,7 +64,9 @@ class Engine {
   const Config& config() const { return config_; }
 
  private:
-  std::vector<Finding> lint_file(const std::string& path, Workspace& workspace, RunStats& stats) const;
+  // `parsed`: the document when the workspace already parsed it for another file's links.
+  std::vector<Finding> lint_file(const std::string& path, std::shared_ptr<const Document> parsed,
+                                 Workspace& workspace, RunStats& stats) const;
   std::shared_ptr<const Config> config_for(const std::string& path) const;
 
   const Config& config_;

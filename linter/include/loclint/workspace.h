@@ -71,6 +71,20 @@ class Workspace {
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
+  // Of those, the ones handed over to the engine (parsed once, not twice).
+  size_t documents_handed_over() const { return handed_over_.load(std::memory_order_relaxed); }
+
+  // The files this run lints, as the engine names them (index = position). A link target that is
+  // one of them and not yet linted is parsed whole for its anchors and kept (within a memory
+  // budget) until the engine takes it, so each file of the run is parsed once.
+  void plan(const std::vector<std::string>& files);
+  // The engine claims file `index`. Returns false when it was already linted from the documents
+  // handed over (skip it); otherwise `doc` receives the parsed document when one is waiting.
+  bool claim(size_t index, std::shared_ptr<const Document>& doc);
+  // A parsed document waiting for the engine, to lint it early and free it; false when none.
+  bool take_waiting(size_t& index, std::shared_ptr<const Document>& doc);
+  // The engine parsed `doc` itself: keep its anchor set, so a later link to it needs no parse.
+  void add_anchors(const Document& doc);
 
   // The fragments a link may target in the document at `path`, computed once per run; null when
   // the file cannot be read.
@@ -108,7 +122,17 @@ class Workspace {
   std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
-  std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors (not kept)
+  std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
+  std::atomic<size_t> handed_over_{0};       // of which the engine linted without parsing again
+  struct Planned {
+    std::string display;  // the path as the engine names it (findings carry it)
+    bool claimed = false;
+    std::shared_ptr<const Document> parsed;  // parsed for its anchors, waiting for the engine
+  };
+  std::vector<Planned> plan_;
+  std::unordered_map<std::string, size_t> plan_index_;  // absolute normal path -> index
+  std::vector<size_t> waiting_;                          // indexes whose `parsed` is set
+  size_t waiting_bytes_ = 0;
   std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
   std::atomic<size_t> unchecked_images_{0};
 };
