@@ -192,7 +192,8 @@ struct Target {
   bool has_fragment = false;
 };
 
-Target parse_target(const Document& doc, std::string_view raw, const Env& env, const RepoInfo& repo) {
+// `here`: the document's own path, absolute and lexically normal.
+Target parse_target(const fs::path& here, std::string_view raw, const Env& env, const RepoInfo& repo) {
   Target t;
   std::string d = decode_entities(std::string(trim(raw)));
   if (d.empty() || has_scheme(d) || d.starts_with("//")) return t;
@@ -208,7 +209,6 @@ Target parse_target(const Document& doc, std::string_view raw, const Env& env, c
     std::replace(d.begin(), d.end(), '\\', '/');
   }
   std::string path = percent_decode(d);
-  const fs::path here = absolute_normal(doc.path());
   if (path.empty()) {
     t.same_document = true;
     t.check = t.has_fragment;
@@ -263,8 +263,8 @@ Resolution resolve(const Env& env, const fs::path& p, bool page) {
 
 class LinkChecker {
  public:
-  LinkChecker(const Document& doc, const Env& env, Reporter& out)
-      : doc_(doc), env_(env), out_(out), repo_(env_.workspace.repo_of(absolute_normal(doc.path()))) {
+  LinkChecker(const Document& doc, const Env& env, Reporter& out, fs::path here, std::shared_ptr<const RepoInfo> repo)
+      : doc_(doc), env_(env), out_(out), here_(std::move(here)), repo_(std::move(repo)) {
     for (uint32_t i = 0; i < doc.segments().size(); ++i) {
       const Segment& s = doc.segments()[i];
       if (s.target.present) halves_.push_back({s.target.content, i, false});
@@ -324,7 +324,7 @@ class LinkChecker {
     const Span at = !link.destination_span.empty() ? link.destination_span
                     : !link.definition.empty()     ? link.definition
                                                    : link.span;
-    Target t = parse_target(doc_, link.destination, env_, *repo_);
+    Target t = parse_target(here_, link.destination, env_, *repo_);
     if (!t.check) return;
     const std::string shown = shorten(trim(link.destination));
     Kind kind = link.kind == LinkKind::Include ? Kind::Include
@@ -397,7 +397,7 @@ class LinkChecker {
       other.replace_extension(ext == ".md" ? ".yml" : ".md");
       Resolution o = resolve(env_, other, false);
       if (o.state != Workspace::PathState::Missing) {
-        fs::path from = absolute_normal(doc_.path()).parent_path();
+        fs::path from = here_.parent_path();
         hint = fmt::format("; did you mean '{}'", t.site_absolute ? display_path(o.actual, *repo_)
                                                                   : o.actual.lexically_relative(from).generic_string());
       }
@@ -422,7 +422,7 @@ class LinkChecker {
       set = env_.workspace.anchors(*file);
     } else {
       // An include's `#frag` points into whichever article includes it.
-      std::string here = absolute_normal(doc_.path()).generic_string();
+      std::string here = here_.generic_string();
       if (here.find("/includes/") != std::string::npos) return;
       if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
       set = own_;
@@ -437,6 +437,7 @@ class LinkChecker {
   const Document& doc_;
   const Env& env_;
   Reporter& out_;
+  const fs::path here_;  // the document's path, absolute and lexically normal
   std::shared_ptr<const RepoInfo> repo_;
   std::vector<Half> halves_;
   std::set<std::pair<uint32_t, std::string>> seen_in_target_;
@@ -449,9 +450,9 @@ void check_links(const Document& doc, const Env& env, Reporter& out) {
   if (doc.links().empty()) return;
   // An article outside every docset the publish config lists (an `Archive/` folder) is never
   // published: no reader follows its links.
-  auto repo = env.workspace.repo_of(absolute_normal(doc.path()));
-  if (!repo->docsets.empty() && !env.workspace.docset_of(*repo, doc.path())) return;
-  LinkChecker(doc, env, out).run();
+  auto place = env.workspace.place_of(doc.path());
+  if (!place->repo->docsets.empty() && !place->docset) return;
+  LinkChecker(doc, env, out, place->file, place->repo).run();
 }
 
 }  // namespace

@@ -213,13 +213,14 @@ Scope scope_of(const Document& doc, const Env& env) {
   Scope s;
   s.translated = !doc.segments().empty();
   fs::path path(doc.path());
-  auto repo = env.workspace.repo_of(path);
+  auto place = env.workspace.place_of(doc.path());
+  const RepoInfo* repo = place->repo.get();
   if (lower_ascii(path.filename().string()) == "toc.md") s.page_name = false;
   // Only folders inside the repository count: a checkout under some ".../includes/" is not one.
-  fs::path inside = repo->root.empty() ? path : absolute_normal(path).lexically_relative(repo->root);
+  fs::path inside = repo->root.empty() ? path : place->file.lexically_relative(repo->root);
   for (const auto& part : inside.parent_path())
     if (lower_ascii(part.string()) == "includes") s.page_name = false;
-  s.in_docset = env.workspace.docset_of(*repo, path) != nullptr;
+  s.in_docset = place->docset != nullptr;
   // Without a publishing configuration nothing says the file is not an article.
   s.article = s.page_name && (s.in_docset || repo->docsets.empty());
   return s;

@@ -11,7 +11,27 @@
 
 namespace loclint {
 
+namespace {
+// An absolute POSIX path that lexically_normal() would return unchanged: no `.` or `..`
+// component and no doubled separator (a trailing one is kept by lexically_normal too).
+bool already_normal_absolute(const std::string& s) {
+  if constexpr (fs::path::preferred_separator != '/') return false;
+  if (s.empty() || s[0] != '/' || (s.size() > 1 && s[1] == '/')) return false;
+  for (size_t i = 1; i < s.size();) {
+    size_t j = s.find('/', i);
+    if (j == std::string::npos) j = s.size();
+    std::string_view c(s.data() + i, j - i);
+    if (c == "." || c == ".." || (c.empty() && j < s.size())) return false;
+    i = j + 1;
+  }
+  return true;
+}
+}  // namespace
+
 fs::path absolute_normal(const fs::path& p) {
+  // Called for every link of every document: the common case skips fs::absolute (a getcwd
+  // system call) and lexically_normal (a component list).
+  if (already_normal_absolute(p.native())) return p;
   std::error_code ec;
   fs::path a = p.is_absolute() ? p : fs::absolute(p, ec);
   return a.lexically_normal();
@@ -55,6 +75,19 @@ std::string locale_suffix(const std::string& name) {
 }
 
 }  // namespace
+
+std::shared_ptr<const Place> Workspace::place_of(const std::string& path) {
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = places_.find(path); it != places_.end()) return it->second;
+  }
+  auto place = std::make_shared<Place>();
+  place->file = absolute_normal(path);
+  place->repo = repo_of(place->file);
+  place->docset = docset_of(*place->repo, place->file);
+  std::unique_lock lock(mutex_);
+  return places_.emplace(path, std::move(place)).first->second;
+}
 
 std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
   fs::path dir = absolute_normal(file).parent_path();

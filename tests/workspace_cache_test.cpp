@@ -102,3 +102,22 @@ TEST_F(WorkspaceCache, ClaimedFileIsNotKeptForTheEngine) {
   EXPECT_FALSE(ws.take_waiting(index, doc));  // parsed for its anchors only
   EXPECT_EQ(ws.documents_handed_over(), 0u);
 }
+
+TEST(AbsoluteNormal, SameAsTheStandardLibraryOnEveryShape) {
+  for (const char* p : {"/", "/a", "/a/b.md", "/a/b/", "/a//b", "//a/b", "/a/./b", "/a/../b", "/a/b/..",
+                        "/a/b/.", "/.hidden/x.md", "/a/..b/c", "/a/b../c", "a/b.md", "./a", "../x/y", "", "."}) {
+    std::error_code ec;
+    fs::path expected = fs::path(p).is_absolute() ? fs::path(p) : fs::absolute(p, ec);
+    EXPECT_EQ(absolute_normal(p), expected.lexically_normal()) << p;
+  }
+}
+
+TEST_F(WorkspaceCache, PlaceOfIsComputedOncePerPath) {
+  Workspace ws;
+  std::string page = (dir_ / "a/Sub/../Sub/Page.md").string();
+  auto place = ws.place_of(page);
+  ASSERT_TRUE(place && place->repo);
+  EXPECT_EQ(place->file, dir_ / "a/Sub/Page.md");
+  EXPECT_EQ(place->docset, nullptr);  // no publish config here
+  EXPECT_EQ(ws.place_of(page), place);
+}

@@ -45,6 +45,13 @@ struct RepoInfo {
   std::map<std::string, Redirection> redirections;  // key: lowercase absolute normal path
 };
 
+// Where a document of the run sits: computed once per file, asked for by several checks.
+struct Place {
+  fs::path file;                         // absolute, lexically normal
+  std::shared_ptr<const RepoInfo> repo;  // never null
+  const Docset* docset = nullptr;        // the docset whose folder holds the file, if any
+};
+
 class Workspace {
  public:
   Workspace() = default;
@@ -55,6 +62,8 @@ class Workspace {
   std::shared_ptr<const RepoInfo> repo_of(const fs::path& file);
   // The docset whose folder contains `file`, if any.
   const Docset* docset_of(const RepoInfo& repo, const fs::path& file) const;
+  // The three above for a document's path as the engine names it, cached per path.
+  std::shared_ptr<const Place> place_of(const std::string& path);
 
   // The locale the tree says `file` is in: the docset's locale, else the locale a `docfx.json`
   // on the way up to the repository root names (`locale`, `build.locale`, or
@@ -118,6 +127,7 @@ class Workspace {
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
+  std::unordered_map<std::string, std::shared_ptr<const Place>> places_;
   std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
   std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
