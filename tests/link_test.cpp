@@ -25,6 +25,10 @@ TEST(HeadingSlug, FollowsMarkdigGitHubMode) {
   // docfx's own test of its default (AutoIdentifierOptions.GitHub).
   EXPECT_EQ(heading_slug("This - is a &@! heading _ with . and ! -"), "this---is-a--heading-_-with--and---");
   EXPECT_EQ(heading_slug("Étapes suivantes"), "étapes-suivantes");
+  // All-ASCII text skips ICU; mixed text goes through it: the same lowercasing either way.
+  EXPECT_EQ(heading_slug("  API Reference_v2 (Preview)\t"), "api-reference_v2-preview");
+  EXPECT_EQ(heading_slug("Étapes SUIVANTES 2: API"), "étapes-suivantes-2-api");
+  EXPECT_EQ(heading_slug("ÉTÉ İSTANBUL"), "été-istanbul");  // the combining dot of i̇ is dropped
   EXPECT_EQ(heading_slug("次の手順"), "次の手順");
   EXPECT_EQ(heading_slug("Дальнейшие действия"), "дальнейшие-действия");
   EXPECT_EQ(heading_slug("L’espace partenaires (PGA)"), "lespace-partenaires-pga");

@@ -3,6 +3,7 @@
 // instructions) and reports attribute values with their byte spans.
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 
 #include "loclint/document.h"
@@ -141,16 +142,30 @@ std::string heading_slug(std::string_view text) {
   // everything else (punctuation, tabs, line breaks, no-break spaces) is dropped. Repeated and
   // leading/trailing hyphens are kept: "This - is a &@! heading" -> "this---is-a--heading".
   // Markdig tests UTF-16 units, so letters outside the BMP (surrogate pairs) are dropped too.
-  std::string lowered = to_lower(trim(text));
+  std::string_view trimmed = trim(text);
+  // ICU's lowercasing only when there is a non-ASCII byte; ASCII bytes are handled inline below
+  // (lowercased the same way, and u_isalnum of ASCII is [A-Za-z0-9]).
+  const bool ascii = std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
+  std::string lowered_storage;
+  if (!ascii) lowered_storage = to_lower(trimmed);
+  std::string_view lowered = ascii ? trimmed : std::string_view(lowered_storage);
   std::string out;
   out.reserve(lowered.size());
   for (size_t i = 0; i < lowered.size();) {
+    const char c = lowered[i];
+    if (static_cast<uint8_t>(c) < 0x80) {
+      if (c == ' ') out += '-';
+      else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
+      ++i;
+      continue;
+    }
     size_t start = i;
     char32_t cp = utf8::next(lowered, i);
     if (cp == ' ') {
       out += '-';
     } else if (cp == '-' || cp == '_' || (cp <= 0xFFFF && u_isalnum(static_cast<UChar32>(cp)))) {
-      out.append(lowered, start, i - start);
+      out.append(lowered.substr(start, i - start));
     }
   }
   return out;
