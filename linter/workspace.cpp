@@ -250,6 +250,9 @@ std::shared_ptr<const Workspace::DirListing> Workspace::listing(const fs::path& 
       l->names.push_back(it->path().filename().string());
     }
     std::sort(l->names.begin(), l->names.end());
+    l->folded.reserve(l->names.size());
+    for (uint32_t i = 0; i < l->names.size(); ++i) l->folded.emplace_back(lower_ascii(l->names[i]), i);
+    std::sort(l->folded.begin(), l->folded.end());
   }
   std::shared_ptr<const DirListing> result = l;
   std::unique_lock lock(mutex_);
@@ -305,11 +308,13 @@ Workspace::PathState Workspace::stat_uncached(const fs::path& path, fs::path* ac
       cur /= name;
       continue;
     }
+    // The first name (in sorted order) that matches ignoring ASCII case.
     std::string want = lower_ascii(name);
-    auto hit = std::find_if(l->names.begin(), l->names.end(), [&](const std::string& n) { return lower_ascii(n) == want; });
-    if (hit == l->names.end()) return PathState::Missing;
+    auto hit = std::lower_bound(l->folded.begin(), l->folded.end(), want,
+                                [](const std::pair<std::string, uint32_t>& f, const std::string& w) { return f.first < w; });
+    if (hit == l->folded.end() || hit->first != want) return PathState::Missing;
     case_differs = true;
-    cur /= *hit;
+    cur /= l->names[hit->second];
   }
   *actual = cur;
   *has_actual = true;

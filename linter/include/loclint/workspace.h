@@ -115,6 +115,7 @@ class Workspace {
   struct DirListing {
     bool exists = false;
     std::vector<std::string> names;  // sorted
+    std::vector<std::pair<std::string, uint32_t>> folded;  // (ASCII-lowercased name, index in names), sorted
   };
   std::shared_ptr<const DirListing> listing(const fs::path& dir);
   PathState stat_uncached(const fs::path& path, fs::path* actual, bool* has_actual);
