@@ -174,6 +174,21 @@ bool overlaps(const std::vector<Span>& claimed, Span s) {
   return std::any_of(claimed.begin(), claimed.end(), [&](Span c) { return c.begin < s.end && s.begin < c.end; });
 }
 
+// The locale's spell-out rules, or nullptr. Building them costs as much as checking a few
+// documents, so each thread keeps the ones it has built (a formatter is not shared across
+// threads, and format() leaves it unchanged).
+const icu::RuleBasedNumberFormat* spellout_for(const std::string& locale) {
+  thread_local std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> cache;
+  auto it = cache.find(locale);
+  if (it == cache.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale loc = icu::Locale::forLanguageTag(locale, status);
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
+    it = cache.emplace(locale, U_SUCCESS(status) ? std::move(f) : nullptr).first;
+  }
+  return it->second.get();
+}
+
 // Everything about the document that every segment's comparison shares.
 struct DocContext {
   const Document& doc;
@@ -185,7 +200,7 @@ struct DocContext {
   std::vector<std::string> no_loc;
   bool localized_locale_ok = true;
   std::vector<std::string> ignore;
-  std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+  const icu::RuleBasedNumberFormat* spellout = nullptr;
   bool spellout_tried = false;
   MappedText source_buffer, target_buffer;  // lent to each segment's comparison in turn
 
@@ -193,10 +208,7 @@ struct DocContext {
   std::vector<std::string> spelled(const std::string& value) {
     if (!spellout_tried) {
       spellout_tried = true;
-      UErrorCode status = U_ZERO_ERROR;
-      icu::Locale loc = icu::Locale::forLanguageTag(locale.empty() ? "en" : locale, status);
-      auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
-      if (U_SUCCESS(status)) spellout = std::move(f);
+      spellout = spellout_for(locale.empty() ? "en" : locale);
     }
     std::vector<std::string> words;
     if (!spellout || value.find('.') != std::string::npos || value.size() > 6) return words;
@@ -929,10 +941,13 @@ void check_segments(const Document& doc, const Env& env, Reporter& out) {
     return t.find_first_not_of("*_ \t\r\n") != std::string_view::npos && !is_blank(t);
   };
   const auto& segs = doc.segments();
+  // Each segment is asked about three times (as itself and as both neighbours' neighbour).
+  std::vector<char> ok(segs.size());
+  for (size_t i = 0; i < segs.size(); ++i) ok[i] = usable(segs[i]);
   for (size_t i = 0; i < segs.size(); ++i) {
-    if (!usable(segs[i])) continue;
-    const Segment* prev = i > 0 && segs[i - 1].block == segs[i].block && usable(segs[i - 1]) ? &segs[i - 1] : nullptr;
-    const Segment* next = i + 1 < segs.size() && segs[i + 1].block == segs[i].block && usable(segs[i + 1]) ? &segs[i + 1] : nullptr;
+    if (!ok[i]) continue;
+    const Segment* prev = i > 0 && segs[i - 1].block == segs[i].block && ok[i - 1] ? &segs[i - 1] : nullptr;
+    const Segment* next = i + 1 < segs.size() && segs[i + 1].block == segs[i].block && ok[i + 1] ? &segs[i + 1] : nullptr;
     SegmentComparison(ctx, segs[i], prev, next).run();
   }
 }
