@@ -254,8 +254,9 @@ enum : uint16_t {
   kHighByte = 2,              // part of a non-ASCII character
   kColonByte = 4,             // ':' (every URL has one)
   kPlaceholderStart = 8,      // '{', '%', '$', '<'
-  kNameMark = 16,             // an upper-case letter or '_'
-  kDotByte = 256,             // '.' (with kNameMark: what every identifier has, see has_name_mark)
+  kUpperByte = 16,            // an upper-case ASCII letter
+  kUnderscoreByte = 512,      // '_'
+  kDotByte = 256,             // '.' (an upper-case letter, '_' or '.': what every identifier has)
   kDashByte = 32,             // '-' (cmdlets, options, product codes)
   kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
   kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
@@ -269,7 +270,8 @@ constexpr std::array<uint16_t, 256> make_byte_classes() {
     if (c >= 0x80) f |= kHighByte;
     if (c == ':') f |= kColonByte;
     if (c == '{' || c == '%' || c == '$' || c == '<') f |= kPlaceholderStart;
-    if ((c >= 'A' && c <= 'Z') || c == '_') f |= kNameMark;
+    if (c >= 'A' && c <= 'Z') f |= kUpperByte;
+    if (c == '_') f |= kUnderscoreByte;
     if (c == '.') f |= kDotByte;
     if (c == '-') f |= kDashByte;
     if (c == '\\') f |= kBackslashByte;
@@ -290,9 +292,9 @@ bool is_trailing_punct(char c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' || c == '*';
 }
 
-std::vector<Word> split_words(std::string_view text, const std::vector<bool>* skip) {
-  std::vector<Word> words;
-  words.reserve(text.size() / 5 + 1);
+// Fills `words` (cleared first; the caller reuses it from text to text).
+void split_words(std::string_view text, const std::vector<bool>* skip, std::vector<Word>& words) {
+  words.clear();
   size_t i = 0;
   const size_t n = text.size();
   auto skipped = [&](size_t k) { return skip && k < skip->size() && (*skip)[k]; };
@@ -306,7 +308,9 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
     uint16_t classes = 0;
     while (i < n) {
       const uint16_t cls = kByteClass[static_cast<uint8_t>(text[i])];
-      if ((cls & kSpaceByte) || ((cls & kHighByte) && space_length_slow(text, i)) || skipped(i)) break;
+      // Most bytes are neither white space nor part of a non-ASCII character: one test.
+      if ((cls & (kSpaceByte | kHighByte)) && ((cls & kSpaceByte) || space_length_slow(text, i))) break;
+      if (skip && skipped(i)) break;
       classes |= cls;
       ++i;
     }
@@ -345,7 +349,6 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
     }
     words.push_back(w);
   }
-  return words;
 }
 
 bool is_host(std::string_view w) {
@@ -535,8 +538,10 @@ bool is_product_code(std::string_view w) {
 
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip) {
   std::vector<Token> out;
-  std::vector<Word> words = split_words(text, skip);
-  auto core = [&](const Word& w) { return text.substr(w.core_begin, w.core_end - w.core_begin); };
+  // Every segment half is tokenized: its words go to a buffer this thread keeps.
+  thread_local std::vector<Word> words;
+  split_words(text, skip, words);
+  auto core = [&](const Word& w) { return std::string_view(text.data() + w.core_begin, w.core_end - w.core_begin); };
   // A command continues to the next word only across plain spaces, and never past a word that
   // ends a clause ("... -Force." ends the command).
   auto continues = [&](const Word& prev, const Word& next) {
@@ -575,19 +580,24 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       i = last;
       continue;
     }
-    if (is_variable(c) || ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
+    if (((w.classes & kPlaceholderStart) && is_variable(c)) ||  // a variable starts with '$'
+        ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
     // What the word is made of decides which of the searches below can find anything in it.
     const bool has_colon = w.classes & kColonByte;
     const bool has_placeholder_start = w.classes & kPlaceholderStart;
-    // An identifier has an upper-case letter, an underscore or a dot inside it (a dot that a
-    // word byte or another dot follows); a sentence's final dot does not count.
-    bool has_name_mark = w.classes & kNameMark;
-    if (!has_name_mark && (w.classes & kDotByte))
-      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k)
-        has_name_mark = text[k] == '.' && (is_word_byte(text[k + 1]) || text[k + 1] == '.');
+    // classify_identifier accepts a run only if it has an underscore, a dot inside it (a dot
+    // that a word byte or another dot follows; a sentence's final dot does not count) or a hump
+    // (an upper-case letter right after a lower-case letter or a digit). A capitalized word
+    // ("Partner") has none of them.
+    bool has_name_mark = w.classes & kUnderscoreByte;
+    if (!has_name_mark && (w.classes & (kDotByte | kUpperByte)))
+      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k) {
+        const char a = text[k], b = text[k + 1];
+        has_name_mark = (a == '.' && (is_word_byte(b) || b == '.')) || (is_upper(b) && (is_lower(a) || is_digit(a)));
+      }
     // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
     size_t end = w.end;
     size_t url = std::string_view::npos;

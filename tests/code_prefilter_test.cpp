@@ -62,6 +62,27 @@ TEST(CodePrefilter, AnEmptySkipListIsNoSkipList) {
   }
 }
 
+// tokenize() looks for names only in words with an underscore, a dot inside them or a hump (an
+// upper-case letter right after a lower-case letter or a digit). Each shape alone still makes
+// a name, and a word with none of them (a capitalized word) makes none.
+TEST(CodePrefilter, EveryNameShapePassesTheShortcut) {
+  auto names = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(text))
+      if (t.kind == TokenKind::Identifier || t.kind == TokenKind::Host) out.push_back(t.text);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(names("Open Office365Admin now."), V{"Office365Admin"});      // hump after a digit only
+  EXPECT_EQ(names("the snake_case_name field"), V{"snake_case_name"});    // underscore only
+  EXPECT_EQ(names("edit appsettings.json."), V{"appsettings.json"});      // inner dot only
+  EXPECT_EQ(names("see contoso.onmicrosoft.com"), V{"contoso.onmicrosoft.com"});
+  EXPECT_EQ(names("(exchangeRateDate),"), V{"exchangeRateDate"});        // camelCase in punctuation
+  EXPECT_EQ(names("Partner Center, Microsoft. Azure."), V{});              // capitalized words
+  EXPECT_EQ(names("an iPhone and eBay"), V{});                             // a hump, but words
+  EXPECT_EQ(names("end.Next sentence"), V{});                              // two sentences
+}
+
 TEST(CodePrefilter, MappedTextAppendsInBulk) {
   MappedText m;
   m.append("first text", {0, 10}, true);
