@@ -324,7 +324,7 @@ class SegmentComparison {
     size_t n = 0;
     for (size_t p = m.text.find(what); p != std::string::npos; p = m.text.find(what, p + what.size())) {
       if (m.code[p]) continue;
-      if (m.begin[p] > 0 && doc_.text()[m.begin[p] - 1] == '\\') continue;
+      if (m.begin_of(p) > 0 && doc_.text()[m.begin_of(p) - 1] == '\\') continue;
       if (what == "*" && ((p > 0 && m.text[p - 1] == '*') || (p + 1 < m.text.size() && m.text[p + 1] == '*'))) continue;
       if (n == 0 && first) *first = p;
       ++n;

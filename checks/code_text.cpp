@@ -19,30 +19,42 @@ namespace loclint::checks::code {
 
 void MappedText::append(std::string_view s, Span from, bool is_code) {
   // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
-  const size_t n = s.size();
-  const size_t at = text.size();
-  begin.resize(at + n);
-  end.resize(at + n);
-  if (n == from.size()) {
-    for (size_t i = 0; i < n; ++i) {
-      begin[at + i] = from.begin + static_cast<uint32_t>(i);
-      end[at + i] = from.begin + static_cast<uint32_t>(i) + 1;
-    }
-  } else {
-    std::fill(begin.begin() + static_cast<long>(at), begin.end(), from.begin);
-    std::fill(end.begin() + static_cast<long>(at), end.end(), from.end);
-  }
-  code.insert(code.end(), n, is_code);
-  has_code |= is_code && n > 0;
+  if (s.empty()) return;
+  pieces_.push_back({static_cast<uint32_t>(text.size()), from, s.size() == from.size()});
+  code.insert(code.end(), s.size(), is_code);
+  has_code |= is_code;
   text.append(s);
+}
+
+void MappedText::clear() {
+  text.clear();
+  code.clear();
+  has_code = false;
+  pieces_.clear();
+}
+
+const MappedText::Piece& MappedText::piece_of(size_t k) const {
+  // The last piece that starts at or before k (pieces are in text order, none empty).
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), k, [](size_t off, const Piece& p) { return off < p.at; });
+  return *(it - 1);
+}
+
+uint32_t MappedText::begin_of(size_t k) const {
+  const Piece& p = piece_of(k);
+  return p.one_to_one ? p.from.begin + static_cast<uint32_t>(k - p.at) : p.from.begin;
+}
+
+uint32_t MappedText::end_of(size_t k) const {
+  const Piece& p = piece_of(k);
+  return p.one_to_one ? p.from.begin + static_cast<uint32_t>(k - p.at) + 1 : p.from.end;
 }
 
 Span MappedText::span(size_t b, size_t e) const {
   if (text.empty()) return {};
   b = std::min(b, text.size() - 1);
-  if (e <= b) return {begin[b], begin[b]};
+  if (e <= b) return {begin_of(b), begin_of(b)};
   e = std::min(e, text.size());
-  return {begin[b], end[e - 1]};
+  return {begin_of(b), end_of(e - 1)};
 }
 
 namespace {
@@ -78,15 +90,9 @@ MappedText visible_text(const Document& doc, Span range) {
 }
 
 void visible_text(const Document& doc, Span range, MappedText& out) {
-  out.text.clear();
-  out.begin.clear();
-  out.end.clear();
-  out.code.clear();
-  out.has_code = false;
+  out.clear();
   // The visible text is rarely longer than the markup it comes from.
   out.text.reserve(range.size());
-  out.begin.reserve(range.size());
-  out.end.reserve(range.size());
   out.code.reserve(range.size());
   const auto& inlines = doc.inlines();
   // Inline tokens are in file order; find the first one that can be inside the range.

@@ -20,14 +20,28 @@ namespace loclint::checks::code {
 // remembers the document bytes it came from, so a token found here is reported at its source.
 struct MappedText {
   std::string text;
-  std::vector<uint32_t> begin;  // per byte: first document byte of what produced it
-  std::vector<uint32_t> end;    // per byte: one past its last document byte
   std::vector<bool> code;       // per byte: inside a code span (compared by its own rule)
   bool has_code = false;        // some byte is inside a code span
 
   void append(std::string_view s, Span from, bool is_code = false);
+  void clear();
+  // The first document byte of what produced text[k], and one past its last.
+  uint32_t begin_of(size_t k) const;
+  uint32_t end_of(size_t k) const;
   // The document span of text[b, e).
   Span span(size_t b, size_t e) const;
+
+ private:
+  // The way back is kept per appended piece, not per byte: a segment half is a few pieces
+  // (text, code spans, entities) of many bytes, and a per-byte table cost more to fill than
+  // the rest of the comparison of most segments.
+  struct Piece {
+    uint32_t at;      // first byte of text it produced
+    Span from;        // the document bytes
+    bool one_to_one;  // byte k of the piece comes from byte k of `from` (else from all of it)
+  };
+  const Piece& piece_of(size_t k) const;
+  std::vector<Piece> pieces_;
 };
 
 MappedText visible_text(const Document& doc, Span range);

@@ -88,16 +88,32 @@ TEST(CodePrefilter, MappedTextAppendsInBulk) {
   m.append("first text", {0, 10}, true);
   EXPECT_TRUE(m.has_code);
   m.append("&", {10, 15});  // a decoded entity
-  EXPECT_EQ(m.text, "first text&");
-  ASSERT_EQ(m.begin.size(), m.text.size());
-  ASSERT_EQ(m.end.size(), m.text.size());
+  m.append("", {15, 15});   // nothing visible: maps nothing
+  m.append("\u00A0", {15, 21});  // &nbsp;: two bytes for six
+  m.append("x", {21, 22});
+  EXPECT_EQ(m.text, "first text&\u00A0x");
   ASSERT_EQ(m.code.size(), m.text.size());
-  EXPECT_EQ(m.begin[3], 3u);  // plain text maps byte to byte
-  EXPECT_EQ(m.end[3], 4u);
-  EXPECT_EQ(m.begin[10], 10u);  // decoded text maps to its whole construct
-  EXPECT_EQ(m.end[10], 15u);
+  EXPECT_EQ(m.begin_of(0), 0u);
+  EXPECT_EQ(m.begin_of(3), 3u);  // plain text maps byte to byte
+  EXPECT_EQ(m.end_of(3), 4u);
+  EXPECT_EQ(m.end_of(9), 10u);
+  EXPECT_EQ(m.begin_of(10), 10u);  // decoded text maps to its whole construct
+  EXPECT_EQ(m.end_of(10), 15u);
+  EXPECT_EQ(m.begin_of(12), 15u);  // both bytes of the no-break space
+  EXPECT_EQ(m.end_of(12), 21u);
+  EXPECT_EQ(m.begin_of(13), 21u);
+  EXPECT_EQ(m.end_of(13), 22u);
+  EXPECT_EQ(m.span(2, 5), (loclint::Span{2, 5}));
+  EXPECT_EQ(m.span(9, 12), (loclint::Span{9, 21}));
+  EXPECT_EQ(m.span(11, 11), (loclint::Span{15, 15}));  // empty: where the byte starts
+  EXPECT_EQ(m.span(13, 99), (loclint::Span{21, 22}));  // clipped to the text
   EXPECT_TRUE(m.code[0]);
   EXPECT_FALSE(m.code[10]);
+  m.clear();
+  EXPECT_TRUE(m.text.empty());
+  EXPECT_FALSE(m.has_code);
+  m.append("y", {30, 31});
+  EXPECT_EQ(m.span(0, 1), (loclint::Span{30, 31}));
 }
 
 }  // namespace
