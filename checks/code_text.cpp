@@ -542,8 +542,45 @@ bool is_product_code(std::string_view w) {
 
 }  // namespace
 
+bool may_have_tokens(std::string_view text) {
+  enum : uint8_t {
+    kStop = 1,      // a byte some token kind needs: - $ \ / : { % < _
+    kUpper = 2,     // A-Z
+    kLowDigit = 4,  // a-z 0-9
+    kDot = 8,       // .
+    kWord = 16,     // what may follow an identifier's inner dot: A-Z a-z 0-9 _ .
+    kFormat = 32,   // a byte of a date format that is not a kStop byte or white space
+  };
+  static constexpr auto kClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (char c : std::string_view("-$\\/:{%<_")) t[static_cast<uint8_t>(c)] |= kStop;
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) t[c] |= kLowDigit | kWord;
+    }
+    t['.'] |= kDot | kWord;
+    t['_'] |= kWord;
+    for (char c : std::string_view("yMdHhmsfFzZTKtg.")) t[static_cast<uint8_t>(c)] |= kFormat;
+    return t;
+  }();
+  uint8_t prev = 0;
+  size_t run = 0;
+  for (char ch : text) {
+    const uint8_t f = kClass[static_cast<uint8_t>(ch)];
+    if (f & kStop) return true;                           // commands, paths, URLs, placeholders, snake_case
+    if ((f & kUpper) && (prev & kLowDigit)) return true;  // a hump: camelCase, PascalCase
+    if ((prev & kDot) && (f & kWord)) return true;        // an inner dot: Az.Accounts, 4.1.1
+    run = f & kFormat ? run + 1 : 0;                       // a word of six format bytes: yyyyMMdd
+    if (run >= 6) return true;
+    prev = f;
+  }
+  return false;
+}
+
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip) {
   std::vector<Token> out;
+  // Two thirds of all text (by bytes) is prose that no token kind can come from.
+  if (!may_have_tokens(text)) return out;
   // Every segment half is tokenized: its words go to a buffer this thread keeps.
   thread_local std::vector<Word> words;
   split_words(text, skip, words);

@@ -41,6 +41,25 @@ TEST(CodePrefilter, NoPlaceholderIsMissedByTheShortcut) {
   }
 }
 
+TEST(CodePrefilter, NoTokenIsMissedByTheTextShortcut) {
+  for (const std::string& text : kSamples) {
+    if (!tokenize(text).empty()) {
+      EXPECT_TRUE(may_have_tokens(text)) << text;
+    }
+  }
+  // Each way into a token alone, at the edge of what the shortcut lets through.
+  for (std::string_view text : {"Run Get-Item now", "Set $x", "Open C:\\Temp", "Go to ./run.sh", "http://x.io",
+                                "Use {0}", "Use %s", "Use <name>", "the LAST_DAY field", "Open Office365Admin",
+                                "see a.b and Az.Accounts", "format yyMMdd", "Exam MB-210"}) {
+    EXPECT_FALSE(tokenize(text).empty()) << text;
+    EXPECT_TRUE(may_have_tokens(text)) << text;
+  }
+  EXPECT_FALSE(may_have_tokens("Open Partner Center. Then select Billing, Invoices (all of them)!"));
+  EXPECT_FALSE(may_have_tokens("Sélectionnez « Facturation » dans l’Espace partenaires."));
+  EXPECT_FALSE(may_have_tokens("mmm ddd"));  // format letters, but never six in a word
+  EXPECT_TRUE(tokenize("Open Partner Center. Then select Billing, Invoices (all of them)!").empty());
+}
+
 TEST(CodePrefilter, PlainProseHasNoPlaceholder) {
   EXPECT_FALSE(may_have_placeholders("Ouvrez l’Espace partenaires et sélectionnez Facturation."));
   EXPECT_FALSE(may_have_placeholders("Commande: recommandé."));  // 'mm' but no date format
