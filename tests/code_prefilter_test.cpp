@@ -60,6 +60,34 @@ TEST(CodePrefilter, NoTokenIsMissedByTheTextShortcut) {
   EXPECT_TRUE(tokenize("Open Partner Center. Then select Billing, Invoices (all of them)!").empty());
 }
 
+// may_have_placeholders() reads a run of format bytes only around every sixth byte: it must
+// answer as a plain byte-by-byte scan does, for runs at the start, the end and in between.
+TEST(CodePrefilter, PlaceholderShortcutMatchesAPlainScan) {
+  auto plain = [](std::string_view text) {
+    size_t run = 0;
+    for (char c : text) {
+      if (c == '{' || c == '%' || c == '$' || c == '<') return true;
+      run = std::string_view("yMdHhmsfFzZTKtg-:/. ").find(c) != std::string_view::npos ? run + 1 : 0;
+      if (run >= 6) return true;
+    }
+    return false;
+  };
+  const std::string_view alphabet = "dm. -yxeéa";  // mostly format bytes, so that runs form
+  uint32_t seed = 12345;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    seed = seed * 1103515245 + 12345;
+    const size_t length = (seed >> 16) % 24;
+    for (size_t k = 0; k < length; ++k) {
+      seed = seed * 1103515245 + 12345;
+      text += alphabet[(seed >> 16) % alphabet.size()];
+    }
+    ASSERT_EQ(may_have_placeholders(text), plain(text)) << text;
+  }
+  for (std::string_view text : {"yyMMdd", "x yyMMdd", "yyMMdd x", "ab yyMMd", "abyyMMd", "yyMMd", "xyyMMdxyyMMdx"})
+    EXPECT_EQ(may_have_placeholders(text), plain(text)) << text;
+}
+
 TEST(CodePrefilter, PlainProseHasNoPlaceholder) {
   EXPECT_FALSE(may_have_placeholders("Ouvrez l’Espace partenaires et sélectionnez Facturation."));
   EXPECT_FALSE(may_have_placeholders("Commande: recommandé."));  // 'mm' but no date format
