@@ -821,13 +821,22 @@ NumberFormat number_format(std::string_view locale) {
 }
 
 std::string canonical_number(std::string_view digits) {
-  std::string s(digits);
-  size_t dot = s.find('.');
-  std::string ip = s.substr(0, dot), fp = dot == std::string::npos ? "" : s.substr(dot + 1);
+  // Views into the digits, one string built at the end: this runs for every number of every
+  // translation that is compared.
+  size_t dot = digits.find('.');
+  std::string_view ip = digits.substr(0, dot);
+  std::string_view fp = dot == std::string_view::npos ? std::string_view() : digits.substr(dot + 1);
   size_t nz = ip.find_first_not_of('0');
-  ip = nz == std::string::npos ? "0" : ip.substr(nz);
-  while (!fp.empty() && fp.back() == '0') fp.pop_back();
-  return fp.empty() ? ip : ip + "." + fp;
+  ip = nz == std::string_view::npos ? std::string_view("0") : ip.substr(nz);
+  while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
+  std::string out;
+  out.reserve(ip.size() + 1 + fp.size());
+  out.append(ip);
+  if (!fp.empty()) {
+    out += '.';
+    out.append(fp);
+  }
+  return out;
 }
 
 namespace {
