@@ -11,6 +11,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -319,6 +320,9 @@ class SegmentComparison {
 
   // ---- markup-broken --------------------------------------------------------------------------
 
+  // The first bytes of the literals markup() counts.
+  static constexpr char kMarkupStarts[] = {'*', '_', ']', '<', '`'};
+
   // Markdown syntax characters left as text; escaped ones (\*) are meant to be literal.
   size_t count_literal(const MappedText& m, std::string_view what, size_t* first = nullptr) const {
     size_t n = 0;
@@ -333,6 +337,10 @@ class SegmentComparison {
   }
 
   bool markup() {
+    // Every literal below starts with one of these bytes; most translations have none of them.
+    if (std::none_of(std::begin(kMarkupStarts), std::end(kMarkupStarts),
+                     [&](char c) { return std::memchr(T().data(), c, T().size()) != nullptr; }))
+      return false;
     struct Kind {
       std::vector<std::string_view> literals;
       const char* message;
@@ -464,6 +472,8 @@ class SegmentComparison {
   void html_tags() {
     std::vector<Item> s, t;
     for (auto [half, items] : {std::pair{src_.content, &s}, std::pair{tgt_.content, &t}}) {
+      // Every tag starts with '<' (parse_html_tag): a half without one has none to look up.
+      if (doc_.slice(half).find('<') == std::string_view::npos) continue;
       auto [b, e] = Document::within(doc_.html_tags(), half);
       for (auto it = b; it != e; ++it) {
         if (!half.contains(it->span) || it->comment || it->name.empty()) continue;
@@ -696,7 +706,11 @@ class SegmentComparison {
   void tokens() {
     src_tokens_ = tokenize(src_.vis.text, src_.vis.has_code ? &src_.vis.code : nullptr);
     std::set<std::string> seen;
-    std::string_view whole = trim(src_.vis.text);
+    std::optional<std::string_view> whole_source;  // trimmed only for a name that is missing
+    auto whole = [&] {
+      if (!whole_source) whole_source = trim(src_.vis.text);
+      return *whole_source;
+    };
     for (const Token& tok : src_tokens_) {
       if (tok.kind == TokenKind::Url || tok.kind == TokenKind::Placeholder) continue;
       if (!seen.insert(tok.text).second || ignored(tok.text)) continue;
@@ -730,11 +744,11 @@ class SegmentComparison {
             command_missing(tok, source_span);
             break;
           }
-          bool strong = tok.strong || whole == tok.text;
+          bool strong = tok.strong || whole() == tok.text;
           if (tok.kind != TokenKind::Identifier || !strong) break;
           std::string_view whole_t = trim(T());
           std::optional<std::pair<size_t, size_t>> cp;
-          if (whole == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
+          if (whole() == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
             cp = std::make_pair(static_cast<size_t>(whole_t.data() - T().data()), static_cast<size_t>(whole_t.data() - T().data()) + whole_t.size());
           if (!cp) cp = counterpart(tok);
           if (cp) {
@@ -938,7 +952,11 @@ void check_segments(const Document& doc, const Env& env, Reporter& out) {
     if (!(s.target.present && s.source.present && s.target.closed && s.source.closed)) return false;
     if (s.source_missing_inner || !s.source.has_id) return false;
     std::string_view t = doc.slice(s.target.content);
-    return t.find_first_not_of("*_ \t\r\n") != std::string_view::npos && !is_blank(t);
+    size_t p = t.find_first_not_of("*_ \t\r\n");
+    if (p == std::string_view::npos) return false;
+    // An ASCII byte other than \v and \f is not white space: no need to ask is_blank.
+    if (static_cast<uint8_t>(t[p]) < 0x80 && t[p] != '\v' && t[p] != '\f') return true;
+    return !is_blank(t);
   };
   const auto& segs = doc.segments();
   // Each segment is asked about three times (as itself and as both neighbours' neighbour).
