@@ -513,22 +513,34 @@ class SegmentComparison {
     if (!c_.localized_locale_ok) return u;
     // Leave out a locale path segment (/en-us/ in the source; /en-us/ or the file's own locale
     // in the translation), so that localized, kept and dropped locale segments all compare equal.
+    // Segments are looked at in place (views, ASCII case folded while comparing): this runs for
+    // every link of every segment.
+    auto equals_lowered = [](std::string_view seg, std::string_view lower) {
+      if (seg.size() != lower.size()) return false;
+      for (size_t k = 0; k < seg.size(); ++k) {
+        char c = seg[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[k]) return false;
+      }
+      return true;
+    };
     std::string out;
+    out.reserve(u.size());
     size_t i = 0;
     while (i < u.size()) {
       size_t slash = u.find('/', i);
       if (slash == std::string::npos) {
-        out += u.substr(i);
+        out.append(u, i);
         break;
       }
-      out += u.substr(i, slash + 1 - i);
+      out.append(u, i, slash + 1 - i);
       size_t end = u.find_first_of("/?#", slash + 1);
       if (end == std::string::npos) end = u.size();
-      std::string seg = lower_ascii(u.substr(slash + 1, end - slash - 1));
+      std::string_view seg = std::string_view(u).substr(slash + 1, end - slash - 1);
       size_t dash = seg.find('-');
       bool is_locale = dash >= 2 && dash <= 3 && seg.size() - dash - 1 >= 2 && seg.size() - dash - 1 <= 4 &&
-                       std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '-'; });
-      bool localizable = is_locale && (seg == "en-us" || (!source && (c_.locale.empty() || seg == c_.locale)));
+                       std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-'; });
+      bool localizable = is_locale && (equals_lowered(seg, "en-us") || (!source && (c_.locale.empty() || equals_lowered(seg, c_.locale))));
       if (localizable) {
         // Dropped like a locale-neutral link (/partner-center/...) or replaced by the file's.
         out.pop_back();
