@@ -1007,23 +1007,28 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
 std::vector<std::string> target_values(std::string_view text, const NumberFormat& locale_format,
                                        const NumberFormat& source_format) {
   std::vector<std::string> out;
+  // The readings of one number mostly agree ("30" in both formats and as its digit run): a
+  // value equal to the one just added is left out here rather than by the sort.
+  auto add = [&out](std::string value) {
+    if (out.empty() || out.back() != value) out.push_back(std::move(value));
+  };
   const size_t n = text.size();
+  std::string value;
   for (size_t i = 0; i < n; ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
-    std::string value;
     read_number(text, i, locale_format, value);
-    out.push_back(value);
+    add(value);
     read_number(text, i, source_format, value);
-    out.push_back(value);
+    add(value);
     size_t j = i;
     int dots = 0;
     while (j < n && (is_digit(text[j]) || (text[j] == '.' && j + 1 < n && is_digit(text[j + 1])))) dots += text[j++] == '.';
-    if (dots >= 2) out.push_back("v:" + std::string(text.substr(i, j - i)));
+    if (dots >= 2) add("v:" + std::string(text.substr(i, j - i)));
     // Each run of digits alone (a date or a range written another way).
     for (size_t k = i; k < j;) {
       size_t s = k;
       while (k < j && is_digit(text[k])) ++k;
-      if (k > s) out.push_back(canonical_number(text.substr(s, k - s)));
+      if (k > s) add(canonical_number(text.substr(s, k - s)));
       while (k < j && !is_digit(text[k])) ++k;
     }
   }
