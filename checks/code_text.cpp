@@ -982,9 +982,12 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
       }
       size_t w = k;
       while (w > 0 && is_letter(text[w - 1])) --w;
-      std::string prev(text.substr(w, k - w));
-      for (char& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (prev == "month" || prev == "months") keep = false;
+      // ASCII letters only (is_letter), compared in place without letter case.
+      auto is_word = [prev = text.substr(w, k - w)](std::string_view lower) {
+        return prev.size() == lower.size() &&
+               std::equal(prev.begin(), prev.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
+      };
+      if (is_word("month") || is_word("months")) keep = false;
     }
     // A two-digit year (December 19) may be written in full.
     if (num.value.size() == 2 && num.value.find('.') == std::string::npos) num.also.push_back("20" + num.value);
@@ -998,7 +1001,7 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
         if (h >= 1 && h < 12) num.also.push_back(std::to_string(h + 12));
       }
     }
-    if (keep) out.push_back(num);
+    if (keep) out.push_back(std::move(num));
     i = std::max(skip_chain(e), i + 1);
   }
   return out;
