@@ -303,7 +303,7 @@ class SegmentComparison {
       o.lower = level >= 1;
       o.drop_space = level >= 2;
       std::string n = fold(needle, o).text;
-      if (auto hit = find_folded(T(), folded(level), n, strict); hit && !tgt_.vis.code[hit->first]) {
+      if (auto hit = find_folded(T(), folded(level), n, strict); hit && !tgt_.vis.is_code(hit->first)) {
         std::string_view raw = T().substr(hit->first, hit->second - hit->first);
         if (raw == needle) return {Match::Exact, hit->first, hit->second};
         // Folding found it: say what differs in the simplest terms.
@@ -327,7 +327,7 @@ class SegmentComparison {
   size_t count_literal(const MappedText& m, std::string_view what, size_t* first = nullptr) const {
     size_t n = 0;
     for (size_t p = m.text.find(what); p != std::string::npos; p = m.text.find(what, p + what.size())) {
-      if (m.code[p]) continue;
+      if (m.is_code(p)) continue;
       if (m.begin_of(p) > 0 && doc_.text()[m.begin_of(p) - 1] == '\\') continue;
       if (what == "*" && ((p > 0 && m.text[p - 1] == '*') || (p + 1 < m.text.size() && m.text[p + 1] == '*'))) continue;
       if (n == 0 && first) *first = p;
@@ -441,7 +441,7 @@ class SegmentComparison {
       } else if (Item* b3 = next_t([](const Item&) { return true; })) {
         b3->used = true;
         report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span);
-      } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.code[p]) {
+      } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.is_code(p)) {
         report(kInlineCode, tgt_.vis.span(p, p + a.key.size()), fmt::format("code span lost its backticks in translation: '{}'", q(a.key)), a.raw, a.span);
       } else {
         report(kInlineCode, whole_target(), fmt::format("code span '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
@@ -865,7 +865,7 @@ class SegmentComparison {
   void numbers() {
     // Every number starts with a digit; most segments have none.
     if (std::none_of(src_.vis.text.begin(), src_.vis.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
-    std::vector<bool> skip = src_.vis.code;
+    std::vector<bool> skip = src_.vis.has_code ? src_.vis.code : std::vector<bool>(src_.vis.text.size(), false);
     for (const Token& tok : src_tokens_)
       for (size_t k = tok.begin; k < tok.end; ++k) skip[k] = true;
     if (!claimed_.empty())

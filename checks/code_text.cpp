@@ -21,8 +21,11 @@ void MappedText::append(std::string_view s, Span from, bool is_code) {
   // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
   if (s.empty()) return;
   pieces_.push_back({static_cast<uint32_t>(text.size()), from, s.size() == from.size()});
-  code.insert(code.end(), s.size(), is_code);
-  has_code |= is_code;
+  if (is_code && !has_code) {
+    code.assign(text.size(), false);
+    has_code = true;
+  }
+  if (has_code) code.insert(code.end(), s.size(), is_code);
   text.append(s);
 }
 
@@ -93,7 +96,6 @@ void visible_text(const Document& doc, Span range, MappedText& out) {
   out.clear();
   // The visible text is rarely longer than the markup it comes from.
   out.text.reserve(range.size());
-  out.code.reserve(range.size());
   const auto& inlines = doc.inlines();
   // Inline tokens are in file order; find the first one that can be inside the range.
   auto it = std::lower_bound(inlines.begin(), inlines.end(), range.begin,

@@ -20,8 +20,11 @@ namespace loclint::checks::code {
 // remembers the document bytes it came from, so a token found here is reported at its source.
 struct MappedText {
   std::string text;
-  std::vector<bool> code;       // per byte: inside a code span (compared by its own rule)
+  // Per byte: inside a code span (compared by its own rule). Filled from the first code span
+  // on, so that most halves (no code) never fill it: empty while has_code is false.
+  std::vector<bool> code;
   bool has_code = false;        // some byte is inside a code span
+  bool is_code(size_t k) const { return has_code && code[k]; }
 
   void append(std::string_view s, Span from, bool is_code = false);
   void clear();

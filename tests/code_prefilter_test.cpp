@@ -161,6 +161,14 @@ TEST(CodePrefilter, MappedTextAppendsInBulk) {
   EXPECT_FALSE(m.has_code);
   m.append("y", {30, 31});
   EXPECT_EQ(m.span(0, 1), (loclint::Span{30, 31}));
+  EXPECT_FALSE(m.is_code(0));  // no code span yet: the per-byte flags are not filled
+  m.append("code", {32, 36}, true);
+  m.append("z", {37, 38});
+  ASSERT_EQ(m.code.size(), m.text.size());  // filled from the first code span on
+  EXPECT_FALSE(m.is_code(0));
+  EXPECT_TRUE(m.is_code(1));
+  EXPECT_TRUE(m.is_code(4));
+  EXPECT_FALSE(m.is_code(5));
 }
 
 }  // namespace
