@@ -558,36 +558,46 @@ bool is_product_code(std::string_view w) {
 }  // namespace
 
 bool may_have_tokens(std::string_view text) {
-  enum : uint8_t {
-    kStop = 1,      // a byte some token kind needs: - $ \ / : { % < _
-    kUpper = 2,     // A-Z
-    kLowDigit = 4,  // a-z 0-9
-    kDot = 8,       // .
-    kWord = 16,     // what may follow an identifier's inner dot: A-Z a-z 0-9 _ .
-    kFormat = 32,   // a byte of a date format that is not a kStop byte or white space
+  // What each token kind needs, as bytes and pairs of adjacent bytes (see tokenize()):
+  //   $ \ { % < _           variables, Windows paths, placeholders, snake_case: anywhere
+  //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
+  //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
+  //   a-z 0-9 then A-Z       a hump: camelCase, PascalCase
+  //   . then A-Z a-z 0-9 _ . an inner dot: Az.Accounts, contoso.com
+  //   six format bytes       a date format word: yyyyMMdd, dd/MM/yyyy, HH:mm:ss
+  // A pair is found with one test: a byte's "first of a pair" bits (arm, bits 4-7) are
+  // shifted onto the "second of a pair" bits (bits 0-3) that the next byte is tested with.
+  enum : uint16_t {
+    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8,             // second of a pair
+    kLowDigit = 16, kDot = 32, kDash = 64, kBeforeSlash = 128,     // first of a pair
+    kStop = 256,                                                    // needed anywhere
+    kFormat = 512,                                                  // a date format byte
   };
   static constexpr auto kClass = [] {
-    std::array<uint8_t, 256> t{};
-    for (char c : std::string_view("-$\\/:{%<_")) t[static_cast<uint8_t>(c)] |= kStop;
+    std::array<uint16_t, 256> t{};
+    for (char c : std::string_view("$\\{%<_")) t[static_cast<uint8_t>(c)] |= kStop;
     for (int c = 0; c < 256; ++c) {
-      if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord;
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) t[c] |= kLowDigit | kWord;
+      if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord | kAfterDash;
+      if (c >= 'a' && c <= 'z') t[c] |= kLowDigit | kWord;
+      if (c >= '0' && c <= '9') t[c] |= kLowDigit | kWord | kAfterDash;
     }
-    t['.'] |= kDot | kWord;
+    t['.'] |= kDot | kWord | kBeforeSlash;
     t['_'] |= kWord;
-    for (char c : std::string_view("yMdHhmsfFzZTKtg.")) t[static_cast<uint8_t>(c)] |= kFormat;
+    t['-'] |= kDash | kAfterDash;
+    t[':'] |= kBeforeSlash;
+    t['~'] |= kBeforeSlash;
+    t['/'] |= kSlash;
+    for (char c : std::string_view("yMdHhmsfFzZTKtg.-:/")) t[static_cast<uint8_t>(c)] |= kFormat;
     return t;
   }();
-  uint8_t prev = 0;
-  size_t run = 0;
+  uint16_t armed = 0;  // the previous byte's first-of-a-pair bits, as second-of-a-pair bits
+  size_t run = 0;      // format bytes in a row
   for (char ch : text) {
-    const uint8_t f = kClass[static_cast<uint8_t>(ch)];
-    if (f & kStop) return true;                           // commands, paths, URLs, placeholders, snake_case
-    if ((f & kUpper) && (prev & kLowDigit)) return true;  // a hump: camelCase, PascalCase
-    if ((prev & kDot) && (f & kWord)) return true;        // an inner dot: Az.Accounts, 4.1.1
-    run = f & kFormat ? run + 1 : 0;                       // a word of six format bytes: yyyyMMdd
+    const uint16_t f = kClass[static_cast<uint8_t>(ch)];
+    if ((f & kStop) || (armed & f)) return true;
+    run = f & kFormat ? run + 1 : 0;
     if (run >= 6) return true;
-    prev = f;
+    armed = (f >> 4) & 0xF;
   }
   return false;
 }

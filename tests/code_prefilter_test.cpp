@@ -50,13 +50,18 @@ TEST(CodePrefilter, NoTokenIsMissedByTheTextShortcut) {
   // Each way into a token alone, at the edge of what the shortcut lets through.
   for (std::string_view text : {"Run Get-Item now", "Set $x", "Open C:\\Temp", "Go to ./run.sh", "http://x.io",
                                 "Use {0}", "Use %s", "Use <name>", "the LAST_DAY field", "Open Office365Admin",
-                                "see a.b and Az.Accounts", "format yyMMdd", "Exam MB-210"}) {
+                                "see a.b and Az.Accounts", "format yyMMdd", "Exam MB-210", "Add --tenant",
+                                "run ~/bin/tool", "run ../up/x", "as dd-mm-yyyy", "at HH:mm:ss"}) {
     EXPECT_FALSE(tokenize(text).empty()) << text;
     EXPECT_TRUE(may_have_tokens(text)) << text;
   }
   EXPECT_FALSE(may_have_tokens("Open Partner Center. Then select Billing, Invoices (all of them)!"));
   EXPECT_FALSE(may_have_tokens("Sélectionnez « Facturation » dans l’Espace partenaires."));
   EXPECT_FALSE(may_have_tokens("mmm ddd"));  // format letters, but never six in a word
+  // Dashes, colons and slashes of prose: none before what a command, code or URL needs.
+  const std::string_view prose = "A well-known sign-in page - see e-mail and/or notes: 3:30 pm, 1/2";
+  EXPECT_FALSE(may_have_tokens(prose));
+  EXPECT_TRUE(tokenize(prose).empty());
   EXPECT_TRUE(tokenize("Open Partner Center. Then select Billing, Invoices (all of them)!").empty());
 }
 
