@@ -1028,9 +1028,27 @@ std::vector<std::string> target_values(std::string_view text, const NumberFormat
     if (out.empty() || out.back() != value) out.push_back(std::move(value));
   };
   const size_t n = text.size();
+  // Whether a number in `format` can go on at text[j], after a run of digits: read_number
+  // reads on only over a grouping or decimal separator with a digit right after it.
+  auto digit_at = [&](size_t k) { return k < n && is_digit(text[k]); };
+  auto may_continue = [&](size_t j, const NumberFormat& format) {
+    const std::string_view rest = text.substr(j);
+    if (!format.grouping.empty() && rest.starts_with(format.grouping) && digit_at(j + format.grouping.size())) return true;
+    if (format.grouping_is_space && space_length(text, j) && digit_at(j + space_length(text, j))) return true;
+    return !format.decimal.empty() && rest.starts_with(format.decimal) && digit_at(j + format.decimal.size());
+  };
   std::string value;
   for (size_t i = 0; i < n; ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
+    // Most numbers are a run of digits that nothing continues ("30 jours"): then both readings
+    // and the digit run are the run itself.
+    size_t run_end = i;
+    while (run_end < n && is_digit(text[run_end])) ++run_end;
+    if (run_end == n || (!(text[run_end] == '.' && digit_at(run_end + 1)) && !may_continue(run_end, locale_format) &&
+                         !may_continue(run_end, source_format))) {
+      add(canonical_number(text.substr(i, run_end - i)));
+      continue;
+    }
     read_number(text, i, locale_format, value);
     add(value);
     read_number(text, i, source_format, value);

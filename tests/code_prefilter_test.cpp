@@ -93,6 +93,22 @@ TEST(CodePrefilter, PlaceholderShortcutMatchesAPlainScan) {
     EXPECT_EQ(may_have_placeholders(text), plain(text)) << text;
 }
 
+// target_values() takes a run of digits as it is when no separator with a digit after it
+// follows; numbers that a separator continues are still read in both formats.
+TEST(CodePrefilter, NumberShortcutKeepsEveryReading) {
+  const NumberFormat fr = number_format("fr-fr"), en = number_format("en-us");
+  using V = std::vector<std::string>;
+  EXPECT_EQ(target_values("30 jours", fr, en), (V{"30"}));
+  EXPECT_EQ(target_values("3. 5, 9 x", fr, en), (V{"3", "5", "9"}));
+  EXPECT_EQ(target_values("1 000 euros", fr, en), (V{"0", "1", "1000"}));
+  EXPECT_EQ(target_values("1\u202f000,50 €", fr, en), (V{"0", "0.5", "1", "1000.5", "50"}));
+  EXPECT_EQ(target_values("1,000.50", fr, en), (V{"0", "0.5", "1", "1000.5", "50"}));
+  EXPECT_EQ(target_values("2.5 Go", fr, en), (V{"2", "2.5", "5"}));
+  EXPECT_EQ(target_values("4.1.1", fr, en), (V{"1", "1.1", "4", "4.1", "v:4.1.1"}));
+  EXPECT_EQ(target_values("10,5%", fr, en), (V{"10", "10.5", "5"}));
+  EXPECT_EQ(target_values("12 345 678", fr, en), (V{"12", "12345678", "345", "345678", "678"}));
+}
+
 TEST(CodePrefilter, PlainProseHasNoPlaceholder) {
   EXPECT_FALSE(may_have_placeholders("Ouvrez l’Espace partenaires et sélectionnez Facturation."));
   EXPECT_FALSE(may_have_placeholders("Commande: recommandé."));  // 'mm' but no date format
