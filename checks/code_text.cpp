@@ -565,13 +565,14 @@ bool may_have_tokens(std::string_view text) {
   //   a-z 0-9 then A-Z       a hump: camelCase, PascalCase
   //   . then A-Z a-z 0-9 _ . an inner dot: Az.Accounts, contoso.com
   //   six format bytes       a date format word: yyyyMMdd, dd/MM/yyyy, HH:mm:ss
-  // A pair is found with one test: a byte's "first of a pair" bits (arm, bits 4-7) are
-  // shifted onto the "second of a pair" bits (bits 0-3) that the next byte is tested with.
+  // A pair is found with one test: a byte's "first of a pair" bits (the high byte) are
+  // shifted onto the "second of a pair" bits (bits 0-3) that the next byte is tested with,
+  // together with the bit of the bytes needed anywhere.
   enum : uint16_t {
-    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8,             // second of a pair
-    kLowDigit = 16, kDot = 32, kDash = 64, kBeforeSlash = 128,     // first of a pair
-    kStop = 256,                                                    // needed anywhere
-    kFormat = 512,                                                  // a date format byte
+    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8,              // second of a pair
+    kStop = 16,                                                      // needed anywhere
+    kFormat = 32,                                                    // a date format byte
+    kLowDigit = 256, kDot = 512, kDash = 1024, kBeforeSlash = 2048,  // first of a pair
   };
   static constexpr auto kClass = [] {
     std::array<uint16_t, 256> t{};
@@ -590,14 +591,14 @@ bool may_have_tokens(std::string_view text) {
     for (char c : std::string_view("yMdHhmsfFzZTKtg.-:/")) t[static_cast<uint8_t>(c)] |= kFormat;
     return t;
   }();
-  uint16_t armed = 0;  // the previous byte's first-of-a-pair bits, as second-of-a-pair bits
-  size_t run = 0;      // format bytes in a row
+  uint16_t wanted = kStop;  // what ends the search at the next byte
+  size_t run = 0;           // format bytes in a row
   for (char ch : text) {
     const uint16_t f = kClass[static_cast<uint8_t>(ch)];
-    if ((f & kStop) || (armed & f)) return true;
+    if (f & wanted) return true;
     run = f & kFormat ? run + 1 : 0;
     if (run >= 6) return true;
-    armed = (f >> 4) & 0xF;
+    wanted = static_cast<uint16_t>(f >> 8) | kStop;
   }
   return false;
 }
