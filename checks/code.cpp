@@ -204,6 +204,7 @@ struct DocContext {
   const icu::RuleBasedNumberFormat* spellout = nullptr;
   bool spellout_tried = false;
   MappedText source_buffer, target_buffer;  // lent to each segment's comparison in turn
+  size_t inline_hint = 0;                    // where visible_text stopped last
 
   // Words the locale spells `value` with ("douze", "premier", "première").
   std::vector<std::string> spelled(const std::string& value) {
@@ -242,8 +243,9 @@ class SegmentComparison {
     tgt_.content = seg.target.content;
     src_.vis = std::move(c_.source_buffer);
     tgt_.vis = std::move(c_.target_buffer);
-    visible_text(doc_, src_.content, src_.vis);
-    visible_text(doc_, tgt_.content, tgt_.vis);
+    // The translation comes first in the file, then its source, then the next segment.
+    visible_text(doc_, tgt_.content, tgt_.vis, c_.inline_hint);
+    visible_text(doc_, src_.content, src_.vis, c_.inline_hint);
   }
   ~SegmentComparison() {
     c_.source_buffer = std::move(src_.vis);
@@ -942,7 +944,7 @@ std::string document_locale(const Document& doc, const Env& env) {
 
 void check_segments(const Document& doc, const Env& env, Reporter& out) {
   if (doc.segments().empty()) return;
-  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false, {}, {}};
+  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false, {}, {}, 0};
   ctx.locale_format = number_format(ctx.locale.empty() ? "en-us" : ctx.locale);
   ctx.source_format = number_format("en-us");
   if (const FrontMatterEntry* e = doc.front_matter().find("no-loc")) {

@@ -93,13 +93,29 @@ MappedText visible_text(const Document& doc, Span range) {
 }
 
 void visible_text(const Document& doc, Span range, MappedText& out) {
+  size_t hint = 0;
+  visible_text(doc, range, out, hint);
+}
+
+void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint) {
   out.clear();
   // The visible text is rarely longer than the markup it comes from.
   out.text.reserve(range.size());
   const auto& inlines = doc.inlines();
-  // Inline tokens are in file order; find the first one that can be inside the range.
-  auto it = std::lower_bound(inlines.begin(), inlines.end(), range.begin,
-                             [](const InlineToken& t, uint32_t off) { return t.span.end <= off; });
+  // Inline tokens are in file order; find the first one that can be inside the range. Ranges
+  // asked for in file order start a few tokens after the previous one ended: walk there from
+  // the hint, and binary-search only when the hint is past the answer or far from it.
+  auto ends_before = [](const InlineToken& t, uint32_t off) { return t.span.end <= off; };
+  auto it = inlines.begin() + static_cast<long>(std::min(hint, inlines.size()));
+  if (it != inlines.begin() && !ends_before(*(it - 1), range.begin)) {
+    it = std::lower_bound(inlines.begin(), it, range.begin, ends_before);
+  } else {
+    for (int steps = 0; it != inlines.end() && ends_before(*it, range.begin); ++it)
+      if (++steps == 16) {
+        it = std::lower_bound(it, inlines.end(), range.begin, ends_before);
+        break;
+      }
+  }
   for (; it != inlines.end() && it->span.begin < range.end; ++it) {
     const InlineToken& t = *it;
     if (!range.contains(t.span)) continue;
@@ -117,6 +133,7 @@ void visible_text(const Document& doc, Span range, MappedText& out) {
       case InlineKind::NullChar: break;
     }
   }
+  hint = static_cast<size_t>(it - inlines.begin());
 }
 
 // ---- character classes ----------------------------------------------------------------------

@@ -50,6 +50,9 @@ struct MappedText {
 MappedText visible_text(const Document& doc, Span range);
 // The same into `out`, whose buffers are reused (one per half for a whole document).
 void visible_text(const Document& doc, Span range, MappedText& out);
+// The same, for ranges asked for in file order: `hint` (0 at first) is where the previous
+// range's tokens ended, and is updated. Any hint gives the same text; a good one is faster.
+void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint);
 
 // ---- character classes ----------------------------------------------------------------------
 

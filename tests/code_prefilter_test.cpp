@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "code_text.h"
+#include "loclint/document.h"
 
 using namespace loclint::checks::code;
 
@@ -149,6 +150,42 @@ TEST(CodePrefilter, EveryNameShapePassesTheShortcut) {
   EXPECT_EQ(names("Partner Center, Microsoft. Azure."), V{});              // capitalized words
   EXPECT_EQ(names("an iPhone and eBay"), V{});                             // a hump, but words
   EXPECT_EQ(names("end.Next sentence"), V{});                              // two sentences
+}
+
+// visible_text() with a hint gives what it gives without one, whatever the hint: in file
+// order (the hint is a few tokens short), backwards (past the answer) and far off.
+TEST(CodePrefilter, VisibleTextHintNeverChangesTheText) {
+  std::string md = "# Titre\n\n";
+  for (int i = 0; i < 40; ++i)
+    md += "<span data-ttu-id=\"f4053-" + std::to_string(100 + i) + "\">Texte **" + std::to_string(i) +
+          "** et `code` &amp; [lien](x.md).</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-" +
+          std::to_string(100 + i) + "\">Text **" + std::to_string(i) + "** and `code` &amp; [link](x.md).</span></span>" +
+          (i % 3 == 2 ? "\n\n" : " ");
+  auto doc = loclint::Document::parse("hint.md", md);
+  std::vector<loclint::Span> ranges;
+  for (const loclint::Segment& seg : doc->segments()) {
+    ranges.push_back(seg.target.content);
+    ranges.push_back(seg.source.content);
+  }
+  ASSERT_EQ(ranges.size(), 80u);
+  auto same = [&](loclint::Span range, size_t hint) {
+    MappedText plain = visible_text(*doc, range), hinted;
+    visible_text(*doc, range, hinted, hint);
+    if (plain.text != hinted.text || plain.has_code != hinted.has_code) return false;
+    for (size_t k = 0; k < plain.text.size(); ++k)
+      if (plain.span(k, k + 1) != hinted.span(k, k + 1) || plain.is_code(k) != hinted.is_code(k)) return false;
+    return true;
+  };
+  size_t running = 0;
+  for (loclint::Span r : ranges) {
+    MappedText out;
+    const size_t before = running;
+    EXPECT_TRUE(same(r, before));
+    visible_text(*doc, r, out, running);
+    EXPECT_GE(running, before);
+  }
+  for (loclint::Span r : ranges)
+    for (size_t hint : {size_t{0}, size_t{3}, running / 2, running, running + 1000}) EXPECT_TRUE(same(r, hint)) << hint;
 }
 
 TEST(CodePrefilter, MappedTextAppendsInBulk) {
