@@ -11,6 +11,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -174,6 +175,21 @@ bool overlaps(const std::vector<Span>& claimed, Span s) {
   return std::any_of(claimed.begin(), claimed.end(), [&](Span c) { return c.begin < s.end && s.begin < c.end; });
 }
 
+// The locale's spell-out rules, or nullptr. Building them costs as much as checking a few
+// documents, so each thread keeps the ones it has built (a formatter is not shared across
+// threads, and format() leaves it unchanged).
+const icu::RuleBasedNumberFormat* spellout_for(const std::string& locale) {
+  thread_local std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> cache;
+  auto it = cache.find(locale);
+  if (it == cache.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale loc = icu::Locale::forLanguageTag(locale, status);
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
+    it = cache.emplace(locale, U_SUCCESS(status) ? std::move(f) : nullptr).first;
+  }
+  return it->second.get();
+}
+
 // Everything about the document that every segment's comparison shares.
 struct DocContext {
   const Document& doc;
@@ -185,18 +201,16 @@ struct DocContext {
   std::vector<std::string> no_loc;
   bool localized_locale_ok = true;
   std::vector<std::string> ignore;
-  std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+  const icu::RuleBasedNumberFormat* spellout = nullptr;
   bool spellout_tried = false;
   MappedText source_buffer, target_buffer;  // lent to each segment's comparison in turn
+  size_t inline_hint = 0;                    // where visible_text stopped last
 
   // Words the locale spells `value` with ("douze", "premier", "première").
   std::vector<std::string> spelled(const std::string& value) {
     if (!spellout_tried) {
       spellout_tried = true;
-      UErrorCode status = U_ZERO_ERROR;
-      icu::Locale loc = icu::Locale::forLanguageTag(locale.empty() ? "en" : locale, status);
-      auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
-      if (U_SUCCESS(status)) spellout = std::move(f);
+      spellout = spellout_for(locale.empty() ? "en" : locale);
     }
     std::vector<std::string> words;
     if (!spellout || value.find('.') != std::string::npos || value.size() > 6) return words;
@@ -229,8 +243,9 @@ class SegmentComparison {
     tgt_.content = seg.target.content;
     src_.vis = std::move(c_.source_buffer);
     tgt_.vis = std::move(c_.target_buffer);
-    visible_text(doc_, src_.content, src_.vis);
-    visible_text(doc_, tgt_.content, tgt_.vis);
+    // The translation comes first in the file, then its source, then the next segment.
+    visible_text(doc_, tgt_.content, tgt_.vis, c_.inline_hint);
+    visible_text(doc_, src_.content, src_.vis, c_.inline_hint);
   }
   ~SegmentComparison() {
     c_.source_buffer = std::move(src_.vis);
@@ -290,7 +305,7 @@ class SegmentComparison {
       o.lower = level >= 1;
       o.drop_space = level >= 2;
       std::string n = fold(needle, o).text;
-      if (auto hit = find_folded(T(), folded(level), n, strict); hit && !tgt_.vis.code[hit->first]) {
+      if (auto hit = find_folded(T(), folded(level), n, strict); hit && !tgt_.vis.is_code(hit->first)) {
         std::string_view raw = T().substr(hit->first, hit->second - hit->first);
         if (raw == needle) return {Match::Exact, hit->first, hit->second};
         // Folding found it: say what differs in the simplest terms.
@@ -307,12 +322,15 @@ class SegmentComparison {
 
   // ---- markup-broken --------------------------------------------------------------------------
 
+  // The first bytes of the literals markup() counts.
+  static constexpr char kMarkupStarts[] = {'*', '_', ']', '<', '`'};
+
   // Markdown syntax characters left as text; escaped ones (\*) are meant to be literal.
   size_t count_literal(const MappedText& m, std::string_view what, size_t* first = nullptr) const {
     size_t n = 0;
     for (size_t p = m.text.find(what); p != std::string::npos; p = m.text.find(what, p + what.size())) {
-      if (m.code[p]) continue;
-      if (m.begin[p] > 0 && doc_.text()[m.begin[p] - 1] == '\\') continue;
+      if (m.is_code(p)) continue;
+      if (m.begin_of(p) > 0 && doc_.text()[m.begin_of(p) - 1] == '\\') continue;
       if (what == "*" && ((p > 0 && m.text[p - 1] == '*') || (p + 1 < m.text.size() && m.text[p + 1] == '*'))) continue;
       if (n == 0 && first) *first = p;
       ++n;
@@ -321,6 +339,10 @@ class SegmentComparison {
   }
 
   bool markup() {
+    // Every literal below starts with one of these bytes; most translations have none of them.
+    if (std::none_of(std::begin(kMarkupStarts), std::end(kMarkupStarts),
+                     [&](char c) { return std::memchr(T().data(), c, T().size()) != nullptr; }))
+      return false;
     struct Kind {
       std::vector<std::string_view> literals;
       const char* message;
@@ -421,7 +443,7 @@ class SegmentComparison {
       } else if (Item* b3 = next_t([](const Item&) { return true; })) {
         b3->used = true;
         report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span);
-      } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.code[p]) {
+      } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.is_code(p)) {
         report(kInlineCode, tgt_.vis.span(p, p + a.key.size()), fmt::format("code span lost its backticks in translation: '{}'", q(a.key)), a.raw, a.span);
       } else {
         report(kInlineCode, whole_target(), fmt::format("code span '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
@@ -452,6 +474,8 @@ class SegmentComparison {
   void html_tags() {
     std::vector<Item> s, t;
     for (auto [half, items] : {std::pair{src_.content, &s}, std::pair{tgt_.content, &t}}) {
+      // Every tag starts with '<' (parse_html_tag): a half without one has none to look up.
+      if (doc_.slice(half).find('<') == std::string_view::npos) continue;
       auto [b, e] = Document::within(doc_.html_tags(), half);
       for (auto it = b; it != e; ++it) {
         if (!half.contains(it->span) || it->comment || it->name.empty()) continue;
@@ -491,22 +515,34 @@ class SegmentComparison {
     if (!c_.localized_locale_ok) return u;
     // Leave out a locale path segment (/en-us/ in the source; /en-us/ or the file's own locale
     // in the translation), so that localized, kept and dropped locale segments all compare equal.
+    // Segments are looked at in place (views, ASCII case folded while comparing): this runs for
+    // every link of every segment.
+    auto equals_lowered = [](std::string_view seg, std::string_view lower) {
+      if (seg.size() != lower.size()) return false;
+      for (size_t k = 0; k < seg.size(); ++k) {
+        char c = seg[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[k]) return false;
+      }
+      return true;
+    };
     std::string out;
+    out.reserve(u.size());
     size_t i = 0;
     while (i < u.size()) {
       size_t slash = u.find('/', i);
       if (slash == std::string::npos) {
-        out += u.substr(i);
+        out.append(u, i);
         break;
       }
-      out += u.substr(i, slash + 1 - i);
+      out.append(u, i, slash + 1 - i);
       size_t end = u.find_first_of("/?#", slash + 1);
       if (end == std::string::npos) end = u.size();
-      std::string seg = lower_ascii(u.substr(slash + 1, end - slash - 1));
+      std::string_view seg = std::string_view(u).substr(slash + 1, end - slash - 1);
       size_t dash = seg.find('-');
       bool is_locale = dash >= 2 && dash <= 3 && seg.size() - dash - 1 >= 2 && seg.size() - dash - 1 <= 4 &&
-                       std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '-'; });
-      bool localizable = is_locale && (seg == "en-us" || (!source && (c_.locale.empty() || seg == c_.locale)));
+                       std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-'; });
+      bool localizable = is_locale && (equals_lowered(seg, "en-us") || (!source && (c_.locale.empty() || equals_lowered(seg, c_.locale))));
       if (localizable) {
         // Dropped like a locale-neutral link (/partner-center/...) or replaced by the file's.
         out.pop_back();
@@ -684,7 +720,11 @@ class SegmentComparison {
   void tokens() {
     src_tokens_ = tokenize(src_.vis.text, src_.vis.has_code ? &src_.vis.code : nullptr);
     std::set<std::string> seen;
-    std::string_view whole = trim(src_.vis.text);
+    std::optional<std::string_view> whole_source;  // trimmed only for a name that is missing
+    auto whole = [&] {
+      if (!whole_source) whole_source = trim(src_.vis.text);
+      return *whole_source;
+    };
     for (const Token& tok : src_tokens_) {
       if (tok.kind == TokenKind::Url || tok.kind == TokenKind::Placeholder) continue;
       if (!seen.insert(tok.text).second || ignored(tok.text)) continue;
@@ -718,11 +758,11 @@ class SegmentComparison {
             command_missing(tok, source_span);
             break;
           }
-          bool strong = tok.strong || whole == tok.text;
+          bool strong = tok.strong || whole() == tok.text;
           if (tok.kind != TokenKind::Identifier || !strong) break;
           std::string_view whole_t = trim(T());
           std::optional<std::pair<size_t, size_t>> cp;
-          if (whole == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
+          if (whole() == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
             cp = std::make_pair(static_cast<size_t>(whole_t.data() - T().data()), static_cast<size_t>(whole_t.data() - T().data()) + whole_t.size());
           if (!cp) cp = counterpart(tok);
           if (cp) {
@@ -827,7 +867,7 @@ class SegmentComparison {
   void numbers() {
     // Every number starts with a digit; most segments have none.
     if (std::none_of(src_.vis.text.begin(), src_.vis.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
-    std::vector<bool> skip = src_.vis.code;
+    std::vector<bool> skip = src_.vis.has_code ? src_.vis.code : std::vector<bool>(src_.vis.text.size(), false);
     for (const Token& tok : src_tokens_)
       for (size_t k = tok.begin; k < tok.end; ++k) skip[k] = true;
     if (!claimed_.empty())
@@ -904,7 +944,7 @@ std::string document_locale(const Document& doc, const Env& env) {
 
 void check_segments(const Document& doc, const Env& env, Reporter& out) {
   if (doc.segments().empty()) return;
-  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false, {}, {}};
+  DocContext ctx{doc, env, out, document_locale(doc, env), {}, {}, {}, true, {}, nullptr, false, {}, {}, 0};
   ctx.locale_format = number_format(ctx.locale.empty() ? "en-us" : ctx.locale);
   ctx.source_format = number_format("en-us");
   if (const FrontMatterEntry* e = doc.front_matter().find("no-loc")) {
@@ -926,13 +966,20 @@ void check_segments(const Document& doc, const Env& env, Reporter& out) {
     if (!(s.target.present && s.source.present && s.target.closed && s.source.closed)) return false;
     if (s.source_missing_inner || !s.source.has_id) return false;
     std::string_view t = doc.slice(s.target.content);
-    return t.find_first_not_of("*_ \t\r\n") != std::string_view::npos && !is_blank(t);
+    size_t p = t.find_first_not_of("*_ \t\r\n");
+    if (p == std::string_view::npos) return false;
+    // An ASCII byte other than \v and \f is not white space: no need to ask is_blank.
+    if (static_cast<uint8_t>(t[p]) < 0x80 && t[p] != '\v' && t[p] != '\f') return true;
+    return !is_blank(t);
   };
   const auto& segs = doc.segments();
+  // Each segment is asked about three times (as itself and as both neighbours' neighbour).
+  std::vector<char> ok(segs.size());
+  for (size_t i = 0; i < segs.size(); ++i) ok[i] = usable(segs[i]);
   for (size_t i = 0; i < segs.size(); ++i) {
-    if (!usable(segs[i])) continue;
-    const Segment* prev = i > 0 && segs[i - 1].block == segs[i].block && usable(segs[i - 1]) ? &segs[i - 1] : nullptr;
-    const Segment* next = i + 1 < segs.size() && segs[i + 1].block == segs[i].block && usable(segs[i + 1]) ? &segs[i + 1] : nullptr;
+    if (!ok[i]) continue;
+    const Segment* prev = i > 0 && segs[i - 1].block == segs[i].block && ok[i - 1] ? &segs[i - 1] : nullptr;
+    const Segment* next = i + 1 < segs.size() && segs[i + 1].block == segs[i].block && ok[i + 1] ? &segs[i + 1] : nullptr;
     SegmentComparison(ctx, segs[i], prev, next).run();
   }
 }

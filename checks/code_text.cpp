@@ -19,30 +19,45 @@ namespace loclint::checks::code {
 
 void MappedText::append(std::string_view s, Span from, bool is_code) {
   // Bytes of plain text map one to one; decoded text (entities, breaks) maps to its construct.
-  const size_t n = s.size();
-  const size_t at = text.size();
-  begin.resize(at + n);
-  end.resize(at + n);
-  if (n == from.size()) {
-    for (size_t i = 0; i < n; ++i) {
-      begin[at + i] = from.begin + static_cast<uint32_t>(i);
-      end[at + i] = from.begin + static_cast<uint32_t>(i) + 1;
-    }
-  } else {
-    std::fill(begin.begin() + static_cast<long>(at), begin.end(), from.begin);
-    std::fill(end.begin() + static_cast<long>(at), end.end(), from.end);
+  if (s.empty()) return;
+  pieces_.push_back({static_cast<uint32_t>(text.size()), from, s.size() == from.size()});
+  if (is_code && !has_code) {
+    code.assign(text.size(), false);
+    has_code = true;
   }
-  code.insert(code.end(), n, is_code);
-  has_code |= is_code && n > 0;
+  if (has_code) code.insert(code.end(), s.size(), is_code);
   text.append(s);
+}
+
+void MappedText::clear() {
+  text.clear();
+  code.clear();
+  has_code = false;
+  pieces_.clear();
+}
+
+const MappedText::Piece& MappedText::piece_of(size_t k) const {
+  // The last piece that starts at or before k (pieces are in text order, none empty).
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), k, [](size_t off, const Piece& p) { return off < p.at; });
+  return *(it - 1);
+}
+
+uint32_t MappedText::begin_of(size_t k) const {
+  const Piece& p = piece_of(k);
+  return p.one_to_one ? p.from.begin + static_cast<uint32_t>(k - p.at) : p.from.begin;
+}
+
+uint32_t MappedText::end_of(size_t k) const {
+  const Piece& p = piece_of(k);
+  return p.one_to_one ? p.from.begin + static_cast<uint32_t>(k - p.at) + 1 : p.from.end;
 }
 
 Span MappedText::span(size_t b, size_t e) const {
   if (text.empty()) return {};
   b = std::min(b, text.size() - 1);
-  if (e <= b) return {begin[b], begin[b]};
+  if (e <= b) return {begin_of(b), begin_of(b)};
   e = std::min(e, text.size());
-  return {begin[b], end[e - 1]};
+  return {begin_of(b), end_of(e - 1)};
 }
 
 namespace {
@@ -78,20 +93,29 @@ MappedText visible_text(const Document& doc, Span range) {
 }
 
 void visible_text(const Document& doc, Span range, MappedText& out) {
-  out.text.clear();
-  out.begin.clear();
-  out.end.clear();
-  out.code.clear();
-  out.has_code = false;
+  size_t hint = 0;
+  visible_text(doc, range, out, hint);
+}
+
+void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint) {
+  out.clear();
   // The visible text is rarely longer than the markup it comes from.
   out.text.reserve(range.size());
-  out.begin.reserve(range.size());
-  out.end.reserve(range.size());
-  out.code.reserve(range.size());
   const auto& inlines = doc.inlines();
-  // Inline tokens are in file order; find the first one that can be inside the range.
-  auto it = std::lower_bound(inlines.begin(), inlines.end(), range.begin,
-                             [](const InlineToken& t, uint32_t off) { return t.span.end <= off; });
+  // Inline tokens are in file order; find the first one that can be inside the range. Ranges
+  // asked for in file order start a few tokens after the previous one ended: walk there from
+  // the hint, and binary-search only when the hint is past the answer or far from it.
+  auto ends_before = [](const InlineToken& t, uint32_t off) { return t.span.end <= off; };
+  auto it = inlines.begin() + static_cast<long>(std::min(hint, inlines.size()));
+  if (it != inlines.begin() && !ends_before(*(it - 1), range.begin)) {
+    it = std::lower_bound(inlines.begin(), it, range.begin, ends_before);
+  } else {
+    for (int steps = 0; it != inlines.end() && ends_before(*it, range.begin); ++it)
+      if (++steps == 16) {
+        it = std::lower_bound(it, inlines.end(), range.begin, ends_before);
+        break;
+      }
+  }
   for (; it != inlines.end() && it->span.begin < range.end; ++it) {
     const InlineToken& t = *it;
     if (!range.contains(t.span)) continue;
@@ -109,6 +133,7 @@ void visible_text(const Document& doc, Span range, MappedText& out) {
       case InlineKind::NullChar: break;
     }
   }
+  hint = static_cast<size_t>(it - inlines.begin());
 }
 
 // ---- character classes ----------------------------------------------------------------------
@@ -254,8 +279,9 @@ enum : uint16_t {
   kHighByte = 2,              // part of a non-ASCII character
   kColonByte = 4,             // ':' (every URL has one)
   kPlaceholderStart = 8,      // '{', '%', '$', '<'
-  kNameMark = 16,             // an upper-case letter or '_'
-  kDotByte = 256,             // '.' (with kNameMark: what every identifier has, see has_name_mark)
+  kUpperByte = 16,            // an upper-case ASCII letter
+  kUnderscoreByte = 512,      // '_'
+  kDotByte = 256,             // '.' (an upper-case letter, '_' or '.': what every identifier has)
   kDashByte = 32,             // '-' (cmdlets, options, product codes)
   kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
   kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
@@ -269,7 +295,8 @@ constexpr std::array<uint16_t, 256> make_byte_classes() {
     if (c >= 0x80) f |= kHighByte;
     if (c == ':') f |= kColonByte;
     if (c == '{' || c == '%' || c == '$' || c == '<') f |= kPlaceholderStart;
-    if ((c >= 'A' && c <= 'Z') || c == '_') f |= kNameMark;
+    if (c >= 'A' && c <= 'Z') f |= kUpperByte;
+    if (c == '_') f |= kUnderscoreByte;
     if (c == '.') f |= kDotByte;
     if (c == '-') f |= kDashByte;
     if (c == '\\') f |= kBackslashByte;
@@ -290,9 +317,9 @@ bool is_trailing_punct(char c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' || c == '*';
 }
 
-std::vector<Word> split_words(std::string_view text, const std::vector<bool>* skip) {
-  std::vector<Word> words;
-  words.reserve(text.size() / 5 + 1);
+// Fills `words` (cleared first; the caller reuses it from text to text).
+void split_words(std::string_view text, const std::vector<bool>* skip, std::vector<Word>& words) {
+  words.clear();
   size_t i = 0;
   const size_t n = text.size();
   auto skipped = [&](size_t k) { return skip && k < skip->size() && (*skip)[k]; };
@@ -306,7 +333,9 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
     uint16_t classes = 0;
     while (i < n) {
       const uint16_t cls = kByteClass[static_cast<uint8_t>(text[i])];
-      if ((cls & kSpaceByte) || ((cls & kHighByte) && space_length_slow(text, i)) || skipped(i)) break;
+      // Most bytes are neither white space nor part of a non-ASCII character: one test.
+      if ((cls & (kSpaceByte | kHighByte)) && ((cls & kSpaceByte) || space_length_slow(text, i))) break;
+      if (skip && skipped(i)) break;
       classes |= cls;
       ++i;
     }
@@ -345,7 +374,6 @@ std::vector<Word> split_words(std::string_view text, const std::vector<bool>* sk
     }
     words.push_back(w);
   }
-  return words;
 }
 
 bool is_host(std::string_view w) {
@@ -501,11 +529,24 @@ bool may_have_placeholders(std::string_view text) {
     for (char c : std::string_view("yMdHhmsfFzZTKtg-:/. ")) t[static_cast<uint8_t>(c)] = true;
     return t;
   }();
-  size_t run = 0;  // bytes a format pattern (is_format_pattern) may consist of, in a row
-  for (char c : text) {
-    if (kByteClass[static_cast<uint8_t>(c)] & kPlaceholderStart) return true;
-    run = kFormatByte[static_cast<uint8_t>(c)] ? run + 1 : 0;
-    if (run >= 6) return true;
+  // Every placeholder but a date format starts with one of four bytes: memchr finds them
+  // faster than a loop over the bytes.
+  for (char start : {'{', '%', '$', '<'})
+    if (std::memchr(text.data(), start, text.size())) return true;
+  // Six format bytes in a row (what is_format_pattern needs). A run of six that is there
+  // covers every sixth byte, so the bytes in between are read only around a format byte.
+  const size_t n = text.size();
+  auto format = [&](size_t k) { return kFormatByte[static_cast<uint8_t>(text[k])]; };
+  for (size_t i = 5; i < n;) {
+    if (!format(i)) {
+      i += 6;  // any run of six that contains one of text[i - 5, i] contains text[i]
+      continue;
+    }
+    size_t b = i, e = i + 1;
+    while (b > i - 5 && format(b - 1)) --b;
+    while (e < n && e - b < 6 && format(e)) ++e;
+    if (e - b >= 6) return true;
+    i = e + 6;  // text[e] is not a format byte: the next run of six starts after it
   }
   return false;
 }
@@ -533,10 +574,60 @@ bool is_product_code(std::string_view w) {
 
 }  // namespace
 
+bool may_have_tokens(std::string_view text) {
+  // What each token kind needs, as bytes and pairs of adjacent bytes (see tokenize()):
+  //   $ \ { % < _           variables, Windows paths, placeholders, snake_case: anywhere
+  //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
+  //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
+  //   a-z 0-9 then A-Z       a hump: camelCase, PascalCase
+  //   . then A-Z a-z 0-9 _ . an inner dot: Az.Accounts, contoso.com
+  //   six format bytes       a date format word: yyyyMMdd, dd/MM/yyyy, HH:mm:ss
+  // A pair is found with one test: a byte's "first of a pair" bits (the high byte) are
+  // shifted onto the "second of a pair" bits (bits 0-3) that the next byte is tested with,
+  // together with the bit of the bytes needed anywhere.
+  enum : uint16_t {
+    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8,              // second of a pair
+    kStop = 16,                                                      // needed anywhere
+    kFormat = 32,                                                    // a date format byte
+    kLowDigit = 256, kDot = 512, kDash = 1024, kBeforeSlash = 2048,  // first of a pair
+  };
+  static constexpr auto kClass = [] {
+    std::array<uint16_t, 256> t{};
+    for (char c : std::string_view("$\\{%<_")) t[static_cast<uint8_t>(c)] |= kStop;
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord | kAfterDash;
+      if (c >= 'a' && c <= 'z') t[c] |= kLowDigit | kWord;
+      if (c >= '0' && c <= '9') t[c] |= kLowDigit | kWord | kAfterDash;
+    }
+    t['.'] |= kDot | kWord | kBeforeSlash;
+    t['_'] |= kWord;
+    t['-'] |= kDash | kAfterDash;
+    t[':'] |= kBeforeSlash;
+    t['~'] |= kBeforeSlash;
+    t['/'] |= kSlash;
+    for (char c : std::string_view("yMdHhmsfFzZTKtg.-:/")) t[static_cast<uint8_t>(c)] |= kFormat;
+    return t;
+  }();
+  uint16_t wanted = kStop;  // what ends the search at the next byte
+  size_t run = 0;           // format bytes in a row
+  for (char ch : text) {
+    const uint16_t f = kClass[static_cast<uint8_t>(ch)];
+    if (f & wanted) return true;
+    run = f & kFormat ? run + 1 : 0;
+    if (run >= 6) return true;
+    wanted = static_cast<uint16_t>(f >> 8) | kStop;
+  }
+  return false;
+}
+
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip) {
   std::vector<Token> out;
-  std::vector<Word> words = split_words(text, skip);
-  auto core = [&](const Word& w) { return text.substr(w.core_begin, w.core_end - w.core_begin); };
+  // Two thirds of all text (by bytes) is prose that no token kind can come from.
+  if (!may_have_tokens(text)) return out;
+  // Every segment half is tokenized: its words go to a buffer this thread keeps.
+  thread_local std::vector<Word> words;
+  split_words(text, skip, words);
+  auto core = [&](const Word& w) { return std::string_view(text.data() + w.core_begin, w.core_end - w.core_begin); };
   // A command continues to the next word only across plain spaces, and never past a word that
   // ends a clause ("... -Force." ends the command).
   auto continues = [&](const Word& prev, const Word& next) {
@@ -575,19 +666,24 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       i = last;
       continue;
     }
-    if (is_variable(c) || ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
+    if (((w.classes & kPlaceholderStart) && is_variable(c)) ||  // a variable starts with '$'
+        ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
     // What the word is made of decides which of the searches below can find anything in it.
     const bool has_colon = w.classes & kColonByte;
     const bool has_placeholder_start = w.classes & kPlaceholderStart;
-    // An identifier has an upper-case letter, an underscore or a dot inside it (a dot that a
-    // word byte or another dot follows); a sentence's final dot does not count.
-    bool has_name_mark = w.classes & kNameMark;
-    if (!has_name_mark && (w.classes & kDotByte))
-      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k)
-        has_name_mark = text[k] == '.' && (is_word_byte(text[k + 1]) || text[k + 1] == '.');
+    // classify_identifier accepts a run only if it has an underscore, a dot inside it (a dot
+    // that a word byte or another dot follows; a sentence's final dot does not count) or a hump
+    // (an upper-case letter right after a lower-case letter or a digit). A capitalized word
+    // ("Partner") has none of them.
+    bool has_name_mark = w.classes & kUnderscoreByte;
+    if (!has_name_mark && (w.classes & (kDotByte | kUpperByte)))
+      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k) {
+        const char a = text[k], b = text[k + 1];
+        has_name_mark = (a == '.' && (is_word_byte(b) || b == '.')) || (is_upper(b) && (is_lower(a) || is_digit(a)));
+      }
     // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
     size_t end = w.end;
     size_t url = std::string_view::npos;
@@ -755,13 +851,22 @@ NumberFormat number_format(std::string_view locale) {
 }
 
 std::string canonical_number(std::string_view digits) {
-  std::string s(digits);
-  size_t dot = s.find('.');
-  std::string ip = s.substr(0, dot), fp = dot == std::string::npos ? "" : s.substr(dot + 1);
+  // Views into the digits, one string built at the end: this runs for every number of every
+  // translation that is compared.
+  size_t dot = digits.find('.');
+  std::string_view ip = digits.substr(0, dot);
+  std::string_view fp = dot == std::string_view::npos ? std::string_view() : digits.substr(dot + 1);
   size_t nz = ip.find_first_not_of('0');
-  ip = nz == std::string::npos ? "0" : ip.substr(nz);
-  while (!fp.empty() && fp.back() == '0') fp.pop_back();
-  return fp.empty() ? ip : ip + "." + fp;
+  ip = nz == std::string_view::npos ? std::string_view("0") : ip.substr(nz);
+  while (!fp.empty() && fp.back() == '0') fp.remove_suffix(1);
+  std::string out;
+  out.reserve(ip.size() + 1 + fp.size());
+  out.append(ip);
+  if (!fp.empty()) {
+    out += '.';
+    out.append(fp);
+  }
+  return out;
 }
 
 namespace {
@@ -907,9 +1012,12 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
       }
       size_t w = k;
       while (w > 0 && is_letter(text[w - 1])) --w;
-      std::string prev(text.substr(w, k - w));
-      for (char& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (prev == "month" || prev == "months") keep = false;
+      // ASCII letters only (is_letter), compared in place without letter case.
+      auto is_word = [prev = text.substr(w, k - w)](std::string_view lower) {
+        return prev.size() == lower.size() &&
+               std::equal(prev.begin(), prev.end(), lower.begin(), [](char a, char b) { return (a | 0x20) == b; });
+      };
+      if (is_word("month") || is_word("months")) keep = false;
     }
     // A two-digit year (December 19) may be written in full.
     if (num.value.size() == 2 && num.value.find('.') == std::string::npos) num.also.push_back("20" + num.value);
@@ -923,7 +1031,7 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
         if (h >= 1 && h < 12) num.also.push_back(std::to_string(h + 12));
       }
     }
-    if (keep) out.push_back(num);
+    if (keep) out.push_back(std::move(num));
     i = std::max(skip_chain(e), i + 1);
   }
   return out;
@@ -932,23 +1040,46 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
 std::vector<std::string> target_values(std::string_view text, const NumberFormat& locale_format,
                                        const NumberFormat& source_format) {
   std::vector<std::string> out;
+  // The readings of one number mostly agree ("30" in both formats and as its digit run): a
+  // value equal to the one just added is left out here rather than by the sort.
+  auto add = [&out](std::string value) {
+    if (out.empty() || out.back() != value) out.push_back(std::move(value));
+  };
   const size_t n = text.size();
+  // Whether a number in `format` can go on at text[j], after a run of digits: read_number
+  // reads on only over a grouping or decimal separator with a digit right after it.
+  auto digit_at = [&](size_t k) { return k < n && is_digit(text[k]); };
+  auto may_continue = [&](size_t j, const NumberFormat& format) {
+    const std::string_view rest = text.substr(j);
+    if (!format.grouping.empty() && rest.starts_with(format.grouping) && digit_at(j + format.grouping.size())) return true;
+    if (format.grouping_is_space && space_length(text, j) && digit_at(j + space_length(text, j))) return true;
+    return !format.decimal.empty() && rest.starts_with(format.decimal) && digit_at(j + format.decimal.size());
+  };
+  std::string value;
   for (size_t i = 0; i < n; ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
-    std::string value;
+    // Most numbers are a run of digits that nothing continues ("30 jours"): then both readings
+    // and the digit run are the run itself.
+    size_t run_end = i;
+    while (run_end < n && is_digit(text[run_end])) ++run_end;
+    if (run_end == n || (!(text[run_end] == '.' && digit_at(run_end + 1)) && !may_continue(run_end, locale_format) &&
+                         !may_continue(run_end, source_format))) {
+      add(canonical_number(text.substr(i, run_end - i)));
+      continue;
+    }
     read_number(text, i, locale_format, value);
-    out.push_back(value);
+    add(value);
     read_number(text, i, source_format, value);
-    out.push_back(value);
+    add(value);
     size_t j = i;
     int dots = 0;
     while (j < n && (is_digit(text[j]) || (text[j] == '.' && j + 1 < n && is_digit(text[j + 1])))) dots += text[j++] == '.';
-    if (dots >= 2) out.push_back("v:" + std::string(text.substr(i, j - i)));
+    if (dots >= 2) add("v:" + std::string(text.substr(i, j - i)));
     // Each run of digits alone (a date or a range written another way).
     for (size_t k = i; k < j;) {
       size_t s = k;
       while (k < j && is_digit(text[k])) ++k;
-      if (k > s) out.push_back(canonical_number(text.substr(s, k - s)));
+      if (k > s) add(canonical_number(text.substr(s, k - s)));
       while (k < j && !is_digit(text[k])) ++k;
     }
   }

@@ -20,19 +20,39 @@ namespace loclint::checks::code {
 // remembers the document bytes it came from, so a token found here is reported at its source.
 struct MappedText {
   std::string text;
-  std::vector<uint32_t> begin;  // per byte: first document byte of what produced it
-  std::vector<uint32_t> end;    // per byte: one past its last document byte
-  std::vector<bool> code;       // per byte: inside a code span (compared by its own rule)
+  // Per byte: inside a code span (compared by its own rule). Filled from the first code span
+  // on, so that most halves (no code) never fill it: empty while has_code is false.
+  std::vector<bool> code;
   bool has_code = false;        // some byte is inside a code span
+  bool is_code(size_t k) const { return has_code && code[k]; }
 
   void append(std::string_view s, Span from, bool is_code = false);
+  void clear();
+  // The first document byte of what produced text[k], and one past its last.
+  uint32_t begin_of(size_t k) const;
+  uint32_t end_of(size_t k) const;
   // The document span of text[b, e).
   Span span(size_t b, size_t e) const;
+
+ private:
+  // The way back is kept per appended piece, not per byte: a segment half is a few pieces
+  // (text, code spans, entities) of many bytes, and a per-byte table cost more to fill than
+  // the rest of the comparison of most segments.
+  struct Piece {
+    uint32_t at;      // first byte of text it produced
+    Span from;        // the document bytes
+    bool one_to_one;  // byte k of the piece comes from byte k of `from` (else from all of it)
+  };
+  const Piece& piece_of(size_t k) const;
+  std::vector<Piece> pieces_;
 };
 
 MappedText visible_text(const Document& doc, Span range);
 // The same into `out`, whose buffers are reused (one per half for a whole document).
 void visible_text(const Document& doc, Span range, MappedText& out);
+// The same, for ranges asked for in file order: `hint` (0 at first) is where the previous
+// range's tokens ended, and is updated. Any hint gives the same text; a good one is faster.
+void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint);
 
 // ---- character classes ----------------------------------------------------------------------
 
@@ -74,6 +94,12 @@ struct Token {
 // overlapping (a command's parts are not reported again as identifiers). `skip` marks bytes
 // that are not prose (code spans) and are never part of a token.
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
+
+// False when tokenize() cannot find anything in the text: it has none of $ \ { % < _, no dash
+// before a dash, an upper-case letter or a digit, no slash after : . or ~, no hump (an
+// upper-case letter right after a lower-case letter or a digit), no inner dot and no six
+// date-format bytes in a row.
+bool may_have_tokens(std::string_view text);
 
 // False when tokenize() cannot find a placeholder in the text: it has none of the characters
 // that start one and no six bytes in a row that a date format could be made of.

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <cstring>
 #include <optional>
 
 #include "registry.h"
@@ -148,56 +148,100 @@ bool is_white(std::string_view s) {
 }
 
 // Tag spans recognised as HTML (comments included), sorted, to tell remnants from real tags.
-std::vector<Span> sorted_tag_spans(const Document& doc) {
-  std::vector<Span> spans;
-  spans.reserve(doc.html_tags().size());
-  for (const HtmlTag& t : doc.html_tags()) spans.push_back(t.span);
-  std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.begin < b.begin; });
-  return spans;
-}
-
-bool inside_any(const std::vector<Span>& sorted, uint32_t offset) {
-  auto it = std::upper_bound(sorted.begin(), sorted.end(), offset, [](uint32_t o, Span s) { return o < s.begin; });
-  // Tags never overlap one another except a comment containing tag-like text; look back a few.
-  for (int k = 0; k < 4 && it != sorted.begin(); ++k) {
-    --it;
-    if (it->contains(offset)) return true;
+// The model keeps html_tags() in file order, so their spans are usually taken as they are; a
+// sorted copy is made only if starts are ever out of order or repeated.
+class TagSpans {
+ public:
+  explicit TagSpans(const Document& doc) : tags_(doc.html_tags()) {
+    for (size_t i = 1; i < tags_.size() && !copied_; ++i)
+      if (tags_[i - 1].span.begin >= tags_[i].span.begin) copied_ = true;
+    if (!copied_) return;
+    sorted_.reserve(tags_.size());
+    for (const HtmlTag& t : tags_) sorted_.push_back(t.span);
+    std::sort(sorted_.begin(), sorted_.end(), [](Span a, Span b) { return a.begin < b.begin; });
   }
-  return false;
-}
+
+  size_t size() const { return tags_.size(); }
+  uint32_t begin_of(size_t i) const { return copied_ ? sorted_[i].begin : tags_[i].span.begin; }
+
+  bool inside_any(uint32_t offset) const {
+    return copied_ ? inside(sorted_, offset, [](Span s) { return s; })
+                   : inside(tags_, offset, [](const HtmlTag& t) { return t.span; });
+  }
+
+ private:
+  template <typename T, typename SpanOf>
+  static bool inside(const std::vector<T>& sorted, uint32_t offset, SpanOf span_of) {
+    auto it = std::upper_bound(sorted.begin(), sorted.end(), offset,
+                               [&](uint32_t o, const T& s) { return o < span_of(s).begin; });
+    // Tags never overlap one another except a comment containing tag-like text; look back a few.
+    for (int k = 0; k < 4 && it != sorted.begin(); ++k) {
+      --it;
+      if (span_of(*it).contains(offset)) return true;
+    }
+    return false;
+  }
+
+  const std::vector<HtmlTag>& tags_;
+  bool copied_ = false;
+  std::vector<Span> sorted_;
+};
 
 // Segment attributes outside any recognised tag, outside code and front matter, in a `<span`
 // that md4c did not take as HTML. Prose that merely mentions `data-ttu-id` is not a remnant.
+//
+// An attribute belongs to the last '<' before it, and only if no '>' or line break comes in
+// between. When that '<' opens a recognised tag, the attribute is inside the tag (a tag's
+// span runs to its '>'): never a remnant. So only the text after a '<' that opens no tag is
+// searched, up to the next '<', '>' or line break (no attribute name contains one); that is
+// a few bytes per file instead of all of them twice.
 std::vector<Remnant> find_remnants(const Document& doc) {
-  std::vector<Remnant> out;
   std::string_view text = doc.text();
   Span body = doc.body();
-  std::vector<Span> tags;
-  bool tags_ready = false;
-  for (std::string_view attr : {std::string_view("data-ttu-id"), std::string_view("data-stu-id")}) {
-    for (size_t pos = text.find(attr, body.begin); pos != std::string_view::npos && pos < body.end;
-         pos = text.find(attr, pos + attr.size())) {
-      uint32_t at = static_cast<uint32_t>(pos);
-      if (doc.in_code(at)) continue;
-      if (!tags_ready) tags = sorted_tag_spans(doc), tags_ready = true;
-      if (inside_any(tags, at)) continue;
-      // The `<span` this attribute belongs to: on the same line, with no `>` in between.
-      size_t lt = text.rfind('<', pos);
-      if (lt == std::string_view::npos || lt < body.begin) continue;
-      std::string_view between = text.substr(lt, pos - lt);
-      if (between.find_first_of(">\n") != std::string_view::npos) continue;
-      if (between.size() < 6 || to_lower(between.substr(0, 5)) != "<span") continue;
-      size_t end = text.find_first_of(">\r\n", pos);
-      if (end == std::string_view::npos || end > body.end) end = body.end;
-      else if (text[end] == '>') ++end;
-      out.push_back({{static_cast<uint32_t>(lt), static_cast<uint32_t>(end)}, attr == "data-ttu-id"});
+  const TagSpans tags(doc);
+  constexpr std::string_view kAttrs[2] = {"data-ttu-id", "data-stu-id"};
+  // Per attribute in text order, data-ttu-id first: the order the sort below has always had.
+  std::vector<Remnant> found[2];
+  size_t tag = 0;  // the first tag that starts at or after lt
+  for (const char* p = static_cast<const char*>(std::memchr(text.data() + body.begin, '<', body.end - body.begin)); p;
+       p = static_cast<const char*>(std::memchr(p + 1, '<', text.data() + body.end - (p + 1)))) {
+    const size_t lt = static_cast<size_t>(p - text.data());
+    while (tag < tags.size() && tags.begin_of(tag) < lt) ++tag;
+    if (tag < tags.size() && tags.begin_of(tag) == lt) continue;
+    size_t stop = text.find_first_of("<>\n", lt + 1);
+    if (stop == std::string_view::npos) stop = text.size();
+    const std::string_view region = text.substr(0, stop);  // an attribute found in it ends before stop
+    for (int which = 0; which < 2; ++which) {
+      const std::string_view attr = kAttrs[which];
+      for (size_t pos = region.find(attr, lt + 1); pos != std::string_view::npos && pos < body.end;
+           pos = region.find(attr, pos + attr.size())) {
+        uint32_t at = static_cast<uint32_t>(pos);
+        if (doc.in_code(at)) continue;
+        if (tags.inside_any(at)) continue;
+        std::string_view between = text.substr(lt, pos - lt);  // no '<', '>' or line break
+        if (between.size() < 6 || to_lower(between.substr(0, 5)) != "<span") continue;
+        size_t end = text.find_first_of(">\r\n", pos);
+        if (end == std::string_view::npos || end > body.end) end = body.end;
+        else if (text[end] == '>') ++end;
+        found[which].push_back({{static_cast<uint32_t>(lt), static_cast<uint32_t>(end)}, which == 0});
+      }
     }
   }
+  std::vector<Remnant> out = std::move(found[0]);
+  out.insert(out.end(), found[1].begin(), found[1].end());
   std::sort(out.begin(), out.end(), [](const Remnant& a, const Remnant& b) { return a.span.begin < b.span.begin; });
   return out;
 }
 
 std::string_view id_text(const Unit& u) { return u.seg->id(); }
+
+// A number that is equal for two parsed ids exactly when their texts are: the five hex digits
+// of the prefix, the text's length (which fixes the leading zeros) and the number.
+uint64_t id_key(const SegmentId& id, size_t length) {
+  uint64_t prefix = 0;
+  for (char c : id.prefix) prefix = prefix << 4 | static_cast<uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+  return prefix << 34 | static_cast<uint64_t>(length) << 30 | id.number;
+}
 
 // The half whose id names the unit: the translation's, or the source's when it stands alone.
 const SegmentHalf& primary_half(const Unit& u) { return u.seg->target.present ? u.seg->target : u.seg->source; }
@@ -312,24 +356,25 @@ class Analysis {
     for (Unit& u : units_) {
       const Segment& s = *u.seg;
       const Segment* src = u.source();
-      std::string id = quote(s.id(), 24);
+      // Quoted only when a diagnostic is given (most units are sound).
+      auto id = [&s] { return quote(s.id(), 24); };
       u.structure_reported = true;
       if (!s.target.present) {
         if (!u.remnant)
           out_.report(kMissingTarget, s.source.open,
-                      fmt::format("source '{}' has no translation span '<span data-ttu-id>' before it", id));
+                      fmt::format("source '{}' has no translation span '<span data-ttu-id>' before it", id()));
         continue;
       }
       if (!s.target.closed) {
         out_.report(kUnclosedSpan, s.target.open,
-                    fmt::format("translation span '{}' is not closed {}", id,
+                    fmt::format("translation span '{}' is not closed {}", id(),
                                 u.twin ? std::string("before its source twin") : stop_reason(s.target)));
         continue;
       }
       if (!src) {
         if (!u.remnant)
           out_.report(kMissingSource, whole(s.target),
-                      fmt::format("translation '{}' has no source twin '<span class=\"sxs-lookup\">' right after it", id));
+                      fmt::format("translation '{}' has no source twin '<span class=\"sxs-lookup\">' right after it", id()));
         continue;
       }
       if (u.twin_separated) {
@@ -337,7 +382,7 @@ class Analysis {
         std::string_view between = doc_.slice(gap);
         std::string what = is_white(between) ? "white space" : fmt::format("'{}'", quote(trim(between), 30));
         out_.report(kMissingSource, gap,
-                    fmt::format("source twin of '{}' is separated from its translation by {}", id, what));
+                    fmt::format("source twin of '{}' is separated from its translation by {}", id(), what));
         continue;
       }
       if (src->source_missing_inner) {
@@ -345,20 +390,20 @@ class Analysis {
         if (remnant_between(src->source.open.end, std::max(src->source.content.end, src->source.close.end), false))
           continue;
         out_.report(kMalformedId, src->source.open,
-                    fmt::format("source twin of '{}' has no '<span data-stu-id>' directly inside its sxs-lookup span", id));
+                    fmt::format("source twin of '{}' has no '<span data-stu-id>' directly inside its sxs-lookup span", id()));
         continue;
       }
       if (!src->source.closed) {
         std::string_view rest = doc_.text().substr(src->source.content.end, 7);
         std::string msg = rest == "</span>"
-                              ? fmt::format("source span '{}' lacks the second '</span>' that closes its sxs-lookup span", id)
-                              : fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source));
+                              ? fmt::format("source span '{}' lacks the second '</span>' that closes its sxs-lookup span", id())
+                              : fmt::format("source span '{}' is not closed {}", id(), stop_reason(src->source));
         out_.report(kUnclosedSpan, src->source.open, msg);
         continue;
       }
       if (is_bare_source(*src)) {
         out_.report(kMissingSource, src->source.open,
-                    fmt::format("source twin of '{}' lacks its '<span class=\"sxs-lookup\">' wrapper: the English text shows on the page", id));
+                    fmt::format("source twin of '{}' lacks its '<span class=\"sxs-lookup\">' wrapper: the English text shows on the page", id()));
         continue;
       }
       u.structure_reported = false;
@@ -395,27 +440,40 @@ class Analysis {
       if (!bad) ids[i] = first_id;
     }
 
-    // Duplicates: the second and later uses.
-    std::map<std::string_view, size_t> first_use;
+    // Duplicates: the second and later uses. Ids are sorted by a number that stands for the
+    // id text (a std::map of strings allocated a node per segment); a run of equal keys is one
+    // id, its first unit the first use.
+    std::vector<std::pair<uint64_t, size_t>> keyed;
+    keyed.reserve(units_.size());
+    for (size_t i = 0; i < units_.size(); ++i)
+      if (ids[i]) keyed.emplace_back(id_key(*ids[i], id_text(units_[i]).size()), i);
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<size_t> first_use(units_.size(), SIZE_MAX);  // for a duplicate: the first use
+    for (size_t k = 1; k < keyed.size(); ++k)
+      if (keyed[k].first == keyed[k - 1].first)
+        first_use[keyed[k].second] = first_use[keyed[k - 1].second] == SIZE_MAX ? keyed[k - 1].second : first_use[keyed[k - 1].second];
     for (size_t i = 0; i < units_.size(); ++i) {
-      if (!ids[i]) continue;
-      auto [it, inserted] = first_use.emplace(id_text(units_[i]), i);
-      if (inserted) continue;
+      if (!ids[i] || first_use[i] == SIZE_MAX) continue;
       const SegmentHalf& h = primary_half(units_[i]);
-      uint32_t line = doc_.lines().line_of(primary_half(units_[it->second]).id_span.begin);
+      uint32_t line = doc_.lines().line_of(primary_half(units_[first_use[i]]).id_span.begin);
       out_.report(kDuplicateId, h.id_span,
                   fmt::format("segment id '{}' is already used on line {}", id_text(units_[i]), line));
       ids[i].reset();
     }
 
-    // The prevailing prefix: the most frequent, the earliest on a tie.
-    std::map<std::string_view, size_t> count;
+    // The prevailing prefix: the most frequent, the earliest on a tie. A file has one or a few.
+    std::vector<std::pair<std::string_view, size_t>> count;
+    auto count_of = [&count](std::string_view prefix) -> size_t& {
+      for (auto& [p, n] : count)
+        if (p == prefix) return n;
+      return count.emplace_back(prefix, 0).second;
+    };
     std::string_view prevailing;
     size_t best = 0;
     for (const auto& id : ids)
-      if (id) ++count[id->prefix];
+      if (id) ++count_of(id->prefix);
     for (const auto& id : ids)
-      if (id && count[id->prefix] > best) best = count[id->prefix], prevailing = id->prefix;
+      if (id && count_of(id->prefix) > best) best = count_of(id->prefix), prevailing = id->prefix;
     for (size_t i = 0; i < units_.size();) {
       if (!ids[i] || ids[i]->prefix == prevailing) {
         ++i;
@@ -524,12 +582,22 @@ class Analysis {
                       std::string(source));
         continue;
       }
-      if (english || trim(target) != trim(source)) continue;
+      if (english || !same_text(target, source)) continue;
       if (!segment_text::has_prose(source, min_words)) continue;
       out_.report(kUntranslated, s.target.content,
                   fmt::format("translation '{}' is its English source unchanged: '{}'", s.id(), quote(trim(source))),
                   std::string(source));
     }
+  }
+
+  // trim(a) == trim(b). Unicode trimming costs a property look-up per end; a half that starts
+  // and ends with printable ASCII has nothing to trim, and most halves do.
+  static bool same_text(std::string_view a, std::string_view b) {
+    auto solid = [](std::string_view s) {
+      return !s.empty() && s.front() > ' ' && s.front() < 0x7F && s.back() > ' ' && s.back() < 0x7F;
+    };
+    if (solid(a) && solid(b)) return a == b;
+    return trim(a) == trim(b);
   }
 
   // Blank, or only HTML tags and emphasis marks: nothing a reader would see.
