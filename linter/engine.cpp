@@ -431,9 +431,18 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
   return out;
 }
 
+namespace {
+bool looks_binary(std::string_view bytes) {
+  return std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe)) != nullptr;
+}
+// TOC.yml and friends: YAML files that are not documents.
+bool yaml_but_not_document(std::string_view path, std::string_view bytes) {
+  return is_yaml(path) && !Document::is_yaml_mime(bytes);
+}
+}  // namespace
+
 bool engine_parses(std::string_view path, std::string_view bytes) {
-  if (std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe))) return false;
-  return !is_yaml(path) || Document::is_yaml_mime(bytes);
+  return !looks_binary(bytes) && !yaml_but_not_document(path, bytes);
 }
 
 std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<const Document> doc,
@@ -451,13 +460,12 @@ std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<
       return {path_finding(path, kUnreadable, config->severity_of(kUnreadable), "cannot read file: " + error)};
     }
     stats.bytes += bytes.size();
-    if (!engine_parses(path, bytes)) {
-      if (is_yaml(path) && !std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe)))
-        return {};  // TOC.yml and friends: not documents, not parsed
+    if (looks_binary(bytes)) {
       if (!config->enabled(kBinary)) return {};
       return {path_finding(path, kBinary, config->severity_of(kBinary),
                            "file looks binary (NUL byte in its first 8000 bytes); it was not linted")};
     }
+    if (yaml_but_not_document(path, bytes)) return {};  // not parsed
     doc = Document::parse(path, std::move(bytes));
     workspace.add_anchors(*doc);
   } else {

@@ -418,7 +418,7 @@ bool Workspace::take_waiting(size_t& index, std::shared_ptr<const Document>& doc
 }
 
 void Workspace::add_anchors(const Document& doc) {
-  std::string key = absolute_normal(doc.path()).string();
+  std::string key = place_of(doc.path())->file.string();  // the checks ask for its place too
   {
     std::shared_lock lock(mutex_);
     if (anchors_.count(key)) return;
