@@ -37,8 +37,12 @@ class ChangedSince : public ::testing::Test {
     write_file(dir_ / ".gitignore", "docs/ignored.md\n");
   }
 
+  // A fresh machine has no git identity; every git of the command line gets one from the
+  // environment (a `-c` would reach only the first git of "add && git commit").
   void git(const std::string& args) {
-    Result r = run("git -c user.name=t -c user.email=t@example.com -c commit.gpgsign=false " + args, dir_.path());
+    Result r = run("export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t"
+                   " GIT_COMMITTER_EMAIL=t@example.com GIT_CONFIG_NOSYSTEM=1; git -c commit.gpgsign=false " + args,
+                   dir_.path());
     ASSERT_EQ(r.exit, 0) << args << "\n" << r.err;
   }
 
