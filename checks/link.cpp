@@ -196,6 +196,9 @@ struct Target {
 Target parse_target(const fs::path& here, std::string_view raw, const Env& env, const RepoInfo& repo) {
   Target t;
   std::string d = decode_entities(std::string(trim(raw)));
+  // The URL parser (WHATWG URL, "remove all ASCII tab or newline") drops them anywhere: an
+  // attribute value broken over two lines still links to the one path.
+  std::erase_if(d, [](char c) { return c == '\t' || c == '\n' || c == '\r'; });
   if (d.empty() || has_scheme(d) || d.starts_with("//")) return t;
   size_t hash = d.find('#');
   if (hash != std::string::npos) {
