@@ -12,6 +12,7 @@
 #include <cstring>
 #include <optional>
 
+#include "loclint/html_entities.h"
 #include "registry.h"
 #include "segment_text.h"
 
@@ -612,9 +613,16 @@ class Analysis {
         }
       }
       if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*' || c == '_') continue;
-      if (s.substr(i, 6) == "&nbsp;") {
-        i += 5;
-        continue;
+      if (c == '&') {  // a character reference for white space: &nbsp;, &#160;, &emsp;...
+        size_t semi = s.substr(i, 64).find(';');
+        if (semi != std::string_view::npos) {
+          std::string_view ref = s.substr(i, semi + 1);
+          std::string decoded = decode_character_reference(ref);
+          if (decoded != ref && trim(decoded).empty()) {
+            i += semi;
+            continue;
+          }
+        }
       }
       return false;
     }

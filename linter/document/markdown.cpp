@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "document_builder.h"
+#include "loclint/html_entities.h"
 
 namespace loclint {
 
@@ -19,6 +20,21 @@ struct OpenSpan {
   Span destination_span;
   bool has_destination_span = false;
 };
+
+// An attribute (a link destination) with its character references decoded: md4c marks them
+// (CommonMark's `&name;` and `&#...;` forms) and leaves them as written.
+std::string decoded(const MD_ATTRIBUTE& a) {
+  if (!a.substr_types || !a.substr_offsets) return std::string(a.text, a.size);
+  std::string out;
+  out.reserve(a.size);
+  for (size_t i = 0; a.substr_offsets[i] < a.size; ++i) {
+    std::string_view piece(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+    if (a.substr_types[i] == MD_TEXT_ENTITY) out += decode_character_reference(piece);
+    else if (a.substr_types[i] == MD_TEXT_NULLCHAR) out += "\uFFFD";
+    else out += piece;
+  }
+  return out;
+}
 
 // [begin, end) of the text holds only spaces, tabs and line breaks (and may be empty).
 bool only_white_space(const char* base, uint32_t begin, uint32_t end) {
@@ -172,7 +188,7 @@ int enter_span(MD_SPANTYPE type, void* detail, void* ud) {
   if (type == MD_SPAN_A) dest = &static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
   if (type == MD_SPAN_IMG) dest = &static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
   if (dest && dest->text) {
-    os.destination.assign(dest->text, dest->size);
+    os.destination = decoded(*dest);
     if (st.in_buffer(dest->text, dest->size)) {
       os.destination_span = {off(st, dest->text), off(st, dest->text) + dest->size};
       os.has_destination_span = true;
