@@ -623,6 +623,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   }
   result.findings = std::move(all);
   result.stats.unchecked_images = workspace.unchecked_images();
+  result.files = std::move(disc.files);
   return result;
 }
 

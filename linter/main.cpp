@@ -253,14 +253,17 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::optional<Baseline> baseline;
-  if (!baseline_file.empty() && write_baseline_file.empty()) {
-    try {
-      baseline = Baseline::load(baseline_file);
-    } catch (const BaselineError& e) {
-      std::cerr << "loclint: " << e.what() << "\n";
-      return kExitUsage;
-    }
+  // A baseline that does not exist yet is empty: it hides nothing, so the gate is at its
+  // strictest, and a mistyped path cannot let a finding through (README: Baseline). The run
+  // says so, naming the path, so that the typo shows.
+  std::optional<Baseline> baseline, previous_baseline;
+  try {
+    if (!baseline_file.empty() && write_baseline_file.empty()) baseline = Baseline::load_or_empty(baseline_file);
+    // The file being rewritten: its entries of files this run does not lint are kept.
+    if (!write_baseline_file.empty()) previous_baseline = Baseline::load_or_empty(write_baseline_file);
+  } catch (const BaselineError& e) {
+    std::cerr << "loclint: " << e.what() << (write_baseline_file.empty() ? "" : " (delete it to write a new one)") << "\n";
+    return kExitUsage;
   }
 
   Engine engine(config, checks::all_checks());
@@ -279,15 +282,32 @@ int main(int argc, char** argv) {
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
+  // What this run looked at: a baseline's entries of other files are left alone.
+  BaselineScope scope;
+  scope.linted = result.files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) scope.folders.push_back(p);
+  }
+  scope.include = config.include;
+  scope.exclude = config.exclude;
+  scope.shard_index = config.shard_index;
+  scope.shard_count = config.shard_count;
+
   if (!write_baseline_file.empty()) {
+    size_t kept = 0;
     try {
-      Baseline::write(write_baseline_file, result.findings);
+      kept = Baseline::write(write_baseline_file, result.findings, previous_baseline->exists() ? &*previous_baseline : nullptr,
+                             &scope);
     } catch (const BaselineError& e) {
       std::cerr << "loclint: " << e.what() << "\n";
       return kExitUsage;
     }
-    std::cerr << fmt::format("loclint: wrote {} finding{} to {}\n", result.findings.size(),
+    std::cerr << fmt::format("loclint: wrote {} finding{} to {}", result.findings.size(),
                              result.findings.size() == 1 ? "" : "s", write_baseline_file);
+    if (kept)
+      std::cerr << fmt::format(" (and kept {} entr{} of files this run did not lint)", kept, kept == 1 ? "y" : "ies");
+    std::cerr << "\n";
     return result.stats.tool_failure ? kExitUsage : kExitClean;
   }
   size_t baselined = 0;
@@ -311,9 +331,12 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
                              "(the source-language tree) to check them\n",
                              result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
-  if (baseline) {
+  if (baseline && !baseline->exists()) {
+    std::cerr << fmt::format("note: baseline {} does not exist yet, so no finding is baselined (write it with "
+                             "--write-baseline {})\n", baseline_file, baseline_file);
+  } else if (baseline) {
     std::cerr << fmt::format("{} finding{} matched the baseline {}", baselined, baselined == 1 ? "" : "s", baseline_file);
-    if (size_t fixed = baseline->unmatched())
+    if (size_t fixed = baseline->unmatched(&scope))
       std::cerr << fmt::format("; {} baseline entr{} no longer found (fixed? refresh it with --write-baseline)", fixed,
                                fixed == 1 ? "y is" : "ies are");
     std::cerr << "\n";
