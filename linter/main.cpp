@@ -15,6 +15,7 @@
 #include "loclint/changed_files.h"
 #include "loclint/config.h"
 #include "loclint/config_file.h"
+#include "loclint/config_schema.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
 #include "loclint/output.h"
@@ -144,6 +145,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--list-rules", list, "list every rule with its default severity and summary");
   app.add_option("--explain", explain_rule, "explain a rule, with an example");
+  bool print_schema = false;
+  app.add_flag("--config-schema", print_schema, "print the JSON Schema of .loclint.yaml (for editors)");
   std::string dump_path;
   app.add_option("--dump", dump_path, "print the document model of one file as JSON (what loclint sees)");
   app.add_flag("--stats", stats, "print files, segments, bytes and time to stderr");
@@ -180,6 +183,10 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (!explain_rule.empty()) return explain(explain_rule, std::cout);
+  if (print_schema) {
+    std::cout << config_schema_json(checks::all_rules());
+    return kExitClean;
+  }
   if (!dump_path.empty()) {
     std::ifstream in(dump_path, std::ios::binary);
     if (!in) {
