@@ -1,6 +1,7 @@
 // The hookups, run for real: the pre-commit hook in a scratch repository, the problem matcher's
-// regex on real output (std::regex and node's RegExp), Vim's errorformat and Emacs' compilation
-// mode jumping to real diagnostics, and the example GitHub workflow's commands.
+// regex on real output (std::regex and node's RegExp), Emacs' compilation mode jumping to real
+// diagnostics and skipping notes, and the example GitHub workflow's commands. (Vim's set-up and
+// Emacs' are run as the README writes them by tests/readme_test.cpp.)
 // Each test that needs an outside tool skips with a reason when the tool is absent
 // (`ci/setup --test-tools`, which ci/test runs, installs them).
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <regex>
 
 #include "process_util.h"
+#include "readme_snippets.h"
 
 namespace fs = std::filesystem;
 using namespace loclint::testing;
@@ -199,48 +201,20 @@ TEST(ProblemMatcher, EveryLineOfRealOutputBecomesAnAnnotationNotesIncluded) {
 
 // ---- editors -------------------------------------------------------------------------------
 
-// A file whose finding sits after multi-byte characters: columns in code points (Emacs) and
-// bytes (Vim) differ, and the cursor must land on the ':' that breaks the YAML either way.
-void write_editor_tree(const ScratchDir& dir) {
-  write_file(dir / "b.md", "---\ntitle: \xC3\x89t\xC3\xA9: sous-titre\n---\n");
-  write_file(dir / "c.md", "---\ntitle: T\n---\n\n<!-- loclint-disable-next-line metadata -->\n");
-}
-
-TEST(Editors, VimErrorformatJumpsToEachDiagnostic) {
-  if (!have_command("vim")) GTEST_SKIP() << "vim is not installed (ci/setup --test-tools)";
-  ScratchDir dir;
-  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
-  write_editor_tree(dir);
-  Result r = run("PATH=" + path_with_loclint() + " vim -u NONE -i NONE -N -n -es -S " +
-                     sh_quote((kSource / "tests/editors/jump.vim").string()),
-                 dir.path());
-  EXPECT_EQ(r.exit, 0) << r.out << r.err;
-  EXPECT_EQ(slurp(dir / "vim-out.txt"),
-            "b.md:2:13: e: : sous-t\n"
-            "c.md:5:1: w: <!-- loc\n");
-}
-
-TEST(Editors, EmacsCompilationModeJumpsToEachDiagnostic) {
+// Emacs reads `note:` as an info message, and next-error skips those unless
+// compilation-skip-threshold is 0 (its default, 1, skips anything below a warning).
+TEST(Editors, EmacsSkipsNotesUnlessTheReadmeSettingIsOn) {
   if (!have_command("emacs")) GTEST_SKIP() << "emacs is not installed (ci/setup --test-tools)";
   ScratchDir dir;
-  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
-  write_editor_tree(dir);
-  Result r = run("PATH=" + path_with_loclint() + " emacs --batch -Q -l " + sh_quote((kSource / "tests/editors/jump.el").string()) +
-                     " 'loclint --color never .'",
-                 dir.path());
-  EXPECT_EQ(r.out,
-            "b.md:2:11: \": sous-t\"\n"
-            "c.md:5:1: \"<!-- loc\"\n") << r.err;
-
-  // Emacs reads `note:` as an info message, and next-error skips those unless
-  // compilation-skip-threshold is 0 (its default, 1, skips anything below a warning).
-  const std::string with_note = " 'loclint --severity loclint/unused-suppression=note --color never .'";
-  r = run("PATH=" + path_with_loclint() + " emacs --batch -Q -l " + sh_quote((kSource / "tests/editors/jump.el").string()) + with_note,
-          dir.path());
+  // b.md: a front matter error; c.md: an unused suppression, made a note here.
+  fs::copy(kSource / "tests/readme/editors", dir.path(), fs::copy_options::recursive);
+  const std::string emacs = "PATH=" + path_with_loclint() + " emacs --batch -Q ";
+  const std::string jump = " -l " + sh_quote((kSource / "tests/editors/jump.el").string()) +
+                           " 'loclint --severity loclint/unused-suppression=note --color never .'";
+  Result r = run(emacs + jump, dir.path());
   EXPECT_EQ(r.out, "b.md:2:11: \": sous-t\"\n") << r.err;
-  r = run("PATH=" + path_with_loclint() + " emacs --batch -Q --eval '(setq compilation-skip-threshold 0)' -l " +
-              sh_quote((kSource / "tests/editors/jump.el").string()) + with_note,
-          dir.path());
+  // The README's setting (snippet emacs-notes), as written.
+  r = run(emacs + "--eval " + sh_quote(readme_snippet("emacs-notes").text) + jump, dir.path());
   EXPECT_EQ(r.out,
             "b.md:2:11: \": sous-t\"\n"
             "c.md:5:1: \"<!-- loc\"\n") << r.err;
