@@ -374,6 +374,8 @@ Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config
 }
 
 void Engine::set_config_lookup(ConfigLookup lookup) { config_lookup_ = std::move(lookup); }
+void Engine::set_document_text(std::string path, std::string text) { document_text_.emplace(std::move(path), std::move(text)); }
+void Engine::set_progress(Progress progress) { progress_ = std::move(progress); }
 
 std::shared_ptr<const Config> Engine::config_for(const std::string& path) const {
   if (config_lookup_) return config_lookup_(path);
@@ -452,7 +454,9 @@ std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<
   if (!doc) {
     std::string bytes, error;
     bool too_large = false;
-    if (!read_file(path, bytes, error, too_large)) {
+    if (document_text_ && document_text_->first == path) {
+      bytes = document_text_->second;
+    } else if (!read_file(path, bytes, error, too_large)) {
       if (too_large)
         return {path_finding(path, kTooLarge, config->severity_of(kTooLarge),
                              "file is larger than 256 MiB; it was not linted")};
@@ -497,9 +501,89 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
     return (c->file_include.empty() || any(c->file_include)) && !any(c->file_exclude);
   };
   std::unordered_map<std::string, std::string> shard_key;  // display path -> path relative to its input
+  // Searches the folder `root` (as given) for documents; with `glob`, keeps only the paths
+  // (root joined with the path below it, as shown) that match it.
+  auto walk = [&](const std::string& root, const std::string* glob) {
+    std::error_code ec;
+    size_t before = out.files.size();
+    const std::string& named = glob ? *glob : root;  // what the findings name
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      out.tool_failure = true;
+      out.findings.push_back(path_finding(named, kUnreadable, config_.severity_of(kUnreadable), "cannot read folder: " + ec.message()));
+      return;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(named, kUnreadable, config_.severity_of(kUnreadable), "cannot read folder: " + ec.message()));
+        break;
+      }
+      const fs::path& p = it->path();
+      std::string name = p.filename().string();
+      std::error_code sec;
+      bool dir = it->is_directory(sec);
+      if (dir) {
+        // Hidden folders (.git) and dependency folders are never documentation.
+        if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
+        continue;
+      }
+      if (!is_markdown(name) && !is_yaml(name)) continue;
+      std::string rel = to_forward(p.lexically_relative(root).string());
+      std::string shown = glob && root == "." ? rel : p.string();
+      if (glob) {
+        // An absolute glob matches absolute paths: glob_match anchors a leading '/' at the root.
+        std::string path = to_forward(shown);
+        std::string_view g = *glob, pv = path;
+        if (g.starts_with('/') && pv.starts_with('/')) g.remove_prefix(1), pv.remove_prefix(1);
+        if (!glob_match(g, pv)) continue;
+      }
+      if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
+      // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
+      // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
+      fs::file_status fst = it->status(sec);
+      if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(shown, kUnreadable, config_.severity_of(kUnreadable),
+                                            "not a regular file (a FIFO, socket or device); it was not read"));
+        continue;
+      }
+      out.files.push_back(shown);
+      shard_key.emplace(out.files.back(), std::move(rel));
+    }
+    if (out.files.size() == before)
+      out.findings.push_back(path_finding(named, kNoDocuments, config_.severity_of(kNoDocuments),
+                                          glob ? "no Markdown or YamlMime document matches this glob"
+                                               : "no Markdown or YamlMime document found in this folder"));
+  };
   for (const std::string& input : inputs) {
     std::error_code ec;
+    if (document_text_ && document_text_->first == input) {  // from standard input: no file needed
+      std::string rel = to_forward(input);
+      if (!excluded(rel) && config_selects(input)) {
+        out.files.push_back(input);
+        shard_key.emplace(input, rel);
+      }
+      continue;
+    }
     fs::file_status st = fs::status(input, ec);
+    if ((ec || !fs::exists(st)) && input.find_first_of("*?") != std::string::npos) {
+      // A glob the shell did not expand ('docs/**/*.md'): search the folder before its first
+      // wildcard. The glob is matched as written, against the paths as they are shown.
+      std::string glob = to_forward(input);
+      while (glob.starts_with("./")) glob.erase(0, 2);
+      size_t wild = glob.find_first_of("*?");
+      size_t slash = glob.rfind('/', wild);
+      std::string root = slash == std::string::npos ? "." : slash == 0 ? "/" : glob.substr(0, slash);
+      if (!fs::is_directory(root, ec)) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable),
+                                            "cannot read path: no folder '" + root + "' to search for this glob"));
+        continue;
+      }
+      walk(root, &glob);
+      continue;
+    }
     if (ec || !fs::exists(st)) {
       out.tool_failure = true;
       out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable),
@@ -514,46 +598,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       }
       continue;
     }
-    size_t before = out.files.size();
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      out.tool_failure = true;
-      out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable), "cannot read folder: " + ec.message()));
-      continue;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        out.tool_failure = true;
-        out.findings.push_back(path_finding(input, kUnreadable, config_.severity_of(kUnreadable), "cannot read folder: " + ec.message()));
-        break;
-      }
-      const fs::path& p = it->path();
-      std::string name = p.filename().string();
-      std::error_code sec;
-      bool dir = it->is_directory(sec);
-      if (dir) {
-        // Hidden folders (.git) and dependency folders are never documentation.
-        if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
-        continue;
-      }
-      if (!is_markdown(name) && !is_yaml(name)) continue;
-      std::string rel = to_forward(p.lexically_relative(input).string());
-      if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
-      // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
-      // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
-      fs::file_status fst = it->status(sec);
-      if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
-        out.tool_failure = true;
-        out.findings.push_back(path_finding(p.string(), kUnreadable, config_.severity_of(kUnreadable),
-                                            "not a regular file (a FIFO, socket or device); it was not read"));
-        continue;
-      }
-      out.files.push_back(p.string());
-      shard_key.emplace(out.files.back(), std::move(rel));
-    }
-    if (out.files.size() == before)
-      out.findings.push_back(path_finding(input, kNoDocuments, config_.severity_of(kNoDocuments),
-                                          "no Markdown or YamlMime document found in this folder"));
+    walk(input, nullptr);
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
@@ -573,10 +618,17 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   result.stats.tool_failure = disc.tool_failure;
   Workspace workspace;
   workspace.plan(disc.files);
+  if (document_text_) {
+    // The document from standard input is what links to its path see: it exists, and its
+    // anchors are its own (the file on disk, if any, is never read).
+    const auto& [path, text] = *document_text_;
+    workspace.assume_exists(path);
+    if (engine_parses(path, text)) workspace.add_anchors(*Document::parse(path, text));
+  }
   const size_t n = disc.files.size();
   std::vector<std::vector<Finding>> per_file(n);
   std::vector<RunStats> per_thread(std::max(1u, jobs));
-  std::atomic<size_t> next{0};
+  std::atomic<size_t> next{0}, linted{0};
   auto worker = [&](unsigned t) {
     for (;;) {
       size_t i;
@@ -587,6 +639,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
         if (!workspace.claim(i, doc)) continue;  // already linted from the waiting documents
       }
       per_file[i] = lint_file(disc.files[i], std::move(doc), workspace, per_thread[t]);
+      if (progress_) progress_(linted.fetch_add(1) + 1, n);
     }
   };
   unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));

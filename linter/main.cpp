@@ -19,6 +19,7 @@
 #include "loclint/dump.h"
 #include "loclint/engine.h"
 #include "loclint/output.h"
+#include "loclint/progress.h"
 
 using namespace loclint;
 
@@ -39,6 +40,24 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
       if (!item.empty()) out.push_back(item);
       start = comma + 1;
     }
+  }
+  return out;
+}
+
+// The paths of a --files-from list: NUL-separated when the list holds a NUL byte (git ls-files
+// -z, find -print0: any file name, newlines included), else one per line (a final CR, from a
+// list written on Windows, is dropped). Empty entries are skipped.
+std::vector<std::string> split_path_list(const std::string& list) {
+  const char sep = list.find('\0') != std::string::npos ? '\0' : '\n';
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find(sep, start);
+    if (end == std::string::npos) end = list.size();
+    std::string p = list.substr(start, end - start);
+    if (sep == '\n' && !p.empty() && p.back() == '\r') p.pop_back();
+    if (!p.empty()) out.push_back(std::move(p));
+    start = end + 1;
   }
   return out;
 }
@@ -163,6 +182,14 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", write_baseline_file, "record the current findings in this baseline file and exit 0");
   app.add_option("--changed-since", changed_since,
                  "lint only the Markdown/YAML files changed since the merge base with this git ref (and uncommitted ones)");
+  // Inputs other than paths on the command line (README: Usage).
+  std::string stdin_filename, files_from;
+  bool quiet = false;
+  app.add_option("--stdin-filename", stdin_filename,
+                 "lint the document read from standard input (the path '-') as if it were at this path");
+  app.add_option("--files-from", files_from,
+                 "read the paths to lint from this file ('-': standard input), one per line, or NUL-separated");
+  app.add_flag("-q,--quiet", quiet, "print findings only: no summary, no notes (errors of loclint itself still go to stderr)");
   std::string shard;
   app.add_option("--shard", shard, "lint only shard K of N (K/N): split a tree across CI jobs")
       ->check(CLI::Validator([](std::string& s) { unsigned k = 0, n = 0; char c = 0; return std::sscanf(s.c_str(), "%u/%u%c", &k, &n, &c) == 2 && k >= 1 && k <= n ? "" : "expected K/N with 1 <= K <= N"; }, "K/N"));
@@ -196,6 +223,45 @@ int main(int argc, char** argv) {
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
     return kExitClean;
+  }
+  // `-` is the document on standard input; --stdin-filename says where it is linted.
+  const bool stdin_document = std::count(paths.begin(), paths.end(), "-") > 0 || (!stdin_filename.empty() && paths.empty());
+  if (stdin_document && stdin_filename.empty()) {
+    std::cerr << "loclint: '-' reads a document from standard input: give the path it is linted as with --stdin-filename PATH\n";
+    return kExitUsage;
+  }
+  if (stdin_document && files_from == "-") {
+    std::cerr << "loclint: --stdin-filename and --files-from - cannot both read standard input\n";
+    return kExitUsage;
+  }
+  if (stdin_document && !changed_since.empty()) {
+    std::cerr << "loclint: --stdin-filename and --changed-since exclude each other\n";
+    return kExitUsage;
+  }
+  std::erase(paths, std::string("-"));
+  std::string stdin_text;
+  if (stdin_document) {
+    stdin_text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    paths.push_back(stdin_filename);
+  }
+  if (!files_from.empty()) {
+    std::string list;
+    if (files_from == "-") {
+      list.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      std::ifstream in(files_from, std::ios::binary);
+      if (!in) {
+        std::cerr << "loclint: --files-from: cannot read " << files_from << "\n";
+        return kExitUsage;
+      }
+      list.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    for (std::string& p : split_path_list(list)) paths.push_back(std::move(p));
+    if (paths.empty() && changed_since.empty()) {
+      // An empty list (a pre-commit or xargs pipeline with nothing to do) is a clean run.
+      if (!quiet) std::cerr << summary_line(RunStats{}) << "\n";
+      return kExitClean;
+    }
   }
   if (paths.empty() && changed_since.empty()) {
     std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
@@ -274,6 +340,12 @@ int main(int argc, char** argv) {
   }
 
   Engine engine(config, checks::all_checks());
+  if (stdin_document) engine.set_document_text(stdin_filename, std::move(stdin_text));
+  std::optional<ProgressLine> progress;
+  if (progress_wanted(quiet)) {
+    progress.emplace(STDERR_FILENO, ProgressLine::delay_from_environment());
+    engine.set_progress([&](size_t done, size_t total) { progress->update(done, total); });
+  }
   std::optional<ConfigResolver> resolver;
   RunResult result;
   auto t0 = std::chrono::steady_clock::now();
@@ -284,9 +356,11 @@ int main(int argc, char** argv) {
     }
     result = engine.run(paths, jobs);
   } catch (const ConfigError& e) {
+    if (progress) progress->finish();
     std::cerr << "loclint: " << e.what() << "\n";
     return kExitUsage;
   }
+  if (progress) progress->finish();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   // What this run looked at: a baseline's entries of other files are left alone.
@@ -310,11 +384,13 @@ int main(int argc, char** argv) {
       std::cerr << "loclint: " << e.what() << "\n";
       return kExitUsage;
     }
-    std::cerr << fmt::format("loclint: wrote {} finding{} to {}", result.findings.size(),
-                             result.findings.size() == 1 ? "" : "s", write_baseline_file);
-    if (kept)
-      std::cerr << fmt::format(" (and kept {} entr{} of files this run did not lint)", kept, kept == 1 ? "y" : "ies");
-    std::cerr << "\n";
+    if (!quiet) {
+      std::cerr << fmt::format("loclint: wrote {} finding{} to {}", result.findings.size(),
+                               result.findings.size() == 1 ? "" : "s", write_baseline_file);
+      if (kept)
+        std::cerr << fmt::format(" (and kept {} entr{} of files this run did not lint)", kept, kept == 1 ? "y" : "ies");
+      std::cerr << "\n";
+    }
     return result.stats.tool_failure ? kExitUsage : kExitClean;
   }
   size_t baselined = 0;
@@ -333,12 +409,14 @@ int main(int argc, char** argv) {
   auto renderer = make_renderer(format, std::cout, ro);
   renderer->render(result.findings, result.stats);
   std::cout.flush();
-  std::cerr << summary_line(result.stats) << "\n";
-  if (result.stats.unchecked_images)
+  if (!quiet) std::cerr << summary_line(result.stats) << "\n";
+  if (result.stats.unchecked_images && !quiet)
     std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
                              "(the source-language tree) to check them\n",
                              result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
-  if (baseline && !baseline->exists()) {
+  if (quiet) {
+    // Findings only.
+  } else if (baseline && !baseline->exists()) {
     std::cerr << fmt::format("note: baseline {} does not exist yet, so no finding is baselined (write it with "
                              "--write-baseline {})\n", baseline_file, baseline_file);
   } else if (baseline) {

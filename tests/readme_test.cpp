@@ -38,6 +38,7 @@ const std::map<std::string, std::string> kClaims = {
     {"quick-start", "tests/readme_test.cpp"},
     {"install-deb", "ci/package-test"},
     {"quick-start-output", "transcript"},
+    {"inputs", "transcript"},
     {"format-compiler", "transcript"},
     {"format-json", "transcript"},
     {"format-sarif", "transcript"},
@@ -152,7 +153,7 @@ std::string sh(const std::string& cmd, const fs::path& dir) {
 }
 
 TEST(Readme, OutputFormatTranscripts) {
-  for (const char* name : {"format-compiler", "format-json", "format-github", "format-xml"}) {
+  for (const char* name : {"inputs", "format-compiler", "format-json", "format-github", "format-xml"}) {
     ExampleTree t;
     expect_transcript(name, t.dir.path());
   }
