@@ -988,8 +988,7 @@ void check_segments(const Document& doc, const Env& env, Reporter& out) {
 
 std::vector<Check> code_checks() {
   return {
-      {"code-parity",
-       {&kInlineCode, &kCommand, &kIdentifier, &kUrl, &kPlaceholder, &kHtmlTag, &kMarkup, &kFullwidth, &kNumber, &kNoLoc},
+      {{&kInlineCode, &kCommand, &kIdentifier, &kUrl, &kPlaceholder, &kHtmlTag, &kMarkup, &kFullwidth, &kNumber, &kNoLoc},
        check_segments},
   };
 }

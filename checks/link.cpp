@@ -459,7 +459,7 @@ void check_links(const Document& doc, const Env& env, Reporter& out) {
 
 std::vector<Check> link_checks() {
   return {
-      {"link", {&kMissingFile, &kMissingAnchor, &kMissingInclude, &kMissingImage, &kCaseMismatch, &kBackslash, &kRedirected},
+      {{&kMissingFile, &kMissingAnchor, &kMissingInclude, &kMissingImage, &kCaseMismatch, &kBackslash, &kRedirected},
        check_links},
   };
 }

@@ -707,17 +707,17 @@ void check_description_length(const Document& doc, const Env& env, Reporter& out
 
 std::vector<Check> metadata_checks() {
   return {
-      {"metadata-syntax", {&kSyntax}, check_syntax},
-      {"metadata-missing-front-matter", {&kMissingFrontMatter}, check_missing_front_matter},
-      {"metadata-duplicate-key", {&kDuplicateKey}, check_duplicate_key},
-      {"metadata-missing-key", {&kMissingKey}, check_missing_key},
-      {"metadata-empty-value", {&kEmptyValue}, check_empty_value},
-      {"metadata-invalid-date", {&kInvalidDate}, check_invalid_date},
-      {"metadata-invalid-hash", {&kInvalidHash}, check_invalid_hash},
-      {"metadata-invalid-locfileid", {&kInvalidLocfileid}, check_invalid_locfileid},
-      {"metadata-invalid-translationtype", {&kInvalidTranslationtype}, check_invalid_translationtype},
-      {"metadata-locale", {&kLocaleMismatch}, check_locale},
-      {"metadata-description-length", {&kDescriptionLength}, check_description_length},
+      {{&kSyntax}, check_syntax},
+      {{&kMissingFrontMatter}, check_missing_front_matter},
+      {{&kDuplicateKey}, check_duplicate_key},
+      {{&kMissingKey}, check_missing_key},
+      {{&kEmptyValue}, check_empty_value},
+      {{&kInvalidDate}, check_invalid_date},
+      {{&kInvalidHash}, check_invalid_hash},
+      {{&kInvalidLocfileid}, check_invalid_locfileid},
+      {{&kInvalidTranslationtype}, check_invalid_translationtype},
+      {{&kLocaleMismatch}, check_locale},
+      {{&kDescriptionLength}, check_description_length},
   };
 }
 

@@ -628,8 +628,7 @@ void check_segments(const Document& doc, const Env& env, Reporter& out) { Analys
 
 std::vector<Check> segment_checks() {
   return {
-      {"segment",
-       {&kMalformedId, &kIdMismatch, &kMissingSource, &kMissingTarget, &kDuplicateId, &kMixedPrefix, &kOutOfOrder,
+      {{&kMalformedId, &kIdMismatch, &kMissingSource, &kMissingTarget, &kDuplicateId, &kMixedPrefix, &kOutOfOrder,
         &kUnclosedSpan, &kEmptyTarget, &kUntranslated},
        check_segments},
   };

@@ -18,6 +18,16 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<FailOn> parse_fail_on(std::string_view s) {
+  if (s == "never") return FailOn::Never;
+  if (auto severity = parse_severity(s)) return static_cast<FailOn>(*severity);
+  return std::nullopt;
+}
+
+bool fails(FailOn fail_on, Severity s) {
+  return fail_on != FailOn::Never && static_cast<uint8_t>(s) >= static_cast<uint8_t>(fail_on);
+}
+
 std::vector<std::string> Config::option(std::string_view rule_id, std::string_view name,
                                         std::vector<std::string> fallback) const {
   std::string key = std::string(rule_id) + "." + std::string(name);

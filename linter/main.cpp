@@ -18,6 +18,7 @@
 #include "loclint/dump.h"
 #include "loclint/engine.h"
 #include "loclint/output.h"
+#include "loclint/version.h"
 
 using namespace loclint;
 
@@ -111,7 +112,7 @@ void recount(RunResult& result) {
 
 int main(int argc, char** argv) {
   CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
-  app.set_version_flag("--version", std::string("loclint 0.1.0"));
+  app.set_version_flag("--version", "loclint " + std::string(kVersion));
   std::vector<std::string> paths;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> include, exclude, enable, disable, severities, options;
@@ -235,7 +236,7 @@ int main(int argc, char** argv) {
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
-  config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+  config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
 
   if (!changed_since.empty()) {
     std::vector<ChangedFile> changed;
@@ -324,8 +325,7 @@ int main(int argc, char** argv) {
                              seconds > 0 ? result.stats.bytes / 1e6 / seconds : 0.0);
 
   if (result.stats.tool_failure) return kExitUsage;
-  if (fail_on == "never") return kExitClean;
   for (const Finding& f : result.findings)
-    if (f.diagnostic.severity >= config.fail_on) return kExitFindings;
+    if (fails(config.fail_on, f.diagnostic.severity)) return kExitFindings;
   return kExitClean;
 }

@@ -443,7 +443,7 @@ const Rule kQuote{"test/quote", Severity::Warning, "quotes document text", "", "
 
 // A check that quotes document text in its messages, as parity checks do.
 Check quoting_check(std::function<void(const Document&, Reporter&)> body) {
-  return Check{"quote", {&kQuote}, [body](const Document& doc, const Env&, Reporter& r) { body(doc, r); }};
+  return Check{{&kQuote}, [body](const Document& doc, const Env&, Reporter& r) { body(doc, r); }};
 }
 
 std::vector<Finding> lint_text(const std::string& path, const std::string& text, Check check) {

@@ -32,8 +32,7 @@ struct Env {
 };
 
 struct Check {
-  std::string_view name;            // for profiling and debugging
-  std::vector<const Rule*> rules;   // every rule this check may report
+  std::vector<const Rule*> rules;   // every rule this check may report; it runs when one is enabled
   std::function<void(const Document&, const Env&, Reporter&)> run;
 };
 

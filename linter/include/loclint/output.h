@@ -18,6 +18,7 @@
 
 #include "loclint/diagnostic.h"
 #include "loclint/engine.h"
+#include "loclint/version.h"
 
 namespace loclint {
 
@@ -29,7 +30,7 @@ struct RenderOptions {
   // are taken relative to `working_dir` first. Both empty: paths are used as given.
   std::string base_dir;
   std::string working_dir;
-  std::string tool_version = "0.1.0";
+  std::string tool_version = std::string(kVersion);
 };
 
 class Renderer {
