@@ -18,6 +18,7 @@
 #include "document_builder.h"
 #include "front_matter.h"
 #include "loclint/engine.h"
+#include "loclint/locate.h"
 #include "loclint/output.h"
 
 namespace fs = std::filesystem;

@@ -48,6 +48,12 @@ const Rule kMissingImage{
     "missing images are not reported one by one; loclint prints one note with their number.",
     ":::image type=\"content\" source=\"images/tableau-de-bord.png\" alt-text=\"Tableau de bord\":::"};
 
+// Without --source-root an image missing from a tree that carries no media cannot be judged:
+// counted over the run and said once, not reported one by one.
+const SummaryNote kUncheckedImages{&kMissingImage, "image link not checked", "image links not checked",
+                                   "this tree carries no media; pass --source-root DIR (the source-language tree) "
+                                   "to check them"};
+
 const Rule kCaseMismatch{
     "link/case-mismatch", Severity::Warning, "a link target that exists only with a different letter case",
     "The target exists, but its name on disk differs in letter case from the link (`Page.md` "
@@ -271,7 +277,6 @@ class LinkChecker {
       if (s.source.present) halves_.push_back({s.source.content, i, true});
     }
     std::sort(halves_.begin(), halves_.end(), [](const Half& a, const Half& b) { return a.span.begin < b.span.begin; });
-    count_images_ = env.config.enabled(kMissingImage);
   }
 
   void run() {
@@ -373,7 +378,7 @@ class LinkChecker {
           return;
         }
       } else if (kind == Kind::Image) {
-        if (count_images_) env_.workspace.add_unchecked_image();
+        out_.count(kUncheckedImages);
         return;
       }
       if (kind == Kind::Image)
@@ -443,7 +448,6 @@ class LinkChecker {
   std::set<std::pair<uint32_t, std::string>> seen_in_target_;
   std::shared_ptr<const AnchorSet> own_;
   std::set<uint32_t> definitions_seen_;
-  bool count_images_ = true;
 };
 
 void check_links(const Document& doc, const Env& env, Reporter& out) {

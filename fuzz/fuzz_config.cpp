@@ -11,6 +11,7 @@
 #include "invariants.h"
 #include "loclint/config_file.h"
 #include "loclint/engine.h"
+#include "loclint/glob.h"
 #include "registry.h"
 
 using namespace loclint;

@@ -17,6 +17,7 @@
 #include "loclint/config_file.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
+#include "loclint/glob.h"
 #include "loclint/output.h"
 #include "loclint/version.h"
 
@@ -94,17 +95,6 @@ std::string repository_root(const std::filesystem::path& dir) {
   for (std::filesystem::path d = dir;; d = d.parent_path()) {
     if (std::filesystem::exists(d / ".git", ec)) return d.string();
     if (d == d.parent_path() || d.empty()) return dir.string();
-  }
-}
-
-void recount(RunResult& result) {
-  result.stats.errors = result.stats.warnings = result.stats.notes = 0;
-  for (const Finding& f : result.findings) {
-    switch (f.diagnostic.severity) {
-      case Severity::Error: ++result.stats.errors; break;
-      case Severity::Warning: ++result.stats.warnings; break;
-      case Severity::Note: ++result.stats.notes; break;
-    }
   }
 }
 
@@ -294,7 +284,7 @@ int main(int argc, char** argv) {
   size_t baselined = 0;
   if (baseline) {
     baselined = baseline->filter(result.findings);
-    recount(result);
+    result.stats.count_severities(result.findings);
   }
 
   RenderOptions ro;
@@ -308,10 +298,7 @@ int main(int argc, char** argv) {
   renderer->render(result.findings, result.stats);
   std::cout.flush();
   std::cerr << summary_line(result.stats) << "\n";
-  if (result.stats.unchecked_images)
-    std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
-                             "(the source-language tree) to check them\n",
-                             result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
+  for (const std::string& note : summary_note_lines(result.stats)) std::cerr << note << "\n";
   if (baseline) {
     std::cerr << fmt::format("{} finding{} matched the baseline {}", baselined, baselined == 1 ? "" : "s", baseline_file);
     if (size_t fixed = baseline->unmatched())

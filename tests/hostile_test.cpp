@@ -27,6 +27,8 @@
 #include <tinyxml2.h>
 
 #include "loclint/engine.h"
+#include "loclint/glob.h"
+#include "loclint/locate.h"
 #include "loclint/output.h"
 #include "registry.h"
 

@@ -14,7 +14,8 @@
 #include <sstream>
 
 #include "loclint/document.h"
-#include "loclint/engine.h"
+#include "loclint/core_rules.h"
+#include "loclint/locate.h"
 #include "loclint/output.h"
 
 namespace fs = std::filesystem;
@@ -66,11 +67,7 @@ std::vector<Finding> sample_findings() {
 RunStats sample_stats(const std::vector<Finding>& f) {
   RunStats s;
   s.files = 3;
-  for (const Finding& x : f) {
-    if (x.diagnostic.severity == Severity::Error) ++s.errors;
-    if (x.diagnostic.severity == Severity::Warning) ++s.warnings;
-    if (x.diagnostic.severity == Severity::Note) ++s.notes;
-  }
+  s.count_severities(f);
   return s;
 }
 

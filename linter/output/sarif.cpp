@@ -80,7 +80,7 @@ class SarifRenderer : public Renderer {
       res["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
       std::string path = repo_relative_path(f.path, o_);
       res["partialFingerprints"] = {
-          {"loclintFingerprint/v1", stable_hash(path + "|" + fingerprint_without_path(f))}};
+          {"loclintFingerprint/v1", stable_hash(path + "|" + f.fingerprint)}};
       results.push_back(std::move(res));
     }
 

@@ -24,6 +24,8 @@ class Reporter {
   void report(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
     report(Diagnostic::of(rule, span, std::move(message), std::move(source_text)));
   }
+  // Counts one occurrence of a run-level note. A reporter that shows no run summary ignores it.
+  virtual void count(const SummaryNote&) {}
 };
 
 struct Env {

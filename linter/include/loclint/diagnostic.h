@@ -28,6 +28,16 @@ struct Rule {
   std::string_view family() const { return id.substr(0, id.find('/')); }
 };
 
+// A run-level note: something a check could not verify, counted over the run and printed once
+// after the summary line (`note: 331 image links not checked: ...`) instead of one finding per
+// occurrence. It belongs to a rule: disabling the rule drops the note too.
+struct SummaryNote {
+  const Rule* rule;           // the rule whose checking it is about
+  std::string_view singular;  // "image link not checked"
+  std::string_view plural;    // "image links not checked"
+  std::string_view advice;    // why, and what to do: "pass --source-root DIR ... to check them"
+};
+
 struct Fix {
   Span span;
   std::string replacement;
@@ -63,7 +73,9 @@ struct Finding {
   Position start_utf16, end_utf16;
   Position start_byte, end_byte;
   std::string line_text;   // the line of `start`, for renderers that show context (first 4 KiB)
-  std::string fingerprint; // path + rule + the text involved: stable across unrelated edits
+  // Rule, the text involved and the message: stable across unrelated edits, and the same
+  // however the path is spelled (formats that key by file add the path themselves).
+  std::string fingerprint;
   bool whole_file = false; // about the path itself (unreadable, binary): no line or column to show
 };
 
