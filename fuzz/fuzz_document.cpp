@@ -11,7 +11,7 @@ using namespace loclint;
 
 namespace {
 
-const Rule kProbe{"fuzz/probe", Severity::Note, "a finding at many offsets", "", ""};
+const Rule kProbe{.id = "fuzz/probe", .severity = Severity::Note, .summary = "a finding at many offsets"};
 
 // Reports at offsets spread over the document, including the middle of multi-byte sequences,
 // the BOM and the end, so that located findings can be compared with LineIndex::position.

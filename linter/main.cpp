@@ -19,6 +19,7 @@
 #include "loclint/engine.h"
 #include "loclint/glob.h"
 #include "loclint/output.h"
+#include "loclint/rule_docs.h"
 #include "loclint/version.h"
 
 using namespace loclint;
@@ -49,8 +50,7 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 bool known_option(const std::string& selector, const std::string& name) {
   for (const Rule* r : checks::all_rules())
     if (r->id == selector || r->family() == selector)
-      for (std::string_view o : r->options)
-        if (o == name) return true;
+      if (r->option(name)) return true;
   return false;
 }
 
@@ -72,20 +72,7 @@ int explain(const std::string& id, std::ostream& out) {
     std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
     return kExitUsage;
   }
-  out << fmt::format("{} ({})\n\n{}\n\n{}\n\nExample:\n", r->id, to_string(r->severity), r->summary, r->explanation);
-  std::string example(r->example);
-  size_t pos = 0;
-  while (pos <= example.size()) {
-    size_t nl = example.find('\n', pos);
-    if (nl == std::string::npos) nl = example.size();
-    out << "    " << example.substr(pos, nl - pos) << "\n";
-    pos = nl + 1;
-  }
-  if (r->options.size()) {
-    out << "\nOptions:";
-    for (auto o : r->options) out << " " << o;
-    out << "\n";
-  }
+  out << rule_page(*r);  // the rule's page of docs/rules/, generated from the same constant
   return kExitClean;
 }
 

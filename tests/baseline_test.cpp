@@ -99,7 +99,7 @@ TEST(Baseline, FileNamesThatAreNotUtf8AreMatchedToo) {
 }
 
 TEST(Baseline, FingerprintDoesNotDependOnThePath) {
-  static const Rule r{"x/y", Severity::Error, "s", "e", "x"};
+  static const Rule r{.id = "x/y", .severity = Severity::Error, .summary = "s"};
   auto a = Document::parse("docs/a|b.md", "some text\n");
   auto b = Document::parse("./docs/a|b.md", "some text\n");
   Finding fa = locate(*a, Diagnostic::of(r, {5, 9}, "message"));

@@ -441,7 +441,7 @@ TEST(HostileInput, AllTogetherInOneRun) {
 
 // ---- the engine and the renderers, through the library --------------------------------------
 
-const Rule kQuote{"test/quote", Severity::Warning, "quotes document text", "", ""};
+const Rule kQuote{.id = "test/quote", .severity = Severity::Warning, .summary = "quotes document text"};
 
 // A check that quotes document text in its messages, as parity checks do.
 Check quoting_check(std::function<void(const Document&, Reporter&)> body) {

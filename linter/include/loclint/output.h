@@ -31,6 +31,7 @@ struct RenderOptions {
   std::string base_dir;
   std::string working_dir;
   std::string tool_version = std::string(kVersion);
+  std::string docs_url = std::string(kDocsUrl);  // where docs/rules/ is published (SARIF helpUri)
 };
 
 class Renderer {
