@@ -143,14 +143,6 @@ std::string example_section(const Rule& r, const Example& e, bool fires) {
   return out;
 }
 
-std::string_view fix_name(FixKind k) {
-  switch (k) {
-    case FixKind::Safe: return "safe";
-    case FixKind::Unsafe: return "unsafe";
-    default: return "none";
-  }
-}
-
 // A table cell: one line, no unescaped pipe.
 std::string cell(std::string_view s) {
   std::string out;
@@ -162,13 +154,14 @@ std::string cell(std::string_view s) {
   return out;
 }
 
-std::string capitalized(std::string_view s) {
-  std::string out(s);
+}  // namespace
+
+std::string sentence(std::string_view summary) {
+  std::string out(summary);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out.back() != '.') out += '.';
   return out;
 }
-
-}  // namespace
 
 std::string example_document(const Example& e) {
   switch (e.form) {
@@ -196,8 +189,8 @@ std::string rule_page(const Rule& r) {
   std::string out = fmt::format("# {}\n\n", r.id);
   out += "<!-- Generated from the rule's constant by loclint_docgen (docs/docgen.cpp): edit the constant, "
          "not this page. -->\n\n";
-  out += capitalized(r.summary) + ".\n\n";
-  out += fmt::format("Default severity: **{}**. Fix: {}.\n\n", to_string(r.severity), fix_name(r.fix));
+  out += sentence(r.summary) + "\n\n";
+  out += fmt::format("Default severity: **{}**. Fix: {}.\n\n", to_string(r.severity), to_string(r.fix));
   out += fmt::format("## What it checks\n\n{}\n\n## Why it matters\n\n{}\n\n", r.checks, r.why);
   out += "## Example\n\n" + example_section(r, r.fires, true) + "\n" + example_section(r, r.passes, false);
   if (r.options.size()) {

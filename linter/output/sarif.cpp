@@ -28,19 +28,12 @@ std::string_view level(Severity s) {
   }
 }
 
-std::string capitalize_sentence(std::string_view s) {
-  std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  if (!out.empty() && out.back() != '.') out += '.';
-  return out;
-}
-
 ordered_json rule_descriptor(const Rule& r, const RenderOptions& o) {
   ordered_json d;
   d["id"] = r.id;
   // SARIF's `name` is an identifier in PascalCase-free form; the rule's kebab name fits.
   d["name"] = r.id.substr(r.id.find('/') + 1);
-  d["shortDescription"] = {{"text", capitalize_sentence(r.summary)}};
+  d["shortDescription"] = {{"text", sentence(r.summary)}};
   d["fullDescription"] = {{"text", std::string(r.checks)}};
   d["helpUri"] = rule_doc_url(r, o.docs_url);
   d["help"] = {{"text", std::string(r.checks) + "\n\n" + std::string(r.why)}, {"markdown", rule_page(r)}};

@@ -35,6 +35,7 @@ struct RuleOption {
 // Whether loclint can rewrite the text to fix a finding (the fix mechanism is not built yet:
 // every rule is None today; Safe and Unsafe follow ruff's fix safety).
 enum class FixKind : uint8_t { None, Safe, Unsafe };
+std::string_view to_string(FixKind k);  // "none", "safe", "unsafe"
 
 // An example of a rule, shown in its docs and --explain and run by tests/rule_examples_test.cpp:
 // `loclint --no-config ARGS PATH` in a scratch folder holding `files` and the example itself.

@@ -22,6 +22,9 @@ std::string example_document(const Example& example);
 // The command line an example is linted with, as the docs show it: `loclint [ARGS] PATH`.
 std::string example_command(const Example& example);
 
+// A summary as a sentence: "a file that looks binary" -> "A file that looks binary.".
+std::string sentence(std::string_view summary);
+
 // "code/command-mismatch.md": the page's path below docs/rules/.
 std::string rule_doc_path(const Rule& rule);
 // Where the page is published: `base` (kDocsUrl, LOCLINT_DOCS_URL of the build) + rule_doc_path.
