@@ -10,10 +10,9 @@ const Rule kInvalidDate{
     .id = "metadata/invalid-date",
     .severity = Severity::Error,
     .summary = "a front-matter date that is not a real date in the expected form",
-    .checks = "The keys of the option `keys` (`ms.date` and `ms.lasthandoff`) hold dates in the form of the "
-              "option `format` (`MM/DD/YYYY`, month first; `M/D/YYYY` is accepted too), whatever the language "
-              "of the article, and the date must exist. A date that exists only when read day first is "
-              "pointed out.",
+    .checks = "The front-matter keys of the option `keys` hold dates in the form of the option `format`, "
+              "whatever the language of the article (a month or day written with one digit is accepted), and "
+              "the date exists. A date that exists only when read day first is pointed out.",
     .why = "The pipelines parse these dates: a date rewritten in the local order (`18/08/2020`), with other "
            "separators, or that does not exist (`02/30/2021`) breaks sorting and freshness reports. Write the "
            "date as in the source article.",
