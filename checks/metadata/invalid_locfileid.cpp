@@ -1,4 +1,10 @@
+#include <algorithm>
+
 #include "metadata.h"
+
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
 
 namespace loclint::checks::metadata {
 
@@ -15,13 +21,8 @@ const Rule kInvalidLocfileid{
 };
 
 void check_invalid_locfileid(const Document& doc, const Env& env, Reporter& out) {
-  if (!trusted(doc)) return;
-  for_each_value(doc, env, "ms.locfileid", kInvalidLocfileid, out, [&](const FrontMatterEntry& e) {
-    std::string_view v = trim(e.value);
-    if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
-    out.report(kInvalidLocfileid, e.value_span,
-               fmt::format("'ms.locfileid' is '{}', expected a string of digits such as \"94381407\"", excerpt(v, 60)));
-  });
+  check_values(doc, env, out, kInvalidLocfileid, "ms.locfileid", "a string of digits such as \"94381407\"",
+               [](std::string_view v) { return !v.empty() && std::all_of(v.begin(), v.end(), is_digit); });
 }
 
 }  // namespace loclint::checks::metadata

@@ -14,13 +14,8 @@ const Rule kInvalidTranslationtype{
 };
 
 void check_invalid_translationtype(const Document& doc, const Env& env, Reporter& out) {
-  if (!trusted(doc)) return;
-  for_each_value(doc, env, "ms.translationtype", kInvalidTranslationtype, out, [&](const FrontMatterEntry& e) {
-    std::string_view v = trim(e.value);
-    if (v == "MT" || v == "HT") return;
-    out.report(kInvalidTranslationtype, e.value_span,
-               fmt::format("'ms.translationtype' is '{}', expected MT or HT", excerpt(v, 60)));
-  });
+  check_values(doc, env, out, kInvalidTranslationtype, "ms.translationtype", "MT or HT",
+               [](std::string_view v) { return v == "MT" || v == "HT"; });
 }
 
 }  // namespace loclint::checks::metadata

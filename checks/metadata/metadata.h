@@ -85,4 +85,15 @@ void for_each_value(const Document& doc, const Env& env, std::string_view key, c
   }
 }
 
+// Reports each value of `key` that `valid` rejects: "'KEY' is 'VALUE', expected EXPECTED".
+template <typename Valid>
+void check_values(const Document& doc, const Env& env, Reporter& out, const Rule& rule, std::string_view key,
+                  std::string_view expected, Valid&& valid) {
+  if (!trusted(doc)) return;
+  for_each_value(doc, env, key, rule, out, [&](const FrontMatterEntry& e) {
+    std::string_view v = trim(e.value);
+    if (!valid(v)) out.report(rule, e.value_span, fmt::format("'{}' is '{}', expected {}", key, excerpt(v, 60), expected));
+  });
+}
+
 }  // namespace loclint::checks::metadata
