@@ -7,19 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "loclint/engine.h"
+#include "loclint/engine.h"  // shard_of
+#include "loclint/glob.h"
 #include "loclint/workspace.h"
 
 namespace loclint {
 
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
-
-std::string fingerprint_without_path(const Finding& f) {
-  std::string prefix = std::string(f.diagnostic.rule->id) + "|" + f.path;
-  if (f.fingerprint.starts_with(prefix)) return std::string(f.diagnostic.rule->id) + f.fingerprint.substr(prefix.size());
-  return f.fingerprint;
-}
 
 std::string stable_hash(std::string_view s) {
   uint64_t h = 0xcbf29ce484222325ull;
@@ -42,7 +37,7 @@ std::string Baseline::key_path(const std::string& path, const fs::path& dir) {
 }
 
 Baseline::Key Baseline::key_of(const Finding& f, const fs::path& dir) {
-  return {key_path(f.path, dir), std::string(f.diagnostic.rule->id), stable_hash(fingerprint_without_path(f))};
+  return {key_path(f.path, dir), std::string(f.diagnostic.rule->id), stable_hash(f.fingerprint)};
 }
 
 class Baseline::ScopeTest {

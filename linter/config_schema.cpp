@@ -25,18 +25,27 @@ std::map<std::string, std::string> selectors(const std::vector<const Rule*>& rul
   return out;
 }
 
-// The option names the rules of a selector read (the loader's rule: a family or "all" reads
-// the options of each of its rules).
-std::set<std::string> options_of(const std::string& selector, const std::vector<const Rule*>& rules) {
-  std::set<std::string> out;
+// The options the rules of a selector read, by name (the loader's rule: a family or "all" reads
+// the options of each of its rules; rules that share an option name share its meaning).
+std::map<std::string, const RuleOption*> options_of(const std::string& selector, const std::vector<const Rule*>& rules) {
+  std::map<std::string, const RuleOption*> out;
   for (const Rule* r : rules)
     if (selector == "all" || r->id == selector || r->family() == selector)
-      for (std::string_view o : r->options) out.emplace(o);
+      for (const RuleOption& o : r->options) out.emplace(std::string(o.name), &o);
   return out;
 }
 
 // In draft-07 a "$ref" ignores its sibling keywords, so a described reference is an allOf.
 ordered_json ref(const char* definition) { return {{"$ref", std::string("#/definitions/") + definition}}; }
+
+// An option with its own description and default (the Rule constant is the one source of both).
+// Its value is any value, as the loader reads it: a value the rule cannot use (a word where it
+// counts) is read as the default, as on the command line.
+ordered_json option_schema(const RuleOption& o) {
+  std::string what(o.description);
+  if (!o.default_value.empty()) what += " (default: " + std::string(o.default_value) + ")";
+  return {{"description", what}, {"allOf", {ref("value")}}};
+}
 
 }  // namespace
 
@@ -66,7 +75,7 @@ std::string config_schema_json(const std::vector<const Rule*>& rules) {
   for (const auto& [name, what] : sel) {
     severity_props[name] = {{"description", what}, {"enum", {"error", "warning", "note"}}};
     ordered_json opts = ordered_json::object();
-    for (const std::string& o : options_of(name, rules)) opts[o] = ref("value");
+    for (const auto& [o, option] : options_of(name, rules)) opts[o] = option_schema(*option);
     option_props[name] = {{"description", what}, {"type", "object"}, {"additionalProperties", false}, {"properties", opts}};
   }
 

@@ -18,8 +18,11 @@
 #include "loclint/config_schema.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
+#include "loclint/glob.h"
 #include "loclint/output.h"
 #include "loclint/progress.h"
+#include "loclint/rule_docs.h"
+#include "loclint/version.h"
 
 using namespace loclint;
 
@@ -67,8 +70,7 @@ std::vector<std::string> split_path_list(const std::string& list) {
 bool known_option(const std::string& selector, const std::string& name) {
   for (const Rule* r : checks::all_rules())
     if (r->id == selector || r->family() == selector)
-      for (std::string_view o : r->options)
-        if (o == name) return true;
+      if (r->option(name)) return true;
   return false;
 }
 
@@ -90,20 +92,7 @@ int explain(const std::string& id, std::ostream& out) {
     std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
     return kExitUsage;
   }
-  out << fmt::format("{} ({})\n\n{}\n\n{}\n\nExample:\n", r->id, to_string(r->severity), r->summary, r->explanation);
-  std::string example(r->example);
-  size_t pos = 0;
-  while (pos <= example.size()) {
-    size_t nl = example.find('\n', pos);
-    if (nl == std::string::npos) nl = example.size();
-    out << "    " << example.substr(pos, nl - pos) << "\n";
-    pos = nl + 1;
-  }
-  if (r->options.size()) {
-    out << "\nOptions:";
-    for (auto o : r->options) out << " " << o;
-    out << "\n";
-  }
+  out << rule_page(*r);  // the rule's page of docs/rules/, generated from the same constant
   return kExitClean;
 }
 
@@ -116,22 +105,11 @@ std::string repository_root(const std::filesystem::path& dir) {
   }
 }
 
-void recount(RunResult& result) {
-  result.stats.errors = result.stats.warnings = result.stats.notes = 0;
-  for (const Finding& f : result.findings) {
-    switch (f.diagnostic.severity) {
-      case Severity::Error: ++result.stats.errors; break;
-      case Severity::Warning: ++result.stats.warnings; break;
-      case Severity::Note: ++result.stats.notes; break;
-    }
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
-  app.set_version_flag("--version", std::string("loclint 0.1.0"));
+  app.set_version_flag("--version", "loclint " + std::string(kVersion));
   std::vector<std::string> paths;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> include, exclude, enable, disable, severities, options;
@@ -308,7 +286,7 @@ int main(int argc, char** argv) {
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
-  config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+  config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
 
   if (!changed_since.empty()) {
     std::vector<ChangedFile> changed;
@@ -396,7 +374,7 @@ int main(int argc, char** argv) {
   size_t baselined = 0;
   if (baseline) {
     baselined = baseline->filter(result.findings);
-    recount(result);
+    result.stats.count_severities(result.findings);
   }
 
   RenderOptions ro;
@@ -409,11 +387,10 @@ int main(int argc, char** argv) {
   auto renderer = make_renderer(format, std::cout, ro);
   renderer->render(result.findings, result.stats);
   std::cout.flush();
-  if (!quiet) std::cerr << summary_line(result.stats) << "\n";
-  if (result.stats.unchecked_images && !quiet)
-    std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
-                             "(the source-language tree) to check them\n",
-                             result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
+  if (!quiet) {
+    std::cerr << summary_line(result.stats) << "\n";
+    for (const std::string& note : summary_note_lines(result.stats)) std::cerr << note << "\n";
+  }
   if (quiet) {
     // Findings only.
   } else if (baseline && !baseline->exists()) {
@@ -432,8 +409,7 @@ int main(int argc, char** argv) {
                              seconds > 0 ? result.stats.bytes / 1e6 / seconds : 0.0);
 
   if (result.stats.tool_failure) return kExitUsage;
-  if (fail_on == "never") return kExitClean;
   for (const Finding& f : result.findings)
-    if (f.diagnostic.severity >= config.fail_on) return kExitFindings;
+    if (fails(config.fail_on, f.diagnostic.severity)) return kExitFindings;
   return kExitClean;
 }

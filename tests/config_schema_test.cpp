@@ -56,10 +56,10 @@ TEST(ConfigSchema, AgreesWithTheRegistryAndTheLoader) {
     selectors.insert(std::string(r->family()));
     options[std::string(r->id)];
     options[std::string(r->family())];
-    for (std::string_view o : r->options) {
-      options[std::string(r->id)].insert(std::string(o));
-      options[std::string(r->family())].insert(std::string(o));
-      options["all"].insert(std::string(o));
+    for (const RuleOption& o : r->options) {
+      options[std::string(r->id)].insert(std::string(o.name));
+      options[std::string(r->family())].insert(std::string(o.name));
+      options["all"].insert(std::string(o.name));
     }
   }
   std::set<std::string> enumerated;
@@ -86,7 +86,7 @@ std::string everything_file() {
       std::set<std::string> names;
       for (const Rule* q : checks::all_rules())
         if (q->id == name || q->family() == name)
-          for (std::string_view o : q->options) names.insert(std::string(o));
+          for (const RuleOption& o : q->options) names.insert(std::string(o.name));
       if (names.empty()) continue;
       opt += "  " + name + ":\n";
       for (const std::string& o : names) opt += "    " + o + ": [a, 1]\n";

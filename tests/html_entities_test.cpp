@@ -29,6 +29,12 @@ TEST(CharacterReference, NamedReferences) {
   EXPECT_EQ(decode_character_reference("&Eacute;"), "É");
   EXPECT_EQ(decode_character_reference("&EACUTE;"), "&EACUTE;");
   EXPECT_EQ(decode_character_reference("&bogus;"), "&bogus;");
+  // A legacy name that only begins the reference: HTML text would read `&eacute` + "e;", but a
+  // CommonMark reference is whole or nothing. `&semi;` is the one reference that decodes to ';'.
+  EXPECT_EQ(decode_character_reference("&eacutee;"), "&eacutee;");
+  EXPECT_EQ(decode_character_reference("&ampx;"), "&ampx;");
+  EXPECT_EQ(decode_character_reference("&#233x;"), "&#233x;");
+  EXPECT_EQ(decode_character_reference("&semi;"), ";");
 }
 
 TEST(CharacterReference, NumericReferences) {

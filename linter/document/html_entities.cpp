@@ -53,6 +53,10 @@ std::string decode_character_reference(std::string_view reference) {
       if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_WHITESPACE) decoded = text->v.text.text;
     }
   }
+  // The HTML tokenizer also reads a legacy name that only begins the reference (`&eacutee;` as
+  // `&eacute` + "e;"); CommonMark and md4c take a reference whole or not at all, so a reference
+  // whose ';' is left over as text names nothing. (`&semi;` alone decodes to the one ';'.)
+  if (decoded != reference && decoded.size() > 1 && decoded.back() == ';') decoded = key;
   if (cache.size() >= 4096) cache.clear();
   cache.emplace(std::move(key), decoded);
   return decoded;
