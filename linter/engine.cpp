@@ -12,6 +12,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "loclint/fix.h"
 #include "loclint/suppression.h"
 #include "loclint/workspace.h"
 
@@ -361,8 +362,15 @@ Finding located(const Document& doc, Diagnostic d, const Located& start, const L
 
 Finding locate(const Document& doc, Diagnostic d) {
   d = clamped(std::move(d), static_cast<uint32_t>(doc.text().size()));
+  if (d.fix && !valid_fix(*d.fix, doc.text().size(), doc.content_start())) d.fix.reset();
   Located start = position_of(doc, d.span.begin), end = position_of(doc, d.span.end);
-  return located(doc, std::move(d), start, end);
+  Finding f = located(doc, std::move(d), start, end);
+  if (f.diagnostic.fix)
+    for (const TextEdit& e : f.diagnostic.fix->edits) {
+      Located s = position_of(doc, e.span.begin), t = position_of(doc, e.span.end);
+      f.fix_positions.push_back({s.codepoint, t.codepoint, s.utf16, t.utf16, s.byte, t.byte});
+    }
+  return f;
 }
 
 
@@ -420,12 +428,24 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
     d = clamped(std::move(d), size);
     offsets.push_back(d.span.begin);
     offsets.push_back(d.span.end);
+    // A fix that would overlap itself or touch the BOM is a check's bug: drop it, keep the finding.
+    if (d.fix && !valid_fix(*d.fix, size, doc.content_start())) d.fix.reset();
+    if (d.fix)
+      for (const TextEdit& e : d.fix->edits) {
+        offsets.push_back(e.span.begin);
+        offsets.push_back(e.span.end);
+      }
   }
   PositionTable table(doc, std::move(offsets));
   for (Diagnostic& d : diags) {
     const Located& start = table.at(d.span.begin);
     const Located& end = table.at(d.span.end);
     out.push_back(located(doc, std::move(d), start, end));
+    if (const std::optional<Fix>& fix = out.back().diagnostic.fix)
+      for (const TextEdit& e : fix->edits) {
+        const Located &s = table.at(e.span.begin), &t = table.at(e.span.end);
+        out.back().fix_positions.push_back({s.codepoint, t.codepoint, s.utf16, t.utf16, s.byte, t.byte});
+      }
   }
   sort_findings(out);
   return out;

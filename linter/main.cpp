@@ -17,7 +17,9 @@
 #include "loclint/config_file.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
+#include "loclint/fix.h"
 #include "loclint/output.h"
+#include "lsp/server.h"
 
 using namespace loclint;
 
@@ -70,20 +72,7 @@ int explain(const std::string& id, std::ostream& out) {
     std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
     return kExitUsage;
   }
-  out << fmt::format("{} ({})\n\n{}\n\n{}\n\nExample:\n", r->id, to_string(r->severity), r->summary, r->explanation);
-  std::string example(r->example);
-  size_t pos = 0;
-  while (pos <= example.size()) {
-    size_t nl = example.find('\n', pos);
-    if (nl == std::string::npos) nl = example.size();
-    out << "    " << example.substr(pos, nl - pos) << "\n";
-    pos = nl + 1;
-  }
-  if (r->options.size()) {
-    out << "\nOptions:";
-    for (auto o : r->options) out << " " << o;
-    out << "\n";
-  }
+  out << lsp::explain_text(*r);  // the language server's hover says the same
   return kExitClean;
 }
 
@@ -160,9 +149,19 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", write_baseline_file, "record the current findings in this baseline file and exit 0");
   app.add_option("--changed-since", changed_since,
                  "lint only the Markdown/YAML files changed since the merge base with this git ref (and uncommitted ones)");
+  bool fix = false, diff = false;
+  app.add_flag("--fix", fix, "apply every safe fix to the files (rules marked fixable), then report what remains");
+  app.add_flag("--diff", diff, "with --fix: print the fixes as a unified diff instead of writing them");
   std::string shard;
   app.add_option("--shard", shard, "lint only shard K of N (K/N): split a tree across CI jobs")
       ->check(CLI::Validator([](std::string& s) { unsigned k = 0, n = 0; char c = 0; return std::sscanf(s.c_str(), "%u/%u%c", &k, &n, &c) == 2 && k >= 1 && k <= n ? "" : "expected K/N with 1 <= K <= N"; }, "K/N"));
+
+  // `loclint lsp`: the language server on stdin/stdout. Options not its own (--config,
+  // --disable, ...) fall through to the main command and apply as on the command line.
+  CLI::App* lsp_command = app.add_subcommand("lsp", "run the Language Server Protocol server on stdin and stdout");
+  lsp_command->fallthrough();
+  bool stdio = true;
+  lsp_command->add_flag("--stdio", stdio, "communicate over stdin and stdout (the default and only channel)");
 
   try {
     app.parse(argc, argv);
@@ -190,8 +189,17 @@ int main(int argc, char** argv) {
     std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
     return kExitClean;
   }
-  if (paths.empty() && changed_since.empty()) {
+  const bool lsp = lsp_command->parsed();
+  if (lsp && (!paths.empty() || fix || !changed_since.empty() || !baseline_file.empty() || !write_baseline_file.empty())) {
+    std::cerr << "loclint: lsp takes no paths and no --fix, --changed-since or baseline options\n";
+    return kExitUsage;
+  }
+  if (paths.empty() && changed_since.empty() && !lsp) {
     std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
+    return kExitUsage;
+  }
+  if (diff && !fix) {
+    std::cerr << "loclint: --diff goes with --fix (loclint --fix --diff PATH...)\n";
     return kExitUsage;
   }
   if (!config_file.empty() && no_config) {
@@ -236,6 +244,11 @@ int main(int argc, char** argv) {
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
   config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+
+  if (lsp) {
+    lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, config_file, no_config};
+    return lsp::serve(STDIN_FILENO, STDOUT_FILENO, std::move(so));
+  }
 
   if (!changed_since.empty()) {
     std::vector<ChangedFile> changed;
@@ -289,6 +302,24 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("loclint: wrote {} finding{} to {}\n", result.findings.size(),
                              result.findings.size() == 1 ? "" : "s", write_baseline_file);
     return result.stats.tool_failure ? kExitUsage : kExitClean;
+  }
+  if (fix) {
+    FixOptions fo;
+    fo.write = !diff;
+    if (diff) fo.diff = &std::cout;
+    FixSummary fixed = fix_run(engine, result, fo);
+    for (const std::string& e : fixed.errors) std::cerr << "loclint: cannot fix " << e << "\n";
+    const std::string counts = fmt::format("{} fix{} in {} file{}", fixed.fixes, fixed.fixes == 1 ? "" : "es",
+                                           fixed.files, fixed.files == 1 ? "" : "s");
+    if (diff) {
+      // Like diff(1): 1 when there is a difference to show, 0 when nothing would change.
+      std::cout.flush();
+      std::cerr << "loclint: " << counts << " would be applied (--diff: nothing written)\n";
+      if (!fixed.errors.empty() || result.stats.tool_failure) return kExitUsage;
+      return fixed.files ? kExitFindings : kExitClean;
+    }
+    std::cerr << "loclint: applied " << counts << "\n";
+    if (!fixed.errors.empty()) result.stats.tool_failure = true;
   }
   size_t baselined = 0;
   if (baseline) {

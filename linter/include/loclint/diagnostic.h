@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "loclint/text.h"
 
@@ -24,13 +25,27 @@ struct Rule {
   std::string_view explanation;  // a paragraph for the translator who meets it
   std::string_view example;      // a short example of text that triggers it
   std::initializer_list<std::string_view> options = {};  // option names it reads from config
+  // Whether the rule offers a safe, mechanical fix (Diagnostic::fix) for some of its findings:
+  // `loclint --fix`, the SARIF fixes[] and the language server's code actions apply it.
+  bool fixable = false;
 
   std::string_view family() const { return id.substr(0, id.find('/')); }
 };
 
-struct Fix {
+// One replacement in a document: the bytes of `span` become `replacement` (an empty span
+// inserts). Spans are byte offsets into the document the diagnostic was reported on.
+struct TextEdit {
   Span span;
   std::string replacement;
+  bool operator==(const TextEdit&) const = default;
+};
+
+// A safe, mechanical repair of a diagnostic: edits that never overlap one another, applied all
+// together or not at all. A fix only restores what is certain (README "Fixes"); anything that
+// needs judgement stays a diagnostic without a fix.
+struct Fix {
+  std::string title;             // what it does, for people: "replace '\\' with '/' in the link"
+  std::vector<TextEdit> edits;   // sorted by span.begin; no two overlap
 };
 
 // What a check reports. The engine adds the path, resolves the position and the severity.
@@ -64,6 +79,12 @@ struct Finding {
   Position start_byte, end_byte;
   std::string line_text;   // the line of `start`, for renderers that show context (first 4 KiB)
   std::string fingerprint; // path + rule + the text involved: stable across unrelated edits
+  // Where each edit of diagnostic.fix is (same order as its edits), for formats that show
+  // fixes by line and column (SARIF, JSON): start and exclusive end in each column unit.
+  struct EditPosition {
+    Position start, end, start_utf16, end_utf16, start_byte, end_byte;
+  };
+  std::vector<EditPosition> fix_positions;
   bool whole_file = false; // about the path itself (unreadable, binary): no line or column to show
 };
 

@@ -52,6 +52,9 @@ class Engine {
   // and discovery asks for every file's configuration before any file is linted.
   using ConfigLookup = std::function<std::shared_ptr<const Config>(const std::string& path)>;
   void set_config_lookup(ConfigLookup lookup);
+  // The configuration of one document (the lookup's answer, else the constructor's). May throw
+  // as the lookup does.
+  std::shared_ptr<const Config> config_for(const std::string& path) const;
 
   // The files `run` would lint, with the findings that discovery itself produced.
   struct Discovery {
@@ -67,7 +70,6 @@ class Engine {
   // `parsed`: the document when the workspace already parsed it for another file's links.
   std::vector<Finding> lint_file(const std::string& path, std::shared_ptr<const Document> parsed,
                                  Workspace& workspace, RunStats& stats) const;
-  std::shared_ptr<const Config> config_for(const std::string& path) const;
 
   const Config& config_;
   std::vector<Check> checks_;
