@@ -51,7 +51,8 @@ std::variant<Message, json> parse_message(std::string_view body) {
   if (j.contains("method")) {
     if (!j["method"].is_string()) return make_error(reply_id, error_code::kInvalidRequest, "Invalid Request: \"method\" must be a string");
     m.method = j["method"].get<std::string>();
-    if (j.contains("params")) {
+    // `"params": null` is read as no params: clients send it for methods whose params are void.
+    if (j.contains("params") && !j["params"].is_null()) {
       m.params = j["params"];
       if (!m.params.is_object() && !m.params.is_array())
         return make_error(reply_id, error_code::kInvalidRequest, "Invalid Request: \"params\" must be an object or an array");
