@@ -349,14 +349,6 @@ FixSummary fix_run(const Engine& engine, RunResult& result, const FixOptions& op
       it->second.clear();
     }
     result.findings = std::move(all);
-    result.stats.errors = result.stats.warnings = result.stats.notes = 0;
-    for (const Finding& f : result.findings) {
-      switch (f.diagnostic.severity) {
-        case Severity::Error: ++result.stats.errors; break;
-        case Severity::Warning: ++result.stats.warnings; break;
-        case Severity::Note: ++result.stats.notes; break;
-      }
-    }
   }
   return summary;
 }

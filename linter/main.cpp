@@ -319,6 +319,7 @@ int main(int argc, char** argv) {
       return fixed.files ? kExitFindings : kExitClean;
     }
     std::cerr << "loclint: applied " << counts << "\n";
+    recount(result);
     if (!fixed.errors.empty()) result.stats.tool_failure = true;
   }
   size_t baselined = 0;

@@ -50,8 +50,8 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
 // `loclint --fix` over a finished run: every file with a fix is read again, fixed, linted again
 // and fixed again until no fix applies (at most `kMaxFixPasses` passes, so fixes that overlap
 // are all applied in one run), then written (unless `write` is false) and its findings replaced
-// by those of the fixed text. With `diff`, the unified diff of each changed file (paths
-// `a/PATH` and `b/PATH`) is written to it.
+// by those of the fixed text (the caller recounts the severities). With `diff`, the unified
+// diff of each changed file (paths `a/PATH` and `b/PATH`) is written to it.
 struct FixOptions {
   bool write = true;
   std::ostream* diff = nullptr;
