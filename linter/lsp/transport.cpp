@@ -27,7 +27,7 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Transport::Transport(int in_fd, int out_fd) : in_fd_(in_fd), out_fd_(out_fd) {}
+Transport::Transport(int in_fd, int out_fd, size_t max_body) : in_fd_(in_fd), out_fd_(out_fd), max_body_(max_body) {}
 
 bool Transport::fill() {
   const size_t old = buffer_.size();
@@ -112,7 +112,7 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
     return Read::BadHeader;
   }
   const size_t want = static_cast<size_t>(length);
-  if (want > kMaxBody) {
+  if (want > max_body_) {
     // The length is known: drop exactly that many bytes and go on with the next message.
     size_t left = want;
     for (;;) {
@@ -124,7 +124,7 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
       pos_ = 0;
       if (!fill()) return Read::End;
     }
-    error = "a message of " + std::to_string(want) + " bytes, over the limit of " + std::to_string(kMaxBody) + " bytes";
+    error = "a message of " + std::to_string(want) + " bytes, over the limit of " + std::to_string(max_body_) + " bytes";
     return Read::BadHeader;
   }
   while (buffer_.size() - pos_ < want) {

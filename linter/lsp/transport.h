@@ -13,11 +13,12 @@ namespace loclint::lsp {
 
 class Transport {
  public:
-  // Reads from `in_fd` and writes to `out_fd` (stdin and stdout for `loclint lsp`).
-  Transport(int in_fd, int out_fd);
-
-  // The largest body read (bytes). A 50 MB document escaped as JSON stays far below it.
+  // The largest body read by default (bytes). A 50 MB document escaped as JSON stays far below.
   static constexpr size_t kMaxBody = 512u << 20;
+
+  // Reads from `in_fd` and writes to `out_fd` (stdin and stdout for `loclint lsp`); bodies over
+  // `max_body` bytes are skipped.
+  Transport(int in_fd, int out_fd, size_t max_body = kMaxBody);
 
   enum class Read {
     Message,    // `body` holds one message
@@ -40,6 +41,7 @@ class Transport {
   bool skip_to(std::string_view needle);
 
   int in_fd_, out_fd_;
+  size_t max_body_;
   std::string buffer_;
   size_t pos_ = 0;
   bool resync_ = false;
