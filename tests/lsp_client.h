@@ -18,6 +18,20 @@
 
 namespace loclint::testing {
 
+// Every wait below is this many times longer in the sanitizer build, which runs the server
+// several times slower (as tests/hostile_test.cpp's bounds).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr int kLspSlowdown = 4;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr int kLspSlowdown = 4;
+#else
+inline constexpr int kLspSlowdown = 1;
+#endif
+#else
+inline constexpr int kLspSlowdown = 1;
+#endif
+
 class LspProcess {
  public:
   using json = nlohmann::json;
@@ -78,7 +92,7 @@ class LspProcess {
 
   // The next message from the server, or nullopt after `timeout` or at the end of its output.
   std::optional<json> next(std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto deadline = std::chrono::steady_clock::now() + timeout * kLspSlowdown;
     for (;;) {
       if (auto m = parse_buffered()) return m;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -94,7 +108,7 @@ class LspProcess {
   // Messages until one satisfies `pred` (returned); the others are kept in `seen`.
   template <typename Pred>
   std::optional<json> wait_for(Pred pred, std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto deadline = std::chrono::steady_clock::now() + timeout * kLspSlowdown;
     for (;;) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) return std::nullopt;
@@ -120,7 +134,7 @@ class LspProcess {
 
   // Waits for the process to end; its exit code, or -1 after the timeout.
   int wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto deadline = std::chrono::steady_clock::now() + timeout * kLspSlowdown;
     while (std::chrono::steady_clock::now() < deadline) {
       int status = 0;
       pid_t r = ::waitpid(pid_, &status, WNOHANG);
