@@ -70,7 +70,7 @@ class Loader {
     std::set<std::string> out;
     for (const Rule* r : rules_)
       if (sel == "all" || r->id == sel || r->family() == sel)
-        for (std::string_view o : r->options) out.emplace(o);
+        for (const RuleOption& o : r->options) out.emplace(o.name);
     return out;
   }
 

@@ -17,8 +17,11 @@
 #include "loclint/config_file.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
-#include "loclint/fix.h"
+#include "loclint/fix_run.h"
+#include "loclint/glob.h"
 #include "loclint/output.h"
+#include "loclint/rule_docs.h"
+#include "loclint/version.h"
 #include "lsp/server.h"
 
 using namespace loclint;
@@ -49,8 +52,7 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 bool known_option(const std::string& selector, const std::string& name) {
   for (const Rule* r : checks::all_rules())
     if (r->id == selector || r->family() == selector)
-      for (std::string_view o : r->options)
-        if (o == name) return true;
+      if (r->option(name)) return true;
   return false;
 }
 
@@ -72,7 +74,7 @@ int explain(const std::string& id, std::ostream& out) {
     std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
     return kExitUsage;
   }
-  out << lsp::explain_text(*r);  // the language server's hover says the same
+  out << rule_page(*r);  // the rule's page of docs/rules/, generated from the same constant (and the hover text)
   return kExitClean;
 }
 
@@ -85,22 +87,11 @@ std::string repository_root(const std::filesystem::path& dir) {
   }
 }
 
-void recount(RunResult& result) {
-  result.stats.errors = result.stats.warnings = result.stats.notes = 0;
-  for (const Finding& f : result.findings) {
-    switch (f.diagnostic.severity) {
-      case Severity::Error: ++result.stats.errors; break;
-      case Severity::Warning: ++result.stats.warnings; break;
-      case Severity::Note: ++result.stats.notes; break;
-    }
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
-  app.set_version_flag("--version", std::string("loclint 0.1.0"));
+  app.set_version_flag("--version", "loclint " + std::string(kVersion));
   std::vector<std::string> paths;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> include, exclude, enable, disable, severities, options;
@@ -243,7 +234,7 @@ int main(int argc, char** argv) {
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
-  config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+  config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
 
   if (lsp) {
     lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, config_file, no_config};
@@ -319,13 +310,13 @@ int main(int argc, char** argv) {
       return fixed.files ? kExitFindings : kExitClean;
     }
     std::cerr << "loclint: applied " << counts << "\n";
-    recount(result);
+    result.stats.count_severities(result.findings);
     if (!fixed.errors.empty()) result.stats.tool_failure = true;
   }
   size_t baselined = 0;
   if (baseline) {
     baselined = baseline->filter(result.findings);
-    recount(result);
+    result.stats.count_severities(result.findings);
   }
 
   RenderOptions ro;
@@ -339,10 +330,7 @@ int main(int argc, char** argv) {
   renderer->render(result.findings, result.stats);
   std::cout.flush();
   std::cerr << summary_line(result.stats) << "\n";
-  if (result.stats.unchecked_images)
-    std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
-                             "(the source-language tree) to check them\n",
-                             result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
+  for (const std::string& note : summary_note_lines(result.stats)) std::cerr << note << "\n";
   if (baseline) {
     std::cerr << fmt::format("{} finding{} matched the baseline {}", baselined, baselined == 1 ? "" : "s", baseline_file);
     if (size_t fixed = baseline->unmatched())
@@ -356,8 +344,7 @@ int main(int argc, char** argv) {
                              seconds > 0 ? result.stats.bytes / 1e6 / seconds : 0.0);
 
   if (result.stats.tool_failure) return kExitUsage;
-  if (fail_on == "never") return kExitClean;
   for (const Finding& f : result.findings)
-    if (f.diagnostic.severity >= config.fail_on) return kExitFindings;
+    if (fails(config.fail_on, f.diagnostic.severity)) return kExitFindings;
   return kExitClean;
 }

@@ -27,6 +27,8 @@
 #include <tinyxml2.h>
 
 #include "loclint/engine.h"
+#include "loclint/glob.h"
+#include "loclint/locate.h"
 #include "loclint/output.h"
 #include "registry.h"
 
@@ -451,11 +453,11 @@ TEST(HostileInput, AllTogetherInOneRun) {
 
 // ---- the engine and the renderers, through the library --------------------------------------
 
-const Rule kQuote{"test/quote", Severity::Warning, "quotes document text", "", ""};
+const Rule kQuote{.id = "test/quote", .severity = Severity::Warning, .summary = "quotes document text"};
 
 // A check that quotes document text in its messages, as parity checks do.
 Check quoting_check(std::function<void(const Document&, Reporter&)> body) {
-  return Check{"quote", {&kQuote}, [body](const Document& doc, const Env&, Reporter& r) { body(doc, r); }};
+  return Check{{&kQuote}, [body](const Document& doc, const Env&, Reporter& r) { body(doc, r); }};
 }
 
 std::vector<Finding> lint_text(const std::string& path, const std::string& text, Check check) {

@@ -5,12 +5,15 @@
 
 #include <thread>
 
+#include "loclint/rule_docs.h"
 #include "lsp_client.h"
 #include "process_util.h"
+#include "registry.h"
 
 namespace fs = std::filesystem;
 using namespace loclint::testing;
 using json = nlohmann::json;
+using loclint::rule_doc_url;
 using namespace std::chrono_literals;
 
 namespace {
@@ -204,8 +207,30 @@ TEST_F(LspServer, PositionsAreUtf16OnLinesWithKoreanArabicAndEmoji) {
   const json& first = missing[0];
   EXPECT_EQ(first["severity"], 1);
   EXPECT_EQ(first["source"], "loclint");
-  EXPECT_EQ(first["codeDescription"]["href"], "https://example.com/your-org/loclint/blob/main/docs/rules/link/missing-file.md");
+  EXPECT_EQ(first["codeDescription"]["href"], rule_doc_url(*loclint::checks::find_rule("link/missing-file")));
   EXPECT_EQ(first["message"], "link target 'missing-ko.md' does not exist");
+}
+
+// codeDescription and SARIF's helpUri are one address, LOCLINT_DOCS_URL of the build (kDocsUrl)
+// followed by the page's path below docs/rules/: the same binary prints both.
+TEST_F(LspServer, CodeDescriptionIsTheAddressOfSarifHelpUri) {
+  write_file(tmp_ / "a.md", kMixed);
+  Result sarif = run(sh_quote(kBinary) + " --format sarif a.md", tmp_.path());
+  std::string help_uri;
+  const json log = json::parse(sarif.out);
+  for (const json& r : log["runs"][0]["tool"]["driver"]["rules"])
+    if (r["id"] == "link/missing-file") help_uri = r["helpUri"];
+  ASSERT_FALSE(help_uri.empty()) << sarif.out;
+
+  LspProcess p(kBinary);
+  p.initialize();
+  p.notify("textDocument/didOpen", open_params(uri("a.md"), kMixed));
+  auto d = p.diagnostics(uri("a.md"), 1);
+  ASSERT_TRUE(d);
+  auto missing = of_rule(*d, "link/missing-file");
+  ASSERT_FALSE(missing.empty()) << d->dump(1);
+  EXPECT_EQ(missing[0]["codeDescription"]["href"], help_uri);
+  EXPECT_EQ(help_uri, std::string(loclint::kDocsUrl) + "link/missing-file.md");
 }
 
 TEST_F(LspServer, Utf8AndUtf32AreUsedWhenTheClientPrefersThem) {
@@ -387,8 +412,11 @@ TEST_F(LspServer, HoverExplainsTheRuleAndCodeActionsFixAndDisable) {
   ASSERT_TRUE(hover);
   EXPECT_EQ((*hover)["result"]["contents"]["kind"], "markdown");
   const std::string value = (*hover)["result"]["contents"]["value"];
-  EXPECT_NE(value.find("**link/backslash** (warning): a relative link written with backslashes"), std::string::npos) << value;
-  EXPECT_NE(value.find("Example:"), std::string::npos);
+  // The rule's page, as --explain prints it, then the link to the published page.
+  const loclint::Rule& rule = *loclint::checks::find_rule("link/backslash");
+  EXPECT_TRUE(value.starts_with(loclint::rule_page(rule))) << value;
+  EXPECT_NE(value.find("## Fix"), std::string::npos) << value;
+  EXPECT_TRUE(value.ends_with("[link/backslash documentation](" + rule_doc_url(rule) + ")\n")) << value;
   p.request(41, "textDocument/hover", {{"textDocument", text_document(uri("a.md"))}, {"position", pos(4, 1)}});
   auto nothing = p.response(41);
   ASSERT_TRUE(nothing);

@@ -12,8 +12,12 @@
 
 #include "jsonrpc.h"
 #include "loclint/config_file.h"
+#include "loclint/core_rules.h"
 #include "loclint/engine.h"
 #include "loclint/fix.h"
+#include "loclint/locate.h"
+#include "loclint/read_file.h"
+#include "loclint/rule_docs.h"
 #include "loclint/workspace.h"
 #include "positions.h"
 #include "suppression_edit.h"
@@ -22,42 +26,13 @@ namespace loclint::lsp {
 
 namespace fs = std::filesystem;
 
-std::string rule_docs_url(std::string_view rule_id) {
-  std::string id(rule_id);
-  return std::string(kRuleDocsBase) + id + ".md";  // "family/name" is already "<family>/<name>"
-}
-
-std::string explain_text(const Rule& r) {
-  std::string out = fmt::format("{} ({})\n\n{}\n\n{}\n\nExample:\n", r.id, to_string(r.severity), r.summary, r.explanation);
-  std::string_view example = r.example;
-  for (size_t pos = 0; pos <= example.size();) {
-    size_t nl = std::min(example.find('\n', pos), example.size());
-    out += fmt::format("    {}\n", example.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  if (r.options.size()) {
-    out += "\nOptions:";
-    for (std::string_view o : r.options) out += fmt::format(" {}", o);
-    out += "\n";
-  }
-  return out;
-}
-
-std::string explain_markdown(const Rule& r) {
-  std::string out = fmt::format("**{}** ({}): {}\n\n{}\n\nExample:\n\n```markdown\n{}\n```\n", r.id, to_string(r.severity),
-                                r.summary, r.explanation, r.example);
-  if (r.options.size()) {
-    out += "\nOptions:";
-    for (std::string_view o : r.options) out += fmt::format(" `{}`", o);
-    out += "\n";
-  }
-  out += fmt::format("\n[{} documentation]({})\n", r.id, rule_docs_url(r.id));
-  return out;
+std::string hover_text(const Rule& r, bool markdown) {
+  // The page is Markdown, which reads well as plain text too; the link to it comes last.
+  if (markdown) return fmt::format("{}\n[{} documentation]({})\n", rule_page(r), r.id, rule_doc_url(r));
+  return fmt::format("{}\n{} documentation: {}\n", rule_page(r), r.id, rule_doc_url(r));
 }
 
 namespace {
-
-constexpr size_t kMaxDocument = 256u << 20;  // as the command line: larger files are not linted
 
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -105,12 +80,6 @@ int lsp_severity(Severity s) {
     case Severity::Warning: return 2;
     default: return 3;  // Information: a note is a hint to read, not a defect
   }
-}
-
-const Rule* core_rule(std::string_view id) {
-  for (const Rule* r : core_rules())
-    if (r->id == id) return r;
-  return nullptr;
 }
 
 class Server {
@@ -505,13 +474,12 @@ class Server {
     }
     if (!config) {
       // Nothing is linted until the file is fixed.
-    } else if (text->size() > kMaxDocument) {
-      if (const Rule* r = core_rule("loclint/file-too-large"))
-        findings.push_back(path_finding(path, *r, config->severity_of(*r), "document is larger than 256 MiB; it was not linted"));
+    } else if (text->size() > kMaxFileSize) {
+      findings.push_back(path_finding(path, kFileTooLarge, config->severity_of(kFileTooLarge),
+                                      "document is larger than 256 MiB; it was not linted"));
     } else if (!engine_parses(path, *text)) {
-      const Rule* r = core_rule("loclint/binary-file");
-      if (r && std::memchr(text->data(), 0, std::min<size_t>(text->size(), 8000)) && config->enabled(*r))
-        findings.push_back(path_finding(path, *r, config->severity_of(*r),
+      if (looks_binary(*text) && config->enabled(kBinaryFile))
+        findings.push_back(path_finding(path, kBinaryFile, config->severity_of(kBinaryFile),
                                         "document looks binary (NUL byte in its first 8000 bytes); it was not linted"));
     } else {
       doc = Document::parse(path, *text);
@@ -538,7 +506,7 @@ class Server {
       json d = {{"range", to_json(range)},
                 {"severity", lsp_severity(f.diagnostic.severity)},
                 {"code", f.diagnostic.rule->id},
-                {"codeDescription", {{"href", rule_docs_url(f.diagnostic.rule->id)}}},
+                {"codeDescription", {{"href", rule_doc_url(*f.diagnostic.rule)}}},
                 {"source", "loclint"},
                 {"message", f.diagnostic.message}};
       results->ranges.push_back(range);
@@ -573,7 +541,7 @@ class Server {
       if (!range) range = results.ranges[i];
       if (!seen.insert(rule).second) continue;
       if (!text.empty()) text += markdown_hover_ ? "\n---\n\n" : "\n";
-      text += markdown_hover_ ? explain_markdown(*rule) : explain_text(*rule);
+      text += hover_text(*rule, markdown_hover_);
     }
     if (text.empty()) {
       reply.result(nullptr);

@@ -16,7 +16,6 @@
 
 #include <filesystem>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "loclint/check.h"
@@ -36,13 +35,9 @@ struct ServerOptions {
 // 0 when `shutdown` came before `exit`, 1 otherwise (also when the input just ends).
 int serve(int in_fd, int out_fd, ServerOptions options);
 
-// Where a rule's documentation page is (a diagnostic's codeDescription.href): kRuleDocsBase
-// followed by `<family>/<name>.md`. The one place to change when the pages move.
-inline constexpr std::string_view kRuleDocsBase = "https://example.com/your-org/loclint/blob/main/docs/rules/";
-std::string rule_docs_url(std::string_view rule_id);
-
-// What `loclint --explain RULE` prints, and the same as Markdown (the hover text).
-std::string explain_text(const Rule& rule);
-std::string explain_markdown(const Rule& rule);
+// The hover text of a finding of `rule`: its page (what `loclint --explain` prints) and a link to
+// the published page (rule_doc_url, the address SARIF's helpUri and codeDescription use), as
+// Markdown or as plain text.
+std::string hover_text(const Rule& rule, bool markdown);
 
 }  // namespace loclint::lsp

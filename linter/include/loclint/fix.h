@@ -1,6 +1,7 @@
 // Fixes: choosing the fixes that can be applied together, editing the text, showing the change
-// as a unified diff and writing it back safely. `loclint --fix` and the language server's code
-// actions both go through apply_fixes, so an editor and the command line make the same edits.
+// as a unified diff and writing it back safely. `loclint --fix` (fix_run.h) and the language
+// server's code actions both go through apply_fixes, so an editor and the command line make the
+// same edits.
 #pragma once
 
 #include <ostream>
@@ -9,7 +10,6 @@
 #include <vector>
 
 #include "loclint/diagnostic.h"
-#include "loclint/engine.h"
 
 namespace loclint {
 
@@ -46,22 +46,5 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
 // permission bits. A symbolic link is followed (its target is replaced, the link stays).
 // Returns false and sets `error` on failure; the original is then untouched.
 bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error);
-
-// `loclint --fix` over a finished run: every file with a fix is read again, fixed, linted again
-// and fixed again until no fix applies (at most `kMaxFixPasses` passes, so fixes that overlap
-// are all applied in one run), then written (unless `write` is false) and its findings replaced
-// by those of the fixed text (the caller recounts the severities). With `diff`, the unified
-// diff of each changed file (paths `a/PATH` and `b/PATH`) is written to it.
-struct FixOptions {
-  bool write = true;
-  std::ostream* diff = nullptr;
-};
-struct FixSummary {
-  size_t fixes = 0;         // fixes applied
-  size_t files = 0;         // files changed
-  std::vector<std::string> errors;  // "PATH: reason" for files that could not be fixed or written
-};
-inline constexpr int kMaxFixPasses = 10;
-FixSummary fix_run(const Engine& engine, RunResult& result, const FixOptions& options);
 
 }  // namespace loclint
