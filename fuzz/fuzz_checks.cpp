@@ -10,6 +10,7 @@
 
 #include "invariants.h"
 #include "loclint/engine.h"
+#include "loclint/fix.h"
 #include "loclint/output.h"
 #include "registry.h"
 
@@ -67,7 +68,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     LOCLINT_FUZZ_CHECK(f.start.line >= 1 && f.start.line <= lines);
     LOCLINT_FUZZ_CHECK(f.end.line >= f.start.line && f.end.line <= lines);
     LOCLINT_FUZZ_CHECK(!f.diagnostic.message.empty());
-    if (f.diagnostic.fix) fuzz::check_span(*doc, f.diagnostic.fix->span);
+    if (f.diagnostic.fix) {
+      // The engine drops a fix that is not valid; the rest must be applicable as they are.
+      LOCLINT_FUZZ_CHECK(valid_fix(*f.diagnostic.fix, doc->text().size(), doc->content_start()));
+      LOCLINT_FUZZ_CHECK(f.fix_positions.size() == f.diagnostic.fix->edits.size());
+      for (const TextEdit& e : f.diagnostic.fix->edits) fuzz::check_span(*doc, e.span);
+    }
   }
 
   RunStats stats;

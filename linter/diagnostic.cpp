@@ -28,14 +28,6 @@ std::string_view to_string(OptionType t) {
   return "text";
 }
 
-std::string_view to_string(FixKind k) {
-  switch (k) {
-    case FixKind::Safe: return "safe";
-    case FixKind::Unsafe: return "unsafe";
-    default: return "none";
-  }
-}
-
 const RuleOption* Rule::option(std::string_view name) const {
   for (const RuleOption& o : options)
     if (o.name == name) return &o;

@@ -18,11 +18,13 @@
 #include "loclint/config_schema.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
+#include "loclint/fix_run.h"
 #include "loclint/glob.h"
 #include "loclint/output.h"
 #include "loclint/progress.h"
 #include "loclint/rule_docs.h"
 #include "loclint/version.h"
+#include "lsp/server.h"
 
 using namespace loclint;
 
@@ -92,7 +94,7 @@ int explain(const std::string& id, std::ostream& out) {
     std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
     return kExitUsage;
   }
-  out << rule_page(*r);  // the rule's page of docs/rules/, generated from the same constant
+  out << rule_page(*r);  // the rule's page of docs/rules/, generated from the same constant (and the hover text)
   return kExitClean;
 }
 
@@ -168,9 +170,19 @@ int main(int argc, char** argv) {
   app.add_option("--files-from", files_from,
                  "read the paths to lint from this file ('-': standard input), one per line, or NUL-separated");
   app.add_flag("-q,--quiet", quiet, "print findings only: no summary, no notes (errors of loclint itself still go to stderr)");
+  bool fix = false, diff = false;
+  app.add_flag("--fix", fix, "apply every safe fix to the files (rules marked fixable), then report what remains");
+  app.add_flag("--diff", diff, "with --fix: print the fixes as a unified diff instead of writing them");
   std::string shard;
   app.add_option("--shard", shard, "lint only shard K of N (K/N): split a tree across CI jobs")
       ->check(CLI::Validator([](std::string& s) { unsigned k = 0, n = 0; char c = 0; return std::sscanf(s.c_str(), "%u/%u%c", &k, &n, &c) == 2 && k >= 1 && k <= n ? "" : "expected K/N with 1 <= K <= N"; }, "K/N"));
+
+  // `loclint lsp`: the language server on stdin/stdout. Options not its own (--config,
+  // --disable, ...) fall through to the main command and apply as on the command line.
+  CLI::App* lsp_command = app.add_subcommand("lsp", "run the Language Server Protocol server on stdin and stdout");
+  lsp_command->fallthrough();
+  bool stdio = true;
+  lsp_command->add_flag("--stdio", stdio, "communicate over stdin and stdout (the default and only channel)");
 
   try {
     app.parse(argc, argv);
@@ -202,6 +214,13 @@ int main(int argc, char** argv) {
     std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
     return kExitClean;
   }
+  const bool lsp = lsp_command->parsed();
+  if (lsp && (!paths.empty() || fix || !changed_since.empty() || !baseline_file.empty() || !write_baseline_file.empty() ||
+              !stdin_filename.empty() || !files_from.empty())) {
+    // Checked before anything reads standard input: it is the language server's channel.
+    std::cerr << "loclint: lsp takes no paths and no --fix, --changed-since, --stdin-filename, --files-from or baseline options\n";
+    return kExitUsage;
+  }
   // `-` is the document on standard input; --stdin-filename says where it is linted.
   const bool stdin_document = std::count(paths.begin(), paths.end(), "-") > 0 || (!stdin_filename.empty() && paths.empty());
   if (stdin_document && stdin_filename.empty()) {
@@ -214,6 +233,10 @@ int main(int argc, char** argv) {
   }
   if (stdin_document && !changed_since.empty()) {
     std::cerr << "loclint: --stdin-filename and --changed-since exclude each other\n";
+    return kExitUsage;
+  }
+  if (stdin_document && fix) {
+    std::cerr << "loclint: --fix writes the files it fixes; a document read from standard input has none\n";
     return kExitUsage;
   }
   std::erase(paths, std::string("-"));
@@ -241,8 +264,12 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
   }
-  if (paths.empty() && changed_since.empty()) {
+  if (paths.empty() && changed_since.empty() && !lsp) {
     std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
+    return kExitUsage;
+  }
+  if (diff && !fix) {
+    std::cerr << "loclint: --diff goes with --fix (loclint --fix --diff PATH...)\n";
     return kExitUsage;
   }
   if (!config_file.empty() && no_config) {
@@ -287,6 +314,11 @@ int main(int argc, char** argv) {
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
   config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
+
+  if (lsp) {
+    lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, config_file, no_config};
+    return lsp::serve(STDIN_FILENO, STDOUT_FILENO, std::move(so));
+  }
 
   if (!changed_since.empty()) {
     std::vector<ChangedFile> changed;
@@ -370,6 +402,25 @@ int main(int argc, char** argv) {
       std::cerr << "\n";
     }
     return result.stats.tool_failure ? kExitUsage : kExitClean;
+  }
+  if (fix) {
+    FixOptions fo;
+    fo.write = !diff;
+    if (diff) fo.diff = &std::cout;
+    FixSummary fixed = fix_run(engine, result, fo);
+    for (const std::string& e : fixed.errors) std::cerr << "loclint: cannot fix " << e << "\n";
+    const std::string counts = fmt::format("{} fix{} in {} file{}", fixed.fixes, fixed.fixes == 1 ? "" : "es",
+                                           fixed.files, fixed.files == 1 ? "" : "s");
+    if (diff) {
+      // Like diff(1): 1 when there is a difference to show, 0 when nothing would change.
+      std::cout.flush();
+      if (!quiet) std::cerr << "loclint: " << counts << " would be applied (--diff: nothing written)\n";
+      if (!fixed.errors.empty() || result.stats.tool_failure) return kExitUsage;
+      return fixed.files ? kExitFindings : kExitClean;
+    }
+    if (!quiet) std::cerr << "loclint: applied " << counts << "\n";
+    result.stats.count_severities(result.findings);
+    if (!fixed.errors.empty()) result.stats.tool_failure = true;
   }
   size_t baselined = 0;
   if (baseline) {

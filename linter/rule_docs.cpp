@@ -190,8 +190,10 @@ std::string rule_page(const Rule& r) {
   out += "<!-- Generated from the rule's constant by loclint_docgen (docs/docgen.cpp): edit the constant, "
          "not this page. -->\n\n";
   out += sentence(r.summary) + "\n\n";
-  out += fmt::format("Default severity: **{}**. Fix: {}.\n\n", to_string(r.severity), to_string(r.fix));
+  out += fmt::format("Default severity: **{}**. Fix: {}.\n\n", to_string(r.severity),
+                     r.fixable() ? "safe (`loclint --fix`, and a code action in the language server)" : "none");
   out += fmt::format("## What it checks\n\n{}\n\n## Why it matters\n\n{}\n\n", r.checks, r.why);
+  if (r.fixable()) out += fmt::format("## Fix\n\n{}\n\n", r.fix);
   out += "## Example\n\n" + example_section(r, r.fires, true) + "\n" + example_section(r, r.passes, false);
   if (r.options.size()) {
     out += "\n## Options\n\n| option | type | default | meaning |\n|---|---|---|---|\n";
@@ -219,19 +221,20 @@ std::map<std::string, std::string> rule_docs(const std::vector<const Rule*>& rul
     files[rule_doc_path(*r)] = rule_page(*r);
     if (r->family() != family) {
       family = r->family();
-      index += fmt::format("\n## {}\n\n| rule | severity | what |\n|---|---|---|\n", family);
+      index += fmt::format("\n## {}\n\n| rule | severity | fix | what |\n|---|---|---|---|\n", family);
     }
-    index += fmt::format("| [{}]({}) | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity), cell(r->summary));
+    index += fmt::format("| [{}]({}) | {} | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
+                         r->fixable() ? "safe" : "", cell(r->summary));
   }
   files["README.md"] = index;
   return files;
 }
 
 std::string readme_rule_table(const std::vector<const Rule*>& rules) {
-  std::string out = "| rule | severity | what |\n|---|---|---|\n";
+  std::string out = "| rule | severity | fix | what |\n|---|---|---|---|\n";
   for (const Rule* r : rules)
-    out += fmt::format("| [`{}`](docs/rules/{}) | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
-                       cell(r->summary));
+    out += fmt::format("| [`{}`](docs/rules/{}) | {} | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
+                       r->fixable() ? "safe" : "", cell(r->summary));
   return out;
 }
 

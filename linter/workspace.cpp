@@ -256,7 +256,33 @@ std::shared_ptr<const Workspace::DirListing> Workspace::listing(const fs::path& 
   return result;
 }
 
+void Overlay::add(const fs::path& file, std::shared_ptr<const AnchorSet> anchors) {
+  fs::path normal = absolute_normal(file);
+  for (fs::path dir = normal.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (!folders.insert(dir.string()).second) break;  // its parents are in already
+    if (dir == dir.root_path()) break;
+  }
+  documents[normal.string()] = std::move(anchors);
+}
+
+void Workspace::set_overlay(std::shared_ptr<const Overlay> overlay) {
+  std::unique_lock lock(mutex_);
+  overlay_ = std::move(overlay);
+}
+
 Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
+  std::shared_ptr<const Overlay> overlay;
+  {
+    std::shared_lock lock(mutex_);
+    overlay = overlay_;
+  }
+  if (overlay) {
+    fs::path normal = absolute_normal(path);
+    if (overlay->documents.count(normal.string()) || overlay->folders.count(normal.string())) {
+      if (actual) *actual = normal;
+      return PathState::Exists;
+    }
+  }
   // Many links name the same target; the answer for a path as written is computed once (the
   // working folder does not change during a run, so the written path is a sound key).
   {
@@ -331,6 +357,8 @@ std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
   std::shared_ptr<std::once_flag> once;
   {
     std::shared_lock lock(mutex_);
+    if (overlay_)
+      if (auto it = overlay_->documents.find(key); it != overlay_->documents.end()) return it->second;
     if (auto it = anchors_.find(key); it != anchors_.end()) return it->second;
   }
   {

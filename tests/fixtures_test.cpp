@@ -9,6 +9,10 @@
 // One marker per diagnostic; several HTML comments may share a line. A negative case names the
 // rule that must not fire on its line:
 //     <!-- no-expect@-1 code/command-mismatch -->
+// A line that `--fix` changes says what it reads after every fix of the fixture is applied,
+// naming the rule whose fix it is (every other line must stay as it is, and fixing the fixed
+// text again must change nothing):
+//     <!-- fix@-1 link/backslash: Voir [la page](targets/page.md). -->
 // A fixture may set options for its run:
 //     <!-- fixture-option metadata/missing-key.required=title,description -->
 //     <!-- fixture-locale fr-fr -->
@@ -28,6 +32,8 @@
 
 #include "loclint/core_rules.h"
 #include "loclint/engine.h"
+#include "loclint/fix.h"
+#include "loclint/fix_run.h"
 #include "registry.h"
 
 namespace fs = std::filesystem;
@@ -54,6 +60,13 @@ std::vector<std::string> fixture_files() {
   return out;
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -63,6 +76,8 @@ struct Expectations {
   std::vector<std::string> expected;                // "line:col rule: message" or "line rule: message"
   std::set<std::pair<int, std::string>> negatives;  // (line, rule) that must not fire
   std::set<std::string> fired, not_fired;           // rules named by expect / no-expect markers
+  std::map<int, std::pair<std::string, std::string>> fixed;  // line -> (rule, the line after --fix)
+  std::set<std::string> rules_fixed;                // rules named by fix@ markers
   std::vector<std::string> errors;                  // malformed markers
   Config config;
 };
@@ -72,6 +87,7 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
   // The message runs to the end of its HTML comment, or to the end of a YAML comment's line.
   static const std::regex marker(
       R"((no-)?expect@([+-]?)(\d+)(?::(\d+))?\s+([a-z0-9-]+/[a-z0-9-]+)(?::[ \t]*(.*?))?[ \t]*(?=-->|$))");
+  static const std::regex fix_marker(R"(fix@([+-]?)(\d+)\s+([a-z0-9-]+/[a-z0-9-]+):[ \t](.*?)[ \t]*(?=-->|$))");
   static const std::regex option(R"(fixture-option\s+(\S+?)=(\S*))");
   static const std::regex locale(R"(fixture-locale\s+(\S+))");
   static const std::regex source_root(R"(fixture-source-root\s+(\S+))");
@@ -90,6 +106,15 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
     }
     if (std::regex_search(line, m, locale)) e.config.locale = m[1].str();
     if (std::regex_search(line, m, source_root)) e.config.source_root = (dir / m[1].str()).lexically_normal();
+    for (auto it = std::sregex_iterator(line.begin(), line.end(), fix_marker); it != std::sregex_iterator(); ++it) {
+      const std::smatch& mm = *it;
+      int target = std::stoi(mm[2].str());
+      if (mm[1].str() == "-") target = number - target;
+      else if (mm[1].str() == "+") target = number + target;
+      if (!e.fixed.emplace(target, std::make_pair(mm[3].str(), mm[4].str())).second)
+        e.errors.push_back(fmt::format("line {}: a second fix@ for line {}", number, target));
+      e.rules_fixed.insert(mm[3].str());
+    }
     for (auto it = std::sregex_iterator(line.begin(), line.end(), marker); it != std::sregex_iterator(); ++it) {
       const std::smatch& mm = *it;
       int target = std::stoi(mm[3].str());
@@ -142,6 +167,39 @@ TEST_P(FixtureTest, DiagnosticsMatchExpectations) {
   }
   std::sort(actual.begin(), actual.end());
   EXPECT_EQ(actual, e.expected) << "diagnostics produced:\n" << details;
+
+  // The fixes: only rules that declare one give one, and the text after all of them is what
+  // the fix@ markers say, line by line. Fixes that overlap apply on later passes, as --fix does.
+  std::map<int, std::string> fixing_rule;  // line -> rule whose finding there has a fix
+  for (const Finding& f : findings)
+    if (f.diagnostic.fix) {
+      EXPECT_TRUE(f.diagnostic.rule->fixable()) << f.diagnostic.rule->id << " gives a fix but declares none (Rule::fix)";
+      fixing_rule.emplace(static_cast<int>(f.start.line), std::string(f.diagnostic.rule->id));
+    }
+  std::string text = bytes;
+  for (int pass = 0;; ++pass) {
+    auto current = Document::parse(path.string(), text);
+    std::vector<const Fix*> fixes;
+    std::vector<Finding> now = engine.lint_document(*current, workspace);
+    for (const Finding& f : now)
+      if (f.diagnostic.fix) fixes.push_back(&*f.diagnostic.fix);
+    AppliedFixes a = apply_fixes(text, fixes, current->valid_utf8());
+    if (a.applied == 0) break;
+    ASSERT_LT(pass, kMaxFixPasses) << "fixes keep applying";
+    text = std::move(a.text);
+  }
+  std::vector<std::string> before = split_lines(bytes), after = split_lines(text);
+  ASSERT_EQ(before.size(), after.size()) << "a fix added or removed a line:\n" << text;
+  for (size_t i = 0; i < before.size(); ++i) {
+    const int line = static_cast<int>(i + 1);
+    auto it = e.fixed.find(line);
+    if (it == e.fixed.end()) {
+      EXPECT_EQ(after[i], before[i]) << "line " << line << " changed by --fix without a fix@ marker";
+      continue;
+    }
+    EXPECT_EQ(after[i], it->second.second) << "line " << line << " after --fix";
+    EXPECT_EQ(fixing_rule[line], it->second.first) << "line " << line << ": the fix@ marker names another rule";
+  }
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
@@ -159,14 +217,17 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, ::testing::ValuesIn(fixture_file
 TEST(FixtureCoverage, EveryRuleFiresAndIsSeenNotToFire) {
   const std::set<std::string_view> about_a_path = {kUnreadableFile.id, kBinaryFile.id, kFileTooLarge.id,
                                                    kNoDocuments.id};
-  std::set<std::string> fired, not_fired;
+  std::set<std::string> fired, not_fired, fixed;
   for (const std::string& f : fixture_files()) {
     Expectations e = parse_expectations(read(kFixtures / f), (kFixtures / f).parent_path());
     fired.insert(e.fired.begin(), e.fired.end());
     not_fired.insert(e.not_fired.begin(), e.not_fired.end());
+    fixed.insert(e.rules_fixed.begin(), e.rules_fixed.end());
   }
   for (const Rule* r : checks::all_rules()) {
     if (about_a_path.count(r->id)) continue;
+    EXPECT_EQ(fixed.count(std::string(r->id)) == 1, r->fixable())
+        << r->id << (r->fixable() ? ": no fixture shows its fix (fix@)" : ": a fix@ marker names it, but it declares no fix");
     EXPECT_TRUE(fired.count(std::string(r->id))) << "no fixture shows " << r->id << " firing";
     EXPECT_TRUE(not_fired.count(std::string(r->id))) << "no fixture shows " << r->id << " not firing (no-expect)";
   }
@@ -182,6 +243,15 @@ TEST(FixtureHarness, ParsesRelativeAbsoluteColumnAndNegativeMarkers) {
   EXPECT_EQ(e.expected, want);
   EXPECT_EQ(e.negatives, (std::set<std::pair<int, std::string>>{{1, "g/h"}}));
   ASSERT_EQ(e.errors.size(), 1u);  // i/j has no message
+}
+
+TEST(FixtureHarness, ParsesFixMarkers) {
+  Expectations e = parse_expectations("a\n<!-- fix@-1 k/l: [x](a/b.md) -->\n# fix@3 m/n: key: value\n", kFixtures);
+  ASSERT_EQ(e.fixed.size(), 2u);
+  EXPECT_EQ(e.fixed[1], std::make_pair(std::string("k/l"), std::string("[x](a/b.md)")));
+  EXPECT_EQ(e.fixed[3], std::make_pair(std::string("m/n"), std::string("key: value")));
+  EXPECT_EQ(e.rules_fixed, (std::set<std::string>{"k/l", "m/n"}));
+  EXPECT_TRUE(e.expected.empty());
 }
 
 TEST(FixtureHarness, TargetsFoldersAreSkippedWhereverTheCheckoutIs) {

@@ -89,6 +89,35 @@ TEST(SarifSchema, RequiredFieldsAndGithubConventions) {
     }
 }
 
+// A fixable finding after an emoji: its fix is one artifactChange of the same file.
+fs::path make_fixable_tree(const ScratchDir& dir) {
+  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
+  write_file(dir / "docs/sub/page.md", "---\ntitle: P\n---\n\n# Page\n");
+  write_file(dir / "docs/fix.md", "---\ntitle: T\n---\n\n\xF0\x9F\x98\x80 [p](sub\\page.md)\n");
+  return dir.path();
+}
+
+TEST(SarifSchema, FixesAreArtifactChangesInTheRunsColumnUnit) {
+  ScratchDir dir;
+  fs::path root = make_fixable_tree(dir);
+  for (auto [unit, column] : {std::pair<std::string, int>{"codepoint", 10}, {"utf16", 11}}) {
+    Result r = run(sh_quote(kBinary) + " --format sarif --column-unit " + unit + " docs/fix.md", root);
+    json log = json::parse(r.out);
+    const json& results = log["runs"][0]["results"];
+    ASSERT_EQ(results.size(), 1u) << r.out;
+    ASSERT_EQ(results[0]["ruleId"], "link/backslash");
+    const json& fixes = results[0]["fixes"];
+    ASSERT_EQ(fixes.size(), 1u) << results[0].dump(1);
+    EXPECT_EQ(fixes[0]["description"]["text"], "Use '/' instead of '\\' in the link");
+    const json& change = fixes[0]["artifactChanges"][0];
+    EXPECT_EQ(change["artifactLocation"], results[0]["locations"][0]["physicalLocation"]["artifactLocation"]);
+    // "😀 [p](sub" then the backslash: code point 10, UTF-16 unit 11 (1-based).
+    const json want = {{"deletedRegion", {{"startLine", 5}, {"startColumn", column}, {"endLine", 5}, {"endColumn", column + 1}}},
+                       {"insertedContent", {{"text", "/"}}}};
+    EXPECT_EQ(change["replacements"], json::array({want})) << unit;
+  }
+}
+
 TEST(SarifSchema, UrisAreRelativeToTheGitRoot) {
   ScratchDir dir;
   write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
@@ -112,11 +141,15 @@ TEST(SarifSchema, ValidatesAgainstTheSarif210Schema) {
   write_file(dir / "out/utf16.sarif", sarif_of(root, "--column-unit utf16"));
   write_file(dir / "out/empty.sarif", run(sh_quote(kBinary) + " --format sarif docs/good.md", root).out);
   write_file(dir / "out/golden.sarif", slurp(kSource / "tests/golden/output/sarif.sarif"));
+  ScratchDir fixable;
+  write_file(dir / "out/fixes.sarif", run(sh_quote(kBinary) + " --format sarif docs/fix.md", make_fixable_tree(fixable)).out);
   std::string files;
-  for (auto name : {"codepoint", "utf16", "empty", "golden"}) files += " " + sh_quote((dir / "out" / (std::string(name) + ".sarif")).string());
+  for (auto name : {"codepoint", "utf16", "empty", "golden", "fixes"})
+    files += " " + sh_quote((dir / "out" / (std::string(name) + ".sarif")).string());
   Result r = run(validate + files);
   EXPECT_EQ(r.exit, 0) << r.out << r.err;
-  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5) << r.out;
+  EXPECT_NE(slurp(dir / "out/fixes.sarif").find("\"artifactChanges\""), std::string::npos);
 
   // The validator must be able to fail: break a required field.
   json bad = json::parse(slurp(dir / "out/codepoint.sarif"));

@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include "link.h"
 
 namespace loclint::checks::link {
@@ -12,14 +14,59 @@ const Rule kBackslash{
            "does not, so `..\\page.md` works in some places and not in others. Write forward slashes.",
     .fires = {.text = "[Exigences](docs\\exigences.md)\n", .files = {{"docs/exigences.md", "# Exigences\n"}}},
     .passes = {.text = "[Exigences](docs/exigences.md)\n", .files = {{"docs/exigences.md", "# Exigences\n"}}},
+    .fix = "Writes `/` for every `\\` in the link's path (not in its `#fragment` or `?query`), when the file "
+           "the link then reaches exists and the destination is written without Markdown escapes or entities.",
 };
 
-bool LinkChecker::backslash(Span at, const Target& t, const Resolution& r, const std::string& shown) {
+namespace {
+
+// The fix: every '\\' in the path part of the destination as written becomes '/'. Only when the
+// written destination is found and equals the decoded one byte for byte: an escape
+// (`..\\.\\page.md`, where Markdown reads `\\.` as `.`) or an entity makes them differ, and then
+// what the writer meant is not certain.
+std::optional<Fix> forward_slashes(const Document& doc, const Link& link, Span at) {
+  const bool markdown = link.kind == LinkKind::Inline || link.kind == LinkKind::Image || link.kind == LinkKind::Include;
+  Span written = at;
+  if (at == link.span) {
+    // The model locates a destination only where md4c points into the file; with a backslash
+    // md4c hands over a copy. An inline `[text](dest)` has it right after "](".
+    if (!markdown || link.text.end + 2 > doc.text().size()) return std::nullopt;
+    uint32_t p = link.text.end;
+    if (doc.text().substr(p, 2) != "](") return std::nullopt;
+    p += 2;
+    while (p < doc.text().size() && (doc.text()[p] == ' ' || doc.text()[p] == '\t')) ++p;
+    if (p < doc.text().size() && doc.text()[p] == '<') ++p;
+    written = {p, p + static_cast<uint32_t>(link.destination.size())};
+    if (written.end > doc.text().size()) return std::nullopt;
+  }
+  const std::string_view text = doc.slice(written);
+  if (text != link.destination) return std::nullopt;
+  size_t path_end = std::min(text.find('#'), text.find('?'));
+  if (path_end == std::string_view::npos) path_end = text.size();
+  Fix fix;
+  fix.title = "Use '/' instead of '\\' in the link";
+  for (size_t i = 0; i < path_end; ++i) {
+    if (text[i] != '\\') continue;
+    const char next = i + 1 < text.size() ? text[i + 1] : ' ';
+    if (markdown && std::ispunct(static_cast<unsigned char>(next))) return std::nullopt;
+    const uint32_t b = written.begin + static_cast<uint32_t>(i);
+    fix.edits.push_back({{b, b + 1}, "/"});
+  }
+  if (fix.edits.empty()) return std::nullopt;
+  return fix;
+}
+
+}  // namespace
+
+bool LinkChecker::backslash(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown) {
   if (!t.backslash) return false;
   const bool missing = r.state == Workspace::PathState::Missing;
-  out_.report(kBackslash, at,
-              fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", shown,
-                          display_path(missing ? t.path : r.actual, *repo_), missing ? ", which does not exist" : ""));
+  Diagnostic d = Diagnostic::of(
+      kBackslash, at,
+      fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", shown,
+                  display_path(missing ? t.path : r.actual, *repo_), missing ? ", which does not exist" : ""));
+  if (r.state == Workspace::PathState::Exists) d.fix = forward_slashes(doc_, link, at);
+  out_.report(std::move(d));
   return missing;
 }
 

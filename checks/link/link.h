@@ -79,7 +79,7 @@ class LinkChecker {
   void check(const Link& link);
 
   // What the rules decide about a resolved link; `shown` is the destination as quoted.
-  bool backslash(Span at, const Target& t, const Resolution& r, const std::string& shown);    // backslash.cpp
+  bool backslash(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown);  // backslash.cpp
   void case_mismatch(Span at, const Target& t, const Resolution& r, const std::string& shown);  // case_mismatch.cpp
   void missing_page(Span at, const Target& t, const std::string& shown);                        // missing_file.cpp
   bool redirected(Span at, const Target& t, const std::string& shown);                          // redirected.cpp

@@ -81,7 +81,7 @@ void LinkChecker::check(const Link& link) {
     return;
   }
   Resolution r = resolve(env_, t.path, kind == Kind::Page);
-  if (backslash(at, t, r, shown)) return;  // said once, in its message
+  if (backslash(link, at, t, r, shown)) return;  // said once, in its message
   case_mismatch(at, t, r, shown);
   if (r.state == Workspace::PathState::Missing) {
     if (kind == Kind::Image) missing_image(at, t, shown);

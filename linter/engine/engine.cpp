@@ -98,10 +98,11 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
   return out;
 }
 
-namespace {
 bool looks_binary(std::string_view bytes) {
   return std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe)) != nullptr;
 }
+
+namespace {
 // TOC.yml and friends: YAML files that are not documents.
 bool yaml_but_not_document(std::string_view path, std::string_view bytes) {
   return is_yaml(path) && !Document::is_yaml_mime(bytes);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "loclint/fix.h"
+
 namespace loclint {
 
 namespace {
@@ -97,12 +99,21 @@ Finding located(const Document& doc, Diagnostic d, const Located& start, const L
   return f;
 }
 
+Finding::EditPosition edit_position(const Located& s, const Located& t) {
+  return {s.codepoint, t.codepoint, s.utf16, t.utf16, s.byte, t.byte};
+}
+
 }  // namespace
 
 Finding locate(const Document& doc, Diagnostic d) {
   d = clamped(std::move(d), static_cast<uint32_t>(doc.text().size()));
+  if (d.fix && !valid_fix(*d.fix, doc.text().size(), doc.content_start())) d.fix.reset();
   Located start = position_of(doc, d.span.begin), end = position_of(doc, d.span.end);
-  return located(doc, std::move(d), start, end);
+  Finding f = located(doc, std::move(d), start, end);
+  if (f.diagnostic.fix)
+    for (const TextEdit& e : f.diagnostic.fix->edits)
+      f.fix_positions.push_back(edit_position(position_of(doc, e.span.begin), position_of(doc, e.span.end)));
+  return f;
 }
 
 std::vector<Finding> locate_all(const Document& doc, std::vector<Diagnostic> diagnostics) {
@@ -113,6 +124,13 @@ std::vector<Finding> locate_all(const Document& doc, std::vector<Diagnostic> dia
     d = clamped(std::move(d), size);
     offsets.push_back(d.span.begin);
     offsets.push_back(d.span.end);
+    // A fix that would overlap itself or touch the BOM is a check's bug: drop it, keep the finding.
+    if (d.fix && !valid_fix(*d.fix, size, doc.content_start())) d.fix.reset();
+    if (d.fix)
+      for (const TextEdit& e : d.fix->edits) {
+        offsets.push_back(e.span.begin);
+        offsets.push_back(e.span.end);
+      }
   }
   PositionTable table(doc, std::move(offsets));
   std::vector<Finding> out;
@@ -121,6 +139,9 @@ std::vector<Finding> locate_all(const Document& doc, std::vector<Diagnostic> dia
     const Located& start = table.at(d.span.begin);
     const Located& end = table.at(d.span.end);
     out.push_back(located(doc, std::move(d), start, end));
+    if (const std::optional<Fix>& fix = out.back().diagnostic.fix)
+      for (const TextEdit& e : fix->edits)
+        out.back().fix_positions.push_back(edit_position(table.at(e.span.begin), table.at(e.span.end)));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // `json`: one object per diagnostic, in a document that states its column unit.
 //   {"tool":"loclint","version":"<kVersion>","columnUnit":"codepoint",
 //    "diagnostics":[{"path","rule","severity","message","start":{"line","column"},"end":{...},
-//                    "sourceText"?,"fix"?}],
+//                    "sourceText"?,"fix"?:{"title","edits":[{"start","end","replacement"}]}}],
 //    "summary":{"files","errors","warnings","notes"}}
 // Positions are 1-based; `end` is exclusive. Paths are given as on the command line; messages
 // are one line with control characters escaped like every other format.
@@ -37,7 +37,17 @@ class JsonRenderer : public Renderer {
         d["end"] = position(end_of(f, o_.column_unit));
       }
       if (!f.diagnostic.source_text.empty()) d["sourceText"] = safe_text(f.diagnostic.source_text);
-      if (f.diagnostic.fix) d["fix"] = {{"replacement", f.diagnostic.fix->replacement}};
+      if (f.diagnostic.fix && f.fix_positions.size() == f.diagnostic.fix->edits.size()) {
+        ordered_json edits = ordered_json::array();
+        for (size_t i = 0; i < f.fix_positions.size(); ++i) {
+          const Finding::EditPosition& p = f.fix_positions[i];
+          const ColumnUnit u = o_.column_unit;
+          Position s = u == ColumnUnit::Utf16 ? p.start_utf16 : u == ColumnUnit::Byte ? p.start_byte : p.start;
+          Position e = u == ColumnUnit::Utf16 ? p.end_utf16 : u == ColumnUnit::Byte ? p.end_byte : p.end;
+          edits.push_back({{"start", position(s)}, {"end", position(e)}, {"replacement", f.diagnostic.fix->edits[i].replacement}});
+        }
+        d["fix"] = {{"title", f.diagnostic.fix->title}, {"edits", std::move(edits)}};
+      }
       list.push_back(std::move(d));
     }
     doc["diagnostics"] = std::move(list);

@@ -6,7 +6,8 @@
 // artifactLocation.uri is relative to the repository root (uriBaseId %SRCROOT%), with forward
 // slashes and percent-encoding; regions are 1-based with an exclusive endColumn, and
 // run.columnKind says what a column counts. partialFingerprints carry loclint's own
-// line-independent fingerprint so code scanning tracks a finding across unrelated edits.
+// line-independent fingerprint so code scanning tracks a finding across unrelated edits. A
+// result whose rule has a fix for it carries it in fixes[] (artifactChanges of the same file).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -72,6 +73,22 @@ class SarifRenderer : public Renderer {
         physical["region"] = {{"startLine", s.line}, {"startColumn", s.column}, {"endLine", e.line}, {"endColumn", e.column}};
       }
       res["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
+      if (f.diagnostic.fix && f.fix_positions.size() == f.diagnostic.fix->edits.size()) {
+        // A fix is one artifactChange of the result's file: each edit a deletedRegion (empty
+        // for an insertion) and its insertedContent, in the run's column unit.
+        ordered_json replacements = ordered_json::array();
+        for (size_t i = 0; i < f.fix_positions.size(); ++i) {
+          const Finding::EditPosition& p = f.fix_positions[i];
+          Position s = unit == ColumnUnit::Utf16 ? p.start_utf16 : p.start;
+          Position e = unit == ColumnUnit::Utf16 ? p.end_utf16 : p.end;
+          replacements.push_back(
+              {{"deletedRegion", {{"startLine", s.line}, {"startColumn", s.column}, {"endLine", e.line}, {"endColumn", e.column}}},
+               {"insertedContent", {{"text", f.diagnostic.fix->edits[i].replacement}}}});
+        }
+        ordered_json change = {{"artifactLocation", artifact}, {"replacements", std::move(replacements)}};
+        res["fixes"] = ordered_json::array(
+            {{{"description", {{"text", safe_text(f.diagnostic.fix->title)}}}, {"artifactChanges", ordered_json::array({change})}}});
+      }
       std::string path = repo_relative_path(f.path, o_);
       res["partialFingerprints"] = {
           {"loclintFingerprint/v1", stable_hash(path + "|" + f.fingerprint)}};

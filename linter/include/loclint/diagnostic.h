@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "loclint/text.h"
 
@@ -31,11 +32,6 @@ struct RuleOption {
   std::string_view default_value;  // as written on the command line ("75", "true", "a,b"); "" for none
   std::string_view description;    // one sentence
 };
-
-// Whether loclint can rewrite the text to fix a finding (the fix mechanism is not built yet:
-// every rule is None today; Safe and Unsafe follow ruff's fix safety).
-enum class FixKind : uint8_t { None, Safe, Unsafe };
-std::string_view to_string(FixKind k);  // "none", "safe", "unsafe"
 
 // An example of a rule, shown in its docs and --explain and run by tests/rule_examples_test.cpp:
 // `loclint --no-config ARGS PATH` in a scratch folder holding `files` and the example itself.
@@ -74,7 +70,12 @@ struct Rule {
   Example fires;              // fires this rule and no other
   Example passes;             // close to `fires`, and fires nothing
   std::initializer_list<RuleOption> options = {};
-  FixKind fix = FixKind::None;
+  // What the rule's fix does, one or two sentences for its docs page; empty: the rule has no
+  // fix. A rule with a fix attaches one (Diagnostic::fix) only to the findings whose repair is
+  // certain; `loclint --fix`, SARIF fixes[] and the language server's code actions apply it.
+  std::string_view fix = {};
+
+  bool fixable() const { return !fix.empty(); }
 
   std::string_view family() const { return id.substr(0, id.find('/')); }
   std::string_view name() const { return id.substr(id.find('/') + 1); }
@@ -91,9 +92,20 @@ struct SummaryNote {
   std::string_view advice;    // why, and what to do: "pass --source-root DIR ... to check them"
 };
 
-struct Fix {
+// One replacement in a document: the bytes of `span` become `replacement` (an empty span
+// inserts). Spans are byte offsets into the document the diagnostic was reported on.
+struct TextEdit {
   Span span;
   std::string replacement;
+  bool operator==(const TextEdit&) const = default;
+};
+
+// A safe, mechanical repair of a diagnostic: edits that never overlap one another, applied all
+// together or not at all. A fix only restores what is certain (README "Fixes"); anything that
+// needs judgement stays a diagnostic without a fix.
+struct Fix {
+  std::string title;             // what it does, for people: "replace '\\' with '/' in the link"
+  std::vector<TextEdit> edits;   // sorted by span.begin; no two overlap
 };
 
 // What a check reports. The engine adds the path, resolves the position and the severity.
@@ -129,6 +141,12 @@ struct Finding {
   // Rule, the text involved and the message: stable across unrelated edits, and the same
   // however the path is spelled (formats that key by file add the path themselves).
   std::string fingerprint;
+  // Where each edit of diagnostic.fix is (same order as its edits), for formats that show
+  // fixes by line and column (SARIF, JSON): start and exclusive end in each column unit.
+  struct EditPosition {
+    Position start, end, start_utf16, end_utf16, start_byte, end_byte;
+  };
+  std::vector<EditPosition> fix_positions;
   bool whole_file = false; // about the path itself (unreadable, binary): no line or column to show
 };
 

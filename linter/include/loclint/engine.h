@@ -19,6 +19,8 @@ namespace loclint {
 // Whether the engine parses and lints a file with these bytes: not when it looks binary (a NUL
 // byte in its first 8000 bytes) nor when it is a YAML file without the `### YamlMime:` header.
 bool engine_parses(std::string_view path, std::string_view bytes);
+// Whether bytes look binary: a NUL byte in the first 8000 (loclint/binary-file).
+bool looks_binary(std::string_view bytes);
 
 class Engine {
  public:
@@ -40,6 +42,9 @@ class Engine {
   // and discovery asks for every file's configuration before any file is linted.
   using ConfigLookup = std::function<std::shared_ptr<const Config>(const std::string& path)>;
   void set_config_lookup(ConfigLookup lookup);
+  // The configuration of one document (the lookup's answer, else the constructor's). May throw
+  // as the lookup does.
+  std::shared_ptr<const Config> config_for(const std::string& path) const;
 
   // The text of `path` is `text`, not what is on disk (a document read from standard input,
   // `--stdin-filename`): it is linted at that path (its configuration, links and locale are
@@ -67,7 +72,6 @@ class Engine {
   // `parsed`: the document when the work queue already parsed it for another file's links.
   std::vector<Finding> lint_file(const std::string& path, std::shared_ptr<const Document> parsed,
                                  Workspace& workspace, RunStats& stats) const;
-  std::shared_ptr<const Config> config_for(const std::string& path) const;
 
   const Config& config_;
   std::vector<Check> checks_;

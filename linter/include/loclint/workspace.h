@@ -15,6 +15,7 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace loclint {
@@ -50,6 +51,18 @@ struct Place {
   fs::path file;                         // absolute, lexically normal
   std::shared_ptr<const RepoInfo> repo;  // never null
   const Docset* docset = nullptr;        // the docset whose folder holds the file, if any
+};
+
+// Documents that exist in an editor's memory (the language server's open buffers, saved or not).
+// For link resolution they stand in front of the disk: a buffer's anchors answer for links to
+// it, and a path that is only a buffer exists (and so do the folders above it). Keys are
+// absolute, lexically normal paths. Immutable once handed to Workspace::set_overlay.
+struct Overlay {
+  std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> documents;
+  std::unordered_set<std::string> folders;
+
+  // Adds a document and the folders above it.
+  void add(const fs::path& file, std::shared_ptr<const AnchorSet> anchors);
 };
 
 // Parses a file whose bytes the workspace read for its anchors (see Workspace::set_anchor_parser).
@@ -89,6 +102,10 @@ class Workspace {
   // the disk says. Call before the run's first stat().
   void assume_exists(const fs::path& file);
 
+
+  // Puts `overlay` in front of the disk for stat() and anchors() (null: the disk alone). Cached
+  // answers about the disk stay; the overlay is asked first, so replacing it takes effect at once.
+  void set_overlay(std::shared_ptr<const Overlay> overlay);
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
@@ -135,6 +152,7 @@ class Workspace {
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
   std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
   AnchorParser* anchor_parser_ = nullptr;
+  std::shared_ptr<const Overlay> overlay_;  // guarded by mutex_
 };
 
 // Lexically normal absolute path (no filesystem access).
