@@ -8,6 +8,7 @@
 
 #include "loclint/document.h"
 #include "loclint/engine.h"
+#include "loclint/pairing.h"
 
 namespace loclint {
 
@@ -75,6 +76,9 @@ std::string locale_suffix(const std::string& name) {
 }
 
 }  // namespace
+
+Workspace::Workspace() : pairing_(std::make_unique<Pairing>(*this)) {}
+Workspace::~Workspace() = default;
 
 std::shared_ptr<const Place> Workspace::place_of(const std::string& path) {
   {

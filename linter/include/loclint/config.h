@@ -12,6 +12,27 @@
 
 namespace loclint {
 
+// Where the source document of a translated document is (`.loclint.yaml` `pairing:`; see
+// pairing.h). A template is a path relative to its root with `{locale}` (a locale such as `de`,
+// `pt-br`, `zh_CN`: one path component or part of one) and `{path}` (the rest of the path, slashes
+// included): `content/{locale}/{path}` -> `content/en/{path}` (Hugo), `docs/{path}.{locale}.md` ->
+// `docs/{path}.md` (MkDocs suffixes).
+struct PathTemplate {
+  std::string translation;  // relative to `PairingSettings::base`
+  std::string source;       // relative to the source root
+};
+
+struct PairingSettings {
+  // Tried in order; the first whose `translation` matches wins. Empty: the source has the same
+  // path relative to the source root as the translation has relative to its repository root
+  // (docfx: a localized repository beside its `_repo.en-us` fallback).
+  std::vector<PathTemplate> paths;
+  std::filesystem::path base;  // the folder translation templates are relative to (absolute)
+  // Front-matter keys (or dotted paths into mappings) that name the source commit a translation
+  // was made from, the first present wins.
+  std::vector<std::string> source_commit_keys = {"ms.sourcegitcommit", "l10n.sourceCommit"};
+};
+
 struct Config {
   // Rule selection: entries are rule ids, family names or "all". The most specific selector
   // wins (`--disable metadata --enable metadata/syntax` keeps that one rule); among equals, the last.
@@ -34,6 +55,8 @@ struct Config {
   // Options shared by several families.
   std::optional<std::string> locale;              // expected locale of the tree (metadata, code)
   std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)
+  // How documents are paired with their source documents under `source_root`.
+  PairingSettings pairing;
 
   // Per-rule or per-family options: option name -> list of values (a scalar is a list of one).
   // Keys are "rule-or-family.option", e.g. "metadata/missing-key.required".

@@ -20,6 +20,7 @@
 namespace loclint {
 
 class Document;
+class Pairing;
 struct AnchorSet;
 namespace fs = std::filesystem;
 
@@ -54,9 +55,13 @@ struct Place {
 
 class Workspace {
  public:
-  Workspace() = default;
+  Workspace();
+  ~Workspace();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
+
+  // Translated documents and their source documents (pairing.h).
+  Pairing& pairing() { return *pairing_; }
 
   // The repository that contains `file` (cached per folder). Never null.
   std::shared_ptr<const RepoInfo> repo_of(const fs::path& file);
@@ -146,6 +151,7 @@ class Workspace {
   size_t waiting_bytes_ = 0;
   std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
   std::atomic<size_t> unchecked_images_{0};
+  std::unique_ptr<Pairing> pairing_;
 };
 
 // Lexically normal absolute path (no filesystem access).
