@@ -16,6 +16,7 @@
 #include "loclint/config.h"
 #include "loclint/config_file.h"
 #include "loclint/dump.h"
+#include "loclint/workspace.h"
 #include "loclint/engine.h"
 #include "loclint/output.h"
 
@@ -180,20 +181,6 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (!explain_rule.empty()) return explain(explain_rule, std::cout);
-  if (!dump_path.empty()) {
-    std::ifstream in(dump_path, std::ios::binary);
-    if (!in) {
-      std::cerr << "loclint: cannot read " << dump_path << "\n";
-      return kExitUsage;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
-    return kExitClean;
-  }
-  if (paths.empty() && changed_since.empty()) {
-    std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
-    return kExitUsage;
-  }
   if (!config_file.empty() && no_config) {
     std::cerr << "loclint: --config and --no-config exclude each other\n";
     return kExitUsage;
@@ -236,6 +223,32 @@ int main(int argc, char** argv) {
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
   config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+
+  if (!dump_path.empty()) {
+    std::ifstream in(dump_path, std::ios::binary);
+    if (!in) {
+      std::cerr << "loclint: cannot read " << dump_path << "\n";
+      return kExitUsage;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto doc = Document::parse(dump_path, std::move(bytes));
+    // Paired as a run would pair it: the file's .loclint.yaml with the command line on top.
+    std::shared_ptr<const Config> effective = std::make_shared<const Config>(config);
+    try {
+      if (!no_config) effective = ConfigResolver(config, config_file, checks::all_rules()).for_path(dump_path);
+    } catch (const ConfigError& e) {
+      std::cerr << "loclint: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    Workspace workspace;
+    std::shared_ptr<const Pair> pair = workspace.pairing().pair_of(*doc, *effective);
+    std::cout << dump_json(*doc, pair.get()) << "\n";
+    return kExitClean;
+  }
+  if (paths.empty() && changed_since.empty()) {
+    std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
+    return kExitUsage;
+  }
 
   if (!changed_since.empty()) {
     std::vector<ChangedFile> changed;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "loclint/alignment.h"
 #include "loclint/engine.h"
 #include "loclint/workspace.h"
 
@@ -88,6 +89,14 @@ std::string fill_path_template(std::string_view tmpl, std::string_view rest, std
 std::string Pair::where(uint32_t source_offset) const {
   if (!source) return source_name;
   return fmt::format("{}:{}", source_name, source->position(source_offset).line);
+}
+
+const Alignment& Pair::alignment() const {
+  std::call_once(aligned_, [this] {
+    alignment_ = source && translation ? std::make_shared<const Alignment>(align(*translation, *source))
+                                       : std::make_shared<const Alignment>();
+  });
+  return *alignment_;
 }
 
 Pairing::Pairing(Workspace& workspace) : workspace_(workspace) {}

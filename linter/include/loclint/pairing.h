@@ -34,6 +34,7 @@
 namespace loclint {
 
 class Workspace;
+struct Alignment;
 namespace fs = std::filesystem;
 
 enum class PairState : uint8_t {
@@ -59,6 +60,13 @@ class Pair {
   // `business-central/foo.md:42`: where a byte offset of the source is, for messages.
   std::string where(uint32_t source_offset) const;
 
+  // The block alignment of `translation` with `source` (alignment.h), computed on first use.
+  // Paired only.
+  const Alignment& alignment() const;
+
+ private:
+  mutable std::once_flag aligned_;
+  mutable std::shared_ptr<const Alignment> alignment_;
 };
 
 class Pairing {
