@@ -1,12 +1,11 @@
 #include "loclint/changed_files.h"
 
 #include <fmt/format.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 
+#include "loclint/git.h"
 #include "loclint/workspace.h"
 
 namespace loclint {
@@ -14,25 +13,6 @@ namespace loclint {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string sh_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs `git -C dir ARGS`; returns its exit code and stdout. stderr is discarded: our own
-// message says what went wrong in the user's terms.
-int git(const fs::path& dir, const std::string& args, std::string& out) {
-  std::string cmd = "git -c core.quotepath=off -C " + sh_quote(dir.string()) + " " + args + " 2>/dev/null";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return -1;
-  out.clear();
-  char buf[65536];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  int status = ::pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 std::vector<std::string> split_nul(const std::string& s) {
   std::vector<std::string> out;
@@ -67,23 +47,23 @@ std::vector<ChangedFile> changed_files(const std::string& ref, const std::vector
   fs::path dir = fs::is_directory(first, ec) ? first : first.parent_path();
 
   std::string out;
-  if (git(dir, "rev-parse --show-toplevel", out) != 0)
+  if (run_git(dir, {"rev-parse", "--show-toplevel"}, out) != 0)
     throw ChangedFilesError(fmt::format("--changed-since: {} is not inside a git repository (or git is missing)", dir.string()));
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   const fs::path top = fs::path(out).lexically_normal();
 
-  if (ref.empty() || ref[0] == '-' || git(top, "rev-parse --verify --quiet " + sh_quote(ref + "^{commit}"), out) != 0)
+  if (ref.empty() || ref[0] == '-' || run_git(top, {"rev-parse", "--verify", "--quiet", ref + "^{commit}"}, out) != 0)
     throw ChangedFilesError(fmt::format("--changed-since: unknown git ref '{}'", ref));
   std::string base;
-  if (git(top, "merge-base " + sh_quote(ref) + " HEAD", base) != 0)
+  if (run_git(top, {"merge-base", ref, "HEAD"}, base) != 0)
     throw ChangedFilesError(fmt::format("--changed-since: '{}' has no common history with HEAD", ref));
   while (!base.empty() && (base.back() == '\n' || base.back() == '\r')) base.pop_back();
 
   std::vector<std::string> names;
-  if (git(top, "diff --name-only -z --no-ext-diff --diff-filter=ACMR -M " + sh_quote(base) + " --", out) != 0)
+  if (run_git(top, {"diff", "--name-only", "-z", "--no-ext-diff", "--diff-filter=ACMR", "-M", base, "--"}, out) != 0)
     throw ChangedFilesError(fmt::format("--changed-since: git diff against '{}' failed", ref));
   names = split_nul(out);
-  if (git(top, "ls-files -z --others --exclude-standard", out) == 0)
+  if (run_git(top, {"ls-files", "-z", "--others", "--exclude-standard"}, out) == 0)
     for (std::string& n : split_nul(out)) names.push_back(std::move(n));
 
   fs::path cwd = absolute_normal(".");

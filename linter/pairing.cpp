@@ -99,6 +99,18 @@ const Alignment& Pair::alignment() const {
   return *alignment_;
 }
 
+SourceChange Pair::source_change() const {
+  if (!source_commit_ || !history_ || state != PairState::Paired) return {};
+  return history_->change(source_commit_->value, source_path);
+}
+
+SourceHistory& Pairing::history(const fs::path& source_root) {
+  std::unique_lock lock(mutex_);
+  auto& slot = histories_[source_root.string()];
+  if (!slot) slot = std::make_unique<SourceHistory>(source_root);
+  return *slot;
+}
+
 Pairing::Pairing(Workspace& workspace) : workspace_(workspace) {}
 Pairing::~Pairing() = default;
 
@@ -157,6 +169,14 @@ std::shared_ptr<const Pair> Pairing::pair_of(const Document& doc, const Config& 
   if (state != Workspace::PathState::Missing) pair->source = source_document(pair->source_path);
   if (pair->source) {
     pair->state = PairState::Paired;
+    for (const std::string& key : config.pairing.source_commit_keys) {
+      const FrontMatterEntry* e = doc.front_matter().find_path(key);
+      if (e && e->is_scalar && !e->is_null && !e->value.empty()) {
+        pair->source_commit_ = e;
+        pair->history_ = &history(pair->source_root);
+        break;
+      }
+    }
   } else {
     if (state != Workspace::PathState::Missing) return nullptr;  // there, but not a document: not ours to judge
     pair->state = PairState::MissingSource;

@@ -30,6 +30,7 @@
 
 #include "loclint/config.h"
 #include "loclint/document.h"
+#include "loclint/source_history.h"
 
 namespace loclint {
 
@@ -64,7 +65,17 @@ class Pair {
   // Paired only.
   const Alignment& alignment() const;
 
+  // The entry of the translation's front matter that names the source commit it was made from
+  // (the first of `pairing.source-commit-key` present with a non-empty scalar value), or nullptr.
+  const FrontMatterEntry* source_commit() const { return source_commit_; }
+  // What changed in the source file since that commit (source_history.h): NotTracked without a
+  // named commit or outside git. Paired only; git runs once per distinct commit and run.
+  SourceChange source_change() const;
+
  private:
+  friend class Pairing;
+  const FrontMatterEntry* source_commit_ = nullptr;
+  SourceHistory* history_ = nullptr;
   mutable std::once_flag aligned_;
   mutable std::shared_ptr<const Alignment> alignment_;
 };
@@ -99,12 +110,14 @@ class Pairing {
     std::string locale;
   };
   std::optional<Mapping> map(const fs::path& translated, const Config& config);
+  SourceHistory& history(const fs::path& source_root);
 
   Workspace& workspace_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const Document>> documents_;
   std::deque<std::string> loaded_order_;  // oldest first, for eviction
   size_t loaded_bytes_ = 0;
+  std::unordered_map<std::string, std::unique_ptr<SourceHistory>> histories_;  // by source root
   size_t paired_ = 0, missing_ = 0;
 };
 
