@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 namespace loclint {
 
@@ -269,12 +270,31 @@ struct Pool {
   std::vector<uint64_t> strong, weak;
 };
 
+// -log P(|Z| >= d) for a standard normal Z, tabulated every 1/64 up to where it reaches
+// kMaxLengthCost: the DP asks it for every cell, and erfc and log cost more than the rest.
+struct TailTable {
+  static constexpr int kSteps = 64;
+  std::vector<float> cost;
+  TailTable() {
+    for (int k = 0;; ++k) {
+      const double p = std::erfc(k / double(kSteps) / std::sqrt(2.0));
+      const float c = p <= 0 ? kMaxLengthCost : std::min<float>(kMaxLengthCost, static_cast<float>(-std::log(p)));
+      cost.push_back(c);
+      if (c >= kMaxLengthCost) break;
+    }
+  }
+  float operator()(double d) const {
+    const size_t k = static_cast<size_t>(d * kSteps);
+    return k < cost.size() ? cost[k] : kMaxLengthCost;
+  }
+};
+
 float length_cost(double target, double source, double ratio) {
   if (target == 0 && source == 0) return 0;
+  static const TailTable tail;
   const double mean = (source + target / ratio) / 2;
   const double delta = (target - source * ratio) / std::sqrt(std::max(mean, 1.0) * kVariance);
-  const double p = std::erfc(std::abs(delta) / std::sqrt(2.0));
-  return p <= 0 ? kMaxLengthCost : std::min<float>(kMaxLengthCost, static_cast<float>(-std::log(p)));
+  return tail(std::abs(delta));
 }
 
 struct Evidence {
@@ -294,6 +314,14 @@ Evidence evidence(uint32_t t_length, const std::vector<uint64_t>& t_strong, cons
   e.cost = length_cost(t_length, s_length, ratio) - kShared * static_cast<float>(std::min(shared, kCap)) +
            kUnshared * static_cast<float>(std::min(unshared, kCap)) - kWeak * static_cast<float>(std::min(weak, kCap));
   return e;
+}
+Evidence evidence(const Pool& t, uint32_t s_length, const std::vector<uint64_t>& s_strong,
+                  const std::vector<uint64_t>& s_weak, double ratio) {
+  return evidence(t.length, t.strong, t.weak, s_length, s_strong, s_weak, ratio);
+}
+Evidence evidence(uint32_t t_length, const std::vector<uint64_t>& t_strong, const std::vector<uint64_t>& t_weak,
+                  const Pool& s, double ratio) {
+  return evidence(t_length, t_strong, t_weak, s.length, s.strong, s.weak, ratio);
 }
 Evidence evidence(const Pool& t, const Pool& s, double ratio) {
   return evidence(t.length, t.strong, t.weak, s.length, s.strong, s.weak, ratio);
@@ -423,8 +451,9 @@ std::vector<AlignedSection> sections_of(const std::vector<Unit>& units) {
 
 struct SectionSummary {
   const Unit* heading = nullptr;
-  Pool content;  // every unit but the heading
-  Pool title;    // the heading's anchors
+  Pool content;    // every unit but the heading
+  Pool title;      // the heading's anchors
+  Pool with_next;  // content, and the next section's title and content (a lost heading's merge)
 };
 
 std::vector<SectionSummary> summaries(const std::vector<Unit>& units, const std::vector<AlignedSection>& sections) {
@@ -438,6 +467,73 @@ std::vector<SectionSummary> summaries(const std::vector<Unit>& units, const std:
     }
     out[k].content = pool(units, first, sections[k].last - first);
   }
+  for (size_t k = 0; k + 1 < sections.size(); ++k) {
+    Pool& w = out[k].with_next;
+    w = out[k].content;
+    w.length += out[k + 1].title.length + out[k + 1].content.length;
+    merge_into(w.strong, out[k + 1].title.strong);
+    merge_into(w.strong, out[k + 1].content.strong);
+    merge_into(w.weak, out[k + 1].title.weak);
+    merge_into(w.weak, out[k + 1].content.weak);
+    w.weak.erase(std::unique(w.weak.begin(), w.weak.end()), w.weak.end());
+  }
+  return out;
+}
+
+// Each unit pooled with the next one, when the two may be one paragraph split (else empty).
+std::vector<Pool> adjacent_pools(const std::vector<Unit>& units) {
+  std::vector<Pool> out(units.size());
+  for (uint32_t k = 0; k + 1 < units.size(); ++k)
+    if (mergeable(units[k], units[k + 1])) out[k] = pool(units, k, 2);
+  return out;
+}
+
+// Section pairs that a heading anchor unique on both sides proves, in an order both documents
+// keep (the longest increasing subsequence of the candidates).
+std::vector<std::pair<uint32_t, uint32_t>> fixed_points(const std::vector<SectionSummary>& ts,
+                                                        const std::vector<SectionSummary>& ss) {
+  // anchor -> the one section whose heading has it (UINT32_MAX when several do).
+  auto unique_anchors = [](const std::vector<SectionSummary>& sections) {
+    std::unordered_map<uint64_t, uint32_t> where;
+    for (uint32_t k = 0; k < sections.size(); ++k) {
+      if (!sections[k].heading) continue;
+      const auto& a = sections[k].title.strong;
+      for (size_t x = 0; x < a.size(); ++x) {
+        const bool repeated_here = (x > 0 && a[x - 1] == a[x]) || (x + 1 < a.size() && a[x + 1] == a[x]);
+        auto [it, inserted] = where.emplace(a[x], k);
+        if (!inserted || repeated_here) it->second = UINT32_MAX;
+      }
+    }
+    return where;
+  };
+  const auto tw = unique_anchors(ts), sw = unique_anchors(ss);
+  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  for (const auto& [anchor, i] : tw) {
+    if (i == UINT32_MAX) continue;
+    auto it = sw.find(anchor);
+    if (it != sw.end() && it->second != UINT32_MAX) candidates.emplace_back(i, it->second);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // A section with anchors pointing at two different sections on the other side proves nothing.
+  std::vector<std::pair<uint32_t, uint32_t>> clean;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const bool same_i = (k > 0 && candidates[k - 1].first == candidates[k].first) ||
+                        (k + 1 < candidates.size() && candidates[k + 1].first == candidates[k].first);
+    if (!same_i) clean.push_back(candidates[k]);
+  }
+  // Longest strictly increasing subsequence on j (patience sorting with back pointers).
+  std::vector<size_t> tails, back(clean.size(), SIZE_MAX);
+  for (size_t k = 0; k < clean.size(); ++k) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), clean[k].second,
+                               [&](size_t t, uint32_t j) { return clean[t].second < j; });
+    if (it != tails.begin()) back[k] = *(it - 1);
+    if (it == tails.end()) tails.push_back(k);
+    else *it = k;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = back[k]) out.push_back(clean[k]);
+  std::reverse(out.begin(), out.end());
   return out;
 }
 
@@ -448,10 +544,11 @@ Span block_extent(const Document& doc, uint32_t b) {
   if (s.end <= s.begin) return s;
   auto widen = [&s](const auto& items) {
     bool changed = false;
-    // Constructs are short; one that starts more than 4 KiB before the block is not its own.
-    const uint32_t from = s.begin > 4096 ? s.begin - 4096 : 0;
-    auto it = std::lower_bound(items.begin(), items.end(), from,
+    auto it = std::lower_bound(items.begin(), items.end(), s.begin,
                                [](const auto& item, uint32_t off) { return item.span.begin < off; });
+    // What starts before the block and reaches into it is among the few items just before it
+    // (constructs nest a few deep at most).
+    for (int back = 0; back < 8 && it != items.begin(); ++back) --it;
     for (; it != items.end() && it->span.begin < s.end; ++it) {
       if (it->span.end <= s.begin) continue;
       if (it->span.begin < s.begin) s.begin = it->span.begin, changed = true;
@@ -538,17 +635,8 @@ Alignment align(const Document& translation, const Document& source) {
     } else if (!t.heading && !s.heading) {
       c -= 2.0f;
     }
-    Pool tc = t.content, sc = s.content;
-    if (dt == 2) {
-      merge_into(tc.strong, ts[i + 1].title.strong);
-      merge_into(tc.strong, ts[i + 1].content.strong);
-      tc.length += ts[i + 1].content.length + ts[i + 1].title.length;
-    }
-    if (ds == 2) {
-      merge_into(sc.strong, ss[j + 1].title.strong);
-      merge_into(sc.strong, ss[j + 1].content.strong);
-      sc.length += ss[j + 1].content.length + ss[j + 1].title.length;
-    }
+    const Pool& tc = dt == 2 ? t.with_next : t.content;
+    const Pool& sc = ds == 2 ? s.with_next : s.content;
     // Content: drift within a section (a paragraph added upstream) must not break the pairing,
     // so what is shared counts far more than what is not.
     const size_t shared = shared_count(tc.strong, sc.strong);
@@ -559,10 +647,33 @@ Alignment align(const Document& translation, const Document& source) {
     c += 0.5f * length_cost(tc.length, sc.length, ratio);
     return c;
   };
-  const uint32_t section_band = (n > m ? n - m : m - n) + 64;
-  const std::vector<Step> section_path = shortest_path(n, m, section_band, section_cost);
+  // Fixed points first, as diff's patience algorithm finds them: sections whose heading has an
+  // anchor found in one heading only on each side (an id, a link, a code span) pair with each
+  // other, when they keep their order. The DP then runs only between fixed points, which keeps
+  // long documents (a TOC.md of 2,000 headings) linear.
+  std::vector<Step> section_path;
+  {
+    const std::vector<std::pair<uint32_t, uint32_t>> fixed = fixed_points(ts, ss);
+    uint32_t pi = 0, pj = 0;
+    auto run = [&](uint32_t end_i, uint32_t end_j) {
+      const uint32_t dn = end_i - pi, dm = end_j - pj;
+      const uint32_t band = (dn > dm ? dn - dm : dm - dn) + 64;
+      for (const Step& st : shortest_path(dn, dm, band, [&, pi, pj](uint32_t i, uint8_t dt, uint32_t j, uint8_t ds) {
+             return section_cost(pi + i, dt, pj + j, ds);
+           }))
+        section_path.push_back(st);
+    };
+    for (const auto& [fi, fj] : fixed) {
+      run(fi, fj);
+      section_path.push_back(Step{1, 1});
+      pi = fi + 1;
+      pj = fj + 1;
+    }
+    run(n, m);
+  }
 
   // Blocks, within each step of the section path.
+  const std::vector<Pool> t_pairs = adjacent_pools(tu), s_pairs = adjacent_pools(su);
   auto block_cost = [&](uint32_t tb, uint32_t sb) {
     return [&, tb, sb](uint32_t i, uint8_t dt, uint32_t j, uint8_t ds) -> float {
       if (dt == 0 || ds == 0) return kSkipBlock;
@@ -572,8 +683,10 @@ Alignment align(const Document& translation, const Document& source) {
       if (ds == 2 && !mergeable(s, su[sb + j + 1])) return kInf;
       float k = kind_cost(t, s);
       if (k == kInf) return kInf;
-      Evidence e = (dt == 1 && ds == 1) ? evidence(t, s, ratio)
-                                        : evidence(pool(tu, tb + i, dt), pool(su, sb + j, ds), ratio);
+      Evidence e;
+      if (dt == 1 && ds == 1) e = evidence(t, s, ratio);
+      else if (dt == 2) e = evidence(t_pairs[tb + i], s.length, s.strong, s.weak, ratio);
+      else e = evidence(t.length, t.strong, t.weak, s_pairs[sb + j], ratio);
       return k + e.cost + (dt + ds > 2 ? kMergeBlock : 0.0f);
     };
   };
