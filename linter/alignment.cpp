@@ -96,15 +96,22 @@ struct Unit {
     strong.push_back(fnv(kind, text));
     loose.push_back(fnv(kind, fold(text)));
   }
+  // An anchor that only says whether a step was altered, not which blocks pair: a link's
+  // fragment and query change with the source's headings (`#to-create-x` renamed `#create-x`).
+  void add_loose(char kind, std::string_view text) { loose.push_back(fnv(kind, fold(text))); }
 };
 
 // A link destination as both languages write it: no scheme and host case, no fragment or query,
 // no locale path segment (`/en-us/`, `/it-it/`), no trailing slash or `.md`.
-std::string normal_destination(std::string_view d) {
+std::string normal_destination(std::string_view d, std::string* rest = nullptr) {
   std::string s;
   s.reserve(d.size());
-  for (char c : d) {
-    if (c == '#' || c == '?') break;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const char c = d[i];
+    if (c == '#' || c == '?') {
+      if (rest) *rest = d.substr(i);
+      break;
+    }
     s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   // Drop locale segments: 2-3 letters, '-', 2-4 letters or digits.
@@ -163,11 +170,13 @@ std::vector<Unit> units_of(const Document& doc) {
   for (const Link& l : doc.links()) {
     Unit* u = unit_at(l.span.begin);
     if (!u || l.destination.empty()) continue;
-    std::string d = normal_destination(l.destination);
-    if (d.empty()) continue;  // `#fragment` only: the fragment is a translated heading id
+    std::string rest;
+    std::string d = normal_destination(l.destination, &rest);
     const char kind = l.kind == LinkKind::Include ? 'i' : (l.kind == LinkKind::Image || l.kind == LinkKind::HtmlImage ||
                                                            l.kind == LinkKind::ImageDirective) ? 'm' : 'l';
-    u->add(kind, d);
+    // The page pairs blocks; the fragment and query only tell an altered link from the same.
+    if (!d.empty()) u->strong.push_back(fnv(kind, d));
+    u->add_loose(kind, d + rest);
   }
   for (const Anchor& a : doc.anchors())
     if (Unit* u = unit_at(a.span.begin)) u->add('a', lower_ascii(a.name));
@@ -243,6 +252,40 @@ std::vector<Unit> units_of(const Document& doc) {
   return units;
 }
 
+void merge_into(std::vector<uint64_t>& into, const std::vector<uint64_t>& more) {
+  size_t mid = into.size();
+  into.insert(into.end(), more.begin(), more.end());
+  std::inplace_merge(into.begin(), into.begin() + static_cast<std::ptrdiff_t>(mid), into.end());
+}
+
+// Strong anchors found in many blocks of either document (an include of the product name in
+// every paragraph) prove little about which blocks pair: they become weak anchors. (The loose
+// anchors keep them: a block that lost one is still not altered only.)
+constexpr size_t kCommonIn = 3;
+void split_common(std::vector<Unit>& a, std::vector<Unit>& b) {
+  std::unordered_map<uint64_t, size_t> in_a, in_b;  // anchor -> units that have it
+  auto count = [](const std::vector<Unit>& units, std::unordered_map<uint64_t, size_t>& df) {
+    for (const Unit& u : units)
+      for (size_t k = 0; k < u.strong.size(); ++k)
+        if (k == 0 || u.strong[k] != u.strong[k - 1]) ++df[u.strong[k]];
+  };
+  count(a, in_a);
+  count(b, in_b);
+  auto common = [&](uint64_t h) {
+    auto x = in_a.find(h), y = in_b.find(h);
+    return (x != in_a.end() && x->second > kCommonIn) || (y != in_b.end() && y->second > kCommonIn);
+  };
+  for (auto* units : {&a, &b})
+    for (Unit& u : *units) {
+      std::vector<uint64_t> keep, moved;
+      for (uint64_t h : u.strong) (common(h) ? moved : keep).push_back(h);
+      if (moved.empty()) continue;
+      u.strong = std::move(keep);
+      merge_into(u.weak, moved);
+      u.weak.erase(std::unique(u.weak.begin(), u.weak.end()), u.weak.end());
+    }
+}
+
 // Size of the intersection of two sorted multisets.
 size_t shared_count(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t i = 0, j = 0, n = 0;
@@ -258,11 +301,6 @@ size_t shared_count(const std::vector<uint64_t>& a, const std::vector<uint64_t>&
   return n;
 }
 
-void merge_into(std::vector<uint64_t>& into, const std::vector<uint64_t>& more) {
-  size_t mid = into.size();
-  into.insert(into.end(), more.begin(), more.end());
-  std::inplace_merge(into.begin(), into.begin() + static_cast<std::ptrdiff_t>(mid), into.end());
-}
 
 // What a side of a step offers: one or two units (or a whole section) pooled.
 struct Pool {
@@ -308,7 +346,7 @@ Evidence evidence(uint32_t t_length, const std::vector<uint64_t>& t_strong, cons
   Evidence e;
   const size_t shared = shared_count(t_strong, s_strong);
   const size_t unshared = t_strong.size() + s_strong.size() - 2 * shared;
-  const size_t weak = shared_count(t_weak, s_weak);
+  size_t weak = shared_count(t_weak, s_weak);
   e.shared = static_cast<uint16_t>(std::min<size_t>(shared, UINT16_MAX));
   e.unshared = static_cast<uint16_t>(std::min<size_t>(unshared, UINT16_MAX));
   e.cost = length_cost(t_length, s_length, ratio) - kShared * static_cast<float>(std::min(shared, kCap)) +
@@ -598,7 +636,8 @@ const AlignedBlocks* Alignment::for_source_block(uint32_t b) const {
 
 Alignment align(const Document& translation, const Document& source) {
   Alignment out;
-  const std::vector<Unit> tu = units_of(translation), su = units_of(source);
+  std::vector<Unit> tu = units_of(translation), su = units_of(source);
+  split_common(tu, su);
   for (const Unit& u : tu) out.target_units.push_back(u.block);
   for (const Unit& u : su) out.source_units.push_back(u.block);
   out.target_sections = sections_of(tu);

@@ -31,7 +31,7 @@ const char* kind_name(LinkKind k) {
 }
 // A block as --dump shows it in an alignment: where it starts and how it begins.
 nlohmann::json block_ref(const Document& d, uint32_t block) {
-  const Span s = d.blocks()[block].span;
+  const Span s = block_extent(d, block);
   std::string_view text = d.slice(s);
   size_t cut = std::min<size_t>(text.size(), 80);
   while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
@@ -60,7 +60,7 @@ nlohmann::json pair_json(const Pair& p) {
   }
   for (const AlignedBlocks& b : a.blocks) {
     nlohmann::json e{{"move", to_string(b.move)}, {"cost", b.cost}, {"shared", b.shared}, {"unshared", b.unshared},
-                     {"confident", b.confident}};
+                     {"confident", b.confident}, {"altered_only", b.altered_only}};
     for (uint8_t k = 0; k < b.target_count; ++k) e["translation"].push_back(block_ref(t, b.target[k]));
     for (uint8_t k = 0; k < b.source_count; ++k) e["source"].push_back(block_ref(s, b.source[k]));
     al["blocks"].push_back(std::move(e));
