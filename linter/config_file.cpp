@@ -95,6 +95,7 @@ class Loader {
   //   pairing:
   //     paths: [{translation: "content/{locale}/{path}", source: "content/en/{path}"}]
   //     source-commit-key: [ms.sourcegitcommit, l10n.sourceCommit]
+  //     source-version: auto | translated | unknown
   void pairing(const YAML::Node& v, PairingSettings& out) const {
     for (const auto& e : mapping(v, "pairing")) {
       std::string name = e.first.IsScalar() ? e.first.Scalar() : "";
@@ -126,8 +127,15 @@ class Loader {
         out.source_commit_keys = list(e.second, "pairing.source-commit-key");
         for (const std::string& k : out.source_commit_keys)
           if (k.empty()) fail(e.second.Mark(), "'pairing.source-commit-key': expected non-empty key names");
+      } else if (name == "source-version") {
+        const std::string v = e.second.IsScalar() ? e.second.Scalar() : "";
+        if (v == "auto") out.source_version = PairingSettings::SourceVersion::Auto;
+        else if (v == "translated") out.source_version = PairingSettings::SourceVersion::Translated;
+        else if (v == "unknown") out.source_version = PairingSettings::SourceVersion::Unknown;
+        else fail(e.second.Mark(), "'pairing.source-version': expected auto, translated or unknown");
       } else {
-        fail(e.first.Mark(), fmt::format("'pairing': unknown key '{}' (known keys: paths, source-commit-key)", name));
+        fail(e.first.Mark(),
+             fmt::format("'pairing': unknown key '{}' (known keys: paths, source-commit-key, source-version)", name));
       }
     }
   }

@@ -104,6 +104,18 @@ SourceChange Pair::source_change() const {
   return history_->change(source_commit_->value, source_path);
 }
 
+Strictness Pair::strictness() const {
+  if (source_version_ == PairingSettings::SourceVersion::Translated) return Strictness::Full;
+  switch (source_change().state) {
+    case SourceChange::State::Unchanged:
+      return source_version_ == PairingSettings::SourceVersion::Unknown ? Strictness::Safe : Strictness::Full;
+    case SourceChange::State::Changed: return Strictness::None;
+    case SourceChange::State::UnknownCommit:
+    case SourceChange::State::NotTracked: return Strictness::Safe;
+  }
+  return Strictness::Safe;
+}
+
 SourceHistory& Pairing::history(const fs::path& source_root) {
   std::unique_lock lock(mutex_);
   auto& slot = histories_[source_root.string()];
@@ -161,6 +173,7 @@ std::shared_ptr<const Pair> Pairing::pair_of(const Document& doc, const Config& 
   pair->translation = &doc;
   pair->source_root = absolute_normal(*config.source_root);
   pair->locale = m->locale;
+  pair->source_version_ = config.pairing.source_version;
   fs::path actual;
   Workspace::PathState state = workspace_.stat(m->source, &actual);
   pair->source_path = state == Workspace::PathState::CaseMismatch ? absolute_normal(actual) : m->source;

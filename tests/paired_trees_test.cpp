@@ -150,6 +150,21 @@ TEST(Layouts, EveryLayoutPairsAndComparesWhatTheTranslationAltered) {
   }
 }
 
+// `pairing.source-version: translated` says the source tree is the version that was translated
+// although nothing names a commit: what the translation lacks or adds is then its own.
+TEST(SourceVersion, TranslatedComparesEverything) {
+  ScratchDir dir;
+  write_file(dir / "en/a.md", "# Title\n\nText.\n\n## Gone\n\nOnly here.\n");
+  write_file(dir / "it/a.md", "# <a name=\"title\"></a>Titolo\n\nTesto.\n");
+  Result r = run(kBinary + " --no-config --disable all --enable pair --source-root en it", dir.path());
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;  // the version is unknown: a section removed may be the source's edit
+  write_file(dir / "it/.loclint.yaml", "pairing:\n  source-version: translated\n");
+  r = run(kBinary + " --disable all --enable pair --source-root en it", dir.path());
+  EXPECT_EQ(lines(r.out), std::vector<std::string>({"it/a.md:3:1: warning: section '## Gone' of the source has no "
+                                                    "counterpart in the translation (a.md:5) [pair/missing-section]"}))
+      << r.err;
+}
+
 TEST(Dump, ShowsThePairAndItsAlignment) {
   ScratchDir dir;
   write_file(dir / "en/a.md", "# Title\n\nText with [a link](x.md) and 42.\n\n## Gone\n\nOnly here.\n");

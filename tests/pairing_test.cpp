@@ -243,7 +243,7 @@ TEST(PairingConfig, LoadsAndValidates) {
   // The defaults.
   EXPECT_EQ(Config{}.pairing.source_commit_keys, std::vector<std::string>({"ms.sourcegitcommit", "l10n.sourceCommit"}));
 
-  EXPECT_EQ(load_error("pairing:\n  path: []\n"), ":2:3: 'pairing': unknown key 'path' (known keys: paths, source-commit-key)");
+  EXPECT_EQ(load_error("pairing:\n  path: []\n"), ":2:3: 'pairing': unknown key 'path' (known keys: paths, source-commit-key, source-version)");
   EXPECT_EQ(load_error("pairing:\n  paths:\n    - {translation: '{locale}/{path}', src: x}\n"),
             ":3:40: 'pairing.paths': unknown key 'src' (known keys: translation, source)");
   EXPECT_EQ(load_error("pairing:\n  paths:\n    - {translation: '{locale}/{path}'}\n"), ":3:7: 'pairing.paths': missing 'source'");
@@ -256,6 +256,12 @@ TEST(PairingConfig, LoadsAndValidates) {
   EXPECT_EQ(load_error("pairing:\n  paths: {translation: a}\n"),
             ":2:10: 'pairing.paths': expected a list of {translation, source} mappings");
   EXPECT_EQ(load_error("pairing: [a]\n"), ":1:10: 'pairing': expected a mapping");
+  EXPECT_EQ(Config{}.pairing.source_version, PairingSettings::SourceVersion::Auto);
+  write_file(dir / "v/.loclint.yaml", "pairing:\n  source-version: translated\n");
+  EXPECT_EQ(load_config_file(dir / "v/.loclint.yaml", checks::all_rules()).pairing.source_version,
+            PairingSettings::SourceVersion::Translated);
+  EXPECT_EQ(load_error("pairing:\n  source-version: latest\n"),
+            ":2:19: 'pairing.source-version': expected auto, translated or unknown");
 }
 
 }  // namespace

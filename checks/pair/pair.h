@@ -31,20 +31,8 @@ void check_front_matter_mismatch(const Document& doc, const Env& env, Reporter& 
 
 // ---- what the rules share (strictness.cpp) --------------------------------------------------
 
-// How much of a paired document may be compared with its source.
-enum class Strictness {
-  // The translation names its source commit and the source file has not changed since: the
-  // source tree is the version that was translated, and every difference is the translation's.
-  Full,
-  // The version is unknown (no commit named, the source tree is not in git, or git does not have
-  // the commit): the source may be older or newer than what was translated, so a block, a section
-  // or a key added or removed may be an edit of the source. Only what the translation altered
-  // (an anchor of the source changed in case, spacing, form or a few characters) is compared.
-  Safe,
-  // The source changed since the named commit: pair/stale-translation says so, once.
-  None,
-};
-Strictness strictness(const Pair& pair);
+// How much of a paired document may be compared: Pair::strictness() (pairing.h).
+inline Strictness strictness(const Pair& pair) { return pair.strictness(); }
 
 // The paired source of `doc`, or nullptr when it has none (unpaired, missing source).
 inline const Pair* paired(const Env& env) {

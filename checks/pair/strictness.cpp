@@ -4,16 +4,6 @@
 
 namespace loclint::checks::pair {
 
-Strictness strictness(const Pair& pair) {
-  switch (pair.source_change().state) {
-    case SourceChange::State::Unchanged: return Strictness::Full;
-    case SourceChange::State::Changed: return Strictness::None;
-    case SourceChange::State::UnknownCommit:
-    case SourceChange::State::NotTracked: return Strictness::Safe;
-  }
-  return Strictness::Safe;
-}
-
 std::string shown(std::string_view text, size_t max) {
   std::string out;
   size_t i = 0, n = 0;

@@ -31,6 +31,12 @@ struct PairingSettings {
   // Front-matter keys (or dotted paths into mappings) that name the source commit a translation
   // was made from, the first present wins.
   std::vector<std::string> source_commit_keys = {"ms.sourcegitcommit", "l10n.sourceCommit"};
+  // Which version of its source a translation is compared with (pairing.h, Pair::strictness):
+  enum class SourceVersion : uint8_t {
+    Auto,        // git decides, from the commit each translation names
+    Translated,  // the source tree is the version the translations were made from
+    Unknown,     // never assume it is
+  } source_version = SourceVersion::Auto;
 };
 
 struct Config {

@@ -43,6 +43,21 @@ enum class PairState : uint8_t {
   MissingSource,  // the layout names a source path that holds no document
 };
 
+// How much of a paired document may be compared with its source.
+enum class Strictness : uint8_t {
+  // The source is the version that was translated (the translation names its source commit and
+  // git says the file has not changed since, or `pairing.source-version: translated`): every
+  // difference is the translation's.
+  Full,
+  // The version is unknown (no commit named, the source tree is not in git, or git does not have
+  // the commit): the source may be older or newer than what was translated, so a block, a section
+  // or a key added or removed may be an edit of the source. Only what the translation altered (an
+  // anchor of the source changed in case, spacing, form or a few characters) is compared.
+  Safe,
+  // The source changed since the named commit: pair/stale-translation says so, once.
+  None,
+};
+
 // A document of the run and its source document. Made by Pairing::pair_of for one document
 // and alive while that document is linted.
 class Pair {
@@ -71,9 +86,12 @@ class Pair {
   // What changed in the source file since that commit (source_history.h): NotTracked without a
   // named commit or outside git. Paired only; git runs once per distinct commit and run.
   SourceChange source_change() const;
+  // How much may be compared: from `pairing.source-version` and source_change().
+  Strictness strictness() const;
 
  private:
   friend class Pairing;
+  PairingSettings::SourceVersion source_version_ = PairingSettings::SourceVersion::Auto;
   const FrontMatterEntry* source_commit_ = nullptr;
   SourceHistory* history_ = nullptr;
   mutable std::once_flag aligned_;
