@@ -18,6 +18,7 @@
 #include "document_builder.h"
 #include "front_matter.h"
 #include "loclint/engine.h"
+#include "loclint/locate.h"
 #include "loclint/output.h"
 
 namespace fs = std::filesystem;
@@ -171,7 +172,7 @@ BENCHMARK(Checks_All)->Unit(benchmark::kMillisecond);
 // "a broken tree" case where rendering could dominate).
 const std::vector<Finding>& many_findings() {
   static const std::vector<Finding> findings = [] {
-    static const Rule kRule{"bench/rule", Severity::Warning, "a rule", "explanation", "example"};
+    static const Rule kRule{.id = "bench/rule", .severity = Severity::Warning, .summary = "a rule"};
     std::vector<Finding> out;
     const Corpus& c = corpus();
     for (size_t i = 0; out.size() < 20000 && !c.docs.empty(); ++i) {
@@ -191,7 +192,7 @@ const std::vector<Finding>& many_findings() {
 
 void Output_Locate(benchmark::State& state) {
   const Corpus& c = corpus();
-  static const Rule kRule{"bench/rule", Severity::Warning, "a rule", "explanation", "example"};
+  static const Rule kRule{.id = "bench/rule", .severity = Severity::Warning, .summary = "a rule"};
   for (auto _ : state)
     for (size_t i = 0; i < 20000 && !c.docs.empty(); ++i) {
       const Document& d = *c.docs[i % c.docs.size()];

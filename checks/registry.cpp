@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "loclint/engine.h"
+#include "loclint/core_rules.h"
 
 namespace loclint::checks {
 

@@ -1,4 +1,6 @@
-// The one explicit list of checks. Adding a family means adding one line here.
+// The one explicit list of checks: each family (checks/<family>/) defines NAME_checks() in its
+// checks.cpp; all_checks() in registry.cpp lists the families. A new family adds a declaration
+// here and its name there (fuzz/CMakeLists.txt reads the declarations below).
 #pragma once
 
 #include <vector>

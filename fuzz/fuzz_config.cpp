@@ -11,6 +11,7 @@
 #include "invariants.h"
 #include "loclint/config_file.h"
 #include "loclint/engine.h"
+#include "loclint/glob.h"
 #include "registry.h"
 
 using namespace loclint;
@@ -55,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const Rule* r : rules) {
     (void)config.enabled(*r);
     (void)config.severity_of(*r);
-    for (std::string_view o : r->options) (void)config.option(r->id, o);
+    for (const RuleOption& o : r->options) (void)config.option(r->id, o.name);
   }
   for (const auto* globs : {&config.file_include, &config.file_exclude})
     for (const std::string& g : *globs)

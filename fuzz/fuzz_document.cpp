@@ -11,12 +11,12 @@ using namespace loclint;
 
 namespace {
 
-const Rule kProbe{"fuzz/probe", Severity::Note, "a finding at many offsets", "", ""};
+const Rule kProbe{.id = "fuzz/probe", .severity = Severity::Note, .summary = "a finding at many offsets"};
 
 // Reports at offsets spread over the document, including the middle of multi-byte sequences,
 // the BOM and the end, so that located findings can be compared with LineIndex::position.
 Check probe_check() {
-  return Check{"probe", {&kProbe}, [](const Document& doc, const Env&, Reporter& r) {
+  return Check{{&kProbe}, [](const Document& doc, const Env&, Reporter& r) {
                  const uint32_t n = static_cast<uint32_t>(doc.text().size());
                  const uint32_t step = std::max<uint32_t>(1, n / 64);
                  for (uint32_t off = 0; off <= n; off += step) r.report(kProbe, {off, std::min(n, off + 3)}, "probe");

@@ -12,12 +12,6 @@ namespace loclint {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-std::string fingerprint_without_path(const Finding& f) {
-  std::string prefix = std::string(f.diagnostic.rule->id) + "|" + f.path;
-  if (f.fingerprint.starts_with(prefix)) return std::string(f.diagnostic.rule->id) + f.fingerprint.substr(prefix.size());
-  return f.fingerprint;
-}
-
 std::string stable_hash(std::string_view s) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : s) {
@@ -35,7 +29,7 @@ Baseline::Key Baseline::key_of(const Finding& f, const fs::path& dir) {
   std::string path;
   path.reserve(raw.size());
   for (size_t i = 0; i < raw.size();) utf8::append(path, utf8::next(raw, i));
-  return {path, std::string(f.diagnostic.rule->id), stable_hash(fingerprint_without_path(f))};
+  return {path, std::string(f.diagnostic.rule->id), stable_hash(f.fingerprint)};
 }
 
 Baseline Baseline::load(const fs::path& file) {

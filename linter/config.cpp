@@ -2,20 +2,14 @@
 
 namespace loclint {
 
-std::string_view to_string(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-  }
-  return "error";
+std::optional<FailOn> parse_fail_on(std::string_view s) {
+  if (s == "never") return FailOn::Never;
+  if (auto severity = parse_severity(s)) return static_cast<FailOn>(*severity);
+  return std::nullopt;
 }
 
-std::optional<Severity> parse_severity(std::string_view s) {
-  if (s == "error") return Severity::Error;
-  if (s == "warning") return Severity::Warning;
-  if (s == "note" || s == "info") return Severity::Note;
-  return std::nullopt;
+bool fails(FailOn fail_on, Severity s) {
+  return fail_on != FailOn::Never && static_cast<uint8_t>(s) >= static_cast<uint8_t>(fail_on);
 }
 
 std::vector<std::string> Config::option(std::string_view rule_id, std::string_view name,

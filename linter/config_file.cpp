@@ -70,7 +70,7 @@ class Loader {
     std::set<std::string> out;
     for (const Rule* r : rules_)
       if (sel == "all" || r->id == sel || r->family() == sel)
-        for (std::string_view o : r->options) out.emplace(o);
+        for (const RuleOption& o : r->options) out.emplace(o.name);
     return out;
   }
 
@@ -250,6 +250,9 @@ Config merge_configs(const Config& f, const Config& cli) {
   for (const auto& [k, v] : cli.options) c.options[k] = v;
   if (cli.locale) c.locale = cli.locale;
   if (cli.source_root) c.source_root = cli.source_root;
+  // `auto` is the default: only a version the command line names overrides the file's.
+  if (cli.pairing.source_version != PairingSettings::SourceVersion::Auto)
+    c.pairing.source_version = cli.pairing.source_version;
   c.include = cli.include;
   c.exclude = cli.exclude;
   c.fail_on = cli.fail_on;

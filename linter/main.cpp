@@ -18,7 +18,10 @@
 #include "loclint/dump.h"
 #include "loclint/workspace.h"
 #include "loclint/engine.h"
+#include "loclint/glob.h"
 #include "loclint/output.h"
+#include "loclint/rule_docs.h"
+#include "loclint/version.h"
 
 using namespace loclint;
 
@@ -48,8 +51,7 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 bool known_option(const std::string& selector, const std::string& name) {
   for (const Rule* r : checks::all_rules())
     if (r->id == selector || r->family() == selector)
-      for (std::string_view o : r->options)
-        if (o == name) return true;
+      if (r->option(name)) return true;
   return false;
 }
 
@@ -71,20 +73,7 @@ int explain(const std::string& id, std::ostream& out) {
     std::cerr << "loclint: unknown rule '" << id << "' (see --list-rules)\n";
     return kExitUsage;
   }
-  out << fmt::format("{} ({})\n\n{}\n\n{}\n\nExample:\n", r->id, to_string(r->severity), r->summary, r->explanation);
-  std::string example(r->example);
-  size_t pos = 0;
-  while (pos <= example.size()) {
-    size_t nl = example.find('\n', pos);
-    if (nl == std::string::npos) nl = example.size();
-    out << "    " << example.substr(pos, nl - pos) << "\n";
-    pos = nl + 1;
-  }
-  if (r->options.size()) {
-    out << "\nOptions:";
-    for (auto o : r->options) out << " " << o;
-    out << "\n";
-  }
+  out << rule_page(*r);  // the rule's page of docs/rules/, generated from the same constant
   return kExitClean;
 }
 
@@ -97,27 +86,16 @@ std::string repository_root(const std::filesystem::path& dir) {
   }
 }
 
-void recount(RunResult& result) {
-  result.stats.errors = result.stats.warnings = result.stats.notes = 0;
-  for (const Finding& f : result.findings) {
-    switch (f.diagnostic.severity) {
-      case Severity::Error: ++result.stats.errors; break;
-      case Severity::Warning: ++result.stats.warnings; break;
-      case Severity::Note: ++result.stats.notes; break;
-    }
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
-  app.set_version_flag("--version", std::string("loclint 0.1.0"));
+  app.set_version_flag("--version", "loclint " + std::string(kVersion));
   std::vector<std::string> paths;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> include, exclude, enable, disable, severities, options;
   std::string fail_on = "error", format = "compiler", column_unit = "codepoint", color = "auto";
-  std::string explain_rule, locale, source_root;
+  std::string explain_rule, locale, source_root, source_version = "auto";
   bool list = false, stats = false;
 
   // Repeatable options take one value per occurrence (`--exclude a --exclude b`), so that they
@@ -140,6 +118,11 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
   app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there)");
+  app.add_option("--source-version", source_version,
+                 "which version of its source a translation is compared with: auto (git decides from the commit "
+                 "it names), translated (the source tree is the version translated), unknown; overrides "
+                 "pairing.source-version when not auto")
+      ->check(CLI::IsMember({"auto", "translated", "unknown"}));
   app.add_option("--format", format, "output format")->check(CLI::IsMember(output_formats()));
   app.add_option("--column-unit", column_unit, "unit of printed columns")->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
   app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -222,7 +205,9 @@ int main(int argc, char** argv) {
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
-  config.fail_on = fail_on == "never" ? Severity::Error : *parse_severity(fail_on);
+  if (source_version == "translated") config.pairing.source_version = PairingSettings::SourceVersion::Translated;
+  if (source_version == "unknown") config.pairing.source_version = PairingSettings::SourceVersion::Unknown;
+  config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
 
   if (!dump_path.empty()) {
     std::ifstream in(dump_path, std::ios::binary);
@@ -306,7 +291,7 @@ int main(int argc, char** argv) {
   size_t baselined = 0;
   if (baseline) {
     baselined = baseline->filter(result.findings);
-    recount(result);
+    result.stats.count_severities(result.findings);
   }
 
   RenderOptions ro;
@@ -320,10 +305,7 @@ int main(int argc, char** argv) {
   renderer->render(result.findings, result.stats);
   std::cout.flush();
   std::cerr << summary_line(result.stats) << "\n";
-  if (result.stats.unchecked_images)
-    std::cerr << fmt::format("note: {} image link{} not checked: this tree carries no media; pass --source-root DIR "
-                             "(the source-language tree) to check them\n",
-                             result.stats.unchecked_images, result.stats.unchecked_images == 1 ? "" : "s");
+  for (const std::string& note : summary_note_lines(result.stats)) std::cerr << note << "\n";
   if (baseline) {
     std::cerr << fmt::format("{} finding{} matched the baseline {}", baselined, baselined == 1 ? "" : "s", baseline_file);
     if (size_t fixed = baseline->unmatched())
@@ -337,8 +319,7 @@ int main(int argc, char** argv) {
                              seconds > 0 ? result.stats.bytes / 1e6 / seconds : 0.0);
 
   if (result.stats.tool_failure) return kExitUsage;
-  if (fail_on == "never") return kExitClean;
   for (const Finding& f : result.findings)
-    if (f.diagnostic.severity >= config.fail_on) return kExitFindings;
+    if (fails(config.fail_on, f.diagnostic.severity)) return kExitFindings;
   return kExitClean;
 }

@@ -9,12 +9,18 @@ namespace loclint {
 namespace {
 
 const Rule kUnusedSuppression{
-    "loclint/unused-suppression", Severity::Warning, "an inline suppression that suppresses nothing",
-    "A `<!-- loclint-disable... -->` comment names a rule that reports nothing where the comment "
-    "applies (the defect was fixed, the comment moved away from it, or the rule id is misspelled). "
-    "A stale suppression would silently hide the next real defect of that rule at that place: "
-    "delete the comment, or fix the rule id.",
-    "<!-- loclint-disable-next-line code/command-mismatch -->\nA line without any command."};
+    .id = "loclint/unused-suppression",
+    .severity = Severity::Warning,
+    .summary = "an inline suppression that suppresses nothing",
+    .checks = "A `<!-- loclint-disable... -->` comment names a rule that reports nothing where the comment "
+              "applies (the defect was fixed, the comment moved away from it, or the rule id is misspelled), or "
+              "a rule that does not exist.",
+    .why = "A stale suppression would silently hide the next real defect of that rule at that place: delete the "
+           "comment, or fix the rule id.",
+    .fires = {.text = "<!-- loclint-disable-next-line link/missing-file -->\n[Suite](next-steps.md)\n",
+              .files = {{"next-steps.md", "# Suite\n"}}},
+    .passes = {.text = "<!-- loclint-disable-next-line link/missing-file -->\n[Suite](next-steps.md)\n"},
+};
 
 const char* directive_name(SuppressionDirective::Kind k) {
   switch (k) {

@@ -7,8 +7,8 @@
 #include <regex>
 
 #include "loclint/document.h"
-#include "loclint/engine.h"
 #include "loclint/pairing.h"
+#include "loclint/read_file.h"
 
 namespace loclint {
 
@@ -40,17 +40,13 @@ fs::path absolute_normal(const fs::path& p) {
 
 namespace {
 
-// Parsed documents waiting for the engine hold at most this much text (their models are a few
-// times larger); past it, targets are parsed for their anchors alone, as before.
-constexpr size_t kWaitingBudget = 16u << 20;
-
 // Files read on behalf of another file (link targets, publishing config) must be regular files
 // of a sane size: opening a FIFO blocks forever and a huge file would be read whole.
 bool readable_document(const fs::path& p) {
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) return false;
   auto size = fs::file_size(p, ec);
-  return !ec && size <= (256u << 20);
+  return !ec && size <= kMaxFileSize;
 }
 
 std::optional<nlohmann::json> read_json(const fs::path& p) {
@@ -339,86 +335,22 @@ std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
     if (!slot) slot = std::make_shared<std::once_flag>();
     once = slot;
   }
-  // Parsed once (other threads asking for the same target wait); only the anchor set is kept,
-  // except for a file of this run not yet linted, handed over to the engine (see plan()).
+  // Parsed once (other threads asking for the same target wait).
   std::call_once(*once, [&] {
     std::shared_ptr<const AnchorSet> set;
     std::string bytes, error;
     bool too_large = false;
-    size_t planned = SIZE_MAX;
-    std::string display;
-    {
-      std::shared_lock lock(mutex_);
-      if (auto it = plan_index_.find(key); it != plan_index_.end() && !plan_[it->second].claimed &&
-                                           waiting_bytes_ < kWaitingBudget) {
-        planned = it->second;
-        display = plan_[planned].display;
-      }
-    }
     // Only regular files: a FIFO named like a link target must never block the run.
     if (readable_document(key) && read_file(key, bytes, error, too_large)) {
       anchor_documents_.fetch_add(1, std::memory_order_relaxed);
-      if (planned != SIZE_MAX && engine_parses(display, bytes)) {
-        std::shared_ptr<const Document> doc = Document::parse(display, std::move(bytes));
-        set = std::make_shared<const AnchorSet>(anchor_set(*doc));
-        std::unique_lock lock(mutex_);
-        Planned& p = plan_[planned];
-        if (!p.claimed) {
-          waiting_bytes_ += doc->text().size();
-          p.parsed = std::move(doc);
-          waiting_.push_back(planned);
-        }
-      } else {
-        set = std::make_shared<const AnchorSet>(anchor_set(*Document::parse(key, std::move(bytes))));
-      }
+      set = anchor_parser_ ? anchor_parser_->parse_anchors(key, std::move(bytes))
+                           : std::make_shared<const AnchorSet>(anchor_set(*Document::parse(key, std::move(bytes))));
     }
     std::unique_lock lock(mutex_);
     anchors_.emplace(key, std::move(set));
   });
   std::shared_lock lock(mutex_);
   return anchors_.at(key);
-}
-
-void Workspace::plan(const std::vector<std::string>& files) {
-  std::unique_lock lock(mutex_);
-  plan_.clear();
-  plan_index_.clear();
-  plan_.reserve(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    plan_.push_back({files[i], false, nullptr});
-    plan_index_.emplace(absolute_normal(files[i]).string(), i);
-  }
-}
-
-bool Workspace::claim(size_t index, std::shared_ptr<const Document>& doc) {
-  std::unique_lock lock(mutex_);
-  if (index >= plan_.size()) return true;
-  Planned& p = plan_[index];
-  if (p.claimed) return false;
-  p.claimed = true;
-  if (p.parsed) {
-    waiting_bytes_ -= p.parsed->text().size();
-    std::erase(waiting_, index);
-    doc = std::move(p.parsed);
-    handed_over_.fetch_add(1, std::memory_order_relaxed);
-  }
-  return true;
-}
-
-bool Workspace::take_waiting(size_t& index, std::shared_ptr<const Document>& doc) {
-  std::unique_lock lock(mutex_);
-  while (!waiting_.empty()) {
-    index = waiting_.back();
-    waiting_.pop_back();
-    Planned& p = plan_[index];
-    if (p.claimed || !p.parsed) continue;
-    p.claimed = true;
-    waiting_bytes_ -= p.parsed->text().size();
-    doc = std::move(p.parsed);
-    handed_over_.fetch_add(1, std::memory_order_relaxed);
-    return true;
-  }
-  return false;
 }
 
 void Workspace::add_anchors(const Document& doc) {

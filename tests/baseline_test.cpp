@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "loclint/baseline.h"
+#include "loclint/locate.h"
 #include "process_util.h"
 
 namespace fs = std::filesystem;
@@ -97,13 +98,15 @@ TEST(Baseline, FileNamesThatAreNotUtf8AreMatchedToo) {
   EXPECT_EQ(r.err.find("no longer found"), std::string::npos) << r.err;
 }
 
-TEST(Baseline, FingerprintWithoutPathDropsOnlyThePath) {
-  Finding f;
-  static const Rule r{"x/y", Severity::Error, "s", "e", "x"};
-  f.diagnostic.rule = &r;
-  f.path = "docs/a|b.md";
-  f.fingerprint = "x/y|docs/a|b.md|text|message";
-  EXPECT_EQ(fingerprint_without_path(f), "x/y|text|message");
+TEST(Baseline, FingerprintDoesNotDependOnThePath) {
+  static const Rule r{.id = "x/y", .severity = Severity::Error, .summary = "s"};
+  auto a = Document::parse("docs/a|b.md", "some text\n");
+  auto b = Document::parse("./docs/a|b.md", "some text\n");
+  Finding fa = locate(*a, Diagnostic::of(r, {5, 9}, "message"));
+  Finding fb = locate(*b, Diagnostic::of(r, {5, 9}, "message"));
+  EXPECT_EQ(fa.fingerprint, "x/y|text|message");
+  EXPECT_EQ(fa.fingerprint, fb.fingerprint);
+  EXPECT_EQ(path_finding("docs/a|b.md", r, Severity::Error, "m").fingerprint, "x/y");
   EXPECT_EQ(stable_hash(""), "cbf29ce484222325");
 }
 

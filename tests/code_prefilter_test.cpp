@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "code_text.h"
+#include "code/grammar/numbers.h"
+#include "code/grammar/search.h"
+#include "code/grammar/tokens.h"
+#include "code/grammar/visible_text.h"
 #include "loclint/document.h"
 
 using namespace loclint::checks::code;

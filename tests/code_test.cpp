@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "code_text.h"
+#include "code/grammar/numbers.h"
+#include "code/grammar/search.h"
+#include "code/grammar/tokens.h"
+#include "code/grammar/visible_text.h"
 #include "loclint/engine.h"
 #include "registry.h"
 

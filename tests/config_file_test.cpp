@@ -19,7 +19,8 @@ const std::string kBadFrontMatter = "---\ntitle: Titre: sous-titre\n---\n\n# T\n
 const Rule& rule(std::string_view id) { return *checks::find_rule(id); }
 
 // Rules with options, as check families declare them (the registry may not have any yet).
-const Rule kWithOptions{"metadata/missing-key", Severity::Error, "s", "e", "x", {"required"}};
+const Rule kWithOptions{.id = "metadata/missing-key", .severity = Severity::Error, .summary = "s",
+                        .options = {{"required", OptionType::List, "", "keys"}}};
 
 std::vector<const Rule*> rules() {
   auto r = checks::all_rules();

@@ -1,24 +1,33 @@
-// The parametrized fixture test: every rule runs on every fixture under fixtures/, and the
-// sorted list of `line:col rule` found must equal the one the fixture declares.
+// The parametrized fixture test: every check runs on every fixture under fixtures/, and the
+// sorted list of `line[:col] rule: message` found must equal the one the fixture declares.
 //
 // Expectations are comments in the fixture itself, about a line relative to the comment
-// (`expect@-1`) or absolute (`expect@1`), with an optional column (`expect@-1:5`):
-//     <!-- expect@-1 code/command-mismatch -->
-//     # expect@-1 metadata/invalid-date          (inside YAML front matter or YamlMime files)
-// Several rules may follow one marker. A fixture may set options for its run:
+// (`expect@-1`) or absolute (`expect@1`), with an optional column (`expect@-1:5`, 1-based code
+// points), naming the rule and the whole message, as clang-tidy's CHECK-MESSAGES do:
+//     <!-- expect@-1 code/command-mismatch: command differs from source: 'X' in translation, 'Y' in source -->
+//     # expect@-1 metadata/invalid-date: 'ms.date' is '18/08/2020', ...   (in YAML front matter or YamlMime files)
+// One marker per diagnostic; several HTML comments may share a line. A negative case names the
+// rule that must not fire on its line:
+//     <!-- no-expect@-1 code/command-mismatch -->
+// A fixture may set options for its run:
 //     <!-- fixture-option metadata/missing-key.required=title,description -->
 //     <!-- fixture-locale fr-fr -->
 //     <!-- fixture-source-root ../link/source-tree -->
-// An unexpected diagnostic fails as loudly as a missing one.
+//     <!-- fixture-source-version translated -->   (pairing.source-version: what pair/ may compare)
+// An unexpected diagnostic fails as loudly as a missing one, and every rule must have a fixture
+// where it fires and one where it is declared not to (EveryRuleFiresAndIsSeenNotToFire).
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
+#include "loclint/core_rules.h"
 #include "loclint/engine.h"
 #include "registry.h"
 
@@ -33,13 +42,14 @@ std::vector<std::string> fixture_files() {
   std::vector<std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(kFixtures)) {
     if (!e.is_regular_file()) continue;
+    const fs::path rel = fs::relative(e.path(), kFixtures);
     std::string ext = e.path().extension().string();
-    std::string name = e.path().filename().string();
-    if (name == "README.md") continue;
-    // Folders named "targets" hold files that fixtures link to; they are not fixtures.
-    if (e.path().string().find("/targets/") != std::string::npos) continue;
-    if (ext != ".md" && ext != ".yml") continue;
-    out.push_back(fs::relative(e.path(), kFixtures).string());
+    if (rel.filename() == "README.md" || (ext != ".md" && ext != ".yml")) continue;
+    // Folders named "targets" inside fixtures/ hold files that fixtures link to; they are not
+    // fixtures (only the path below fixtures/ is looked at, wherever the checkout is).
+    const fs::path folder = rel.parent_path();
+    if (std::find(folder.begin(), folder.end(), fs::path("targets")) != folder.end()) continue;
+    out.push_back(rel.generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -51,21 +61,28 @@ std::string read(const fs::path& p) {
 }
 
 struct Expectations {
-  std::vector<std::string> expected;  // "line:col rule" or "line rule"
+  std::vector<std::string> expected;                // "line:col rule: message" or "line rule: message"
+  std::set<std::pair<int, std::string>> negatives;  // (line, rule) that must not fire
+  std::set<std::string> fired, not_fired;           // rules named by expect / no-expect markers
+  std::vector<std::string> errors;                  // malformed markers
   Config config;
 };
 
 Expectations parse_expectations(const std::string& text, const fs::path& dir) {
   Expectations e;
-  static const std::regex marker(R"(expect@([+-]?)(\d+)(?::(\d+))?((?:\s+[a-z0-9-]+/[a-z0-9-]+)+))");
+  // The message runs to the end of its HTML comment, or to the end of a YAML comment's line.
+  static const std::regex marker(
+      R"((no-)?expect@([+-]?)(\d+)(?::(\d+))?\s+([a-z0-9-]+/[a-z0-9-]+)(?::[ \t]*(.*?))?[ \t]*(?=-->|$))");
   static const std::regex option(R"(fixture-option\s+(\S+?)=(\S*))");
   static const std::regex locale(R"(fixture-locale\s+(\S+))");
   static const std::regex source_root(R"(fixture-source-root\s+(\S+))");
+  static const std::regex source_version(R"(fixture-source-version\s+(auto|translated|unknown))");
   std::istringstream in(text);
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     std::smatch m;
     if (std::regex_search(line, m, option)) {
       std::vector<std::string> values;
@@ -75,16 +92,28 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
     }
     if (std::regex_search(line, m, locale)) e.config.locale = m[1].str();
     if (std::regex_search(line, m, source_root)) e.config.source_root = (dir / m[1].str()).lexically_normal();
+    if (std::regex_search(line, m, source_version))
+      e.config.pairing.source_version = m[1] == "translated" ? PairingSettings::SourceVersion::Translated
+                                        : m[1] == "unknown"  ? PairingSettings::SourceVersion::Unknown
+                                                             : PairingSettings::SourceVersion::Auto;
     for (auto it = std::sregex_iterator(line.begin(), line.end(), marker); it != std::sregex_iterator(); ++it) {
       const std::smatch& mm = *it;
-      int target = std::stoi(mm[2].str());
-      if (mm[1].str() == "-") target = number - target;
-      else if (mm[1].str() == "+") target = number + target;
-      std::istringstream rules(mm[4].str());
-      for (std::string rule; rules >> rule;) {
-        e.expected.push_back(mm[3].matched ? fmt::format("{}:{} {}", target, mm[3].str(), rule)
-                                           : fmt::format("{} {}", target, rule));
+      int target = std::stoi(mm[3].str());
+      if (mm[2].str() == "-") target = number - target;
+      else if (mm[2].str() == "+") target = number + target;
+      const std::string rule = mm[5].str();
+      if (mm[1].matched) {
+        e.negatives.emplace(target, rule);
+        e.not_fired.insert(rule);
+        continue;
       }
+      if (!mm[6].matched || mm[6].str().empty()) {
+        e.errors.push_back(fmt::format("line {}: expect@ for {} without its message", number, rule));
+        continue;
+      }
+      e.fired.insert(rule);
+      std::string where = mm[4].matched ? fmt::format("{}:{}", target, mm[4].str()) : std::to_string(target);
+      e.expected.push_back(fmt::format("{} {}: {}", where, rule, mm[6].str()));
     }
   }
   std::sort(e.expected.begin(), e.expected.end());
@@ -97,6 +126,7 @@ TEST_P(FixtureTest, DiagnosticsMatchExpectations) {
   const fs::path path = kFixtures / GetParam();
   std::string bytes = read(path);
   Expectations e = parse_expectations(bytes, path.parent_path());
+  for (const std::string& error : e.errors) ADD_FAILURE() << error;
   Engine engine(e.config, checks::all_checks());
   Workspace workspace;
   auto doc = Document::parse(path.string(), bytes);
@@ -106,12 +136,15 @@ TEST_P(FixtureTest, DiagnosticsMatchExpectations) {
   std::vector<std::string> actual;
   std::string details;
   for (const Finding& f : findings) {
-    std::string with_col = fmt::format("{}:{} {}", f.start.line, f.start.column, f.diagnostic.rule->id);
-    std::string without = fmt::format("{} {}", f.start.line, f.diagnostic.rule->id);
+    const auto& d = f.diagnostic;
+    std::string with_col = fmt::format("{}:{} {}: {}", f.start.line, f.start.column, d.rule->id, d.message);
+    std::string without = fmt::format("{} {}: {}", f.start.line, d.rule->id, d.message);
     bool wants_col = std::find(e.expected.begin(), e.expected.end(), with_col) != e.expected.end();
     actual.push_back(wants_col ? with_col : without);
     details += fmt::format("  {}:{}:{}: {}: {} [{}]\n", GetParam(), f.start.line, f.start.column,
-                           to_string(f.diagnostic.severity), f.diagnostic.message, f.diagnostic.rule->id);
+                           to_string(d.severity), d.message, d.rule->id);
+    EXPECT_FALSE(e.negatives.count({static_cast<int>(f.start.line), std::string(d.rule->id)}))
+        << d.rule->id << " fires on line " << f.start.line << ", declared not to (no-expect)";
   }
   std::sort(actual.begin(), actual.end());
   EXPECT_EQ(actual, e.expected) << "diagnostics produced:\n" << details;
@@ -126,11 +159,45 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, ::testing::ValuesIn(fixture_files()), test_name);
 
+// Every rule is shown firing in some fixture and declared not to fire (no-expect) in another
+// place. The rules about a path rather than a document (a fixture is a document) are shown by
+// their examples instead (rule_examples_test.cpp runs them on real files).
+TEST(FixtureCoverage, EveryRuleFiresAndIsSeenNotToFire) {
+  const std::set<std::string_view> about_a_path = {kUnreadableFile.id, kBinaryFile.id, kFileTooLarge.id,
+                                                   kNoDocuments.id};
+  std::set<std::string> fired, not_fired;
+  for (const std::string& f : fixture_files()) {
+    Expectations e = parse_expectations(read(kFixtures / f), (kFixtures / f).parent_path());
+    fired.insert(e.fired.begin(), e.fired.end());
+    not_fired.insert(e.not_fired.begin(), e.not_fired.end());
+  }
+  for (const Rule* r : checks::all_rules()) {
+    if (about_a_path.count(r->id)) continue;
+    // A fixture has no git history: pair/stale-translation fires in tests/paired_trees_test.cpp.
+    if (r->id != "pair/stale-translation")
+      EXPECT_TRUE(fired.count(std::string(r->id))) << "no fixture shows " << r->id << " firing";
+    EXPECT_TRUE(not_fired.count(std::string(r->id))) << "no fixture shows " << r->id << " not firing (no-expect)";
+  }
+}
+
 // The harness itself must be able to fail: a fixture whose expectation is wrong must not pass.
-TEST(FixtureHarness, ParsesRelativeAbsoluteAndColumnMarkers) {
-  Expectations e = parse_expectations("a\n<!-- expect@-1 x/y -->\n<!-- expect@1:4 a/b c/d -->\n", kFixtures);
-  std::vector<std::string> want = {"1 x/y", "1:4 a/b", "1:4 c/d"};
+TEST(FixtureHarness, ParsesRelativeAbsoluteColumnAndNegativeMarkers) {
+  Expectations e = parse_expectations(
+      "a\n<!-- expect@-1 x/y: a message -->\n<!-- expect@1:4 a/b: one --> <!-- expect@1 c/d: two -->\n"
+      "# expect@-2 e/f: to the end of the line\n<!-- no-expect@-4 g/h -->\n<!-- expect@1 i/j -->\n",
+      kFixtures);
+  std::vector<std::string> want = {"1 c/d: two", "1 x/y: a message", "1:4 a/b: one", "2 e/f: to the end of the line"};
   EXPECT_EQ(e.expected, want);
+  EXPECT_EQ(e.negatives, (std::set<std::pair<int, std::string>>{{1, "g/h"}}));
+  ASSERT_EQ(e.errors.size(), 1u);  // i/j has no message
+}
+
+TEST(FixtureHarness, TargetsFoldersAreSkippedWhereverTheCheckoutIs) {
+  for (const std::string& f : fixture_files()) {
+    EXPECT_EQ(f.find("targets/"), std::string::npos) << f;
+    EXPECT_FALSE(f.starts_with("/")) << f;
+  }
+  EXPECT_GT(fixture_files().size(), 50u);
 }
 
 }  // namespace

@@ -68,12 +68,15 @@ TEST(LinkCheck, ImagesWithoutSourceRootAreTalliedNotReported) {
   Workspace workspace;
   fs::path path = kLinkFixtures / "missing-image.md";
   auto doc = Document::parse(path.string(), read(path));
-  auto findings = engine.lint_document(*doc, workspace);
+  NoteCounts notes;
+  auto findings = engine.lint_document(*doc, workspace, config, &notes);
   EXPECT_TRUE(std::none_of(findings.begin(), findings.end(),
                            [](const Finding& f) { return f.diagnostic.rule->id == "link/missing-image"; }));
   // absent.png twice, nowhere.png, lightbox.png (once for the image and its enlarged view),
   // linked.png, and the two that exist only in the source tree.
-  EXPECT_EQ(workspace.unchecked_images(), 7u);
+  ASSERT_EQ(notes.counts().size(), 1u);
+  EXPECT_EQ(notes.counts()[0].first->rule->id, "link/missing-image");
+  EXPECT_EQ(notes.counts()[0].second, 7u);
 }
 
 TEST(LinkCheck, DisabledRuleTalliesNothing) {
@@ -83,8 +86,9 @@ TEST(LinkCheck, DisabledRuleTalliesNothing) {
   Workspace workspace;
   fs::path path = kLinkFixtures / "missing-image.md";
   auto doc = Document::parse(path.string(), read(path));
-  engine.lint_document(*doc, workspace);
-  EXPECT_EQ(workspace.unchecked_images(), 0u);
+  NoteCounts notes;
+  engine.lint_document(*doc, workspace, config, &notes);
+  EXPECT_TRUE(notes.empty());
 }
 
 TEST(LinkCheck, ResolutionDoesNotDependOnTheFilesNamed) {

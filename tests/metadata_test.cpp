@@ -2,9 +2,9 @@
 // the fixtures under fixtures/metadata/).
 #include <gtest/gtest.h>
 
-#include "metadata_values.h"
+#include "metadata/values.h"
 
-using namespace loclint::checks;
+using namespace loclint::checks::metadata;
 
 namespace {
 

@@ -14,7 +14,8 @@
 #include <sstream>
 
 #include "loclint/document.h"
-#include "loclint/engine.h"
+#include "loclint/core_rules.h"
+#include "loclint/locate.h"
 #include "loclint/output.h"
 
 namespace fs = std::filesystem;
@@ -24,10 +25,12 @@ namespace {
 
 const fs::path kGolden = fs::path(LOCLINT_SOURCE_DIR) / "tests" / "golden" / "output";
 
-const Rule kTestError{"test/error-rule", Severity::Error, "an error for the tests", "Explained.", "example"};
-const Rule kTestWarning{"test/warning-rule", Severity::Warning, "a warning for the tests", "Explained <b>&</b>.",
-                        "a \"quoted\" example"};
-const Rule kTestNote{"test/note-rule", Severity::Note, "a note for the tests", "Explained.", "example"};
+const Rule kTestError{.id = "test/error-rule", .severity = Severity::Error, .summary = "an error for the tests",
+                      .checks = "Checks.", .why = "Explained.", .fires = {.text = "example"}};
+const Rule kTestWarning{.id = "test/warning-rule", .severity = Severity::Warning, .summary = "a warning for the tests",
+                        .checks = "Checks <b>&</b>.", .why = "Explained.", .fires = {.text = "a \"quoted\" example"}};
+const Rule kTestNote{.id = "test/note-rule", .severity = Severity::Note, .summary = "a note for the tests",
+                     .checks = "Checks.", .why = "Explained.", .fires = {.text = "example"}};
 
 // Line 3 holds an emoji before the finding, so code point, UTF-16 and byte columns differ.
 const std::string kText =
@@ -66,11 +69,7 @@ std::vector<Finding> sample_findings() {
 RunStats sample_stats(const std::vector<Finding>& f) {
   RunStats s;
   s.files = 3;
-  for (const Finding& x : f) {
-    if (x.diagnostic.severity == Severity::Error) ++s.errors;
-    if (x.diagnostic.severity == Severity::Warning) ++s.warnings;
-    if (x.diagnostic.severity == Severity::Note) ++s.notes;
-  }
+  s.count_severities(f);
   return s;
 }
 
@@ -80,6 +79,9 @@ RenderOptions options(ColumnUnit unit = ColumnUnit::CodePoint) {
   o.rules = {&kTestError, &kTestNote, &kTestWarning, &unreadable_rule()};
   o.base_dir = "/repo";
   o.working_dir = "/repo";
+  // Fixed here, so the golden files do not change with the build's version or docs address.
+  o.tool_version = "0.1.0";
+  o.docs_url = "https://loclint.test/docs/rules/";
   return o;
 }
 

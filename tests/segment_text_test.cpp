@@ -1,11 +1,12 @@
-// checks/segment_text.h: the id shape, message quoting and the "is this prose" heuristic behind
+// checks/segment/text.h: the id shape and the "is this prose" heuristic behind
 // segment/untranslated. The heuristic's negatives are real identical segments of the French
 // Partner Center corpus; its positives are real English sources of the same corpus.
-#include "segment_text.h"
+#include "segment/text.h"
 
 #include <gtest/gtest.h>
 
-using namespace loclint::checks::segment_text;
+using namespace loclint::checks::segment;
+using loclint::excerpt;
 
 TEST(SegmentId, ParsesPrefixAndNumber) {
   auto id = parse_id("f4053-120");
@@ -23,11 +24,12 @@ TEST(SegmentId, RejectsOtherShapes) {
     EXPECT_FALSE(parse_id(bad)) << bad;
 }
 
-TEST(SegmentQuote, FoldsLinesAndTruncatesByCodePoint) {
-  EXPECT_EQ(quote("a\r\nb"), "a b");
-  EXPECT_EQ(quote("\nabc"), "abc");
-  EXPECT_EQ(quote("éééé", 2), "éé…");
-  EXPECT_EQ(quote("abc", 3), "abc");
+// The one quoting helper of messages (loclint/text.h), as every family uses it.
+TEST(MessageExcerpt, FoldsLinesAndTruncatesByCodePoint) {
+  EXPECT_EQ(excerpt("a\r\nb"), "a b");
+  EXPECT_EQ(excerpt("\nabc\t"), "abc");
+  EXPECT_EQ(excerpt("éééé", 2), "éé…");
+  EXPECT_EQ(excerpt("abc", 3), "abc");
 }
 
 TEST(SegmentProse, EnglishSentencesAreProse) {

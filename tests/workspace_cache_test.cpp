@@ -10,6 +10,7 @@
 
 #include "loclint/document.h"
 #include "loclint/workspace.h"
+#include "../linter/engine/work_queue.h"
 
 namespace fs = std::filesystem;
 using namespace loclint;
@@ -68,21 +69,23 @@ TEST_F(WorkspaceCache, TargetOfThisRunIsHandedOverNotParsedTwice) {
   Workspace ws;
   std::string page = (dir_ / "a/Sub/Page.md").string();
   std::string other = (dir_ / "a/Other.md").string();
-  ws.plan({other, page});
+  WorkQueue queue({other, page});
+  ws.set_anchor_parser(&queue);
   // A link in Other.md to Page.md#x parses Page.md whole and keeps it for the engine.
   ASSERT_TRUE(ws.anchors(dir_ / "a/Sub/../Sub/Page.md"));
   EXPECT_EQ(ws.documents_loaded(), 1u);
   std::shared_ptr<const Document> doc;
-  ASSERT_TRUE(ws.claim(0, doc));  // Other.md: nothing waiting, the engine reads it
-  EXPECT_EQ(doc, nullptr);
   size_t index = 99;
-  ASSERT_TRUE(ws.take_waiting(index, doc));  // Page.md goes first, to free it
+  ASSERT_TRUE(queue.next(index, doc));  // Page.md goes first, to free it
   EXPECT_EQ(index, 1u);
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->path(), page);  // named as the engine names it: findings carry this path
-  EXPECT_FALSE(ws.claim(1, doc));  // already linted from the waiting documents: skipped
-  EXPECT_FALSE(ws.take_waiting(index, doc));
-  EXPECT_EQ(ws.documents_handed_over(), 1u);
+  doc.reset();
+  ASSERT_TRUE(queue.next(index, doc));  // Other.md: nothing waiting, the engine reads it
+  EXPECT_EQ(index, 0u);
+  EXPECT_EQ(doc, nullptr);
+  EXPECT_FALSE(queue.next(index, doc));  // Page.md was already handed out: not twice
+  EXPECT_EQ(queue.handed_over(), 1u);
   // The engine parsed Other.md itself and gave its anchors: a link to it needs no parse.
   auto parsed = Document::parse(other, "# Other\n");
   ws.add_anchors(*parsed);
@@ -92,15 +95,16 @@ TEST_F(WorkspaceCache, TargetOfThisRunIsHandedOverNotParsedTwice) {
   EXPECT_EQ(ws.documents_loaded(), 1u);
 }
 
-TEST_F(WorkspaceCache, ClaimedFileIsNotKeptForTheEngine) {
+TEST_F(WorkspaceCache, FileHandedOutIsNotKeptForTheEngine) {
   Workspace ws;
-  ws.plan({(dir_ / "a/Sub/Page.md").string()});
+  WorkQueue queue({(dir_ / "a/Sub/Page.md").string()});
+  ws.set_anchor_parser(&queue);
   std::shared_ptr<const Document> doc;
-  ASSERT_TRUE(ws.claim(0, doc));  // the engine is already linting it
-  ASSERT_TRUE(ws.anchors(dir_ / "a/Sub/Page.md"));
   size_t index;
-  EXPECT_FALSE(ws.take_waiting(index, doc));  // parsed for its anchors only
-  EXPECT_EQ(ws.documents_handed_over(), 0u);
+  ASSERT_TRUE(queue.next(index, doc));  // the engine is already linting it
+  ASSERT_TRUE(ws.anchors(dir_ / "a/Sub/Page.md"));
+  EXPECT_FALSE(queue.next(index, doc));  // parsed for its anchors only
+  EXPECT_EQ(queue.handed_over(), 0u);
 }
 
 TEST(AbsoluteNormal, SameAsTheStandardLibraryOnEveryShape) {

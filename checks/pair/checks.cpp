@@ -7,12 +7,13 @@ namespace loclint::checks {
 std::vector<Check> pair_checks() {
   using namespace pair;
   return {
-      {"pair/missing-source", {&kMissingSource}, check_missing_source},
-      {"pair/stale-translation", {&kStaleTranslation}, check_stale_translation},
-      {"pair/sections", {&kMissingSection, &kExtraSection}, check_sections},
-      {"pair/code-blocks", {&kMissingCodeBlock, &kExtraCodeBlock}, check_code_blocks},
-      {"pair/code-block-mismatch", {&kCodeBlockMismatch}, check_code_block_mismatch},
-      {"pair/front-matter-mismatch", {&kFrontMatterMismatch}, check_front_matter_mismatch},
+      {{&kMissingSource}, check_missing_source},
+      {{&kStaleTranslation}, check_stale_translation},
+      {{&kMissingSection, &kExtraSection}, check_sections},
+      {{&kMissingCodeBlock, &kExtraCodeBlock}, check_code_blocks},
+      {{&kCodeBlockMismatch}, check_code_block_mismatch},
+      {{&kFrontMatterMismatch}, check_front_matter_mismatch},
+      // new-rule: checks above this line (ci/new-rule)
   };
 }
 

@@ -9,14 +9,29 @@
 namespace loclint::checks::pair {
 
 const Rule kCodeBlockMismatch{
-    "pair/code-block-mismatch", Severity::Error, "a fenced code block whose code differs from the source beyond its comments",
-    "Code is copied, never translated: only comments may change (their syntax is read from the fence's "
-    "language: `#` in PowerShell and shells, `//` and `/* */` in C#, JavaScript and AL, `--` in SQL, "
-    "`<!-- -->` in XML; JSON has none). A line of code that differs from the aligned code block of the "
-    "source (a translated string or parameter, a changed value, a lost space) breaks what readers copy. "
-    "When the source may be another version than the one translated, only lines the translation altered "
-    "are reported, not lines added or removed. Copy the line from the source.",
-    "```powershell\nGet-Item -Percorso C:\\temp   # in the source: Get-Item -Path C:\\temp\n```"};
+    .id = "pair/code-block-mismatch",
+    .severity = Severity::Error,
+    .summary = "a fenced code block whose code differs from the source beyond its comments",
+    .checks = "Each fenced code block of the translation is compared line by line with its aligned code block of "
+              "the source. Only comments may differ; their syntax is read from the fence's language: `#` in "
+              "PowerShell and shells, `//` and `/* */` in C#, JavaScript and AL, `--` in SQL, `<!-- -->` in XML; "
+              "JSON has none. When the source may be another version than the one translated, only lines the "
+              "translation altered are reported, not lines added or removed.",
+    .why = "Code is copied, never translated: a translated string or parameter, a changed value or a lost space "
+           "breaks what readers copy. Copy the line from the source.",
+    .fires = {.text = "# Installer\n\nExécutez [l'outil](tool.md).\n\n```bash\n# d'abord mettre à jour\n"
+                      "sudo apt-get installer -y tool\n```\n",
+              .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\n# update first\n"
+                                             "sudo apt-get install -y tool\n```\n"},
+                        {"tool.md", "# Outil\n"}},
+              .args = "--source-root en-us"},
+    .passes = {.text = "# Installer\n\nExécutez [l'outil](tool.md).\n\n```bash\n# d'abord mettre à jour\n"
+                       "sudo apt-get install -y tool\n```\n",
+               .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\n# update first\n"
+                                              "sudo apt-get install -y tool\n```\n"},
+                         {"tool.md", "# Outil\n"}},
+               .args = "--source-root en-us"},
+};
 
 namespace {
 

@@ -9,19 +9,37 @@
 namespace loclint::checks::pair {
 
 const Rule kMissingCodeBlock{
-    "pair/missing-code-block", Severity::Warning, "a code block of the source with no counterpart in the translation",
-    "A fenced code block of the source is not in the translation, in a section that is "
-    "otherwise there: a command or a sample that readers of this language do not get. Reported only "
-    "when the source is known to be the version translated (see pair/stale-translation). Copy the code "
-    "block from the source (translate its comments only).",
-    "```powershell\nGet-Item -Path C:\\temp\n```   (in the source only)"};
+    .id = "pair/missing-code-block",
+    .severity = Severity::Warning,
+    .summary = "a code block of the source with no counterpart in the translation",
+    .checks = "A fenced code block of the source is not in the translation, in a section that is otherwise there "
+              "(a whole missing section is pair/missing-section). Reported only when the source is known to be "
+              "the version translated (see pair/missing-section).",
+    .why = "A command or a sample that readers of this language do not get. Copy the code block from the source "
+           "and translate its comments only.",
+    .fires = {.text = "# Installer\n\nExécutez [l\'outil](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nVérifiez ensuite 2 paramètres.\n",
+              .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nThen check 2 settings.\n\n```bash\ntool --version\n```\n"}, {"tool.md", "# Outil\n"}},
+              .args = "--source-root en-us --source-version translated"},
+    .passes = {.text = "# Installer\n\nExécutez [l\'outil](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nVérifiez ensuite 2 paramètres.\n\n```bash\ntool --version\n```\n",
+               .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nThen check 2 settings.\n\n```bash\ntool --version\n```\n"}, {"tool.md", "# Outil\n"}},
+               .args = "--source-root en-us --source-version translated"},
+};
 
 const Rule kExtraCodeBlock{
-    "pair/extra-code-block", Severity::Warning, "a code block of the translation with no counterpart in the source",
-    "The translation has a code block that its source does not, in a section both have: code added to "
-    "the translation only, or left behind after the source dropped it. Reported only when the source is "
-    "known to be the version translated.",
-    "```bash\nls -la\n```   (in the translation only)"};
+    .id = "pair/extra-code-block",
+    .severity = Severity::Warning,
+    .summary = "a code block of the translation with no counterpart in the source",
+    .checks = "The translation has a fenced code block that its source does not, in a section both have. Reported "
+              "only when the source is known to be the version translated (see pair/missing-section).",
+    .why = "Code added to the translation only, or left behind after the source dropped it: readers copy a "
+           "command the source does not give. Remove it or bring the source and the translation to one version.",
+    .fires = {.text = "# Installer\n\nExécutez [l\'outil](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nVérifiez ensuite 2 paramètres.\n\n```bash\ntool --version\n```\n\n```bash\ntool --aide\n```\n",
+              .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nThen check 2 settings.\n\n```bash\ntool --version\n```\n"}, {"tool.md", "# Outil\n"}},
+              .args = "--source-root en-us --source-version translated"},
+    .passes = {.text = "# Installer\n\nExécutez [l\'outil](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nVérifiez ensuite 2 paramètres.\n\n```bash\ntool --version\n```\n",
+               .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\nsudo apt-get install -y tool\n```\n\nThen check 2 settings.\n\n```bash\ntool --version\n```\n"}, {"tool.md", "# Outil\n"}},
+               .args = "--source-root en-us --source-version translated"},
+};
 
 namespace {
 

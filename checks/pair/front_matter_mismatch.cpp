@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/options.h"
 #include "pair.h"
 
 namespace loclint::checks::pair {
@@ -13,27 +14,35 @@ namespace loclint::checks::pair {
 // its own. The default list is the keys of that kind that pages of docfx, MDN, Hugo and
 // Docusaurus carry; a repository names its own with the `keys` option.
 const Rule kFrontMatterMismatch{
-    "pair/front-matter-mismatch", Severity::Error, "a front-matter key of the source that did not carry over",
-    "Some front matter is not translated: ids (`uid`, `ms.assetid`), the article's topic type and "
-    "service, its owners, its `no-loc` terms, MDN's `slug` and `page-type`. The publishing pipeline "
-    "and search read them from the translation too, so a value that differs from the source's (or a "
-    "key that is missing) files the page under the wrong id, type or owner. The `keys` option lists "
-    "them; ids (`id-keys`) are compared always, the others only when the source is known to be the "
-    "version translated (see pair/stale-translation), since an owner or a topic type can change in "
-    "the source after the translation. Copy the value from the source.",
-    "ms.topic: concettuale   (the source has ms.topic: conceptual)",
-    {"keys", "id-keys"}};
+    .id = "pair/front-matter-mismatch",
+    .severity = Severity::Error,
+    .summary = "a front-matter key of the source that did not carry over",
+    .checks = "Some front matter is not translated: ids (`uid`, `ms.assetid`), the article's topic type and "
+              "service, its owners, its `no-loc` terms, MDN's `slug` and `page-type`. A key of the `keys` option "
+              "that the source has must have the same value in the translation (for a list such as `no-loc`, "
+              "every item of the source). Ids (`id-keys`) are compared always, the others only when the source "
+              "is known to be the version translated (see pair/missing-section), since an owner or a topic type "
+              "can change in the source after the translation.",
+    .why = "The publishing pipeline and search read these keys from the translation too, so a value that differs "
+           "from the source's, or a key that is missing, files the page under the wrong id, type or owner. Copy "
+           "the value from the source.",
+    .fires = {.text = "uid: configurer-paiements\n---\n# Configurer les paiements\n",
+              .form = ExampleForm::FrontMatter,
+              .files = {{"en-us/example.md", "---\ntitle: Set up payments\nuid: set-up-payments\n---\n# Set up payments\n"}},
+              .args = "--source-root en-us"},
+    .passes = {.text = "uid: set-up-payments\n---\n# Configurer les paiements\n",
+               .form = ExampleForm::FrontMatter,
+               .files = {{"en-us/example.md", "---\ntitle: Set up payments\nuid: set-up-payments\n---\n# Set up payments\n"}},
+               .args = "--source-root en-us"},
+    .options = {{"keys", OptionType::List,
+                 "uid,ms.assetid,no-loc,ms.topic,ms.service,ms.subservice,ms.author,author,ms.reviewer,ms.custom,"
+                 "ms.devlang,ms.collection,ms.search.form,ms.search.keywords,slug,page-type,browser-compat,id,"
+                 "sidebar_position,weight",
+                 "the keys whose value carries over from the source when the source is the version translated"},
+                {"id-keys", OptionType::List, "uid,ms.assetid", "the keys compared whatever the source's version"}},
+};
 
 namespace {
-
-const std::vector<std::string> kDefaultKeys = {
-    "uid", "ms.assetid", "no-loc", "ms.topic", "ms.service", "ms.subservice", "ms.author", "author", "ms.reviewer",
-    "ms.custom", "ms.devlang", "ms.collection", "ms.search.form", "ms.search.keywords",
-    // MDN (translated-content copies these from mdn/content).
-    "slug", "page-type", "browser-compat",
-    // Docusaurus, Hugo.
-    "id", "sidebar_position", "weight"};
-const std::vector<std::string> kDefaultIdKeys = {"uid", "ms.assetid"};
 
 bool empty(const FrontMatterEntry& e) { return e.is_null || (e.is_scalar && trim(e.value).empty()); }
 
@@ -55,8 +64,8 @@ void check_front_matter_mismatch(const Document& doc, const Env& env, Reporter& 
   const FrontMatter& sfm = p->source->front_matter();
   // Broken front matter on either side is metadata/syntax's finding, not a mismatch of keys.
   if (tfm.error || sfm.error || !sfm.present) return;
-  const std::vector<std::string> ids = env.config.option(kFrontMatterMismatch.id, "id-keys", kDefaultIdKeys);
-  std::vector<std::string> keys = strict == Strictness::Full ? env.config.option(kFrontMatterMismatch.id, "keys", kDefaultKeys) : ids;
+  const std::vector<std::string> ids = list_option(env.config, kFrontMatterMismatch, "id-keys");
+  std::vector<std::string> keys = strict == Strictness::Full ? list_option(env.config, kFrontMatterMismatch, "keys") : ids;
   for (const std::string& id : ids)
     if (std::find(keys.begin(), keys.end(), id) == keys.end()) keys.push_back(id);
   for (const std::string& key : keys) {

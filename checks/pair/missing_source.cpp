@@ -5,13 +5,25 @@
 namespace loclint::checks::pair {
 
 const Rule kMissingSource{
-    "pair/missing-source", Severity::Note, "a translation whose source document is not in the source tree",
-    "The source tree (`--source-root`, or `source-root:` in `.loclint.yaml`) has no document where this "
-    "translation's source should be, by the pairing layout: the source was moved, renamed or deleted, or "
-    "the source tree is not the version the translation was made from. Nothing else is compared for this "
-    "file. When the source moved (the source repository's redirections say where), move the translation "
-    "too; when it was deleted, the translation is an orphan.",
-    "business-central/new-page.md (with no business-central/new-page.md in the source tree)"};
+    .id = "pair/missing-source",
+    .severity = Severity::Note,
+    .summary = "a translation whose source document is not in the source tree",
+    .checks = "With a source tree (`--source-root`, or `source-root:` in `.loclint.yaml`), every translated "
+              "document that has no side-by-side segments is paired with its source document: the same path "
+              "below the source root (docfx), or the `pairing.paths` templates (Hugo, Docusaurus, MkDocs, MDN). "
+              "This translation's source is not there. It is reported once, and nothing else is compared for "
+              "this file. A source document with no translation is not a finding.",
+    .why = "The source was moved, renamed or deleted, or the source tree is not the version the translation was "
+           "made from. When the source moved (the message says where, from the source repository's "
+           "redirections or a `.md` that became `.yml`), move the translation too; when it was deleted, the "
+           "translation is an orphan.",
+    .fires = {.text = "# Configurer les paiements\n",
+              .files = {{"en-us/index.md", "# Index\n"}},
+              .args = "--source-root en-us"},
+    .passes = {.text = "# Configurer les paiements\n",
+               .files = {{"en-us/example.md", "# Set up payments\n"}},
+               .args = "--source-root en-us"},
+};
 
 void check_missing_source(const Document& doc, const Env& env, Reporter& out) {
   if (!env.pair || env.pair->state != PairState::MissingSource) return;

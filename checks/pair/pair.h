@@ -28,6 +28,7 @@ extern const Rule kCodeBlockMismatch;
 void check_code_block_mismatch(const Document& doc, const Env& env, Reporter& out);
 extern const Rule kFrontMatterMismatch;
 void check_front_matter_mismatch(const Document& doc, const Env& env, Reporter& out);
+// new-rule: declarations above this line (ci/new-rule)
 
 // ---- what the rules share (strictness.cpp) --------------------------------------------------
 

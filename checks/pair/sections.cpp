@@ -7,21 +7,52 @@
 namespace loclint::checks::pair {
 
 const Rule kMissingSection{
-    "pair/missing-section", Severity::Warning, "a section of the source with no counterpart in the translation",
-    "The source document has a section (a heading and the text under it) that the translation lacks: "
-    "an incomplete translation, or a section the source gained after the translation was made. The "
-    "alignment pairs sections by what translation does not change (the heading's id, which localized "
-    "docfx headings keep as `<a name>`, code, links, numbers), so a section that was only moved or "
-    "renamed is not reported. Reported only when the source is known to be the version translated "
-    "(see pair/stale-translation). Translate the section.",
-    "## Beta   (in the source, between ## Alpha and ## Gamma; the translation goes from Alpha to Gamma)"};
+    .id = "pair/missing-section",
+    .severity = Severity::Warning,
+    .summary = "a section of the source with no counterpart in the translation",
+    .checks = "The source document has a section (a heading and the text under it) that the translation lacks, "
+              "or a heading the translation runs into the section before. The alignment pairs sections by what "
+              "translation does not change (the heading's id, which localized docfx headings keep as "
+              "`<a name>`, code, links, numbers), so a section that was only moved or renamed is not reported. "
+              "Reported only when the source is known to be the version translated: the translation names its "
+              "source commit and git says the source did not change since, or `--source-version translated` "
+              "(`pairing.source-version`).",
+    .why = "An incomplete translation: readers of this language miss that part. Translate the section.",
+    .fires = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
+                      "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n",
+              .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+                        {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
+              .args = "--source-root en-us --source-version translated"},
+    .passes = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
+                       "## <a name=\"beta\"></a>Bêta\n\nTexte bêta avec [c](c.md) et 42.\n\n"
+                       "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n",
+               .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+                         {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
+               .args = "--source-root en-us --source-version translated"},
+};
 
 const Rule kExtraSection{
-    "pair/extra-section", Severity::Warning, "a section of the translation with no counterpart in the source",
-    "The translation has a section that its source document does not: text added to the translation "
-    "only, or a section the source has dropped since. Readers of the two languages get different "
-    "content. Reported only when the source is known to be the version translated.",
-    "## Note locali   (in the translation only)"};
+    .id = "pair/extra-section",
+    .severity = Severity::Warning,
+    .summary = "a section of the translation with no counterpart in the source",
+    .checks = "The translation has a section, or a heading, that its source document does not. Reported only when "
+              "the source is known to be the version translated (see pair/missing-section).",
+    .why = "Text added to the translation only, or a section the source has dropped: readers of the two languages "
+           "get different content. Remove it, or bring the source and the translation to one version.",
+    .fires = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
+                      "## <a name=\"beta\"></a>Bêta\n\nTexte bêta avec [c](c.md) et 42.\n\n"
+                      "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n\n"
+                      "## <a name=\"remarques\"></a>Remarques locales\n\nAjouté ici seulement.\n",
+              .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+                        {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
+              .args = "--source-root en-us --source-version translated"},
+    .passes = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
+                       "## <a name=\"beta\"></a>Bêta\n\nTexte bêta avec [c](c.md) et 42.\n\n"
+                       "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n",
+               .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+                         {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
+               .args = "--source-root en-us --source-version translated"},
+};
 
 namespace {
 

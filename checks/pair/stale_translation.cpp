@@ -5,15 +5,24 @@
 namespace loclint::checks::pair {
 
 const Rule kStaleTranslation{
-    "pair/stale-translation", Severity::Warning,
-    "a translation whose source file changed after the source commit it names",
-    "The translation names the source commit it was made from (`ms.sourcegitcommit`, MDN's "
-    "`l10n.sourceCommit`, or the keys of `pairing.source-commit-key`), and git says the source file "
-    "changed since: the translation lacks those changes. The message says how many lines changed and "
-    "under which heading the first change is. Translate the change and update the commit; until then "
-    "the other pair rules do not compare this file, since the source no longer is what was translated. "
-    "Needs the source tree in a git work tree that has the commit.",
-    "ms.sourcegitcommit: 0e142b4fbb044fe8dd2dbc7d13ab70a1a91b9f60   (the source changed after it)"};
+    .id = "pair/stale-translation",
+    .severity = Severity::Warning,
+    .summary = "a translation whose source file changed after the source commit it names",
+    .checks = "The translation names the source commit it was made from (`ms.sourcegitcommit`, MDN's "
+              "`l10n.sourceCommit`, or the keys of `pairing.source-commit-key`), and git says its source file "
+              "changed since. The message says how many lines changed and under which heading the first change "
+              "is. Needs the source tree in a git work tree that has the commit; its examples are run in a real "
+              "git repository by tests/paired_trees_test.cpp, since a scratch folder has no history.",
+    .why = "The translation lacks those changes. Translate them and update the commit; until then the other pair "
+           "rules do not compare this file, since the source is no longer what was translated.",
+    .fires = {.text = "# Configurer les paiements\n\n## Étapes\n\nOuvrez la page.\n",
+              .files = {{"en-us/example.md", "# Set up payments\n\n## Steps\n\nOpen the page.\n\n## New\n\nA section "
+                                             "added to the source after commit 0e142b4fbb04.\n"}},
+              .args = "--source-root en-us"},
+    .passes = {.text = "# Configurer les paiements\n\n## Étapes\n\nOuvrez la page.\n",
+               .files = {{"en-us/example.md", "# Set up payments\n\n## Steps\n\nOpen the page.\n"}},
+               .args = "--source-root en-us"},
+};
 
 void check_stale_translation(const Document&, const Env& env, Reporter& out) {
   const Pair* p = paired(env);

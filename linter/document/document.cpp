@@ -69,6 +69,7 @@ std::shared_ptr<const Document> Document::parse(std::string path, std::string by
   if (yaml_file && is_yaml_mime(text)) doc.kind_ = DocumentKind::YamlMime;
 
   doc.front_matter_ = parse_front_matter(text, doc.lines_, start, doc.kind_ == DocumentKind::YamlMime, &doc.body_);
+  recover_quotes(text, doc.lines_, doc.kind_ == DocumentKind::YamlMime, doc.front_matter_);
   if (doc.kind_ == DocumentKind::YamlMime) doc.body_ = {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size())};
 
   Builder b{doc};

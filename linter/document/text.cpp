@@ -267,4 +267,27 @@ std::string escape_controls(std::string_view text) {
   return out;
 }
 
+std::string excerpt(std::string_view text, size_t max_code_points) {
+  std::string out;
+  size_t i = 0, n = 0;
+  bool space = false;
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t cp = utf8::next(text, i);
+    if (cp == '\r' || cp == '\n' || cp == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ', ++n;
+    space = false;
+    if (n >= max_code_points) {
+      out += "\u2026";
+      return out;
+    }
+    out.append(text.substr(start, i - start));
+    ++n;
+  }
+  return out;
+}
+
 }  // namespace loclint

@@ -1,5 +1,5 @@
 // `json`: one object per diagnostic, in a document that states its column unit.
-//   {"tool":"loclint","version":"0.1.0","columnUnit":"codepoint",
+//   {"tool":"loclint","version":"<kVersion>","columnUnit":"codepoint",
 //    "diagnostics":[{"path","rule","severity","message","start":{"line","column"},"end":{...},
 //                    "sourceText"?,"fix"?}],
 //    "summary":{"files","errors","warnings","notes"}}

@@ -122,4 +122,11 @@ std::string summary_line(const RunStats& s) {
   return line;
 }
 
+std::vector<std::string> summary_note_lines(const RunStats& s) {
+  std::vector<std::string> lines;
+  for (const auto& [note, n] : s.summary_notes.counts())
+    lines.push_back(fmt::format("note: {} {}: {}", n, n == 1 ? note->singular : note->plural, note->advice));
+  return lines;
+}
+
 }  // namespace loclint

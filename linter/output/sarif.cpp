@@ -1,7 +1,8 @@
 // `sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
 //
-// One run; tool.driver.rules[] holds every rule (id, name, short and full description, help,
-// default level) from the rule registry; each result names its rule by ruleId and ruleIndex.
+// One run; tool.driver.rules[] holds every rule (id, name, short and full description, help and
+// helpUri from its generated page in docs/rules/, default level) from the rule registry; each
+// result names its rule by ruleId and ruleIndex.
 // artifactLocation.uri is relative to the repository root (uriBaseId %SRCROOT%), with forward
 // slashes and percent-encoding; regions are 1-based with an exclusive endColumn, and
 // run.columnKind says what a column counts. partialFingerprints carry loclint's own
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "loclint/baseline.h"
+#include "loclint/rule_docs.h"
 #include "render_util.h"
 
 namespace loclint::output {
@@ -26,23 +28,15 @@ std::string_view level(Severity s) {
   }
 }
 
-std::string capitalize_sentence(std::string_view s) {
-  std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  if (!out.empty() && out.back() != '.') out += '.';
-  return out;
-}
-
-ordered_json rule_descriptor(const Rule& r) {
+ordered_json rule_descriptor(const Rule& r, const RenderOptions& o) {
   ordered_json d;
   d["id"] = r.id;
   // SARIF's `name` is an identifier in PascalCase-free form; the rule's kebab name fits.
   d["name"] = r.id.substr(r.id.find('/') + 1);
-  d["shortDescription"] = {{"text", capitalize_sentence(r.summary)}};
-  d["fullDescription"] = {{"text", std::string(r.explanation)}};
-  std::string example(r.example);
-  d["help"] = {{"text", std::string(r.explanation) + "\n\nExample:\n" + example},
-               {"markdown", std::string(r.explanation) + "\n\nExample:\n\n```\n" + example + "\n```"}};
+  d["shortDescription"] = {{"text", sentence(r.summary)}};
+  d["fullDescription"] = {{"text", std::string(r.checks)}};
+  d["helpUri"] = rule_doc_url(r, o.docs_url);
+  d["help"] = {{"text", std::string(r.checks) + "\n\n" + std::string(r.why)}, {"markdown", rule_page(r)}};
   d["defaultConfiguration"] = {{"level", level(r.severity)}};
   d["properties"] = {{"tags", {"localization", std::string(r.family())}}};
   return d;
@@ -59,7 +53,7 @@ class SarifRenderer : public Renderer {
     for (const Finding& f : findings)
       if (std::find(rules.begin(), rules.end(), f.diagnostic.rule) == rules.end()) rules.push_back(f.diagnostic.rule);
     ordered_json rule_list = ordered_json::array();
-    for (const Rule* r : rules) rule_list.push_back(rule_descriptor(*r));
+    for (const Rule* r : rules) rule_list.push_back(rule_descriptor(*r, o_));
 
     ordered_json results = ordered_json::array();
     for (const Finding& f : findings) {
@@ -80,7 +74,7 @@ class SarifRenderer : public Renderer {
       res["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
       std::string path = repo_relative_path(f.path, o_);
       res["partialFingerprints"] = {
-          {"loclintFingerprint/v1", stable_hash(path + "|" + fingerprint_without_path(f))}};
+          {"loclintFingerprint/v1", stable_hash(path + "|" + f.fingerprint)}};
       results.push_back(std::move(res));
     }
 

@@ -19,9 +19,6 @@
 
 namespace loclint {
 
-// The part of a finding's fingerprint that does not depend on how its path was spelled:
-// rule, text involved and message.
-std::string fingerprint_without_path(const Finding& f);
 // 64-bit FNV-1a of a string, as 16 hex digits (stable across platforms and versions).
 std::string stable_hash(std::string_view s);
 

@@ -25,6 +25,8 @@ class Reporter {
   void report(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
     report(Diagnostic::of(rule, span, std::move(message), std::move(source_text)));
   }
+  // Counts one occurrence of a run-level note. A reporter that shows no run summary ignores it.
+  virtual void count(const SummaryNote&) {}
 };
 
 struct Env {
@@ -36,8 +38,7 @@ struct Env {
 };
 
 struct Check {
-  std::string_view name;            // for profiling and debugging
-  std::vector<const Rule*> rules;   // every rule this check may report
+  std::vector<const Rule*> rules;   // every rule this check may report; it runs when one is enabled
   std::function<void(const Document&, const Env&, Reporter&)> run;
 };
 

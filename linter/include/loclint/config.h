@@ -12,6 +12,14 @@
 
 namespace loclint {
 
+// The lowest severity that makes the run fail (exit code 1), or Never: findings never fail it.
+enum class FailOn : uint8_t { Note = 0, Warning = 1, Error = 2, Never = 3 };  // Note..Error as Severity
+
+// "note", "warning", "error" or "never"; nullopt for anything else.
+std::optional<FailOn> parse_fail_on(std::string_view s);
+// Whether a finding of severity `s` fails the run.
+bool fails(FailOn fail_on, Severity s);
+
 // Where the source document of a translated document is (`.loclint.yaml` `pairing:`; see
 // pairing.h). A template is a path relative to its root with `{locale}` (a locale such as `de`,
 // `pt-br`, `zh_CN`: one path component or part of one) and `{path}` (the rest of the path, slashes
@@ -44,7 +52,7 @@ struct Config {
   // wins (`--disable metadata --enable metadata/syntax` keeps that one rule); among equals, the last.
   std::vector<std::pair<std::string, bool>> enable;  // (selector, enabled)
   std::map<std::string, Severity> severity;          // rule id or family -> severity
-  Severity fail_on = Severity::Error;
+  FailOn fail_on = FailOn::Error;
 
   std::vector<std::string> include;  // globs; empty: the defaults (*.md, YamlMime *.yml)
   std::vector<std::string> exclude;

@@ -15,17 +15,80 @@ enum class Severity : uint8_t { Note = 0, Warning = 1, Error = 2 };
 std::string_view to_string(Severity s);
 std::optional<Severity> parse_severity(std::string_view s);
 
-// Everything a user can learn about a rule. One constant per rule, beside the code that reports
-// it; --list-rules, --explain, SARIF rules[] and the README table are generated from it.
+// A rule's option: read by the check through checks/common/options.h, which takes the default
+// from here, so the check and the generated docs can never disagree about it.
+enum class OptionType : uint8_t {
+  Bool,   // true/yes/1/on or false/no/0/off
+  Count,  // a whole number >= 0
+  Text,   // one string
+  List,   // strings, comma-separated on the command line, a YAML list in .loclint.yaml
+};
+std::string_view to_string(OptionType t);
+
+struct RuleOption {
+  std::string_view name;           // kebab-case: `--option RULE.NAME=VALUE`
+  OptionType type;
+  std::string_view default_value;  // as written on the command line ("75", "true", "a,b"); "" for none
+  std::string_view description;    // one sentence
+};
+
+// Whether loclint can rewrite the text to fix a finding (the fix mechanism is not built yet:
+// every rule is None today; Safe and Unsafe follow ruff's fix safety).
+enum class FixKind : uint8_t { None, Safe, Unsafe };
+std::string_view to_string(FixKind k);  // "none", "safe", "unsafe"
+
+// An example of a rule, shown in its docs and --explain and run by tests/rule_examples_test.cpp:
+// `loclint --no-config ARGS PATH` in a scratch folder holding `files` and the example itself.
+struct ExampleFile {
+  std::string_view path;  // relative to the scratch folder
+  std::string_view text;
+};
+enum class ExampleForm : uint8_t {
+  Body,         // `text` is an article's body, linted after kExampleFrontMatter (rule_docs.h)
+  FrontMatter,  // `text` edits kExampleFrontMatter: each `key: value` line replaces that key's
+                // line (or is added at the end), `-key` removes it; the lines after a `---`
+                // line, if any, are the article's body
+  LongBody,     // `text` ends an article body whose first 8 KiB are plain paragraphs (the part
+                // of a file the binary-file probe reads), left out of the docs
+  File,         // `text` is the whole file
+  Absent,       // nothing is written at `path` (a path that cannot be read, a folder of `files`)
+  Oversized,    // `path` is a file larger than loclint reads; `text` describes it
+};
+struct Example {
+  std::string_view text;
+  ExampleForm form = ExampleForm::Body;
+  std::string_view path = "example.md";
+  std::initializer_list<ExampleFile> files = {};  // the tree around it, when the rule needs one
+  std::string_view args = {};                     // extra command-line options
+};
+
+// Everything a user can learn about a rule. One constant per rule, in the rule's own file;
+// --list-rules, --explain, SARIF rules[], docs/rules/ and the README's rule table are
+// generated from it (loclint_docgen; tests/rule_docs_test.cpp fails when a page is stale).
 struct Rule {
-  std::string_view id;           // "family/kebab-name"; never changes once shipped
-  Severity severity;             // default severity
-  std::string_view summary;      // one line, lowercase start, no final period
-  std::string_view explanation;  // a paragraph for the translator who meets it
-  std::string_view example;      // a short example of text that triggers it
-  std::initializer_list<std::string_view> options = {};  // option names it reads from config
+  std::string_view id;        // "family/kebab-name"; never changes once shipped
+  Severity severity;          // default severity
+  std::string_view summary;   // one line, lowercase start, no final period
+  std::string_view checks;    // what it checks: a paragraph for the translator who meets it
+  std::string_view why;       // why it matters, and what to do about a finding
+  Example fires;              // fires this rule and no other
+  Example passes;             // close to `fires`, and fires nothing
+  std::initializer_list<RuleOption> options = {};
+  FixKind fix = FixKind::None;
 
   std::string_view family() const { return id.substr(0, id.find('/')); }
+  std::string_view name() const { return id.substr(id.find('/') + 1); }
+  const RuleOption* option(std::string_view name) const;
+};
+
+// A run-level note: something a check could not verify, counted over the run and printed once
+// after the summary line (`note: 331 image links not checked: ...`) instead of one finding per
+// occurrence. It belongs to a rule: disabling the rule drops the note too.
+struct SummaryNote {
+  const Rule* rule;           // the rule whose checking it is about
+  std::string_view singular;  // "image link not checked"
+  std::string_view plural;    // "image links not checked"
+  std::string_view advice;    // why, and what to do: "pass --source-root DIR ... to check them"
 };
 
 struct Fix {
@@ -63,7 +126,9 @@ struct Finding {
   Position start_utf16, end_utf16;
   Position start_byte, end_byte;
   std::string line_text;   // the line of `start`, for renderers that show context (first 4 KiB)
-  std::string fingerprint; // path + rule + the text involved: stable across unrelated edits
+  // Rule, the text involved and the message: stable across unrelated edits, and the same
+  // however the path is spelled (formats that key by file add the path themselves).
+  std::string fingerprint;
   bool whole_file = false; // about the path itself (unreadable, binary): no line or column to show
 };
 

@@ -42,6 +42,17 @@ struct FrontMatterError {
   uint32_t offset = 0;  // where the error is
 };
 
+// A quoted value whose closing quote is missing from its line (front_matter_recovery.cpp).
+// yaml-cpp lets such a value run on, silently turning the keys below it into text, or fails
+// far below the real mistake ("end of map not found").
+struct LostQuote {
+  std::string key;       // the key whose value the quote opens
+  uint32_t quote = 0;    // offset of the opening quote
+  bool closed = false;   // closed on a later line (by the quote that opened another value)
+  std::string next_key;  // the first key-like line the value swallowed; empty when none
+  uint32_t next_line = 0;
+};
+
 struct FrontMatter {
   bool present = false;      // a `---` block (or YamlMime `metadata:`) was found
   bool terminated = true;    // false when the closing `---` is missing
@@ -50,6 +61,12 @@ struct FrontMatter {
   bool is_mapping = true;    // false when the YAML is valid but not a mapping
   std::vector<FrontMatterEntry> entries;  // in file order; duplicates kept
   std::optional<FrontMatterError> error;
+  // When the block parsed as a mapping but a quote was lost: the entries are not what the
+  // translator meant (see LostQuote).
+  std::optional<LostQuote> lost_quote;
+  // When YAML failed on a line whose quoted value is ended early by a quote inside it (a French
+  // apostrophe in a single-quoted title): that quote character, '\'' or '"'.
+  char inner_quote = 0;
 
   // The first entry with this key, or nullptr.
   const FrontMatterEntry* find(std::string_view key) const;

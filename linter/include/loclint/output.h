@@ -17,7 +17,8 @@
 #include <vector>
 
 #include "loclint/diagnostic.h"
-#include "loclint/engine.h"
+#include "loclint/run.h"
+#include "loclint/version.h"
 
 namespace loclint {
 
@@ -29,7 +30,8 @@ struct RenderOptions {
   // are taken relative to `working_dir` first. Both empty: paths are used as given.
   std::string base_dir;
   std::string working_dir;
-  std::string tool_version = "0.1.0";
+  std::string tool_version = std::string(kVersion);
+  std::string docs_url = std::string(kDocsUrl);  // where docs/rules/ is published (SARIF helpUri)
 };
 
 class Renderer {
@@ -45,6 +47,8 @@ std::unique_ptr<Renderer> make_renderer(std::string_view format, std::ostream& o
 
 // `N errors, M warnings in K files`.
 std::string summary_line(const RunStats& stats);
+// One line per run-level note: `note: 331 image links not checked: ...`.
+std::vector<std::string> summary_note_lines(const RunStats& stats);
 
 // The path of a finding as a URI reference relative to options.base_dir (forward slashes,
 // percent-encoded), or an absolute `file://` URI when it lies outside. `relative` tells which.

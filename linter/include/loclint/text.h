@@ -78,6 +78,11 @@ std::string_view trim(std::string_view text);
 // True if every code point is white space.
 bool is_blank(std::string_view text);
 
+// Document text as quoted in a one-line message: each run of line breaks and tabs becomes one
+// space (none at either end), and text longer than `max_code_points` is cut there with an
+// ellipsis (never inside a character). Messages of every family quote through this.
+std::string excerpt(std::string_view text, size_t max_code_points = 80);
+
 // Escapes control characters (C0, DEL, C1, and the bidi controls that can disguise text) so that
 // document text quoted in a message can never break a line of output or drive a terminal.
 std::string escape_controls(std::string_view text);

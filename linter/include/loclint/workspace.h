@@ -53,6 +53,15 @@ struct Place {
   const Docset* docset = nullptr;        // the docset whose folder holds the file, if any
 };
 
+// Parses a file whose bytes the workspace read for its anchors (see Workspace::set_anchor_parser).
+// Called from any thread, at most once per file.
+class AnchorParser {
+ public:
+  virtual ~AnchorParser() = default;
+  // `file`: absolute and lexically normal.
+  virtual std::shared_ptr<const AnchorSet> parse_anchors(const std::string& file, std::string bytes) = 0;
+};
+
 class Workspace {
  public:
   Workspace();
@@ -85,18 +94,10 @@ class Workspace {
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
-  // Of those, the ones handed over to the engine (parsed once, not twice).
-  size_t documents_handed_over() const { return handed_over_.load(std::memory_order_relaxed); }
 
-  // The files this run lints, as the engine names them (index = position). A link target that is
-  // one of them and not yet linted is parsed whole for its anchors and kept (within a memory
-  // budget) until the engine takes it, so each file of the run is parsed once.
-  void plan(const std::vector<std::string>& files);
-  // The engine claims file `index`. Returns false when it was already linted from the documents
-  // handed over (skip it); otherwise `doc` receives the parsed document when one is waiting.
-  bool claim(size_t index, std::shared_ptr<const Document>& doc);
-  // A parsed document waiting for the engine, to lint it early and free it; false when none.
-  bool take_waiting(size_t& index, std::shared_ptr<const Document>& doc);
+  // Who parses a link target the workspace read for its anchors; null (the default): parsed
+  // under its absolute path and only the anchor set kept. Not owned; set before the run starts.
+  void set_anchor_parser(AnchorParser* parser) { anchor_parser_ = parser; }
   // The engine parsed `doc` itself: keep its anchor set, so a later link to it needs no parse.
   void add_anchors(const Document& doc);
 
@@ -110,11 +111,6 @@ class Workspace {
   // The docset that publishes a site-absolute path (`/partner-center/page`) and, in `rest`, the
   // path below its prefix (`page`); nullptr when no docset of the repo publishes that prefix.
   const Docset* docset_for_site_path(const RepoInfo& repo, std::string_view site_path, std::string* rest) const;
-
-  // Image links a check could not verify (localized trees carry no media and no --source-root
-  // was given); main prints one note per run instead of one finding per image.
-  void add_unchecked_image() { unchecked_images_.fetch_add(1, std::memory_order_relaxed); }
-  size_t unchecked_images() const { return unchecked_images_.load(std::memory_order_relaxed); }
 
  private:
   struct DirListing {
@@ -139,19 +135,9 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
-  std::atomic<size_t> handed_over_{0};       // of which the engine linted without parsing again
-  struct Planned {
-    std::string display;  // the path as the engine names it (findings carry it)
-    bool claimed = false;
-    std::shared_ptr<const Document> parsed;  // parsed for its anchors, waiting for the engine
-  };
-  std::vector<Planned> plan_;
-  std::unordered_map<std::string, size_t> plan_index_;  // absolute normal path -> index
-  std::vector<size_t> waiting_;                          // indexes whose `parsed` is set
-  size_t waiting_bytes_ = 0;
   std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
-  std::atomic<size_t> unchecked_images_{0};
   std::unique_ptr<Pairing> pairing_;
+  AnchorParser* anchor_parser_ = nullptr;
 };
 
 // Lexically normal absolute path (no filesystem access).

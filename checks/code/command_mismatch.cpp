@@ -1,0 +1,124 @@
+#include <algorithm>
+#include <set>
+
+#include "comparison.h"
+#include "grammar/chars.h"
+
+namespace loclint::checks::code {
+
+namespace {
+bool contains_text(const std::vector<std::string>& list, const std::string& text) {
+  return std::find(list.begin(), list.end(), text) != list.end();
+}
+}  // namespace
+
+const Rule kCommand{
+    .id = "code/command-mismatch",
+    .severity = Severity::Error,
+    .summary = "a command of the source (cmdlet and parameters, CLI options, variables, paths) differs in the translation",
+    .checks = "Commands written outside backticks, such as a PowerShell cmdlet with its parameters "
+              "(`Set-MsolCompanySettings -AllowEmailVerifiedUsers $true`), a command-line option (`--tenant`), a "
+              "`$variable`, a file path or a registry key, are in the translation verbatim, including the spaces "
+              "between their parts. Commands listed in the option `ignore` are left alone.",
+    .why = "A reader who copies `Set-MsolCompanySettings-AllowEmailVerifiedUsers` gets a command that fails. Copy "
+           "the command from the source exactly, character for character.",
+    .fires = {.text = "<span data-ttu-id=\"f4053-101\">**Set-MsolCompanySettings-AllowEmailVerifiedUsers $true**</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span></span>\n"},
+    .passes = {.text = "<span data-ttu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span></span>\n"},
+    .options = {{"ignore", OptionType::List, "", "commands and names that may differ (with code/identifier-mismatch's)"}},
+};
+
+// Commands and names are compared here together, a token of the source at a time; what to say
+// about a missing name is identifier_mismatch.cpp's.
+void PairComparison::tokens() {
+  src_tokens_ = tokenize(src_.vis.text, src_.vis.has_code ? &src_.vis.code : nullptr);
+  std::set<std::string> seen;
+  std::optional<std::string_view> whole_source;  // trimmed only for a name that is missing
+  auto whole = [&] {
+    if (!whole_source) whole_source = trim(src_.vis.text);
+    return *whole_source;
+  };
+  for (const Token& tok : src_tokens_) {
+    if (tok.kind == TokenKind::Url || tok.kind == TokenKind::Placeholder) continue;
+    if (!seen.insert(tok.text).second || contains_text(c_.ignore, tok.text)) continue;
+    Span source_span = src_.vis.span(tok.begin, tok.end);
+    if (claimed(source_span)) continue;
+    const bool command = tok.kind == TokenKind::Command;
+    const Rule& rule = command ? kCommand : kIdentifier;
+    const char* what = command ? "command" : "name";
+    Found f = locate(tok.text, command);
+    if (f.how == Match::Exact) continue;
+    // "publisherIds" in English prose is the plural of the name publisherId.
+    if (!command && tok.text.size() > 4 && tok.text.back() == 's' &&
+        find_token(T(), std::string_view(tok.text).substr(0, tok.text.size() - 1)) != std::string::npos)
+      continue;
+    Span at = f.how == Match::None ? whole_target() : tgt_.vis.span(f.begin, f.end);
+    std::string raw(f.how == Match::None ? "" : T().substr(f.begin, f.end - f.begin));
+    switch (f.how) {
+      case Match::Exact: break;
+      case Match::Compat:
+        report(kFullwidth, at, fmt::format("{} has fullwidth or no-break characters: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
+        break;
+      case Match::Case:
+        if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
+        report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
+        break;
+      case Match::Broken:
+        report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
+        break;
+      case Match::None: {
+        if (command) {
+          command_missing(tok, source_span);
+          break;
+        }
+        bool strong = tok.strong || whole() == tok.text;
+        if (tok.kind != TokenKind::Identifier || !strong) break;
+        std::string_view whole_t = trim(T());
+        std::optional<std::pair<size_t, size_t>> cp;
+        if (whole() == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
+          cp = std::make_pair(static_cast<size_t>(whole_t.data() - T().data()), static_cast<size_t>(whole_t.data() - T().data()) + whole_t.size());
+        if (!cp) cp = counterpart(tok);
+        if (cp) {
+          report(kIdentifier, tgt_.vis.span(cp->first, cp->second),
+                 fmt::format("name differs from source: '{}' in translation, '{}' in source", q(T().substr(cp->first, cp->second - cp->first)), q(tok.text)),
+                 tok.text, source_span);
+        } else {
+          report(kIdentifier, at, fmt::format("name '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
+        }
+        break;
+      }
+    }
+  }
+}
+
+// The command is neither verbatim nor merely re-spaced: quote what the translation has where
+// the command starts, if its first word is there.
+void PairComparison::command_missing(const Token& tok, Span source_span) {
+  std::string_view text = tok.text;
+  size_t sp = 0;
+  while (sp < text.size() && !space_length(text, sp)) ++sp;
+  std::string_view first = text.substr(0, sp);
+  std::optional<std::pair<size_t, size_t>> hit;
+  if (first.size() >= 4) hit = find_folded(T(), folded(1), fold(first, {true, true, false}).text, false);
+  if (!hit) {
+    report(kCommand, whole_target(), fmt::format("command '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
+    return;
+  }
+  // Extend over the following words that are written in ASCII, as a command would be.
+  size_t e = hit->second;
+  std::string_view t = T();
+  size_t words = 1;
+  size_t want = static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+  while (e < t.size() && words < want) {
+    size_t k = e;
+    while (k < t.size() && space_length(t, k)) k += space_length(t, k);
+    size_t w = k;
+    while (w < t.size() && !space_length(t, w) && static_cast<uint8_t>(t[w]) < 0x80) ++w;
+    if (w == k || (w < t.size() && !space_length(t, w))) break;
+    e = w;
+    ++words;
+  }
+  std::string_view raw = t.substr(hit->first, e - hit->first);
+  report(kCommand, tgt_.vis.span(hit->first, e), fmt::format("command differs from source: '{}' in translation, '{}' in source", q(raw), q(tok.text)), tok.text, source_span);
+}
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,121 @@
+#include "comparison.h"
+
+#include <algorithm>
+
+#include "common/document_locale.h"
+#include "common/options.h"
+
+namespace loclint::checks::code {
+
+TargetContext::TargetContext(const Document& target, const Env& e, Reporter& r)
+    : doc(target), env(e), out(r), locale(document_locale(target, e).locale) {
+  locale_format = number_format(locale.empty() ? "en-us" : locale);
+  source_format = number_format("en-us");
+  if (const FrontMatterEntry* entry = doc.front_matter().find("no-loc")) {
+    for (const std::string& item : entry->items) no_loc.push_back(std::string(trim(item)));
+    if (entry->is_scalar && !entry->value.empty()) no_loc.push_back(std::string(trim(entry->value)));
+  }
+  std::sort(no_loc.begin(), no_loc.end());
+  no_loc.erase(std::unique(no_loc.begin(), no_loc.end()), no_loc.end());
+  std::erase_if(no_loc, [](const std::string& s) { return s.empty(); });
+  localized_locale_ok = bool_option(env.config, kUrl, "allow-localized-locale");
+  // A name listed for either rule is left alone by both: commands and names are one comparison.
+  ignore = list_option(env.config, kIdentifier, "ignore");
+  for (std::string& s : list_option(env.config, kCommand, "ignore")) ignore.push_back(std::move(s));
+}
+
+size_t& TargetContext::hint(const Document* d) {
+  for (auto& [doc_of, h] : hints_)
+    if (doc_of == d) return h;
+  for (auto& slot : hints_)
+    if (!slot.first) return (slot = {d, 0}).second;
+  return (hints_[1] = {d, 0}).second;  // a third document: the hint is only a start
+}
+
+PairComparison::PairComparison(TargetContext& ctx, const BlockPair& pair) : c_(ctx), pair_(pair) {
+  src_.half = pair.source;
+  tgt_.half = pair.target;
+  src_.vis = std::move(c_.source_buffer);
+  tgt_.vis = std::move(c_.target_buffer);
+  // A side-by-side translation comes first in the file, then its source, then the next pair.
+  visible_text(*tgt_.half.doc, tgt_.half.content, tgt_.vis, c_.hint(tgt_.half.doc));
+  visible_text(*src_.half.doc, src_.half.content, src_.vis, c_.hint(src_.half.doc));
+}
+
+PairComparison::~PairComparison() {
+  c_.source_buffer = std::move(src_.vis);
+  c_.target_buffer = std::move(tgt_.vis);
+}
+
+void PairComparison::run() {
+  bool broken = markup();
+  if (!broken) {
+    code_spans();
+    html_tags();
+    urls();
+  }
+  no_loc();
+  tokens();
+  placeholders();
+  numbers();
+}
+
+void PairComparison::report(const Rule& rule, Span at, std::string message, std::string_view source_text,
+                            Span source_span) {
+  c_.out.report(rule, at, std::move(message), std::string(source_text));
+  if (!source_span.empty()) claimed_.push_back(source_span);
+}
+
+bool PairComparison::claimed(Span s) const {
+  return std::any_of(claimed_.begin(), claimed_.end(), [&](Span c) { return c.begin < s.end && s.begin < c.end; });
+}
+
+const Folded& PairComparison::folded(int level) {
+  if (!folds_[level]) {
+    FoldOptions o;
+    o.nfkc = true;
+    o.lower = level >= 1;
+    o.drop_space = level >= 2;
+    folds_[level] = fold(T(), o);
+  }
+  return *folds_[level];
+}
+
+PairComparison::Found PairComparison::locate(std::string_view needle, bool strict) {
+  Found f;
+  size_t pos = find_token(T(), needle, 0, strict);
+  if (pos != std::string_view::npos) return {Match::Exact, pos, pos + needle.size()};
+  const Match kinds[] = {Match::Compat, Match::Case, Match::Broken};
+  for (int level = 0; level < 3; ++level) {
+    FoldOptions o;
+    o.nfkc = true;
+    o.lower = level >= 1;
+    o.drop_space = level >= 2;
+    std::string n = fold(needle, o).text;
+    if (auto hit = find_folded(T(), folded(level), n, strict); hit && !tgt_.vis.is_code(hit->first)) {
+      std::string_view raw = T().substr(hit->first, hit->second - hit->first);
+      if (raw == needle) return {Match::Exact, hit->first, hit->second};
+      // Folding found it: say what differs in the simplest terms.
+      Match how = kinds[level];
+      if (level >= 1 && fold(raw, {true, false, false}).text == fold(needle, {true, false, false}).text)
+        how = Match::Compat;
+      else if (level == 2 && fold(raw, {true, true, false}).text == fold(needle, {true, true, false}).text)
+        how = Match::Case;
+      return {how, hit->first, hit->second};
+    }
+  }
+  return f;
+}
+
+const std::vector<Token>& PairComparison::target_tokens() {
+  if (!target_tokens_) target_tokens_ = tokenize(T(), tgt_.vis.has_code ? &tgt_.vis.code : nullptr);
+  return *target_tokens_;
+}
+
+void match_equal(std::vector<Item>& s, std::vector<Item>& t) {
+  for (Item& a : s)
+    for (Item& b : t)
+      if (!b.used && !a.used && a.key == b.key) a.used = b.used = true;
+}
+
+}  // namespace loclint::checks::code

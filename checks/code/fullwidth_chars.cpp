@@ -1,0 +1,21 @@
+// code/fullwidth-chars is reported by the comparisons of code spans, URLs, commands, names and
+// placeholders (their rules' files) when only compatibility forms differ.
+#include "comparison.h"
+
+namespace loclint::checks::code {
+
+const Rule kFullwidth{
+    .id = "code/fullwidth-chars",
+    .severity = Severity::Error,
+    .summary = "code, a command, a URL or a placeholder contains fullwidth or no-break characters",
+    .checks = "The translation has the right code span, command, URL, name or placeholder, but written with "
+              "look-alike characters: a fullwidth hyphen `－` or dollar `＄`, an ideographic space, or a no-break "
+              "space inside a command (they fold to the source's characters under Unicode compatibility "
+              "normalization, NFKC).",
+    .why = "They look the same but a shell, a browser or the software does not accept them. Replace them with "
+           "the ASCII characters of the source.",
+    .fires = {.text = "<span data-ttu-id=\"f4053-101\">`Get－Module` を実行します。</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
+    .passes = {.text = "<span data-ttu-id=\"f4053-101\">`Get-Module` を実行します。</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
+};
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,123 @@
+// Placeholders: {0}, {name}, {{var}}, %s, %1$d, $(var), <name>, %VAR%, and date formats.
+#include <array>
+#include <cstring>
+
+#include "tokens.h"
+#include "words.h"
+
+#include "loclint/text.h"
+
+namespace loclint::checks::code {
+
+void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<Token>& out) {
+  size_t i = b;
+  auto add = [&](size_t from, size_t to) {
+    out.push_back({TokenKind::Placeholder, from, to, std::string(text.substr(from, to - from)), true});
+    i = to;
+  };
+  while (i < e) {
+    char c = text[i];
+    if (c == '{') {
+      if (i + 1 < e && text[i + 1] == '{') {
+        size_t close = text.find("}}", i + 2);
+        if (close != std::string_view::npos && close + 2 <= e && close > i + 2 &&
+            std::all_of(text.begin() + static_cast<long>(i + 2), text.begin() + static_cast<long>(close),
+                        [](char ch) { return is_word_byte(ch) || ch == '.' || ch == ' ' || ch == '-'; })) {
+          add(i, close + 2);
+          continue;
+        }
+      } else {
+        size_t j = i + 1;
+        while (j < e && (is_word_byte(text[j]) || text[j] == '.' || text[j] == ':' || text[j] == '-')) ++j;
+        if (j < e && text[j] == '}' && j > i + 1 && (is_letter(text[i + 1]) || is_digit(text[i + 1]) || text[i + 1] == '_')) {
+          add(i, j + 1);
+          continue;
+        }
+      }
+    } else if (c == '%') {
+      bool before_ok = i == 0 || !is_ascii_alnum(text[i - 1]);
+      size_t j = i + 1;
+      // %VAR% (Windows environment variables)
+      if (before_ok && j < e && (is_letter(text[j]) || text[j] == '_')) {
+        size_t k = j;
+        while (k < e && is_word_byte(text[k])) ++k;
+        if (k < e && text[k] == '%' && k > j + 1) {
+          add(i, k + 1);
+          continue;
+        }
+      }
+      // printf: %[n$][flags][width][.precision]conversion
+      if (before_ok) {
+        size_t k = j;
+        while (k < e && is_digit(text[k])) ++k;
+        if (k < e && text[k] == '$' && k > j) ++k;
+        else k = j;
+        while (k < e && (text[k] == '-' || text[k] == '+' || text[k] == '#' || text[k] == '0')) ++k;
+        while (k < e && is_digit(text[k])) ++k;
+        if (k + 1 < e && text[k] == '.' && is_digit(text[k + 1])) {
+          ++k;
+          while (k < e && is_digit(text[k])) ++k;
+        }
+        if (k < e && std::strchr("sdiufxXoeEgGc", text[k]) && (k + 1 >= text.size() || (!is_letter(text[k + 1]) && text[k + 1] != '\'' && static_cast<uint8_t>(text[k + 1]) < 0x80))) {
+          add(i, k + 1);
+          continue;
+        }
+      }
+    } else if (c == '$' && i + 1 < e && text[i + 1] == '(') {
+      size_t close = text.find(')', i + 2);
+      if (close != std::string_view::npos && close < e && close > i + 2) {
+        add(i, close + 1);
+        continue;
+      }
+    } else if (c == '<' && i + 1 < e && is_letter(text[i + 1])) {
+      size_t j = i + 1;
+      while (j < e && (is_word_byte(text[j]) || text[j] == '-' || text[j] == '.')) ++j;
+      if (j < e && text[j] == '>') {
+        add(i, j + 1);
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+
+bool may_have_placeholders(std::string_view text) {
+  static constexpr auto kFormatByte = [] {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("yMdHhmsfFzZTKtg-:/. ")) t[static_cast<uint8_t>(c)] = true;
+    return t;
+  }();
+  // Every placeholder but a date format starts with one of four bytes: memchr finds them
+  // faster than a loop over the bytes.
+  for (char start : {'{', '%', '$', '<'})
+    if (std::memchr(text.data(), start, text.size())) return true;
+  // Six format bytes in a row (what is_format_pattern needs). A run of six that is there
+  // covers every sixth byte, so the bytes in between are read only around a format byte.
+  const size_t n = text.size();
+  auto format = [&](size_t k) { return kFormatByte[static_cast<uint8_t>(text[k])]; };
+  for (size_t i = 5; i < n;) {
+    if (!format(i)) {
+      i += 6;  // any run of six that contains one of text[i - 5, i] contains text[i]
+      continue;
+    }
+    size_t b = i, e = i + 1;
+    while (b > i - 5 && format(b - 1)) --b;
+    while (e < n && e - b < 6 && format(e)) ++e;
+    if (e - b >= 6) return true;
+    i = e + 6;  // text[e] is not a format byte: the next run of six starts after it
+  }
+  return false;
+}
+
+bool is_format_pattern(std::string_view w) {
+  if (w.size() < 6) return false;
+  if (!std::all_of(w.begin(), w.end(), [](char c) { return std::strchr("yMdHhmsfFzZTKtg-:/. ", c) != nullptr; }))
+    return false;
+  bool year = w.find("yy") != std::string_view::npos, day = w.find("dd") != std::string_view::npos;
+  bool hour = w.find("HH") != std::string_view::npos || w.find("hh") != std::string_view::npos;
+  bool minute = w.find("mm") != std::string_view::npos;
+  return (year && day) || (hour && minute);
+}
+
+}  // namespace loclint::checks::code

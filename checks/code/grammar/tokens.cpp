@@ -1,0 +1,200 @@
+#include "tokens.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+
+#include "words.h"
+
+#include "loclint/text.h"
+
+namespace loclint::checks::code {
+
+namespace {
+
+// A certification exam or product code: MB-210, AZ-900, MB6-898.
+bool is_product_code(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash < 2 || dash > 6 || w.size() - dash - 1 < 2) return false;
+  std::string_view a = w.substr(0, dash), b = w.substr(dash + 1);
+  return is_upper(a[0]) && std::all_of(a.begin(), a.end(), [](char c) { return is_upper(c) || is_digit(c); }) &&
+         all_of(b, is_digit);
+}
+
+}  // namespace
+
+bool may_have_tokens(std::string_view text) {
+  // What each token kind needs, as bytes and pairs of adjacent bytes (see tokenize()):
+  //   $ \ { % < _           variables, Windows paths, placeholders, snake_case: anywhere
+  //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
+  //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
+  //   a-z 0-9 then A-Z       a hump: camelCase, PascalCase
+  //   . then A-Z a-z 0-9 _ . an inner dot: Az.Accounts, contoso.com
+  //   six format bytes       a date format word: yyyyMMdd, dd/MM/yyyy, HH:mm:ss
+  // A pair is found with one test: a byte's "first of a pair" bits (the high byte) are
+  // shifted onto the "second of a pair" bits (bits 0-3) that the next byte is tested with,
+  // together with the bit of the bytes needed anywhere.
+  enum : uint16_t {
+    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8,              // second of a pair
+    kStop = 16,                                                      // needed anywhere
+    kFormat = 32,                                                    // a date format byte
+    kLowDigit = 256, kDot = 512, kDash = 1024, kBeforeSlash = 2048,  // first of a pair
+  };
+  static constexpr auto kClass = [] {
+    std::array<uint16_t, 256> t{};
+    for (char c : std::string_view("$\\{%<_")) t[static_cast<uint8_t>(c)] |= kStop;
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord | kAfterDash;
+      if (c >= 'a' && c <= 'z') t[c] |= kLowDigit | kWord;
+      if (c >= '0' && c <= '9') t[c] |= kLowDigit | kWord | kAfterDash;
+    }
+    t['.'] |= kDot | kWord | kBeforeSlash;
+    t['_'] |= kWord;
+    t['-'] |= kDash | kAfterDash;
+    t[':'] |= kBeforeSlash;
+    t['~'] |= kBeforeSlash;
+    t['/'] |= kSlash;
+    for (char c : std::string_view("yMdHhmsfFzZTKtg.-:/")) t[static_cast<uint8_t>(c)] |= kFormat;
+    return t;
+  }();
+  uint16_t wanted = kStop;  // what ends the search at the next byte
+  size_t run = 0;           // format bytes in a row
+  for (char ch : text) {
+    const uint16_t f = kClass[static_cast<uint8_t>(ch)];
+    if (f & wanted) return true;
+    run = f & kFormat ? run + 1 : 0;
+    if (run >= 6) return true;
+    wanted = static_cast<uint16_t>(f >> 8) | kStop;
+  }
+  return false;
+}
+
+std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip) {
+  std::vector<Token> out;
+  // Two thirds of all text (by bytes) is prose that no token kind can come from.
+  if (!may_have_tokens(text)) return out;
+  // Every segment half is tokenized: its words go to a buffer this thread keeps.
+  thread_local std::vector<Word> words;
+  split_words(text, skip, words);
+  auto core = [&](const Word& w) { return std::string_view(text.data() + w.core_begin, w.core_end - w.core_begin); };
+  // A command continues to the next word only across plain spaces, and never past a word that
+  // ends a clause ("... -Force." ends the command).
+  auto continues = [&](const Word& prev, const Word& next) {
+    if (prev.core_end != prev.end) return false;
+    for (size_t k = prev.end; k < next.begin; ++k)
+      if (!space_length(text, k) || (skip && k < skip->size() && (*skip)[k])) return false;
+    return next.core_begin == next.begin || is_quoted(core(next));
+  };
+
+  std::vector<Token> ph;  // placeholders of one word, reused
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    std::string_view c = core(w);
+    if (c.empty()) continue;
+    const bool dash = w.classes & kDashByte;
+    bool cmdlet = dash && is_cmdlet(c);
+    bool long_option = dash && c.starts_with("--") && is_param(c);
+    if (cmdlet || long_option) {
+      size_t last = i;
+      while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
+        std::string_view next = core(words[last + 1]);
+        if (is_param(next) || is_value(next)) ++last;
+        else break;
+      }
+      Token t{TokenKind::Command, w.core_begin, words[last].core_end, {}, true};
+      if (cmdlet && last == i) {
+        // A cmdlet named alone is a name; it must survive like any API name.
+        t.kind = TokenKind::Identifier;
+        std::string_view noun = c.substr(c.find('-') + 1);
+        t.strong = humps(noun).size() >= 2 || contains({"Get", "Set", "New", "Remove", "Install", "Import",
+                                                        "Update", "Connect", "Invoke", "Enable", "Disable"},
+                                                       c.substr(0, c.find('-')));
+      }
+      t.text = std::string(text.substr(t.begin, t.end - t.begin));
+      out.push_back(std::move(t));
+      i = last;
+      continue;
+    }
+    if (((w.classes & kPlaceholderStart) && is_variable(c)) ||  // a variable starts with '$'
+        ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
+      out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
+      continue;
+    }
+    // What the word is made of decides which of the searches below can find anything in it.
+    const bool has_colon = w.classes & kColonByte;
+    const bool has_placeholder_start = w.classes & kPlaceholderStart;
+    // classify_identifier accepts a run only if it has an underscore, a dot inside it (a dot
+    // that a word byte or another dot follows; a sentence's final dot does not count) or a hump
+    // (an upper-case letter right after a lower-case letter or a digit). A capitalized word
+    // ("Partner") has none of them.
+    bool has_name_mark = w.classes & kUnderscoreByte;
+    if (!has_name_mark && (w.classes & (kDotByte | kUpperByte)))
+      for (size_t k = w.begin; k + 1 < w.end && !has_name_mark; ++k) {
+        const char a = text[k], b = text[k + 1];
+        has_name_mark = (a == '.' && (is_word_byte(b) || b == '.')) || (is_upper(b) && (is_lower(a) || is_digit(a)));
+      }
+    // Within the word: a URL takes the rest of it; then placeholders; then identifiers.
+    size_t end = w.end;
+    size_t url = std::string_view::npos;
+    if (has_colon)
+      for (std::string_view scheme : {"https://", "http://"}) {
+        size_t p = text.substr(w.begin, w.end - w.begin).find(scheme);
+        if (p != std::string_view::npos) url = std::min(url, w.begin + p);
+      }
+    if (url != std::string_view::npos) {
+      size_t ue = w.end;
+      while (ue > url && (is_trailing_punct(text[ue - 1]) || text[ue - 1] == '`' || text[ue - 1] == '\'' || text[ue - 1] == '"')) --ue;
+      out.push_back({TokenKind::Url, url, ue, std::string(text.substr(url, ue - url)), true});
+      end = url;
+    }
+    if ((w.classes & kFormatLetter) && is_format_pattern(c)) {
+      out.push_back({TokenKind::Placeholder, w.core_begin, w.core_end, std::string(c), true});
+      continue;
+    }
+    if (dash && is_product_code(c)) {
+      out.push_back({TokenKind::Identifier, w.core_begin, w.core_end, std::string(c), true});
+      continue;
+    }
+    ph.clear();
+    if (has_placeholder_start) find_placeholders(text, w.begin, end, ph);
+    size_t k = w.begin;
+    auto scan_identifiers = [&](size_t from, size_t to) {
+      if (!has_name_mark) return;  // classify_identifier would reject every run
+      size_t j = from;
+      while (j < to) {
+        if (!(is_word_byte(text[j]) || text[j] == '.')) {
+          ++j;
+          continue;
+        }
+        size_t s = j;
+        while (j < to && (is_word_byte(text[j]) || text[j] == '.')) ++j;
+        size_t b = s, e = j;
+        while (b < e && text[b] == '.') ++b;
+        while (e > b && text[e - 1] == '.') --e;
+        Token t{TokenKind::Identifier, b, e, {}, true};
+        if (!classify_identifier(text.substr(b, e - b), t)) continue;
+        // Glued to letters of another script: part of a word, not a name of its own.
+        if (b > 0 && static_cast<uint8_t>(text[b - 1]) >= 0x80 && b == s) {
+          size_t q = b - 1;
+          while (q > 0 && (static_cast<uint8_t>(text[q]) & 0xC0) == 0x80) --q;
+          size_t qq = q;
+          char32_t cp = utf8::next(text, qq);
+          if (u_isalpha(static_cast<UChar32>(cp))) continue;
+        }
+        t.text = std::string(text.substr(b, e - b));
+        out.push_back(std::move(t));
+      }
+    };
+    for (const Token& p : ph) {
+      scan_identifiers(k, p.begin);
+      out.push_back(p);
+      k = p.end;
+    }
+    scan_identifiers(k, end);
+  }
+  std::sort(out.begin(), out.end(), [](const Token& a, const Token& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,53 @@
+// What translation must not change in a text, as tokens: commands, identifiers and hosts,
+// URLs, placeholders. The tokenizers work on plain UTF-8 strings so that they can be tested
+// without a document (tests/code_test.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loclint::checks::code {
+
+enum class TokenKind : uint8_t {
+  Command,     // a cmdlet with its arguments, a CLI option run, a $variable, a path, a registry key
+  Identifier,  // PascalCase, camelCase, dotted, snake_case names and lone cmdlet names
+  Host,        // a domain name (example.onmicrosoft.com): compared without letter case
+  Url,         // a bare http(s) URL in text
+  Placeholder, // {0}, {name}, {{var}}, %s, %1$d, $(var), <name>, %VAR%
+};
+
+struct Token {
+  TokenKind kind;
+  size_t begin = 0, end = 0;  // bytes of the text given to the tokenizer
+  std::string text;
+  // Identifiers: shaped so plainly like a field or API name that its absence is a defect
+  // (camelCase, three humps, a field suffix such as Id or Name, a file name). Weaker ones
+  // (PowerShell, PivotTable) may be product terms that a translation localizes; for them only
+  // re-casing and breaking apart are reported.
+  bool strong = true;
+};
+
+// Commands, identifiers and hosts, URLs and placeholders of a text, sorted by position, never
+// overlapping (a command's parts are not reported again as identifiers). `skip` marks bytes
+// that are not prose (code spans) and are never part of a token.
+std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
+
+// False when tokenize() cannot find anything in the text: it has none of $ \ { % < _, no dash
+// before a dash, an upper-case letter or a digit, no slash after : . or ~, no hump (an
+// upper-case letter right after a lower-case letter or a digit), no inner dot and no six
+// date-format bytes in a row.
+bool may_have_tokens(std::string_view text);
+
+// False when tokenize() cannot find a placeholder in the text: it has none of the characters
+// that start one and no six bytes in a row that a date format could be made of.
+bool may_have_placeholders(std::string_view text);
+
+// A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
+bool is_format_pattern(std::string_view word);
+
+// True for a PowerShell cmdlet name with an approved verb (Get-Item, Set-MsolCompanySettings).
+bool is_cmdlet(std::string_view word);
+
+}  // namespace loclint::checks::code

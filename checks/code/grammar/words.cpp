@@ -1,0 +1,264 @@
+#include "words.h"
+
+#include <algorithm>
+
+#include "tokens.h"
+
+#include "loclint/text.h"
+
+namespace loclint::checks::code {
+
+size_t space_length_slow(std::string_view text, size_t i) {
+  size_t j = i;
+  char32_t cp = utf8::next(text, j);
+  if (cp == 0xA0 || cp == 0x202F || cp == 0x3000 || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A)) return j - i;
+  return 0;
+}
+
+
+// PowerShell's approved verbs (Get-Verb).
+namespace {
+
+const std::initializer_list<std::string_view> kVerbs = {
+    "Add", "Approve", "Assert", "Backup", "Block", "Checkpoint", "Clear", "Close", "Compare", "Complete",
+    "Compress", "Confirm", "Connect", "Convert", "ConvertFrom", "ConvertTo", "Copy", "Debug", "Deny",
+    "Disable", "Disconnect", "Dismount", "Edit", "Enable", "Enter", "Exit", "Expand", "Export", "Find",
+    "Format", "Get", "Grant", "Group", "Hide", "Import", "Initialize", "Install", "Invoke", "Join",
+    "Limit", "Lock", "Measure", "Merge", "Mount", "Move", "New", "Open", "Optimize", "Out", "Ping", "Pop",
+    "Protect", "Publish", "Push", "Read", "Receive", "Redo", "Register", "Remove", "Rename", "Repair",
+    "Request", "Reset", "Resize", "Resolve", "Restart", "Restore", "Resume", "Revoke", "Save", "Search",
+    "Select", "Send", "Set", "Show", "Skip", "Split", "Start", "Step", "Stop", "Submit", "Suspend",
+    "Switch", "Sync", "Test", "Trace", "Unblock", "Undo", "Uninstall", "Unlock", "Unprotect",
+    "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write"};
+
+// Hyphenated English words that look like cmdlets ("Read-Only", "Test-Drive").
+const std::initializer_list<std::string_view> kNotNouns = {"Only", "Drive", "Free", "Based", "Back",
+                                                               "Down", "Over", "Through", "Ready"};
+
+// Last humps that mark a PascalCase word as a field or API name.
+const std::initializer_list<std::string_view> kFieldSuffixes = {
+    "Id", "ID", "Ids", "IDs", "Name", "Names", "Type", "Date", "Amount", "Number", "Code", "Count", "Key",
+    "Url", "URL", "Uri", "Value", "Total", "Price", "Status", "Quantity", "Guid", "GUID", "Email",
+    "Currency", "Rate", "Path", "Version", "Level", "Mode", "Flag", "Info"};
+
+const std::initializer_list<std::string_view> kHostTlds = {
+    "com", "net", "org", "io", "us", "de", "fr", "cn", "gov", "edu", "info", "biz", "co", "uk", "jp",
+    "ru", "eu", "ca", "au", "in", "br", "es", "it", "nl", "mil", "azure", "dev", "app"};
+
+}  // namespace
+
+std::vector<std::string_view> humps(std::string_view w) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 1; i < w.size(); ++i)
+    if (is_upper(w[i]) && (is_lower(w[i - 1]) || is_digit(w[i - 1]))) {
+      out.push_back(w.substr(start, i - start));
+      start = i;
+    }
+  out.push_back(w.substr(start));
+  return out;
+}
+
+
+bool is_cmdlet(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  std::string_view verb = w.substr(0, dash), noun = w.substr(dash + 1);
+  if (!contains(kVerbs, verb)) return false;
+  if (noun.size() < 4 || !is_upper(noun[0]) || contains(kNotNouns, noun)) return false;
+  return std::all_of(noun.begin(), noun.end(), [](char c) { return is_ascii_alnum(c); }) &&
+         std::any_of(noun.begin(), noun.end(), is_lower);
+}
+
+
+bool is_param(std::string_view w) {
+  size_t d = w.size() > 2 && w[0] == '-' && w[1] == '-' ? 2 : (w.size() > 1 && w[0] == '-' ? 1 : 0);
+  if (d == 0 || !is_letter(w[d])) return false;
+  return std::all_of(w.begin() + static_cast<long>(d), w.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; });
+}
+
+bool is_variable(std::string_view w) {
+  if (w.size() < 2 || w[0] != '$' || !(is_letter(w[1]) || w[1] == '_')) return false;
+  return std::all_of(w.begin() + 1, w.end(), [](char c) { return is_word_byte(c) || c == ':'; });
+}
+
+bool is_path(std::string_view w) {
+  auto ascii = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<uint8_t>(c) > 0x20 && static_cast<uint8_t>(c) < 0x80; });
+  };
+  if (w.size() < 3) return false;
+  // Every path form below has a backslash or starts with '~' or '.': most words have neither.
+  if (w[0] != '~' && w[0] != '.' && w.find('\\') == std::string_view::npos) return false;
+  if (!ascii(w)) return false;
+  if (is_letter(w[0]) && w[1] == ':' && w[2] == '\\') return true;  // C:\...
+  if (w.starts_with("\\\\") && w.size() > 3 && is_ascii_alnum(w[2])) return true;  // UNC
+  if (w[0] == '%') {
+    size_t close = w.find('%', 1);
+    if (close != std::string_view::npos && close + 1 < w.size() && w[close + 1] == '\\') return true;
+  }
+  for (std::string_view hive : {"HKLM", "HKCU", "HKCR", "HKU", "HKCC", "HKEY_"})
+    if (w.starts_with(hive)) {
+      size_t bs = w.find('\\');
+      if (bs != std::string_view::npos && bs > 0 && bs + 1 < w.size()) return true;
+    }
+  if (w.starts_with("~/") || w.starts_with("./") || w.starts_with("../")) return w.size() > 3 && is_ascii_alnum(w.back());
+  // name\name: a relative Windows path
+  size_t bs = w.find('\\');
+  if (bs != std::string_view::npos && bs > 0 && bs + 1 < w.size() && is_ascii_alnum(w[bs - 1]) &&
+      is_ascii_alnum(w[bs + 1]))
+    return true;
+  return false;
+}
+
+bool is_quoted(std::string_view w) {
+  return w.size() >= 2 && (w[0] == '"' || w[0] == '\'') && w.back() == w[0];
+}
+
+bool is_plain_number(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c) || c == '.'; }) && is_digit(w[0]);
+}
+
+bool is_dotted(std::string_view w) {
+  size_t dot = w.find('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < w.size() && is_letter(w[0]) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return is_word_byte(c) || c == '.'; });
+}
+
+bool is_value(std::string_view w) {
+  return is_variable(w) || is_quoted(w) || is_plain_number(w) || is_path(w) || is_dotted(w) ||
+         (w.size() > 2 && w[0] == '@' && (w[1] == '{' || w[1] == '('));
+}
+
+bool is_trailing_punct(char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' || c == '*';
+}
+
+void split_words(std::string_view text, const std::vector<bool>* skip, std::vector<Word>& words) {
+  words.clear();
+  size_t i = 0;
+  const size_t n = text.size();
+  auto skipped = [&](size_t k) { return skip && k < skip->size() && (*skip)[k]; };
+  while (i < n) {
+    size_t sp = space_length(text, i);
+    if (sp || skipped(i)) {
+      i += sp ? sp : 1;
+      continue;
+    }
+    size_t b = i;
+    uint16_t classes = 0;
+    while (i < n) {
+      const uint16_t cls = kByteClass[static_cast<uint8_t>(text[i])];
+      // Most bytes are neither white space nor part of a non-ASCII character: one test.
+      if ((cls & (kSpaceByte | kHighByte)) && ((cls & kSpaceByte) || space_length_slow(text, i))) break;
+      if (skip && skipped(i)) break;
+      classes |= cls;
+      ++i;
+    }
+    Word w{b, i, b, i, classes};
+    // Opening punctuation (ASCII, and the curly quotes and guillemets as UTF-8 sequences).
+    for (bool again = true; again && w.core_begin < w.core_end;) {
+      again = false;
+      char c = text[w.core_begin];
+      if (c == '(' || c == '[' || c == '"' || c == '\'' || c == '*') {
+        if (!(c == '"' || c == '\'') || !is_quoted(text.substr(w.core_begin, w.core_end - w.core_begin))) {
+          ++w.core_begin;
+          again = true;
+        }
+      } else if (static_cast<uint8_t>(c) >= 0x80) {
+        for (std::string_view q : {"\u201C", "\u2018", "\u00AB", "\u201E"})
+          if (text.substr(w.core_begin).starts_with(q)) {
+            w.core_begin += q.size();
+            again = true;
+          }
+      }
+    }
+    for (bool again = true; again && w.core_end > w.core_begin;) {
+      again = false;
+      char c = text[w.core_end - 1];
+      std::string_view core = text.substr(w.core_begin, w.core_end - w.core_begin);
+      if (is_trailing_punct(c) || ((c == '"' || c == '\'') && !is_quoted(core))) {
+        --w.core_end;
+        again = true;
+      } else if (static_cast<uint8_t>(c) >= 0x80) {
+        for (std::string_view q : {"\u201D", "\u2019", "\u00BB"})
+          if (core.ends_with(q) && core.size() > q.size()) {
+            w.core_end -= q.size();
+            again = true;
+          }
+      }
+    }
+    words.push_back(w);
+  }
+}
+
+bool is_host(std::string_view w) {
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string tld(w.substr(dot + 1));
+  for (char& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return contains(kHostTlds, tld);
+}
+
+bool classify_identifier(std::string_view s, Token& tok) {
+  if (s.size() < 3 || !std::any_of(s.begin(), s.end(), is_letter)) return false;
+  if (s.find('.') != std::string_view::npos) {
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    for (size_t i = 0; i <= s.size(); ++i)
+      if (i == s.size() || s[i] == '.') {
+        parts.push_back(s.substr(start, i - start));
+        start = i + 1;
+      }
+    if (parts.size() < 2 || std::any_of(parts.begin(), parts.end(), [](std::string_view p) { return p.empty(); }))
+      return false;
+    if (std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return p.size() == 1; })) return false;  // e.g
+    if (!is_letter(parts[0][0])) return false;  // 4.1.1, 2.0beta
+    // "title.Select": two sentences without a space, not a name.
+    if (parts.size() == 2 && all_of(parts[0], is_lower) && is_upper(parts[1][0]) &&
+        std::all_of(parts[1].begin() + 1, parts[1].end(), is_lower))
+      return false;
+    // "art.149", "sec.2": an abbreviation and a number, which translations spell out.
+    if (all_of(parts.back(), is_digit)) return false;
+    tok.kind = is_host(s) ? TokenKind::Host : TokenKind::Identifier;
+    // Two plain words joined by a dot ("Control.This") may be two sentences that lost their
+    // space; only a name-like part (Microsoft.SaaS, appsettings.Development.json) makes it strong.
+    auto plain_word = [](std::string_view p) {
+      return p.size() >= 3 && is_letter(p[0]) && std::all_of(p.begin() + 1, p.end(), is_lower);
+    };
+    tok.strong = tok.kind == TokenKind::Identifier &&
+                 !(parts.size() == 2 && plain_word(parts[0]) && plain_word(parts[1]) && is_upper(parts[1][0]));
+    return true;
+  }
+  if (s.find('_') != std::string_view::npos) {
+    // A leading or trailing underscore is a name cut by a stray space ("KAIZALA_FACULTY_ EAP").
+    if (s.front() == '_' || s.back() == '_') return false;
+    tok.kind = TokenKind::Identifier;
+    tok.strong = true;
+    return true;
+  }
+  if (!std::all_of(s.begin(), s.end(), is_ascii_alnum) || !std::any_of(s.begin(), s.end(), is_lower) ||
+      !std::any_of(s.begin(), s.end(), is_upper))
+    return false;
+  // A capitalized word ("Partner") has one hump: not a name, and no need to split it.
+  bool boundary = false;
+  for (size_t i = 1; i < s.size() && !boundary; ++i) boundary = is_upper(s[i]) && (is_lower(s[i - 1]) || is_digit(s[i - 1]));
+  if (!boundary) return false;
+  std::vector<std::string_view> h = humps(s);
+  if (h.size() < 2) return false;
+  if (is_lower(s[0])) {
+    // camelCase: at least two lower-case letters first ("iPhone", "eBay", "vCPU" are words).
+    if (h[0].size() < 2 || !all_of(h[0], is_lower)) return false;
+    if (std::any_of(h.begin() + 1, h.end(), [](std::string_view p) { return p.size() < 2; })) return false;
+    tok.kind = TokenKind::Identifier;
+    tok.strong = true;
+    return true;
+  }
+  // PascalCase: every hump two characters or more ("SaaS", "PoE" are acronyms).
+  if (std::any_of(h.begin(), h.end(), [](std::string_view p) { return p.size() < 2; })) return false;
+  if (std::any_of(h.begin(), h.end(), [](std::string_view p) { return !is_upper(p[0]); })) return false;
+  tok.kind = TokenKind::Identifier;
+  tok.strong = h.size() >= 3 || contains(kFieldSuffixes, h.back());
+  return true;
+}
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,80 @@
+// The words of a text as the tokenizers see them (internal to checks/code/grammar/): how a
+// text splits into words, and what a word looks like (a cmdlet, a parameter, a path, a name).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "chars.h"
+#include "tokens.h"
+
+namespace loclint::checks::code {
+
+// Byte classes, OR-ed over a word while it is split off, so that tokenize() can skip the
+// searches that cannot find anything in it (most words are plain prose).
+enum : uint16_t {
+  kSpaceByte = 1,             // ASCII white space: ends a word
+  kHighByte = 2,              // part of a non-ASCII character
+  kColonByte = 4,             // ':' (every URL has one)
+  kPlaceholderStart = 8,      // '{', '%', '$', '<'
+  kUpperByte = 16,            // an upper-case ASCII letter
+  kUnderscoreByte = 512,      // '_'
+  kDotByte = 256,             // '.' (an upper-case letter, '_' or '.': what every identifier has)
+  kDashByte = 32,             // '-' (cmdlets, options, product codes)
+  kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
+  kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
+};
+
+constexpr std::array<uint16_t, 256> make_byte_classes() {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint16_t f = 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') f |= kSpaceByte;
+    if (c >= 0x80) f |= kHighByte;
+    if (c == ':') f |= kColonByte;
+    if (c == '{' || c == '%' || c == '$' || c == '<') f |= kPlaceholderStart;
+    if (c >= 'A' && c <= 'Z') f |= kUpperByte;
+    if (c == '_') f |= kUnderscoreByte;
+    if (c == '.') f |= kDotByte;
+    if (c == '-') f |= kDashByte;
+    if (c == '\\') f |= kBackslashByte;
+    if (c == 'd' || c == 'm') f |= kFormatLetter;
+    t[static_cast<size_t>(c)] = f;
+  }
+  return t;
+}
+inline constexpr std::array<uint16_t, 256> kByteClass = make_byte_classes();
+
+struct Word {
+  size_t begin, end;            // the word as written
+  size_t core_begin, core_end;  // without surrounding punctuation
+  uint16_t classes = 0;         // byte classes present in [begin, end)
+};
+
+bool is_trailing_punct(char c);
+// Fills `words` (cleared first; the caller reuses it from text to text). `skip` marks bytes that
+// are not prose (code spans): they end a word and belong to none.
+void split_words(std::string_view text, const std::vector<bool>* skip, std::vector<Word>& words);
+
+// What a word (without its surrounding punctuation) is.
+bool is_param(std::string_view w);     // -Name, --name
+bool is_variable(std::string_view w);  // $name, $env:NAME
+bool is_path(std::string_view w);      // C:\..., \\server, %VAR%\..., HKLM\..., ./a, name\name
+bool is_quoted(std::string_view w);    // "..." or '...'
+bool is_plain_number(std::string_view w);
+bool is_dotted(std::string_view w);    // Az.Accounts
+// A value that follows a cmdlet or a parameter and belongs to the command.
+bool is_value(std::string_view w);
+bool is_host(std::string_view w);      // contoso.com
+// Humps of a PascalCase/camelCase word: split before an upper-case letter that follows a
+// lower-case letter or a digit.
+std::vector<std::string_view> humps(std::string_view w);
+// Classifies a run of [A-Za-z0-9_.]; returns false when it is not an identifier.
+bool classify_identifier(std::string_view s, Token& tok);
+// Placeholders inside [b, e) of text, appended to out (placeholders.cpp).
+void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<Token>& out);
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,90 @@
+#include <algorithm>
+
+#include "comparison.h"
+
+namespace loclint::checks::code {
+
+const Rule kHtmlTag{
+    .id = "code/html-tag-mismatch",
+    .severity = Severity::Error,
+    .summary = "an inline HTML tag of the source is missing, added or altered in the translation",
+    .checks = "The translation keeps the inline HTML tags of the source (`<br>`, `<a name=\"...\">`, `<kbd>`, "
+              "`<sup>`) with the same attributes; only the text between them is translated. Link targets are "
+              "compared as URLs, and `alt` and `title` are prose. A tag-shaped name that is no HTML element "
+              "(`<tenant-id>`) is a placeholder.",
+    .why = "Tags structure the page and carry anchors that other pages link to: a lost `<br>` joins two lines, a "
+           "lost `<a name>` breaks every link to it.",
+    .fires = {.text = "<span data-ttu-id=\"f4053-101\">Ligne un</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Line one<br>line two</span></span>\n"},
+    .passes = {.text = "<span data-ttu-id=\"f4053-101\">Ligne un<br>ligne deux</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Line one<br>line two</span></span>\n"},
+};
+
+namespace {
+
+const std::initializer_list<std::string_view> kHtmlElements = {
+    "a", "abbr", "b", "bdi", "bdo", "big", "blockquote", "br", "caption", "center", "cite", "code", "col",
+    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "font",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li", "mark", "nobr",
+    "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr"};
+const std::initializer_list<std::string_view> kVoidElements = {"br", "hr", "img", "wbr", "col"};
+
+bool known_element(std::string_view name) {
+  return std::find(kHtmlElements.begin(), kHtmlElements.end(), name) != kHtmlElements.end();
+}
+
+std::string tag_key(const HtmlTag& tag) {
+  std::string key = tag.closing ? "</" + tag.name : "<" + tag.name;
+  std::vector<std::string> attrs;
+  for (const HtmlAttribute& a : tag.attributes) {
+    // Link targets are compared as URLs, and alt and title text are prose.
+    if (a.name == "href" || a.name == "src" || a.name == "alt" || a.name == "title") continue;
+    attrs.push_back(a.name + "=" + nfc(a.value));
+  }
+  std::sort(attrs.begin(), attrs.end());
+  for (const std::string& a : attrs) key += " " + a;
+  bool is_void = std::find(kVoidElements.begin(), kVoidElements.end(), tag.name) != kVoidElements.end();
+  if (tag.self_closing && !is_void) key += "/";
+  return key + ">";
+}
+
+}  // namespace
+
+void PairComparison::html_tags() {
+  std::vector<Item> s, t;
+  for (auto [half, items] : {std::pair{src_.half, &s}, std::pair{tgt_.half, &t}}) {
+    // Every tag starts with '<' (parse_html_tag): a half without one has none to look up.
+    if (half.text().find('<') == std::string_view::npos) continue;
+    const Document& doc = *half.doc;
+    auto [b, e] = Document::within(doc.html_tags(), half.content);
+    for (auto it = b; it != e; ++it) {
+      if (!half.content.contains(it->span) || it->comment || it->name.empty()) continue;
+      std::string raw(doc.slice(it->span));
+      if (!known_element(it->name)) {
+        // `<tenant-id>` is a placeholder that Markdown happens to read as a tag.
+        (items == &s ? src_tag_placeholders_ : tgt_tag_placeholders_).push_back({raw, raw, it->span});
+        continue;
+      }
+      items->push_back({tag_key(*it), std::move(raw), it->span});
+    }
+  }
+  match_equal(s, t);
+  for (Item& a : s) {
+    if (a.used) continue;
+    Item* b = nullptr;
+    for (Item& x : t)
+      if (!x.used && x.key.substr(0, x.key.find_first_of(" >/", 1)) == a.key.substr(0, a.key.find_first_of(" >/", 1))) {
+        b = &x;
+        break;
+      }
+    if (b) {
+      b->used = true;
+      report(kHtmlTag, b->span, fmt::format("HTML tag differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+    } else {
+      report(kHtmlTag, whole_target(), fmt::format("HTML tag '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+    }
+  }
+  for (Item& b : t)
+    if (!b.used) report(kHtmlTag, b.span, fmt::format("HTML tag '{}' is not in the source", q(b.raw)), {});
+}
+
+}  // namespace loclint::checks::code

@@ -1,0 +1,69 @@
+#include "comparison.h"
+
+namespace loclint::checks::code {
+
+const Rule kInlineCode{
+    .id = "code/inline-code-mismatch",
+    .severity = Severity::Error,
+    .summary = "a backtick code span of the source is missing, added or altered in the translation",
+    .checks = "The translation contains the same code spans (text between backticks) as the English source; "
+              "their order may change with the sentence. A code span dropped, added, altered, re-cased, or "
+              "stripped of its backticks is reported.",
+    .why = "Text between backticks is code: a command, a value, a file name that the reader types or copies "
+           "exactly as written. It is never translated. Copy the code span from the source unchanged.",
+    .fires = {.text = "<span data-ttu-id=\"f4053-101\">Exécutez `Obtenir-Module`.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
+    .passes = {.text = "<span data-ttu-id=\"f4053-101\">Exécutez `Get-Module`.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
+};
+
+namespace {
+
+std::string code_key(std::string_view content) {
+  std::string s = nfc(content);
+  if (s.size() >= 2 && s.front() == ' ' && s.back() == ' ' && !is_blank(s)) s = s.substr(1, s.size() - 2);
+  return s;
+}
+
+std::vector<Item> code_items(const Half& half) {
+  std::vector<Item> items;
+  const Document& doc = *half.doc;
+  auto [b, e] = Document::within(doc.code_spans(), half.content);
+  for (auto it = b; it != e; ++it)
+    if (half.content.contains(it->span))
+      items.push_back({code_key(doc.slice(it->content)), std::string(doc.slice(it->content)), it->span});
+  return items;
+}
+
+}  // namespace
+
+void PairComparison::code_spans() {
+  std::vector<Item> s = code_items(src_.half), t = code_items(tgt_.half);
+  match_equal(s, t);
+  auto next_t = [&](auto pred) -> Item* {
+    for (Item& b : t)
+      if (!b.used && pred(b)) return &b;
+    return nullptr;
+  };
+  for (Item& a : s) {
+    if (a.used) continue;
+    std::string ak = fold(a.key, {true, false, false}).text, al = fold(a.key, {true, true, false}).text;
+    if (Item* b = next_t([&](const Item& x) { return fold(x.key, {true, false, false}).text == ak; })) {
+      b->used = true;
+      report(kFullwidth, b->span, fmt::format("code span has fullwidth or no-break characters: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+    } else if (Item* b2 = next_t([&](const Item& x) { return fold(x.key, {true, true, false}).text == al; })) {
+      b2->used = true;
+      report(kInlineCode, b2->span, fmt::format("letter case changed in code span: '{}' in translation, '{}' in source", q(b2->raw), q(a.raw)), a.raw, a.span);
+    } else if (Item* b3 = next_t([](const Item&) { return true; })) {
+      b3->used = true;
+      report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span);
+    } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.is_code(p)) {
+      report(kInlineCode, tgt_.vis.span(p, p + a.key.size()), fmt::format("code span lost its backticks in translation: '{}'", q(a.key)), a.raw, a.span);
+    } else {
+      report(kInlineCode, whole_target(), fmt::format("code span '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+    }
+  }
+  for (Item& b : t)
+    if (!b.used) report(kInlineCode, b.span, fmt::format("code span '{}' is not in the source", q(b.raw)), {});
+  for (const Item& a : s) claimed_.push_back(a.span);  // code is compared here only
+}
+
+}  // namespace loclint::checks::code

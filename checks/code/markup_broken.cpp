@@ -1,0 +1,96 @@
+#include <algorithm>
+#include <cstring>
+
+#include "comparison.h"
+
+namespace loclint::checks::code {
+
+const Rule kMarkup{
+    .id = "code/markup-broken",
+    .severity = Severity::Error,
+    .summary = "an emphasis, link, autolink or backtick that the source renders is broken in the translation",
+    .checks = "The source's Markdown renders, but the translation's does not: bold or italic markers no longer "
+              "pair (`** texte**`), a link is split (`[texte] (url)`), an autolink is mangled (`< https://... >`) "
+              "or a backtick has lost its partner. A pair whose Markdown is broken is not compared further.",
+    .why = "Readers see raw asterisks, brackets and backticks. Restore the syntax exactly as in the source: no "
+           "space inside the markers, none between `]` and `(`.",
+    .fires = {.text = "<span data-ttu-id=\"f4053-101\">Cliquez sur ** Enregistrer**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Click **Save**.</span></span>\n"},
+    .passes = {.text = "<span data-ttu-id=\"f4053-101\">Cliquez sur **Enregistrer**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Click **Save**.</span></span>\n"},
+};
+
+namespace {
+
+// The first bytes of the literals markup() counts.
+constexpr char kMarkupStarts[] = {'*', '_', ']', '<', '`'};
+
+// Markdown syntax characters left as text; escaped ones (\*) are meant to be literal.
+size_t count_literal(const Document& doc, const MappedText& m, std::string_view what, size_t* first = nullptr) {
+  size_t n = 0;
+  for (size_t p = m.text.find(what); p != std::string::npos; p = m.text.find(what, p + what.size())) {
+    if (m.is_code(p)) continue;
+    if (m.begin_of(p) > 0 && doc.text()[m.begin_of(p) - 1] == '\\') continue;
+    if (what == "*" && ((p > 0 && m.text[p - 1] == '*') || (p + 1 < m.text.size() && m.text[p + 1] == '*'))) continue;
+    if (n == 0 && first) *first = p;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+bool PairComparison::markup() {
+  // Every literal below starts with one of these bytes; most translations have none of them.
+  if (std::none_of(std::begin(kMarkupStarts), std::end(kMarkupStarts),
+                   [&](char c) { return std::memchr(T().data(), c, T().size()) != nullptr; }))
+    return false;
+  struct Kind {
+    std::vector<std::string_view> literals;
+    const char* message;
+  };
+  static const Kind kinds[] = {
+      {{"**", "__"}, "bold markers no longer pair in translation: '{}'"},
+      {{"*"}, "italic markers no longer pair in translation: '{}'"},
+      {{"](", "] ("}, "link syntax broken in translation: '{}'"},
+      {{"<http", "< http"}, "autolink broken in translation: '{}'"},
+      {{"`"}, "unbalanced backtick in translation: '{}'"},
+  };
+  for (const Kind& k : kinds) {
+    size_t nt = 0, ns = 0, first = std::string::npos;
+    std::string_view lit;
+    for (std::string_view l : k.literals) {
+      size_t f = std::string::npos;
+      size_t c = count_literal(*tgt_.half.doc, tgt_.vis, l, &f);
+      nt += c;
+      if (c && f < first) {
+        first = f;
+        lit = l;
+      }
+    }
+    if (nt == 0) continue;  // nothing stray in the translation: the source's count is moot
+    for (std::string_view l : k.literals) ns += count_literal(*src_.half.doc, src_.vis, l);
+    {
+      if (nt <= ns) continue;
+      // Quote from a little before the stray syntax to show what it was meant to wrap.
+      size_t b = first, e = std::min(T().size(), first + lit.size());
+      size_t back = 0;
+      while (b > 0 && back < 12 && !(lit == "](" || lit == "] (")) {
+        --b;
+        if ((static_cast<uint8_t>(T()[b]) & 0xC0) != 0x80) ++back;
+      }
+      if (lit == "](" || lit == "] (") {
+        size_t open = T().rfind('[', first);
+        if (open != std::string::npos && first - open < 200) b = open;
+      }
+      size_t fwd = 0;
+      while (e < T().size() && fwd < 24) {
+        utf8::next(T(), e);
+        ++fwd;
+      }
+      report(kMarkup, tgt_.vis.span(first, first + lit.size()), fmt::format(fmt::runtime(k.message), excerpt(T().substr(b, e - b), 100)), {});
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace loclint::checks::code

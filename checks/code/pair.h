@@ -1,0 +1,32 @@
+// What the code rules compare: a translated text and the source text it was translated from,
+// each a span of a document.
+//
+// A side-by-side segment gives both halves in one document (segment_pairs.cpp). A monolingual
+// translation aligned block by block with its English source file gives halves of two
+// documents; the comparison (comparison.h) works on either, reporting on the target's document
+// and claiming ranges of the source's.
+#pragma once
+
+#include "loclint/document.h"
+
+namespace loclint::checks::code {
+
+struct Half {
+  const Document* doc = nullptr;  // null: no half
+  Span content;
+
+  explicit operator bool() const { return doc != nullptr; }
+  std::string_view text() const { return doc->slice(content); }
+};
+
+struct BlockPair {
+  Half target;
+  Half source;
+  // The targets of the pairs before and after this one in the same block, when there are:
+  // segmentation splits sentences where a translation may not, and a number the translation
+  // moved into the neighbouring sentence ("within 30 days" -> "passé ce délai" after "30 jours")
+  // is not missing.
+  Half before, after;
+};
+
+}  // namespace loclint::checks::code

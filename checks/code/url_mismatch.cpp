@@ -1,0 +1,111 @@
+#include <algorithm>
+
+#include "comparison.h"
+
+namespace loclint::checks::code {
+
+const Rule kUrl{
+    .id = "code/url-mismatch",
+    .severity = Severity::Error,
+    .summary = "a URL or link destination of the source is missing or altered in the translation",
+    .checks = "Link destinations and URLs written in the text point where the source's point; only the link text "
+              "is prose. A locale segment changed on purpose (`/en-us/` in the source, the file's own locale or "
+              "none in the translation) is accepted unless the option `allow-localized-locale` is `false`.",
+    .why = "A translated or damaged destination sends readers to a 404 page or to the wrong place. Copy the "
+           "destination from the source.",
+    .fires = {.text = "<span data-ttu-id=\"f4053-101\">Voir [la page](/partner-centre/page)</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">See [the page](/partner-center/page)</span></span>\n"},
+    .passes = {.text = "<span data-ttu-id=\"f4053-101\">Voir [la page](/partner-center/page)</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">See [the page](/partner-center/page)</span></span>\n"},
+    .options = {{"allow-localized-locale", OptionType::Bool, "true",
+                 "accept a locale path segment of the source (`/en-us/`) replaced by the file's locale or dropped"}},
+};
+
+namespace {
+
+// `locale_ok`: code/url-mismatch.allow-localized-locale; `locale`: the target's.
+std::string url_key(std::string_view dest, bool source, bool locale_ok, std::string_view locale) {
+  std::string u = nfc(dest);
+  while (!u.empty() && (u.back() == '.' || u.back() == ',')) u.pop_back();
+  if (!locale_ok) return u;
+  // Leave out a locale path segment (/en-us/ in the source; /en-us/ or the file's own locale
+  // in the translation), so that localized, kept and dropped locale segments all compare equal.
+  // Segments are looked at in place (views, ASCII case folded while comparing): this runs for
+  // every link of every segment.
+  auto equals_lowered = [](std::string_view seg, std::string_view lower) {
+    if (seg.size() != lower.size()) return false;
+    for (size_t k = 0; k < seg.size(); ++k) {
+      char c = seg[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) return false;
+    }
+    return true;
+  };
+  std::string out;
+  out.reserve(u.size());
+  size_t i = 0;
+  while (i < u.size()) {
+    size_t slash = u.find('/', i);
+    if (slash == std::string::npos) {
+      out.append(u, i);
+      break;
+    }
+    out.append(u, i, slash + 1 - i);
+    size_t end = u.find_first_of("/?#", slash + 1);
+    if (end == std::string::npos) end = u.size();
+    std::string_view seg = std::string_view(u).substr(slash + 1, end - slash - 1);
+    size_t dash = seg.find('-');
+    bool is_locale = dash >= 2 && dash <= 3 && seg.size() - dash - 1 >= 2 && seg.size() - dash - 1 <= 4 &&
+                     std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-'; });
+    bool localizable = is_locale && (equals_lowered(seg, "en-us") || (!source && (locale.empty() || equals_lowered(seg, locale))));
+    if (localizable) {
+      // Dropped like a locale-neutral link (/partner-center/...) or replaced by the file's.
+      out.pop_back();
+      i = end;
+    } else {
+      i = slash + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<Item> url_items(const Half& half, bool source, bool locale_ok, std::string_view locale) {
+  std::vector<Item> items;
+  auto [b, e] = Document::within(half.doc->links(), half.content);
+  for (auto it = b; it != e; ++it) {
+    if (!half.content.contains(it->span) || it->destination.empty()) continue;
+    Span at = it->destination_span.empty() ? it->span : it->destination_span;
+    items.push_back({url_key(it->destination, source, locale_ok, locale), it->destination, at});
+  }
+  return items;
+}
+
+}  // namespace
+
+void PairComparison::urls() {
+  std::vector<Item> s = url_items(src_.half, true, c_.localized_locale_ok, c_.locale);
+  std::vector<Item> t = url_items(tgt_.half, false, c_.localized_locale_ok, c_.locale);
+  match_equal(s, t);
+  for (Item& a : s) {
+    if (a.used) continue;
+    Item* b = nullptr;
+    for (Item& x : t)
+      if (!x.used) {
+        b = &x;
+        break;
+      }
+    if (!b) {
+      report(kUrl, whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      continue;
+    }
+    b->used = true;
+    if (fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
+      report(kFullwidth, b->span, fmt::format("URL has fullwidth or no-break characters: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+    else if (fold(b->key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
+      report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+    else
+      report(kUrl, b->span, fmt::format("link destination differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+  }
+  for (Item& b : t)
+    if (!b.used) report(kUrl, b.span, fmt::format("URL '{}' is not in the source", q(b.raw)), {});
+}
+
+}  // namespace loclint::checks::code

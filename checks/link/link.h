@@ -1,0 +1,103 @@
+// checks/link: relative links, anchors, images and includes checked against the tree on disk.
+//
+// Every lookup goes through env.workspace (cached directory listings, one parse and one anchor
+// set per target file), so resolution is the same whichever files were named on the command
+// line. links.cpp walks the links and resolves them (targets.cpp); each rule's file holds its
+// constant and what it decides about a resolved link.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "loclint/check.h"
+
+namespace loclint::checks::link {
+
+// ---- the rules, each in <rule-name>.cpp ---------------------------------------------------
+extern const Rule kMissingFile;
+extern const Rule kMissingAnchor;
+extern const Rule kMissingInclude;
+extern const Rule kMissingImage;
+extern const Rule kCaseMismatch;
+extern const Rule kBackslash;
+extern const Rule kRedirected;
+// new-rule: declarations above this line (ci/new-rule)
+
+// The one check of the family: a LinkChecker over the document's links.
+void check_links(const Document& doc, const Env& env, Reporter& out);
+
+// ---- link targets (targets.cpp) -----------------------------------------------------------
+
+enum class Kind { Page, Image, Include };
+
+struct Target {
+  bool check = false;     // false: external, empty or outside this repo
+  bool same_document = false;
+  bool site_absolute = false;  // `/prefix/...` mapped to a docset: URLs ignore case and extension
+  bool backslash = false;
+  fs::path path;          // absolute, lexically normal
+  std::string fragment;   // decoded, without '#'
+  bool has_fragment = false;
+};
+
+// Where a link destination points. `here`: the document's own path, absolute and normal.
+Target parse_target(const fs::path& here, std::string_view raw, const Env& env, const RepoInfo& repo);
+
+struct Resolution {
+  Workspace::PathState state = Workspace::PathState::Missing;
+  fs::path actual;  // the file on disk (with its real letter case)
+};
+
+// A page link may omit the extension (`page`, a site URL) or name a folder with an index page.
+Resolution resolve(const Env& env, const fs::path& p, bool page);
+
+bool is_media(std::string_view path);
+bool has_extension(const fs::path& p);
+// A path for messages: relative to the repository root when inside it, with '/'.
+std::string display_path(const fs::path& p, const RepoInfo& repo);
+
+// ---- the checker (links.cpp, and the rules' files) ----------------------------------------
+
+class LinkChecker {
+ public:
+  LinkChecker(const Document& doc, const Env& env, Reporter& out, fs::path here, std::shared_ptr<const RepoInfo> repo);
+  void run();
+
+ private:
+  struct Half {
+    Span span;
+    uint32_t segment;
+    bool source;
+  };
+  bool wraps_same_image(const Link& link) const;
+  const Half* half_of(Span s) const;
+  void check(const Link& link);
+
+  // What the rules decide about a resolved link; `shown` is the destination as quoted.
+  bool backslash(Span at, const Target& t, const Resolution& r, const std::string& shown);    // backslash.cpp
+  void case_mismatch(Span at, const Target& t, const Resolution& r, const std::string& shown);  // case_mismatch.cpp
+  void missing_page(Span at, const Target& t, const std::string& shown);                        // missing_file.cpp
+  bool redirected(Span at, const Target& t, const std::string& shown);                          // redirected.cpp
+  void missing_image(Span at, const Target& t, const std::string& shown);                       // missing_image.cpp
+  void missing_include(Span at, const Target& t, const std::string& shown);                     // missing_include.cpp
+  void check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown);  // missing_anchor.cpp
+  // Where `p` (in this tree) sits in the --source-root tree: same path below the repo root.
+  std::optional<fs::path> in_source_tree(const fs::path& p) const;
+
+  const Document& doc_;
+  const Env& env_;
+  Reporter& out_;
+  const fs::path here_;  // the document's path, absolute and lexically normal
+  std::shared_ptr<const RepoInfo> repo_;
+  std::vector<Half> halves_;
+  std::set<std::pair<uint32_t, std::string>> seen_in_target_;
+  std::shared_ptr<const AnchorSet> own_;
+  std::set<uint32_t> definitions_seen_;
+};
+
+}  // namespace loclint::checks::link

@@ -1,0 +1,80 @@
+#include <algorithm>
+
+#include "link.h"
+
+namespace loclint::checks::link {
+
+const Rule kMissingAnchor{
+    .id = "link/missing-anchor",
+    .severity = Severity::Warning,
+    .summary = "a link fragment that matches no heading or anchor of its target",
+    .checks = "The part after `#` names an anchor of the target article: an explicit `<a name=\"...\">` or "
+              "`id=\"...\"`, or the id the publishing site generates from a heading (lowercase, spaces to "
+              "hyphens, punctuation dropped, letters of every script kept). Anchors are case-sensitive. The "
+              "message offers the closest existing anchor.",
+    .why = "When nothing matches, the page opens at the top instead of the section. Heading ids must not be "
+           "translated unless the heading they come from is.",
+    .fires = {.text = "## Prérequis\n\n[Voir les conditions](#conditions-requises)\n"},
+    .passes = {.text = "## Prérequis\n\n[Voir les conditions](#prérequis)\n"},
+};
+
+namespace {
+
+// Levenshtein distance over code points, for "did you mean".
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::u32string x, y;
+  for (size_t i = 0; i < a.size();) x += utf8::next(a, i);
+  for (size_t i = 0; i < b.size();) y += utf8::next(b, i);
+  std::vector<size_t> row(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[y.size()];
+}
+
+std::string closest(const std::vector<std::string>& candidates, const std::string& want) {
+  std::string best;
+  size_t best_d = SIZE_MAX;
+  std::string want_lower = to_lower(want);
+  for (const std::string& c : candidates) {
+    if (c.empty()) continue;
+    // A difference of letter case only is the likeliest mistake: anchors are case-sensitive.
+    size_t d = to_lower(c) == want_lower ? 0 : edit_distance(c, want) + 1;
+    if (d < best_d) best_d = d, best = c;
+  }
+  // Otherwise only a near miss is worth offering: '1' is no hint for '10'.
+  size_t len = utf8::length(want);
+  if (best_d == 0) return best;
+  return len >= 4 && best_d - 1 <= len / 3 ? best : std::string();
+}
+
+}  // namespace
+
+void LinkChecker::check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown) {
+  // `#` alone and `#top` go to the top of the page in every browser.
+  if (fragment.empty() || lower_ascii(fragment) == "top") return;
+  std::shared_ptr<const AnchorSet> set;
+  if (file) {
+    set = env_.workspace.anchors(*file);
+  } else {
+    // An include's `#frag` points into whichever article includes it.
+    std::string here = here_.generic_string();
+    if (here.find("/includes/") != std::string::npos) return;
+    if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
+    set = own_;
+  }
+  if (!set || set->contains(fragment)) return;
+  std::string where = file ? fmt::format("'{}'", shown.substr(0, shown.find('#'))) : std::string("this article");
+  std::string suggestion = closest(set->suggestions, fragment);
+  std::string hint = suggestion.empty() ? "" : fmt::format("; did you mean '#{}'", excerpt(suggestion, 80));
+  out_.report(kMissingAnchor, at, fmt::format("no anchor '#{}' in {}{}", excerpt(fragment, 60), where, hint));
+}
+
+}  // namespace loclint::checks::link

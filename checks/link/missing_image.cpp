@@ -1,0 +1,39 @@
+#include "link.h"
+
+namespace loclint::checks::link {
+
+const Rule kMissingImage{
+    .id = "link/missing-image",
+    .severity = Severity::Error,
+    .summary = "an image that exists neither in this tree nor in the source tree",
+    .checks = "An image (`![alt](path)`, `<img src>`, `:::image source=\"path\":::`) is looked up in this tree, "
+              "then at the same place in the tree given by `--source-root`. Without `--source-root`, missing "
+              "images are not reported one by one: loclint prints one note with their number.",
+    .why = "Localized repositories carry no media: images are published from the source-language tree, so an "
+           "image found in neither tree is a broken picture on the page. Fix the path, which is never "
+           "translated, from the source article.",
+    .fires = {.text = ":::image type=\"content\" source=\"media/tableau-de-bord.png\" alt-text=\"Tableau de bord\":::\n",
+              .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
+              .args = "--source-root en-us"},
+    .passes = {.text = ":::image type=\"content\" source=\"media/dashboard.png\" alt-text=\"Tableau de bord\":::\n",
+               .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
+               .args = "--source-root en-us"},
+};
+
+// Without --source-root an image missing from a tree that carries no media cannot be judged:
+// counted over the run and said once, not reported one by one.
+const SummaryNote kUncheckedImages{&kMissingImage, "image link not checked", "image links not checked",
+                                   "this tree carries no media; pass --source-root DIR (the source-language tree) "
+                                   "to check them"};
+
+void LinkChecker::missing_image(Span at, const Target& t, const std::string& shown) {
+  auto source = in_source_tree(t.path);
+  if (!source) {
+    out_.count(kUncheckedImages);
+    return;
+  }
+  if (resolve(env_, *source, false).state != Workspace::PathState::Missing) return;
+  out_.report(kMissingImage, at, fmt::format("image '{}' exists neither in this tree nor in the source tree", shown));
+}
+
+}  // namespace loclint::checks::link

@@ -1,0 +1,37 @@
+#include "link.h"
+
+namespace loclint::checks::link {
+
+const Rule kRedirected{
+    .id = "link/redirected",
+    .severity = Severity::Note,
+    .summary = "a link to a page that was moved and is redirected",
+    .checks = "The target does not exist and is listed in `.openpublishing.redirection.json`.",
+    .why = "Readers are sent on to the page's new address, at the cost of a redirect (and of the fragment, which "
+           "redirects lose). Point the link at the new address.",
+    .fires = {.text = "[Ajouter un client](add-a-new-customer.md)\n",
+              .files = {{".openpublishing.publish.config.json", "{}\n"},
+                        {".openpublishing.redirection.json",
+                         "{\"redirections\": [{\"source_path\": \"add-a-new-customer.md\", "
+                         "\"redirect_url\": \"/partner-center/customers/add-a-new-customer\"}]}\n"}}},
+    .passes = {.text = "[Ajouter un client](customers/add-a-new-customer.md)\n",
+               .files = {{".openpublishing.publish.config.json", "{}\n"},
+                         {".openpublishing.redirection.json",
+                          "{\"redirections\": [{\"source_path\": \"add-a-new-customer.md\", "
+                          "\"redirect_url\": \"/partner-center/customers/add-a-new-customer\"}]}\n"},
+                         {"customers/add-a-new-customer.md", "# Ajouter un client\n"}}},
+};
+
+bool LinkChecker::redirected(Span at, const Target& t, const std::string& shown) {
+  std::vector<fs::path> keys = {t.path};
+  if (!has_extension(t.path)) keys.push_back(fs::path(t.path.string() + ".md"));
+  for (const fs::path& k : keys)
+    if (const Redirection* red = env_.workspace.redirection(*repo_, k)) {
+      out_.report(kRedirected, at,
+                  fmt::format("'{}' was moved: it redirects to '{}'", shown, excerpt(red->redirect_url, 80)));
+      return true;
+    }
+  return false;
+}
+
+}  // namespace loclint::checks::link

@@ -1,0 +1,140 @@
+// Where a link destination points: decoding, docfx's `~/` and site-absolute paths, and
+// resolution against the tree on disk.
+#include <algorithm>
+
+#include "link.h"
+
+namespace loclint::checks::link {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// %20-style escapes; a malformed escape is kept as written.
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// md4c leaves entity references in destinations as written.
+std::string decode_entities(std::string s) {
+  static const std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"}, {"&#32;", " "}, {"&#x20;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}};
+  for (auto [from, to] : kEntities)
+    for (size_t p; (p = s.find(from)) != std::string::npos;) s.replace(p, from.size(), to);
+  return s;
+}
+
+bool has_scheme(std::string_view d) {
+  size_t colon = d.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = d[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_media(std::string_view path) {
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return false;
+  static const std::set<std::string> kMedia = {"png", "jpg", "jpeg", "gif", "svg", "bmp", "webp", "ico",
+                                               "tif", "tiff", "mp4", "webm", "mov", "wmv"};
+  return kMedia.count(lower_ascii(std::string(path.substr(dot + 1)))) > 0;
+}
+
+bool has_extension(const fs::path& p) {
+  std::string name = p.filename().string();
+  size_t dot = name.rfind('.');
+  return dot != std::string::npos && dot > 0;
+}
+
+std::string display_path(const fs::path& p, const RepoInfo& repo) {
+  fs::path shown = p;
+  if (!repo.root.empty()) {
+    fs::path rel = p.lexically_relative(repo.root);
+    if (!rel.empty() && rel.begin()->string() != "..") shown = rel;
+  }
+  return shown.generic_string();
+}
+
+Target parse_target(const fs::path& here, std::string_view raw, const Env& env, const RepoInfo& repo) {
+  Target t;
+  std::string d = decode_entities(std::string(trim(raw)));
+  if (d.empty() || has_scheme(d) || d.starts_with("//")) return t;
+  size_t hash = d.find('#');
+  if (hash != std::string::npos) {
+    t.has_fragment = true;
+    t.fragment = percent_decode(std::string_view(d).substr(hash + 1));
+    d.resize(hash);
+  }
+  if (size_t q = d.find('?'); q != std::string::npos) d.resize(q);
+  if (d.find('\\') != std::string::npos) {
+    t.backslash = true;
+    std::replace(d.begin(), d.end(), '\\', '/');
+  }
+  std::string path = percent_decode(d);
+  if (path.empty()) {
+    t.same_document = true;
+    t.check = t.has_fragment;
+    t.path = here;
+    return t;
+  }
+  if (path.starts_with("~/")) {
+    // docfx: the docset's root (the folder of its docfx.json).
+    const Docset* ds = env.workspace.docset_of(repo, here);
+    fs::path base = ds ? ds->folder : repo.root;
+    if (base.empty()) return t;
+    t.path = absolute_normal(base / path.substr(2));
+  } else if (path[0] == '/') {
+    std::string rest;
+    const Docset* ds = env.workspace.docset_for_site_path(repo, path, &rest);
+    if (!ds) return t;  // another docset of the site: not in this repo
+    t.site_absolute = true;
+    t.path = absolute_normal(ds->folder / rest);
+    // The site path may belong to another repository publishing under the same prefix
+    // (/partner-center/develop/...): only a folder this docset has is ours to check.
+    fs::path folder = rest.empty() || rest.back() == '/' ? t.path : t.path.parent_path();
+    if (env.workspace.stat(folder) == Workspace::PathState::Missing) return t;
+  } else {
+    t.path = absolute_normal(here.parent_path() / path);
+  }
+  t.check = true;
+  return t;
+}
+
+Resolution resolve(const Env& env, const fs::path& p, bool page) {
+  Resolution r;
+  r.state = env.workspace.stat(p, &r.actual);
+  if (r.state != Workspace::PathState::Missing || !page) return r;
+  std::vector<fs::path> alternatives;
+  if (!has_extension(p)) {
+    alternatives.push_back(fs::path(p.string() + ".md"));
+    alternatives.push_back(fs::path(p.string() + ".yml"));
+  }
+  for (const fs::path& alt : alternatives) {
+    Resolution a;
+    a.state = env.workspace.stat(alt, &a.actual);
+    if (a.state != Workspace::PathState::Missing) return a;
+  }
+  return r;
+}
+
+}  // namespace loclint::checks::link

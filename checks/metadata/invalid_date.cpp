@@ -1,0 +1,109 @@
+#include <cctype>
+
+#include "common/options.h"
+#include "metadata.h"
+#include "values.h"
+
+namespace loclint::checks::metadata {
+
+const Rule kInvalidDate{
+    .id = "metadata/invalid-date",
+    .severity = Severity::Error,
+    .summary = "a front-matter date that is not a real date in the expected form",
+    .checks = "The front-matter keys of the option `keys` hold dates in the form of the option `format`, "
+              "whatever the language of the article (a month or day written with one digit is accepted), and "
+              "the date exists. A date that exists only when read day first is pointed out.",
+    .why = "The pipelines parse these dates: a date rewritten in the local order (`18/08/2020`), with other "
+           "separators, or that does not exist (`02/30/2021`) breaks sorting and freshness reports. Write the "
+           "date as in the source article.",
+    .fires = {.text = "ms.date: 18/08/2020", .form = ExampleForm::FrontMatter},
+    .passes = {.text = "ms.date: 08/18/2020", .form = ExampleForm::FrontMatter},
+    .options = {{"format", OptionType::Text, "MM/DD/YYYY",
+                 "the form of a date: YYYY, MM (or M) and DD (or D) and literal separators, e.g. DD.MM.YYYY"},
+                {"keys", OptionType::List, "ms.date,ms.lasthandoff", "the keys that hold dates"}},
+};
+
+// MM and DD take one or two digits because M/D/YYYY is the same form without leading zeros.
+std::optional<Date> parse_date(std::string_view value, std::string_view format) {
+  Date d;
+  size_t v = 0;
+  auto digits = [&](size_t min, size_t max, int& out) {
+    size_t n = 0;
+    out = 0;
+    while (v < value.size() && n < max && std::isdigit(static_cast<unsigned char>(value[v]))) {
+      out = out * 10 + (value[v++] - '0');
+      ++n;
+    }
+    return n >= min;
+  };
+  for (size_t f = 0; f < format.size();) {
+    std::string_view rest = format.substr(f);
+    if (rest.starts_with("YYYY")) {
+      if (!digits(4, 4, d.year)) return std::nullopt;
+      f += 4;
+    } else if (rest.starts_with("MM") || rest.starts_with("DD")) {
+      if (!digits(1, 2, rest[0] == 'M' ? d.month : d.day)) return std::nullopt;
+      f += 2;
+    } else if (rest[0] == 'M' || rest[0] == 'D') {
+      if (!digits(1, 2, rest[0] == 'M' ? d.month : d.day)) return std::nullopt;
+      f += 1;
+    } else {
+      if (v >= value.size() || value[v] != format[f]) return std::nullopt;
+      ++v;
+      ++f;
+    }
+  }
+  if (v != value.size()) return std::nullopt;
+  return d;
+}
+
+namespace {
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+constexpr std::string_view kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+std::string calendar_problem(const Date& d) {
+  if (d.month < 1 || d.month > 12) return fmt::format("there is no month {}", d.month);
+  if (d.day < 1) return fmt::format("there is no day {}", d.day);
+  int days = days_in_month(d.year, d.month);
+  if (d.day > days) return fmt::format("{} {} has {} days", kMonthNames[d.month - 1], d.year, days);
+  return {};
+}
+
+void check_invalid_date(const Document& doc, const Env& env, Reporter& out) {
+  if (!trusted(doc)) return;
+  std::string format = text_option(env.config, kInvalidDate, "format");
+  // A format without its three fields would reject every date: keep the default instead.
+  if (format.find("YYYY") == std::string::npos || format.find('M') == std::string::npos ||
+      format.find('D') == std::string::npos)
+    format = option_default(kInvalidDate, "format").front();
+  for (const std::string& key : list_option(env.config, kInvalidDate, "keys")) {
+    for_each_value(doc, env, key, kInvalidDate, out, [&](const FrontMatterEntry& e) {
+      std::string_view value = trim(e.value);
+      auto d = parse_date(value, format);
+      if (!d) {
+        out.report(kInvalidDate, e.value_span,
+                   fmt::format("'{}' is '{}', expected a date as {}", key, excerpt(value, 60), format));
+        return;
+      }
+      std::string problem = calendar_problem(*d);
+      if (problem.empty()) return;
+      // A date rewritten day first is the usual slip of a translator.
+      std::string hint;
+      if (calendar_problem(Date{d->year, d->day, d->month}).empty()) hint = "; was it written day first?";
+      out.report(kInvalidDate, e.value_span,
+                 fmt::format("'{}' is '{}', not a real date: {} (expected {}){}", key, excerpt(value, 60), problem,
+                             format, hint));
+    });
+  }
+}
+
+}  // namespace loclint::checks::metadata

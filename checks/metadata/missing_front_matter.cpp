@@ -1,0 +1,47 @@
+#include "metadata.h"
+
+#include "common/options.h"
+
+namespace loclint::checks::metadata {
+
+const Rule kMissingFrontMatter{
+    .id = "metadata/missing-front-matter",
+    .severity = Severity::Error,
+    .summary = "an article without a front-matter block",
+    .checks = "Every published article starts with a `---` block of metadata (a YamlMime file with a "
+              "`metadata:` mapping). A file with no translated segments outside every docset (a repository "
+              "README) is not an article and is not reported unless the option `all-files` is `true`; "
+              "`TOC.md` files and files under an `includes` folder are never pages of their own.",
+    .why = "Without the block the page has no title, no description and no localization metadata, and the "
+           "localization pipeline cannot match it to its source. Restore the block from the source article.",
+    .fires = {.text = "# Titre\n"
+                      "\n"
+                      "<span data-ttu-id=\"f4053-101\">Un article sans bloc de métadonnées.</span>"
+                      "<span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">An article without metadata.</span></span>\n",
+              .form = ExampleForm::File},
+    .passes = {.text = "# Titre\n"
+                       "\n"
+                       "<span data-ttu-id=\"f4053-101\">Un article sans bloc de métadonnées.</span>"
+                       "<span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">An article without metadata.</span></span>\n",
+               .form = ExampleForm::File,
+               .path = "includes/example.md"},
+    .options = {{"all-files", OptionType::Bool, "false",
+                 "also report files outside every docset that have no segments (a README, a CONTRIBUTING file)"}},
+};
+
+void check_missing_front_matter(const Document& doc, const Env& env, Reporter& out) {
+  if (doc.front_matter().present) return;
+  Scope s = scope_of(doc, env);
+  if (!s.page_name) return;
+  if (!s.in_docset && !s.translated && !bool_option(env.config, kMissingFrontMatter, "all-files")) return;
+  uint32_t at = doc.content_start();
+  Span line = doc.lines().line_span(doc.lines().line_of(at));
+  if (doc.kind() == DocumentKind::YamlMime)
+    out.report(kMissingFrontMatter, {at, std::max(at, line.end)},
+               "YamlMime file without a 'metadata:' mapping: add one with the keys of the source file");
+  else
+    out.report(kMissingFrontMatter, {at, std::max(at, line.end)},
+               "article without front matter: start it with a '---' block holding the keys of the source article");
+}
+
+}  // namespace loclint::checks::metadata

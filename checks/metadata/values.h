@@ -1,0 +1,24 @@
+// Value parsers of checks/metadata (defined in the files of the rules that use them), exposed
+// for their unit tests (tests/metadata_test.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace loclint::checks::metadata {
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+// Parses `value` in `format` (e.g. MM/DD/YYYY): MM/M and DD/D take one or two digits, YYYY
+// four, any other character is a literal. Does not check the calendar.
+std::optional<Date> parse_date(std::string_view value, std::string_view format);
+// Why a parsed date is not a calendar date ("there is no month 13"), or "" when it is one.
+std::string calendar_problem(const Date& d);
+// A well-formed BCP 47 tag whose language is an ISO 639 code and whose region, if any, is an
+// ISO 3166 code or a UN M.49 area (validated with ICU).
+bool valid_bcp47(std::string_view tag);
+
+}  // namespace loclint::checks::metadata

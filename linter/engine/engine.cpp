@@ -1,0 +1,184 @@
+#include "loclint/engine.h"
+
+#include <algorithm>
+#include <cstring>
+#include <thread>
+
+#include "loclint/core_rules.h"
+#include "loclint/locate.h"
+#include "loclint/read_file.h"
+#include "loclint/suppression.h"
+#include "loclint/workspace.h"
+#include "paths.h"
+#include "work_queue.h"
+
+namespace loclint {
+
+namespace {
+
+constexpr size_t kBinaryProbe = 8000;  // a NUL byte in the first 8000 bytes: a binary file
+
+class CollectingReporter : public Reporter {
+ public:
+  CollectingReporter(const Config& config, std::vector<Diagnostic>& out, NoteCounts* notes)
+      : config_(config), out_(out), notes_(notes) {}
+  using Reporter::report;
+  void report(Diagnostic d) override {
+    if (!d.rule || !config_.enabled(*d.rule)) return;
+    // A check may report a milder case of a defect below its rule's default (an include found
+    // only in the source tree); the user's --severity for the rule or its family still wins.
+    const bool overridden = config_.severity.count(std::string(d.rule->id)) ||
+                            config_.severity.count(std::string(d.rule->family()));
+    if (overridden || d.severity > d.rule->severity) d.severity = config_.severity_of(*d.rule);
+    out_.push_back(std::move(d));
+  }
+  void count(const SummaryNote& note) override {
+    if (notes_ && config_.enabled(*note.rule)) notes_->add(note);
+  }
+
+ private:
+  const Config& config_;
+  std::vector<Diagnostic>& out_;
+  NoteCounts* notes_;
+};
+
+}  // namespace
+
+Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config), checks_(std::move(checks)) {
+  known_rules_ = core_rules();
+  for (const Check& c : checks_)
+    for (const Rule* r : c.rules)
+      if (std::find(known_rules_.begin(), known_rules_.end(), r) == known_rules_.end()) known_rules_.push_back(r);
+}
+
+void Engine::set_config_lookup(ConfigLookup lookup) { config_lookup_ = std::move(lookup); }
+
+std::shared_ptr<const Config> Engine::config_for(const std::string& path) const {
+  if (config_lookup_) return config_lookup_(path);
+  return std::shared_ptr<const Config>(std::shared_ptr<const Config>(), &config_);  // not owned
+}
+
+std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& workspace) const {
+  return lint_document(doc, workspace, config_);
+}
+
+std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& workspace, const Config& config,
+                                           NoteCounts* notes) const {
+  std::vector<Diagnostic> diags;
+  CollectingReporter reporter(config, diags, notes);
+  for (const InputProblem& p : doc.input_problems()) {
+    if (p.kind == InputProblem::InvalidUtf8) {
+      std::string bytes;
+      static const char* hex = "0123456789ABCDEF";
+      for (uint32_t i = p.offset; i < doc.text().size() && i < p.offset + 4; ++i) {
+        uint8_t c = static_cast<uint8_t>(doc.text()[i]);
+        if (i > p.offset && c < 0x80) break;
+        if (!bytes.empty()) bytes += ' ';
+        bytes += "0x";
+        bytes += hex[c >> 4];
+        bytes += hex[c & 15];
+      }
+      reporter.report(kInvalidUtf8, {p.offset, p.offset + 1}, "invalid UTF-8 byte sequence (" + bytes + ")");
+    } else {
+      reporter.report(kNulByte, {p.offset, p.offset + 1}, "NUL byte in a text document");
+    }
+  }
+  std::shared_ptr<const Pair> pair = workspace.pairing().pair_of(doc, config);
+  Env env{config, workspace, pair.get()};
+  for (const Check& check : checks_) {
+    bool any = std::any_of(check.rules.begin(), check.rules.end(), [&](const Rule* r) { return config.enabled(*r); });
+    if (any) check.run(doc, env, reporter);
+  }
+  // Suppressions apply to what the checks reported, centrally, after every check ran.
+  for (Diagnostic& u : apply_suppressions(doc, diags, config, known_rules_)) reporter.report(std::move(u));
+  std::vector<Finding> out = locate_all(doc, std::move(diags));
+  sort_findings(out);
+  return out;
+}
+
+namespace {
+bool looks_binary(std::string_view bytes) {
+  return std::memchr(bytes.data(), 0, std::min<size_t>(bytes.size(), kBinaryProbe)) != nullptr;
+}
+// TOC.yml and friends: YAML files that are not documents.
+bool yaml_but_not_document(std::string_view path, std::string_view bytes) {
+  return is_yaml(path) && !Document::is_yaml_mime(bytes);
+}
+}  // namespace
+
+bool engine_parses(std::string_view path, std::string_view bytes) {
+  return !looks_binary(bytes) && !yaml_but_not_document(path, bytes);
+}
+
+std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<const Document> doc,
+                                       Workspace& workspace, RunStats& stats) const {
+  // This file's configuration: the nearest .loclint.yaml with the command line on top.
+  std::shared_ptr<const Config> config = config_for(path);
+  if (!doc) {
+    std::string bytes, error;
+    bool too_large = false;
+    if (!read_file(path, bytes, error, too_large)) {
+      if (too_large)
+        return {path_finding(path, kFileTooLarge, config->severity_of(kFileTooLarge),
+                             "file is larger than 256 MiB; it was not linted")};
+      stats.tool_failure = true;
+      return {path_finding(path, kUnreadableFile, config->severity_of(kUnreadableFile), "cannot read file: " + error)};
+    }
+    stats.bytes += bytes.size();
+    if (looks_binary(bytes)) {
+      if (!config->enabled(kBinaryFile)) return {};
+      return {path_finding(path, kBinaryFile, config->severity_of(kBinaryFile),
+                           "file looks binary (NUL byte in its first 8000 bytes); it was not linted")};
+    }
+    if (yaml_but_not_document(path, bytes)) return {};  // not parsed
+    doc = Document::parse(path, std::move(bytes));
+    workspace.add_anchors(*doc);
+  } else {
+    stats.bytes += doc->text().size();
+  }
+  ++stats.files;
+  stats.segments += doc->segments().size();
+  return lint_document(*doc, workspace, *config, &stats.summary_notes);
+}
+
+RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) const {
+  RunResult result;
+  Discovery disc = discover(inputs);
+  result.stats.tool_failure = disc.tool_failure;
+  Workspace workspace;
+  WorkQueue queue(disc.files);
+  workspace.set_anchor_parser(&queue);
+  const size_t n = disc.files.size();
+  std::vector<std::vector<Finding>> per_file(n);
+  std::vector<RunStats> per_thread(std::max(1u, jobs));
+  auto worker = [&](unsigned t) {
+    size_t i;
+    std::shared_ptr<const Document> doc;
+    while (queue.next(i, doc)) per_file[i] = lint_file(disc.files[i], std::move(doc), workspace, per_thread[t]);
+  };
+  unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
+  if (threads == 1) {
+    worker(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+    for (auto& th : pool) th.join();
+  }
+  for (const RunStats& s : per_thread) {
+    result.stats.files += s.files;
+    result.stats.segments += s.segments;
+    result.stats.bytes += s.bytes;
+    result.stats.tool_failure |= s.tool_failure;
+    result.stats.summary_notes.merge(s.summary_notes);
+  }
+  // Findings about paths (discovery) go with the path they name, in path order.
+  std::vector<Finding> all = std::move(disc.findings);
+  for (auto& v : per_file)
+    for (auto& f : v) all.push_back(std::move(f));
+  sort_findings(all);
+  result.stats.count_severities(all);
+  result.findings = std::move(all);
+  return result;
+}
+
+}  // namespace loclint

@@ -1,0 +1,80 @@
+#include "loclint/read_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace loclint {
+
+bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large) {
+  too_large = false;
+  // O_NONBLOCK: opening a FIFO without a writer blocks forever; non-blocking, it opens at once
+  // and reads as empty. Reads are blocking again (a pipe given as a path still works).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    error = std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = "is a directory";
+    ::close(fd);
+    return false;
+  }
+  if (static_cast<size_t>(st.st_size) > kMaxFileSize) {
+    too_large = true;
+    ::close(fd);
+    return false;
+  }
+  out.clear();
+  out.resize(static_cast<size_t>(st.st_size));
+  auto fail = [&] {
+    error = std::strerror(errno);
+    ::close(fd);
+    return false;
+  };
+  size_t got = 0;
+  while (true) {
+    if (got == out.size()) {
+      if (out.size() >= kMaxFileSize) break;
+      // The expected size is read: probe for more in a small buffer, so that the usual end of
+      // file does not zero-fill (and free) a 64 KiB tail for every file.
+      char probe[512];
+      ssize_t n = ::read(fd, probe, sizeof probe);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return fail();
+      }
+      if (n == 0) break;
+      out.append(probe, static_cast<size_t>(n));  // the file grew, or st_size was 0 (a pipe, /proc)
+      got += static_cast<size_t>(n);
+      out.resize(out.size() + 65536);
+      continue;
+    }
+    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail();
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  out.resize(got);
+  ::close(fd);
+  if (got > kMaxFileSize) {
+    too_large = true;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace loclint
