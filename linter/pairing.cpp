@@ -4,6 +4,7 @@
 
 #include "loclint/alignment.h"
 #include "loclint/engine.h"
+#include "loclint/read_file.h"
 #include "loclint/workspace.h"
 
 namespace loclint {

@@ -160,7 +160,7 @@ TEST(SourceVersion, TranslatedComparesEverything) {
   EXPECT_EQ(r.exit, 0) << r.out << r.err;  // the version is unknown: a section removed may be the source's edit
   write_file(dir / "it/.loclint.yaml", "pairing:\n  source-version: translated\n");
   r = run(kBinary + " --disable all --enable pair --source-root en it", dir.path());
-  EXPECT_EQ(lines(r.out), std::vector<std::string>({"it/a.md:3:1: warning: section '## Gone' of the source has no "
+  EXPECT_EQ(lines(r.out), std::vector<std::string>({"it/a.md:4:1: warning: section '## Gone' of the source has no "
                                                     "counterpart in the translation (a.md:5) [pair/missing-section]"}))
       << r.err;
 }
