@@ -8,7 +8,7 @@ namespace loclint::checks {
 
 std::vector<Check> all_checks() {
   std::vector<Check> all;
-  for (auto family : {segment_checks, metadata_checks, code_checks, link_checks})
+  for (auto family : {segment_checks, metadata_checks, code_checks, link_checks, pair_checks})
     for (Check& c : family()) all.push_back(std::move(c));
   return all;
 }

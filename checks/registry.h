@@ -13,6 +13,7 @@ std::vector<Check> segment_checks();
 std::vector<Check> metadata_checks();
 std::vector<Check> code_checks();
 std::vector<Check> link_checks();
+std::vector<Check> pair_checks();
 
 // Every check of every family, in a fixed order.
 std::vector<Check> all_checks();

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string_view>& config_file_keys() {
   static const std::vector<std::string_view> keys = {"enable", "disable", "severity", "options", "locale",
-                                                     "source-root", "include", "exclude"};
+                                                     "source-root", "pairing", "include", "exclude"};
   return keys;
 }
 
@@ -76,6 +76,72 @@ class Loader {
       if (sel == "all" || r->id == sel || r->family() == sel)
         for (const RuleOption& o : r->options) out.emplace(o.name);
     return out;
+  }
+
+  // A path template of `pairing.paths`: `{path}` once, `{locale}` at most once, nothing else in braces.
+  std::string path_template(const YAML::Node& n, std::string_view key) const {
+    std::string t = scalar(n, key);
+    size_t paths = 0, locales = 0;
+    for (size_t i = t.find('{'); i != std::string::npos; i = t.find('{', i + 1)) {
+      size_t close = t.find('}', i);
+      std::string name = close == std::string::npos ? t.substr(i) : t.substr(i, close - i + 1);
+      if (name == "{path}") ++paths;
+      else if (name == "{locale}") ++locales;
+      else fail(n.Mark(), fmt::format("'{}': unknown placeholder '{}' (known: {{locale}}, {{path}})", key, name));
+    }
+    if (paths != 1) fail(n.Mark(), fmt::format("'{}': '{}' must contain {{path}} exactly once", key, t));
+    if (locales > 1) fail(n.Mark(), fmt::format("'{}': '{}' contains {{locale}} more than once", key, t));
+    if (t.front() == '/' || t.find('\\') != std::string::npos)
+      fail(n.Mark(), fmt::format("'{}': '{}' must be a relative path with forward slashes", key, t));
+    return t;
+  }
+
+  //   pairing:
+  //     paths: [{translation: "content/{locale}/{path}", source: "content/en/{path}"}]
+  //     source-commit-key: [ms.sourcegitcommit, l10n.sourceCommit]
+  //     source-version: auto | translated | unknown
+  void pairing(const YAML::Node& v, PairingSettings& out) const {
+    for (const auto& e : mapping(v, "pairing")) {
+      std::string name = e.first.IsScalar() ? e.first.Scalar() : "";
+      if (name == "paths") {
+        if (!e.second.IsSequence()) fail(e.second.Mark(), "'pairing.paths': expected a list of {translation, source} mappings");
+        for (const YAML::Node& item : e.second) {
+          if (!item.IsMap()) fail(item.Mark(), "'pairing.paths': expected a mapping with 'translation' and 'source'");
+          PathTemplate t;
+          bool has_translation = false, has_source = false;
+          for (const auto& f : item) {
+            std::string field = f.first.IsScalar() ? f.first.Scalar() : "";
+            if (field == "translation") {
+              t.translation = path_template(f.second, "pairing.paths.translation");
+              has_translation = true;
+            } else if (field == "source") {
+              t.source = path_template(f.second, "pairing.paths.source");
+              has_source = true;
+            } else {
+              fail(f.first.Mark(), fmt::format("'pairing.paths': unknown key '{}' (known keys: translation, source)", field));
+            }
+          }
+          if (!has_translation || !has_source)
+            fail(item.Mark(), fmt::format("'pairing.paths': missing '{}'", has_translation ? "source" : "translation"));
+          if (t.source.find("{locale}") != std::string::npos)
+            fail(item.Mark(), "'pairing.paths.source': the source has one locale; {locale} belongs to 'translation'");
+          out.paths.push_back(std::move(t));
+        }
+      } else if (name == "source-commit-key") {
+        out.source_commit_keys = list(e.second, "pairing.source-commit-key");
+        for (const std::string& k : out.source_commit_keys)
+          if (k.empty()) fail(e.second.Mark(), "'pairing.source-commit-key': expected non-empty key names");
+      } else if (name == "source-version") {
+        const std::string v = e.second.IsScalar() ? e.second.Scalar() : "";
+        if (v == "auto") out.source_version = PairingSettings::SourceVersion::Auto;
+        else if (v == "translated") out.source_version = PairingSettings::SourceVersion::Translated;
+        else if (v == "unknown") out.source_version = PairingSettings::SourceVersion::Unknown;
+        else fail(e.second.Mark(), "'pairing.source-version': expected auto, translated or unknown");
+      } else {
+        fail(e.first.Mark(),
+             fmt::format("'pairing': unknown key '{}' (known keys: paths, source-commit-key, source-version)", name));
+      }
+    }
   }
 
   Config load() {
@@ -144,6 +210,10 @@ class Loader {
           c.locale = scalar(v, key);
         } else if (key == "source-root") {
           c.source_root = (dir / scalar(v, key)).lexically_normal();
+          c.pairing.base = dir;
+        } else if (key == "pairing") {
+          pairing(v, c.pairing);
+          c.pairing.base = dir;
         } else if (key == "include") {
           c.file_include = list(v, key);
         } else if (key == "exclude") {
@@ -184,6 +254,9 @@ Config merge_configs(const Config& f, const Config& cli) {
   for (const auto& [k, v] : cli.options) c.options[k] = v;
   if (cli.locale) c.locale = cli.locale;
   if (cli.source_root) c.source_root = cli.source_root;
+  // `auto` is the default: only a version the command line names overrides the file's.
+  if (cli.pairing.source_version != PairingSettings::SourceVersion::Auto)
+    c.pairing.source_version = cli.pairing.source_version;
   c.include = cli.include;
   c.exclude = cli.exclude;
   c.fail_on = cli.fail_on;

@@ -17,6 +17,7 @@
 #include "loclint/config_file.h"
 #include "loclint/config_schema.h"
 #include "loclint/dump.h"
+#include "loclint/workspace.h"
 #include "loclint/engine.h"
 #include "loclint/fix_run.h"
 #include "loclint/glob.h"
@@ -116,7 +117,7 @@ int main(int argc, char** argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> include, exclude, enable, disable, severities, options;
   std::string fail_on = "error", format = "compiler", column_unit = "codepoint", color = "auto";
-  std::string explain_rule, locale, source_root;
+  std::string explain_rule, locale, source_root, source_version = "auto";
   bool list = false, stats = false;
 
   // Repeatable options take one value per occurrence (`--exclude a --exclude b`), so that they
@@ -139,6 +140,11 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
   app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there)");
+  app.add_option("--source-version", source_version,
+                 "which version of its source a translation is compared with: auto (git decides from the commit "
+                 "it names), translated (the source tree is the version translated), unknown; overrides "
+                 "pairing.source-version when not auto")
+      ->check(CLI::IsMember({"auto", "translated", "unknown"}));
   app.add_option("--format", format, "output format")->check(CLI::IsMember(output_formats()));
   app.add_option("--column-unit", column_unit, "unit of printed columns")->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
   app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -204,16 +210,6 @@ int main(int argc, char** argv) {
     std::cout << config_schema_json(checks::all_rules());
     return kExitClean;
   }
-  if (!dump_path.empty()) {
-    std::ifstream in(dump_path, std::ios::binary);
-    if (!in) {
-      std::cerr << "loclint: cannot read " << dump_path << "\n";
-      return kExitUsage;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
-    return kExitClean;
-  }
   const bool lsp = lsp_command->parsed();
   if (lsp && (!paths.empty() || fix || !changed_since.empty() || !baseline_file.empty() || !write_baseline_file.empty() ||
               !stdin_filename.empty() || !files_from.empty())) {
@@ -264,7 +260,7 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
   }
-  if (paths.empty() && changed_since.empty() && !lsp) {
+  if (paths.empty() && changed_since.empty() && !lsp && dump_path.empty()) {
     std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
     return kExitUsage;
   }
@@ -313,8 +309,31 @@ int main(int argc, char** argv) {
   config.exclude = exclude;
   if (!locale.empty()) config.locale = locale;
   if (!source_root.empty()) config.source_root = source_root;
+  if (source_version == "translated") config.pairing.source_version = PairingSettings::SourceVersion::Translated;
+  if (source_version == "unknown") config.pairing.source_version = PairingSettings::SourceVersion::Unknown;
   config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
 
+  if (!dump_path.empty()) {
+    std::ifstream in(dump_path, std::ios::binary);
+    if (!in) {
+      std::cerr << "loclint: cannot read " << dump_path << "\n";
+      return kExitUsage;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto doc = Document::parse(dump_path, std::move(bytes));
+    // Paired as a run would pair it: the file's .loclint.yaml with the command line on top.
+    std::shared_ptr<const Config> effective = std::make_shared<const Config>(config);
+    try {
+      if (!no_config) effective = ConfigResolver(config, config_file, checks::all_rules()).for_path(dump_path);
+    } catch (const ConfigError& e) {
+      std::cerr << "loclint: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    Workspace workspace;
+    std::shared_ptr<const Pair> pair = workspace.pairing().pair_of(*doc, *effective);
+    std::cout << dump_json(*doc, pair.get()) << "\n";
+    return kExitClean;
+  }
   if (lsp) {
     lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, config_file, no_config};
     return lsp::serve(STDIN_FILENO, STDOUT_FILENO, std::move(so));

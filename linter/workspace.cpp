@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "loclint/document.h"
+#include "loclint/pairing.h"
 #include "loclint/read_file.h"
 
 namespace loclint {
@@ -71,6 +72,9 @@ std::string locale_suffix(const std::string& name) {
 }
 
 }  // namespace
+
+Workspace::Workspace() : pairing_(std::make_unique<Pairing>(*this)) {}
+Workspace::~Workspace() = default;
 
 std::shared_ptr<const Place> Workspace::place_of(const std::string& path) {
   {

@@ -44,8 +44,13 @@ std::vector<std::string> run_example(const Example& example, std::string* output
 
 class RuleExample : public ::testing::TestWithParam<const Rule*> {};
 
+// Rules about a source file's git history: a scratch folder of files has none. Their examples
+// run in a real git repository in tests/paired_trees_test.cpp (Docfx, SourceHistory).
+bool needs_git_history(const Rule& rule) { return rule.id == "pair/stale-translation"; }
+
 TEST_P(RuleExample, FiresItsRuleAndNoOther) {
   const Rule& rule = *GetParam();
+  if (needs_git_history(rule)) GTEST_SKIP() << rule.id << " needs a source tree with git history";
   std::string output;
   std::vector<std::string> rules = run_example(rule.fires, &output);
   ASSERT_FALSE(rules.empty()) << rule.id << "'s example reports nothing:\n" << output;

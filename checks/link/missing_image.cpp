@@ -13,10 +13,10 @@ const Rule kMissingImage{
            "image found in neither tree is a broken picture on the page. Fix the path, which is never "
            "translated, from the source article.",
     .fires = {.text = ":::image type=\"content\" source=\"media/tableau-de-bord.png\" alt-text=\"Tableau de bord\":::\n",
-              .files = {{"en-us/media/dashboard.png", ""}},
+              .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
               .args = "--source-root en-us"},
     .passes = {.text = ":::image type=\"content\" source=\"media/dashboard.png\" alt-text=\"Tableau de bord\":::\n",
-               .files = {{"en-us/media/dashboard.png", ""}},
+               .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
                .args = "--source-root en-us"},
 };
 

@@ -20,6 +20,31 @@ const FrontMatterEntry* FrontMatter::find(std::string_view key) const {
   return nullptr;
 }
 
+const FrontMatterEntry* FrontMatter::find_path(std::string_view path) const {
+  if (const FrontMatterEntry* e = find(path)) return e;
+  // `l10n.sourceCommit`: the key `l10n`, then `sourceCommit` among its fields. Keys may contain
+  // dots themselves (`ms.sourcegitcommit`), so every split point is tried, longest key first.
+  const std::vector<FrontMatterEntry>* level = &entries;
+  std::string_view rest = path;
+  while (!rest.empty()) {
+    const FrontMatterEntry* hit = nullptr;
+    size_t used = 0;
+    for (const FrontMatterEntry& e : *level) {
+      std::string_view k = e.key;
+      if (rest.size() > k.size() && rest.substr(0, k.size()) == k && rest[k.size()] == '.' && !e.fields.empty() &&
+          k.size() > used) {
+        hit = &e;
+        used = k.size();
+      }
+      if (rest == k) return &e;
+    }
+    if (!hit) return nullptr;
+    level = &hit->fields;
+    rest.remove_prefix(used + 1);
+  }
+  return nullptr;
+}
+
 namespace {
 
 // yaml-cpp is given the block with '\r' removed; lines stay the same, so a mark's line maps to
@@ -147,9 +172,10 @@ void parse_yaml(const std::string& yaml, Tree& tree) {
   parser.HandleNextDocument(tree);
 }
 
-void collect(const Tree& tree, const Tree::Node& map, FrontMatter& fm, const LineIndex& lines, uint32_t first_line,
-             std::string_view text) {
-  fm.entries.reserve(map.children.size() / 2);
+// The entries of `map` into `entries`; a mapping value's own entries go into its `fields`.
+void collect(const Tree& tree, const Tree::Node& map, std::vector<FrontMatterEntry>& entries, const LineIndex& lines,
+             uint32_t first_line, std::string_view text, int depth = 0) {
+  entries.reserve(map.children.size() / 2);
   for (size_t i = 0; i < map.children.size(); i += 2) {
     FrontMatterEntry e;
     const Tree::Node& k = tree.nodes[map.children[i]];
@@ -190,8 +216,10 @@ void collect(const Tree& tree, const Tree::Node& map, FrontMatter& fm, const Lin
       if (v->kind == Tree::Sequence)
         for (uint32_t item : v->children)
           if (tree.nodes[item].kind == Tree::Scalar) e.items.push_back(tree.nodes[item].value);
+      // A hostile file nests mappings thousands deep; real front matter nests one or two.
+      if (v->kind == Tree::Map && depth < 8) collect(tree, *v, e.fields, lines, first_line, text, depth + 1);
     }
-    fm.entries.push_back(std::move(e));
+    entries.push_back(std::move(e));
   }
 }
 
@@ -215,7 +243,7 @@ FrontMatter parse_front_matter(std::string_view text, const LineIndex& lines, ui
           uint32_t mb = mark_offset(lines, lines.line_of(start), meta->mark, text);
           fm.span = {mb, mb};
           if (meta->kind == Tree::Map) {
-            collect(tree, *meta, fm, lines, lines.line_of(start), text);
+            collect(tree, *meta, fm.entries, lines, lines.line_of(start), text);
             if (!fm.entries.empty()) {
               uint32_t last = fm.entries.back().value_span.end;
               fm.span = {lines.line_start(lines.line_of(mb)), std::max(last, mb)};
@@ -278,7 +306,7 @@ FrontMatter parse_front_matter(std::string_view text, const LineIndex& lines, ui
       fm.error = FrontMatterError{"front matter is not a mapping of keys to values", body_begin};
       return fm;
     }
-    collect(tree, *root, fm, lines, first + 1, text);
+    collect(tree, *root, fm.entries, lines, first + 1, text);
   } catch (const YAML::Exception& e) {
     fm.entries.clear();
     fm.error = FrontMatterError{e.msg, mark_offset(lines, first + 1, e.mark, text)};

@@ -86,7 +86,8 @@ std::vector<Finding> Engine::lint_document(const Document& doc, Workspace& works
       reporter.report(kNulByte, {p.offset, p.offset + 1}, "NUL byte in a text document");
     }
   }
-  Env env{config, workspace};
+  std::shared_ptr<const Pair> pair = workspace.pairing().pair_of(doc, config);
+  Env env{config, workspace, pair.get()};
   for (const Check& check : checks_) {
     bool any = std::any_of(check.rules.begin(), check.rules.end(), [&](const Rule* r) { return config.enabled(*r); });
     if (any) check.run(doc, env, reporter);

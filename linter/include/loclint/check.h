@@ -12,6 +12,7 @@
 #include "loclint/config.h"
 #include "loclint/diagnostic.h"
 #include "loclint/document.h"
+#include "loclint/pairing.h"
 #include "loclint/workspace.h"
 
 namespace loclint {
@@ -31,6 +32,9 @@ class Reporter {
 struct Env {
   const Config& config;
   Workspace& workspace;  // thread-safe; shared by every file of the run
+  // The document's source document when the run pairs trees (pairing.h): null when there is no
+  // source root or the document is side-by-side, else Paired (with `source`) or MissingSource.
+  const Pair* pair = nullptr;
 };
 
 struct Check {

@@ -20,6 +20,33 @@ std::optional<FailOn> parse_fail_on(std::string_view s);
 // Whether a finding of severity `s` fails the run.
 bool fails(FailOn fail_on, Severity s);
 
+// Where the source document of a translated document is (`.loclint.yaml` `pairing:`; see
+// pairing.h). A template is a path relative to its root with `{locale}` (a locale such as `de`,
+// `pt-br`, `zh_CN`: one path component or part of one) and `{path}` (the rest of the path, slashes
+// included): `content/{locale}/{path}` -> `content/en/{path}` (Hugo), `docs/{path}.{locale}.md` ->
+// `docs/{path}.md` (MkDocs suffixes).
+struct PathTemplate {
+  std::string translation;  // relative to `PairingSettings::base`
+  std::string source;       // relative to the source root
+};
+
+struct PairingSettings {
+  // Tried in order; the first whose `translation` matches wins. Empty: the source has the same
+  // path relative to the source root as the translation has relative to its repository root
+  // (docfx: a localized repository beside its `_repo.en-us` fallback).
+  std::vector<PathTemplate> paths;
+  std::filesystem::path base;  // the folder translation templates are relative to (absolute)
+  // Front-matter keys (or dotted paths into mappings) that name the source commit a translation
+  // was made from, the first present wins.
+  std::vector<std::string> source_commit_keys = {"ms.sourcegitcommit", "l10n.sourceCommit"};
+  // Which version of its source a translation is compared with (pairing.h, Pair::strictness):
+  enum class SourceVersion : uint8_t {
+    Auto,        // git decides, from the commit each translation names
+    Translated,  // the source tree is the version the translations were made from
+    Unknown,     // never assume it is
+  } source_version = SourceVersion::Auto;
+};
+
 struct Config {
   // Rule selection: entries are rule ids, family names or "all". The most specific selector
   // wins (`--disable metadata --enable metadata/syntax` keeps that one rule); among equals, the last.
@@ -42,6 +69,8 @@ struct Config {
   // Options shared by several families.
   std::optional<std::string> locale;              // expected locale of the tree (metadata, code)
   std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)
+  // How documents are paired with their source documents under `source_root`.
+  PairingSettings pairing;
 
   // Per-rule or per-family options: option name -> list of values (a scalar is a list of one).
   // Keys are "rule-or-family.option", e.g. "metadata/missing-key.required".

@@ -7,6 +7,9 @@
 //     metadata/missing-key: {required: [title, description]}
 //   locale: fr-FR
 //   source-root: ../en-us                      # relative to the folder of this file
+//   pairing:                                   # where each translation's source is (pairing.h)
+//     paths: [{translation: "content/{locale}/{path}", source: "content/en/{path}"}]
+//     source-commit-key: [ms.sourcegitcommit, l10n.sourceCommit]
 //   include: ["articles/**"]                   # globs relative to the folder of this file
 //   exclude: ["includes/**"]
 //

@@ -34,6 +34,7 @@ struct FrontMatterEntry {
   bool is_scalar = true;  // false for sequences and mappings
   bool is_null = false;   // `key:` or `key: null` / `~`
   std::vector<std::string> items;  // scalar items of a sequence value (e.g. `no-loc: [a, b]`)
+  std::vector<FrontMatterEntry> fields;  // entries of a mapping value (`l10n: {sourceCommit: ...}`)
 };
 
 struct FrontMatterError {
@@ -69,6 +70,9 @@ struct FrontMatter {
 
   // The first entry with this key, or nullptr.
   const FrontMatterEntry* find(std::string_view key) const;
+  // The same for a key or a dotted path into mapping values (`l10n.sourceCommit` is the field
+  // `sourceCommit` of the key `l10n`; a key that contains dots, `ms.date`, is found whole first).
+  const FrontMatterEntry* find_path(std::string_view path) const;
 };
 
 // ---- Markdown elements ---------------------------------------------------------------------

@@ -21,6 +21,7 @@
 namespace loclint {
 
 class Document;
+class Pairing;
 struct AnchorSet;
 namespace fs = std::filesystem;
 
@@ -76,9 +77,13 @@ class AnchorParser {
 
 class Workspace {
  public:
-  Workspace() = default;
+  Workspace();
+  ~Workspace();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
+
+  // Translated documents and their source documents (pairing.h).
+  Pairing& pairing() { return *pairing_; }
 
   // The repository that contains `file` (cached per folder). Never null.
   std::shared_ptr<const RepoInfo> repo_of(const fs::path& file);
@@ -151,6 +156,7 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
   std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
+  std::unique_ptr<Pairing> pairing_;
   AnchorParser* anchor_parser_ = nullptr;
   std::shared_ptr<const Overlay> overlay_;  // guarded by mutex_
 };

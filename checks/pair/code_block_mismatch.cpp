@@ -1,0 +1,163 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "loclint/code_comments.h"
+#include "pair.h"
+
+namespace loclint::checks::pair {
+
+const Rule kCodeBlockMismatch{
+    .id = "pair/code-block-mismatch",
+    .severity = Severity::Error,
+    .summary = "a fenced code block whose code differs from the source beyond its comments",
+    .checks = "Each fenced code block of the translation is compared line by line with its aligned code block of "
+              "the source. Only comments may differ; their syntax is read from the fence's language: `#` in "
+              "PowerShell and shells, `//` and `/* */` in C#, JavaScript and AL, `--` in SQL, `<!-- -->` in XML; "
+              "JSON has none. When the source may be another version than the one translated, only lines the "
+              "translation altered are reported, not lines added or removed.",
+    .why = "Code is copied, never translated: a translated string or parameter, a changed value or a lost space "
+           "breaks what readers copy. Copy the line from the source.",
+    .fires = {.text = "# Installer\n\nExécutez [l'outil](tool.md).\n\n```bash\n# d'abord mettre à jour\n"
+                      "sudo apt-get installer -y tool\n```\n",
+              .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\n# update first\n"
+                                             "sudo apt-get install -y tool\n```\n"},
+                        {"tool.md", "# Outil\n"}},
+              .args = "--source-root en-us"},
+    .passes = {.text = "# Installer\n\nExécutez [l'outil](tool.md).\n\n```bash\n# d'abord mettre à jour\n"
+                       "sudo apt-get install -y tool\n```\n",
+               .files = {{"en-us/example.md", "# Install\n\nRun [the tool](tool.md).\n\n```bash\n# update first\n"
+                                              "sudo apt-get install -y tool\n```\n"},
+                         {"tool.md", "# Outil\n"}},
+               .args = "--source-root en-us"},
+};
+
+namespace {
+
+// Words and single punctuation marks: what two versions of one line share.
+std::vector<std::string> pieces(std::string_view line) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < line.size();) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    auto word = [](unsigned char x) { return x >= 0x80 || std::isalnum(x) || x == '_'; };
+    if (word(c))
+      while (j < line.size() && word(static_cast<unsigned char>(line[j]))) ++j;
+    else
+      ++j;
+    out.emplace_back(line.substr(i, j - i));
+    i = j;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Two versions of one line of code: most of their words and marks are the same (Dice >= 0.5).
+bool same_line_altered(std::string_view a, std::string_view b) {
+  const auto pa = pieces(a), pb = pieces(b);
+  if (pa.empty() || pb.empty()) return false;
+  std::vector<std::string> common;
+  std::set_intersection(pa.begin(), pa.end(), pb.begin(), pb.end(), std::back_inserter(common));
+  return 2 * common.size() >= (pa.size() + pb.size()) / 2 + (pa.size() + pb.size()) % 2;
+}
+
+struct Hunk {
+  size_t t_begin, t_end, s_begin, s_end;  // [begin, end) of the code lines of each side
+};
+
+// The differing runs of two sequences of lines (longest common subsequence).
+std::vector<Hunk> diff(const std::vector<CodeLine>& t, const std::vector<CodeLine>& s) {
+  const size_t n = t.size(), m = s.size();
+  std::vector<Hunk> hunks;
+  if (n * m > 4'000'000) {  // a code block of thousands of lines: compare in order only
+    size_t k = 0;
+    while (k < n && k < m && t[k].code == s[k].code) ++k;
+    if (k < n || k < m) hunks.push_back({k, n, k, m});
+    return hunks;
+  }
+  std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
+  for (size_t i = n; i-- > 0;)
+    for (size_t j = m; j-- > 0;)
+      lcs[i][j] = t[i].code == s[j].code ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && t[i].code == s[j].code) {
+      ++i, ++j;
+      continue;
+    }
+    Hunk h{i, i, j, j};
+    while ((i < n || j < m) && !(i < n && j < m && t[i].code == s[j].code)) {
+      if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) ++i;
+      else ++j;
+    }
+    h.t_end = i;
+    h.s_end = j;
+    hunks.push_back(h);
+  }
+  return hunks;
+}
+
+}  // namespace
+
+void check_code_block_mismatch(const Document& doc, const Env& env, Reporter& out) {
+  const Pair* p = paired(env);
+  if (!p) return;
+  const Strictness strict = strictness(*p);
+  if (strict == Strictness::None) return;
+  const Alignment& a = p->alignment();
+  const Document& src = *p->source;
+  std::map<uint32_t, const CodeBlock*> target_blocks, source_blocks;  // by span begin
+  for (const CodeBlock& c : doc.code_blocks()) target_blocks[c.span.begin] = &c;
+  for (const CodeBlock& c : src.code_blocks()) source_blocks[c.span.begin] = &c;
+  for (const AlignedBlocks& b : a.blocks) {
+    if (b.move != AlignMove::OneToOne) continue;
+    const Block& tb = doc.blocks()[b.target[0]];
+    const Block& sb = src.blocks()[b.source[0]];
+    if (tb.kind != BlockKind::CodeBlock || sb.kind != BlockKind::CodeBlock) continue;
+    auto tc = target_blocks.find(tb.span.begin);
+    auto sc = source_blocks.find(sb.span.begin);
+    if (tc == target_blocks.end() || sc == source_blocks.end()) continue;
+    // Indented code is as often text indented by accident (docfx `:::column:::` content) as code.
+    if (!tc->second->fenced || !sc->second->fenced) continue;
+    // The source's language decides what a comment is (a translation may re-case the fence).
+    const CommentSyntax syntax = comment_syntax(sc->second->info.empty() ? tc->second->info : sc->second->info);
+    const std::vector<CodeLine> t = code_lines(doc.slice(tb.span), syntax);
+    const std::vector<CodeLine> s = code_lines(src.slice(sb.span), syntax);
+    auto t_span = [&](const CodeLine& l) { return Span{tb.span.begin + l.begin, tb.span.begin + l.end}; };
+    auto s_where = [&](const CodeLine& l) { return p->where(sb.span.begin + l.begin); };
+    for (const Hunk& h : diff(t, s)) {
+      const size_t tn = h.t_end - h.t_begin, sn = h.s_end - h.s_begin;
+      // Line by line, as far as both sides go: an altered line.
+      bool altered = tn == sn;
+      for (size_t k = 0; altered && k < tn; ++k) altered = same_line_altered(t[h.t_begin + k].code, s[h.s_begin + k].code);
+      if (strict == Strictness::Safe && !altered) continue;  // lines added or removed: maybe the source's edit
+      if (tn > 0 && sn > 0) {
+        const CodeLine& tl = t[h.t_begin];
+        const CodeLine& sl = s[h.s_begin];
+        out.report(kCodeBlockMismatch, t_span(tl),
+                   fmt::format("code differs from source beyond comments: '{}' in translation, '{}' in source ({})",
+                               shown(tl.code), shown(sl.code), s_where(sl)),
+                   sl.code);
+      } else if (sn > 0) {
+        const CodeLine& sl = s[h.s_begin];
+        const uint32_t at = h.t_begin < t.size() ? t_span(t[h.t_begin]).begin : tb.span.end;
+        out.report(kCodeBlockMismatch, {at, at},
+                   fmt::format("code line of the source is missing from the translation: '{}' ({})", shown(sl.code),
+                               s_where(sl)),
+                   sl.code);
+      } else {
+        const CodeLine& tl = t[h.t_begin];
+        out.report(kCodeBlockMismatch, t_span(tl),
+                   fmt::format("code line is not in the source: '{}' (code block at {})", shown(tl.code),
+                               p->where(sb.span.begin)));
+      }
+    }
+  }
+}
+
+}  // namespace loclint::checks::pair

@@ -1,0 +1,249 @@
+#include "loclint/pairing.h"
+
+#include <fmt/format.h>
+
+#include "loclint/alignment.h"
+#include "loclint/engine.h"
+#include "loclint/read_file.h"
+#include "loclint/workspace.h"
+
+namespace loclint {
+
+namespace {
+
+// Source documents kept parsed at once, counted in bytes of text (their models are a few times
+// larger). A source is normally asked for by one translation; several locales linted in one
+// run (Hugo's `de` and `fr` beside `en`) ask again, usually while it is still kept.
+constexpr size_t kSourceBudget = 32u << 20;
+
+bool locale_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// `de`, `pt-br`, `zh_CN`, `zh-Hans`, `sr-Latn-RS`: 2-3 letters, then subtags of 2-8 letters or digits.
+bool is_locale(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && letter(s[i])) ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < s.size()) {
+    if (s[i] != '-' && s[i] != '_') return false;
+    size_t b = ++i;
+    while (i < s.size() && locale_char(s[i])) ++i;
+    if (i - b < 2 || i - b > 8) return false;
+  }
+  return true;
+}
+
+// Backtracking over the (at most two) placeholders of a template.
+bool match_from(std::string_view t, std::string_view p, std::string& rest, std::string& locale) {
+  while (!t.empty()) {
+    if (t.starts_with("{path}") || t.starts_with("{locale}")) {
+      const bool is_path = t[1] == 'p';
+      std::string_view after = t.substr(is_path ? 6 : 8);
+      // Longest first: `{path}.{locale}.md` on `a.b.de.md` gives `a.b` and `de`.
+      for (size_t n = p.size(); n >= 1; --n) {
+        std::string_view piece = p.substr(0, n);
+        if (is_path ? false : (piece.find('/') != std::string_view::npos || !is_locale(piece))) continue;
+        std::string saved_rest = rest, saved_locale = locale;
+        (is_path ? rest : locale) = std::string(piece);
+        if (match_from(after, p.substr(n), rest, locale)) return true;
+        rest = std::move(saved_rest);
+        locale = std::move(saved_locale);
+      }
+      return false;
+    }
+    if (p.empty() || t.front() != p.front()) return false;
+    t.remove_prefix(1);
+    p.remove_prefix(1);
+  }
+  return p.empty();
+}
+
+bool is_document_name(const fs::path& p) {
+  std::string ext = lower_ascii(p.extension().string());
+  return ext == ".md" || ext == ".markdown" || ext == ".yml" || ext == ".yaml" || ext == ".mdx";
+}
+
+}  // namespace
+
+bool match_path_template(std::string_view tmpl, std::string_view path, std::string& rest, std::string& locale) {
+  rest.clear();
+  locale.clear();
+  return match_from(tmpl, path, rest, locale);
+}
+
+std::string fill_path_template(std::string_view tmpl, std::string_view rest, std::string_view locale) {
+  std::string out;
+  for (size_t i = 0; i < tmpl.size();) {
+    if (tmpl.substr(i).starts_with("{path}")) {
+      out += rest;
+      i += 6;
+    } else if (tmpl.substr(i).starts_with("{locale}")) {
+      out += locale;
+      i += 8;
+    } else {
+      out += tmpl[i++];
+    }
+  }
+  return out;
+}
+
+std::string Pair::where(uint32_t source_offset) const {
+  if (!source) return source_name;
+  return fmt::format("{}:{}", source_name, source->position(source_offset).line);
+}
+
+const Alignment& Pair::alignment() const {
+  std::call_once(aligned_, [this] {
+    alignment_ = source && translation ? std::make_shared<const Alignment>(align(*translation, *source))
+                                       : std::make_shared<const Alignment>();
+  });
+  return *alignment_;
+}
+
+SourceChange Pair::source_change() const {
+  if (!source_commit_ || !history_ || state != PairState::Paired) return {};
+  return history_->change(source_commit_->value, source_path);
+}
+
+Strictness Pair::strictness() const {
+  if (source_version_ == PairingSettings::SourceVersion::Translated) return Strictness::Full;
+  switch (source_change().state) {
+    case SourceChange::State::Unchanged:
+      return source_version_ == PairingSettings::SourceVersion::Unknown ? Strictness::Safe : Strictness::Full;
+    case SourceChange::State::Changed: return Strictness::None;
+    case SourceChange::State::UnknownCommit:
+    case SourceChange::State::NotTracked: return Strictness::Safe;
+  }
+  return Strictness::Safe;
+}
+
+SourceHistory& Pairing::history(const fs::path& source_root) {
+  std::unique_lock lock(mutex_);
+  auto& slot = histories_[source_root.string()];
+  if (!slot) slot = std::make_unique<SourceHistory>(source_root);
+  return *slot;
+}
+
+Pairing::Pairing(Workspace& workspace) : workspace_(workspace) {}
+Pairing::~Pairing() = default;
+
+std::optional<Pairing::Mapping> Pairing::map(const fs::path& translated, const Config& config) {
+  if (!config.source_root) return std::nullopt;
+  const fs::path file = absolute_normal(translated);
+  const fs::path source_root = absolute_normal(*config.source_root);
+  // The folder paths are relative to: the .loclint.yaml that set the source root or the
+  // templates, else the repository (publish config or .git), else the working folder.
+  fs::path base = config.pairing.base;
+  if (base.empty()) base = workspace_.repo_of(file)->root;
+  if (base.empty()) base = absolute_normal(".");
+  base = absolute_normal(base);
+  const fs::path rel = file.lexically_relative(base);
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  const std::string relative = rel.generic_string();
+  Mapping m;
+  if (config.pairing.paths.empty()) {
+    m.source = absolute_normal(source_root / rel);
+  } else {
+    bool found = false;
+    std::string rest;
+    for (const PathTemplate& t : config.pairing.paths) {
+      if (!match_path_template(t.translation, relative, rest, m.locale)) continue;
+      m.source = absolute_normal(source_root / fill_path_template(t.source, rest, m.locale));
+      found = true;
+      break;
+    }
+    if (!found) return std::nullopt;
+  }
+  // The source itself (a repository linted whole, with its source language inside it).
+  if (m.source == file) return std::nullopt;
+  return m;
+}
+
+std::optional<fs::path> Pairing::source_path_of(const fs::path& translated, const Config& config) {
+  auto m = map(translated, config);
+  if (!m) return std::nullopt;
+  return m->source;
+}
+
+std::shared_ptr<const Pair> Pairing::pair_of(const Document& doc, const Config& config) {
+  // A side-by-side document carries its source in itself.
+  if (!config.source_root || !doc.segments().empty()) return nullptr;
+  auto m = map(doc.path(), config);
+  if (!m) return nullptr;
+  auto pair = std::make_shared<Pair>();
+  pair->translation = &doc;
+  pair->source_root = absolute_normal(*config.source_root);
+  pair->locale = m->locale;
+  pair->source_version_ = config.pairing.source_version;
+  fs::path actual;
+  Workspace::PathState state = workspace_.stat(m->source, &actual);
+  pair->source_path = state == Workspace::PathState::CaseMismatch ? absolute_normal(actual) : m->source;
+  pair->source_name = pair->source_path.lexically_relative(pair->source_root).generic_string();
+  if (pair->source_name.empty() || pair->source_name.starts_with("..")) pair->source_name = pair->source_path.string();
+  if (state != Workspace::PathState::Missing) pair->source = source_document(pair->source_path);
+  if (pair->source) {
+    pair->state = PairState::Paired;
+    for (const std::string& key : config.pairing.source_commit_keys) {
+      const FrontMatterEntry* e = doc.front_matter().find_path(key);
+      if (e && e->is_scalar && !e->is_null && !e->value.empty()) {
+        pair->source_commit_ = e;
+        pair->history_ = &history(pair->source_root);
+        break;
+      }
+    }
+  } else {
+    if (state != Workspace::PathState::Missing) return nullptr;  // there, but not a document: not ours to judge
+    pair->state = PairState::MissingSource;
+    std::string ext = lower_ascii(m->source.extension().string());
+    if (ext == ".md" || ext == ".yml") {
+      fs::path other = m->source;
+      other.replace_extension(ext == ".md" ? ".yml" : ".md");
+      if (workspace_.stat(other) != Workspace::PathState::Missing)
+        pair->source_moved_to = other.lexically_relative(pair->source_root).generic_string();
+    }
+  }
+  std::unique_lock lock(mutex_);
+  ++(pair->state == PairState::Paired ? paired_ : missing_);
+  return pair;
+}
+
+std::shared_ptr<const Document> Pairing::source_document(const fs::path& path) {
+  const std::string key = absolute_normal(path).string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = documents_.find(key); it != documents_.end()) return it->second;
+  }
+  if (!is_document_name(path)) return nullptr;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return nullptr;
+  std::string bytes, error;
+  bool too_large = false;
+  if (!read_file(key, bytes, error, too_large) || !engine_parses(key, bytes)) return nullptr;
+  // Parsed outside the lock: two threads asking for one source at once may both parse it (the
+  // same source is rarely asked for twice at the same time); the first one kept wins.
+  std::shared_ptr<const Document> doc = Document::parse(path.string(), std::move(bytes));
+  std::unique_lock lock(mutex_);
+  auto [it, inserted] = documents_.emplace(key, doc);
+  if (!inserted) return it->second;
+  loaded_order_.push_back(key);
+  loaded_bytes_ += doc->text().size();
+  while (loaded_bytes_ > kSourceBudget && loaded_order_.size() > 1) {
+    auto old = documents_.find(loaded_order_.front());
+    loaded_bytes_ -= old->second->text().size();
+    documents_.erase(old);
+    loaded_order_.pop_front();
+  }
+  return doc;
+}
+
+size_t Pairing::paired() const {
+  std::shared_lock lock(mutex_);
+  return paired_;
+}
+
+size_t Pairing::missing() const {
+  std::shared_lock lock(mutex_);
+  return missing_;
+}
+
+}  // namespace loclint
