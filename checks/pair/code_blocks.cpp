@@ -41,19 +41,6 @@ const Rule kExtraCodeBlock{
                .args = "--source-root en-us --source-version translated"},
 };
 
-namespace {
-
-uint32_t line_start_of_next_target(const Document& doc, const Alignment& a, size_t from) {
-  for (size_t k = from; k < a.blocks.size(); ++k)
-    if (a.blocks[k].target_count) {
-      const uint32_t b = doc.blocks()[a.blocks[k].target[0]].span.begin;
-      return doc.lines().line_start(doc.lines().line_of(b));
-    }
-  return static_cast<uint32_t>(doc.text().size());
-}
-
-}  // namespace
-
 void check_code_blocks(const Document& doc, const Env& env, Reporter& out) {
   const Pair* p = paired(env);
   if (!p || strictness(*p) != Strictness::Full) return;
@@ -81,7 +68,7 @@ void check_code_blocks(const Document& doc, const Env& env, Reporter& out) {
   for (size_t k = 0; k < a.blocks.size(); ++k) {
     const AlignedBlocks& b = a.blocks[k];
     if (b.move == AlignMove::Deleted && fenced(src, b.source[0]) && !whole_source[b.source[0]]) {
-      const uint32_t at = line_start_of_next_target(doc, a, k);
+      const uint32_t at = insertion_point(doc, a, k);
       out.report(kMissingCodeBlock, {at, at},
                  fmt::format("code block of the source has no counterpart in the translation: {} ({})",
                              block_label(src, b.source[0]), p->where(src.blocks()[b.source[0]].span.begin)));

@@ -47,4 +47,8 @@ std::string shown(std::string_view text, size_t max = 80);
 // of a code block (with its fence language), else its first words.
 std::string block_label(const Document& doc, uint32_t block);
 
+// Where something missing from the translation would be: the byte offset of the start of the
+// line of the first translation block at alignment step `from` or after, else the end of `doc`.
+uint32_t insertion_point(const Document& doc, const Alignment& a, size_t from);
+
 }  // namespace loclint::checks::pair

@@ -54,21 +54,6 @@ const Rule kExtraSection{
                .args = "--source-root en-us --source-version translated"},
 };
 
-namespace {
-
-// The start of the line of the first translation block from step `from` on: where something
-// missing from the translation would be.
-uint32_t insertion_point(const Document& doc, const Alignment& a, size_t from) {
-  for (size_t k = from; k < a.blocks.size(); ++k)
-    if (a.blocks[k].target_count) {
-      const uint32_t b = doc.blocks()[a.blocks[k].target[0]].span.begin;
-      return doc.lines().line_start(doc.lines().line_of(b));
-    }
-  return static_cast<uint32_t>(doc.text().size());
-}
-
-}  // namespace
-
 void check_sections(const Document& doc, const Env& env, Reporter& out) {
   const Pair* p = paired(env);
   if (!p || strictness(*p) != Strictness::Full) return;

@@ -30,4 +30,13 @@ std::string block_label(const Document& doc, uint32_t block) {
   return fmt::format("'{}'", shown(text, 60));
 }
 
+uint32_t insertion_point(const Document& doc, const Alignment& a, size_t from) {
+  for (size_t k = from; k < a.blocks.size(); ++k)
+    if (a.blocks[k].target_count) {
+      const uint32_t b = doc.blocks()[a.blocks[k].target[0]].span.begin;
+      return doc.lines().line_start(doc.lines().line_of(b));
+    }
+  return static_cast<uint32_t>(doc.text().size());
+}
+
 }  // namespace loclint::checks::pair
