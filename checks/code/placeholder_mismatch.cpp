@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "comparison.h"
+#include "grammar/chars.h"
 #include "grammar/tex.h"
 
 namespace loclint::checks::code {
@@ -90,6 +91,13 @@ void PairComparison::placeholders() {
       }
     if (b) {
       b->used = true;
+      // A word in angle brackets written for the reader ("Create Notification for <Sender>")
+      // is translated with the sentence: a capitalized plain word on both sides.
+      auto described = [](std::string_view k) {
+        return k.size() > 3 && k.front() == '<' && k.back() == '>' && is_upper(k[1]) &&
+               std::all_of(k.begin() + 2, k.end() - 1, [](char ch) { return is_lower(ch) || static_cast<uint8_t>(ch) >= 0x80; });
+      };
+      if (described(a.key) && described(b->key)) continue;
       bool compat = fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text;
       report(compat ? kFullwidth : kPlaceholder, b->span,
              fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has " + lookalikes(b->raw, a.raw) : std::string("differs from source"), q(b->raw), q(a.raw)), a.raw, a.span);
@@ -97,6 +105,11 @@ void PairComparison::placeholders() {
     }
     Found f = locate(a.key, false);
     if (f.how == Match::Exact) continue;  // written as a tag on one side and as text on the other
+    // "mm-dd-yyyy" in lower case is a notation described to the reader, not a format string
+    // (in one, "mm" is minutes): the translation writes its own (gg-mm-aaaa).
+    if (f.how == Match::None && is_format_pattern(a.key) && a.key.find_first_of("MHh") == std::string::npos &&
+        a.key.find("dd") != std::string::npos && same_shape(a.key))
+      continue;
     if (f.how == Match::None && is_format_pattern(a.key)) {
       // A localized format string keeps the separators: aaaa-MM-jjThh:mm:ssZ.
       if (auto w = same_shape(a.key)) {

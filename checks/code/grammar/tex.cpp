@@ -11,6 +11,7 @@ namespace loclint::checks::code {
 
 namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr size_t kMaxFormula = 2000;  // bytes
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict) {
@@ -18,7 +19,18 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
   const size_t n = text.size();
   size_t open = std::string_view::npos;
   bool display = false;
-  for (size_t i = 0; i < n; ++i) {
+  size_t no_open = std::string_view::npos;  // a '$' that was tried as an opening and closes nothing
+  for (size_t i = 0;; ++i) {
+    // A formula is read within one paragraph's worth of bytes, so that a text full of dollar
+    // signs stays linear.
+    if (i >= n || (open != std::string_view::npos && i - open > kMaxFormula)) {
+      if (open == std::string_view::npos) break;
+      // Nothing closes it ("$5 and $10"): it is a dollar sign; read on after it.
+      no_open = open;
+      i = open + (display ? 1 : 0);
+      open = std::string_view::npos;
+      continue;
+    }
     if (text[i] == '\\') {
       ++i;  // \$ is a dollar sign; any escaped character is skipped whole
       continue;
@@ -26,7 +38,7 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
     if (text[i] != '$') continue;
     const bool two = i + 1 < n && text[i + 1] == '$';
     if (open == std::string_view::npos) {
-      if (!two && strict && (i + 1 >= n || is_blank(text[i + 1]))) continue;
+      if (i == no_open || (!two && strict && (i + 1 >= n || is_blank(text[i + 1])))) continue;
       open = i;
       display = two;
       if (two) ++i;
@@ -36,6 +48,11 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
       open = std::string_view::npos;
       ++i;
     } else {
+      // "$$" does not close inline math; a closing '$' has no space before it and no digit after.
+      if (two) {
+        ++i;
+        continue;
+      }
       if (strict && (is_blank(text[i - 1]) || (i + 1 < n && is_digit(text[i + 1])))) continue;
       out.emplace_back(open, i + 1);
       open = std::string_view::npos;

@@ -83,7 +83,9 @@ bool is_powershell_param(std::string_view w) {
 }
 
 bool is_positional(std::string_view w) {
-  return !w.empty() && is_ascii_alnum(w[0]) &&
+  // A lower-case word is the sentence's ("Get-CsCertificate with -Roll"), not an argument.
+  return !w.empty() && (is_upper(w[0]) || is_digit(w[0]) || w.find_first_of("._") != std::string_view::npos) &&
+         is_ascii_alnum(w[0]) &&
          std::all_of(w.begin(), w.end(), [](char c) { return is_word_byte(c) || c == '.'; });
 }
 

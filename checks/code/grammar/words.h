@@ -66,7 +66,8 @@ bool is_variable(std::string_view w);  // $name, $env:NAME
 // digits, one of them lower-case (-Force, -SourceIdentifier, -Roll; not -A, -UTF8, -Based).
 bool is_powershell_param(std::string_view w);
 // A word that can stand between a cmdlet and its first parameter as a positional argument
-// (a module, item or policy name: Contoso, Az.Accounts, Global): ASCII letters, digits, '.', '_'.
+// (a module, item or policy name: Contoso, Az.Accounts, Global): ASCII letters, digits, '.', '_',
+// capitalized, a number or dotted.
 bool is_positional(std::string_view w);
 // A comment-based help keyword (.SYNOPSIS, .PARAMETER), from about_Comment_Based_Help.
 bool is_help_keyword(std::string_view w);
