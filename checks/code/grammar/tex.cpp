@@ -53,7 +53,8 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
         ++i;
         continue;
       }
-      if (strict && (is_blank(text[i - 1]) || (i + 1 < n && is_digit(text[i + 1])))) continue;
+      // A letter right after it starts a variable ("$True) ... ($False"), as a digit a price.
+      if (strict && (is_blank(text[i - 1]) || (i + 1 < n && (is_digit(text[i + 1]) || is_letter(text[i + 1]))))) continue;
       out.emplace_back(open, i + 1);
       open = std::string_view::npos;
     }

@@ -12,7 +12,7 @@ namespace loclint::checks::code {
 // The formulas of a text as byte ranges [begin, end), delimiters included. `strict` follows
 // Markdig's and pandoc's rule for inline math: an opening `$` has a non-space character right
 // after it, a closing `$` a non-space character right before it and no digit right after it
-// ("$5 and $10" is not math); `$$` delimits display math. Not strict (a translation whose
+// ("$5 and $10" is not math) nor a letter ("$True) or ($False"); `$$` delimits display math. Not strict (a translation whose
 // machine translation spaced the delimiters out: "$ (u, v) $"), `$` signs are paired in order.
 // A `$` after a backslash is a dollar sign, not a delimiter.
 std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict);
