@@ -8,6 +8,7 @@
 
 #include "code/grammar/numbers.h"
 #include "code/grammar/search.h"
+#include "code/grammar/tex.h"
 #include "code/grammar/tokens.h"
 #include "code/grammar/visible_text.h"
 #include "loclint/engine.h"
@@ -193,6 +194,91 @@ TEST(CodeNumbers, WhatTheSourceCompares) {
   EXPECT_NE(std::find(k[0].also.begin(), k[0].also.end(), "10000"), k[0].also.end());
   EXPECT_EQ(canonical_number("007.50"), "7.5");
   EXPECT_EQ(canonical_number("0"), "0");
+}
+
+TEST(CodeTokenize, LonePowerShellParameters) {
+  // Named on its own in prose: a command of its own.
+  EXPECT_EQ(texts(tokenize("Use the -SourceIdentifier parameter with -MessageData."), TokenKind::Command),
+            (V{"-SourceIdentifier", "-MessageData"}));
+  EXPECT_EQ(texts(tokenize("-Forward"), TokenKind::Command), V{"-Forward"});
+  // List dashes that lost their space, short or English-looking words: not parameters.
+  EXPECT_EQ(texts(tokenize("-Find non-posted documents"), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Subscription B   -ResourceGroup 1"), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Add-On -ResourceGroup 1"), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("a cloud -Based app, option -A or -UTF8"), TokenKind::Command), V{});
+}
+
+TEST(CodeTokenize, PositionalArgumentsAndPathsWithSpaces) {
+  EXPECT_EQ(texts(tokenize("Load it with Import-Module Contoso -Force."), TokenKind::Command),
+            V{"Import-Module Contoso -Force"});
+  EXPECT_EQ(texts(tokenize("Run Get-CsCertificate with -Roll."), TokenKind::Command), V{"-Roll"});
+  EXPECT_EQ(texts(tokenize("File C:\\Program Files\\Common Files\\Contoso Server 2013\\Modules cannot be loaded."),
+                  TokenKind::Command),
+            V{"C:\\Program Files\\Common Files\\Contoso Server 2013\\Modules"});
+  EXPECT_EQ(texts(tokenize("Copy C:\\Temp and D:\\Data."), TokenKind::Command), (V{"C:\\Temp", "D:\\Data"}));
+}
+
+TEST(CodeTokenize, HelpKeywordsHungarianNamesAndCaptions) {
+  EXPECT_EQ(texts(tokenize("Use a separate .PARAMETER keyword; .NOTES last."), TokenKind::Identifier),
+            (V{".PARAMETER", ".NOTES"}));
+  auto t = tokenize("nIdxRegQubits and qSharpData, not iPhone or eBay");
+  EXPECT_EQ(texts(t, TokenKind::Identifier), (V{"nIdxRegQubits", "qSharpData"}));
+  for (std::string_view caption : {"Pmt.Disc.Tol", "Cr.Memo", "Qty.to"}) {
+    const Token* c = find(tokenize(std::string("Sales ") + std::string(caption) + " Line"), caption);
+    ASSERT_NE(c, nullptr) << caption;
+    EXPECT_FALSE(c->strong) << caption;
+  }
+  for (std::string_view name : {"Az.Accounts", "Microsoft.Quantum.Math", "Web.config"}) {
+    const Token* c = find(tokenize(std::string("Use ") + std::string(name) + " here"), name);
+    ASSERT_NE(c, nullptr) << name;
+    EXPECT_TRUE(c->strong) << name;
+  }
+}
+
+TEST(CodeTokenize, PrintfFlagsAndLengthModifiers) {
+  EXPECT_EQ(texts(tokenize("the %'d items, %lu bytes, %-5d, %lld, %hhx, %B"), TokenKind::Placeholder),
+            (V{"%'d", "%lu", "%-5d", "%lld", "%hhx", "%B"}));
+  // A regular expression's "$(" and a length letter alone are not placeholders.
+  EXPECT_EQ(texts(tokenize("(999)$(Translation:$1) and %l of"), TokenKind::Placeholder), V{});
+  EXPECT_EQ(texts(tokenize("$(Build.BuildId)"), TokenKind::Placeholder), V{"$(Build.BuildId)"});
+}
+
+TEST(CodeTex, FormulasAndTheirTokens) {
+  std::string_view s = "The sum $\\sum_{j=0}^{n - 1} x_j$ costs $5 and $10; $$a$$ too.";
+  auto m = find_math(s, true);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(s.substr(m[0].first, m[0].second - m[0].first), "$\\sum_{j=0}^{n - 1} x_j$");
+  EXPECT_EQ(s.substr(m[1].first, m[1].second - m[1].first), "$$a$$");
+  // Spacing is not a token; a translated command is.
+  EXPECT_EQ(tex_tokens("\\sum_{j=0}^{n - 1}"), tex_tokens("\\sum_{j = 0}^{n-1}"));
+  EXPECT_EQ(missing_commands(tex_tokens("\\ket{\\psi}"), tex_tokens("\\demet{\\ps\u0131}")), (V{"\\ket", "\\psi"}));
+  // Machine translation spaced the delimiters out: found when not strict.
+  EXPECT_EQ(find_math("Bir $ (u, v) $ \u00E7ifti", true).size(), 0u);
+  EXPECT_EQ(find_math("Bir $ (u, v) $ \u00E7ifti", false).size(), 1u);
+}
+
+TEST(CodeSearch, LookAlikePunctuationFoldsByUnicodeConfusables) {
+  // U+2011 NON-BREAKING HYPHEN folds to '-' (UTS #39 skeleton); NFKC alone leaves it.
+  Folded f = fold("Update\u2011SiteApp", {true, false, false});
+  EXPECT_EQ(f.text, "Update-SiteApp");
+  EXPECT_EQ(fold("Update&#8209;SiteApp", {true, false, false}).text, "Update-SiteApp");
+  EXPECT_EQ(fold("Update & #8209; SiteTheme", {true, true, true}).text, "update-sitetheme");
+  // Letters of another script are not folded to Latin ones.
+  EXPECT_EQ(fold("\u0430", {true, false, false}).text, "\u0430");
+}
+
+TEST(CodeNumbers, CjkMyriadsRangesAndClockTimes) {
+  NumberFormat ko = number_format("ko-kr"), en = number_format("en-us");
+  for (auto [text, value] : {std::pair{"5\uB9CC \uAC1C", "50000"}, std::pair{"1.5\u4E07", "15000"},
+                             std::pair{"3\uC5B5", "300000000"}, std::pair{"1~5\uB2E8\uACC4", "5"}}) {
+    auto v = target_values(text, ko, en);
+    EXPECT_TRUE(std::binary_search(v.begin(), v.end(), value)) << text;
+  }
+  auto src = source_numbers("runs at 0200 daily", en);
+  ASSERT_EQ(src.size(), 1u);
+  auto v = target_values("alle 02.00", number_format("it-it"), en);
+  EXPECT_TRUE(std::any_of(src[0].also.begin(), src[0].also.end(),
+                          [&](const std::string& a) { return std::binary_search(v.begin(), v.end(), a); }));
 }
 
 TEST(CodeSeed, OneDiagnosticQuotingBothVersions) {

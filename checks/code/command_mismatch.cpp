@@ -10,6 +10,20 @@ namespace {
 bool contains_text(const std::vector<std::string>& list, const std::string& text) {
   return std::find(list.begin(), list.end(), text) != list.end();
 }
+
+// Whether the raw source names `name` as the last part of an `xref:` UID
+// ([ReflectionPhases](xref:Contoso.Oracles.ReflectionPhases), <xref:Contoso.Lang.Int>): link
+// text that repeats the UID's type name is that type's name, however plain its shape.
+bool names_xref(std::string_view raw, std::string_view name) {
+  for (size_t x = raw.find("xref:"); x != std::string_view::npos; x = raw.find("xref:", x + 5)) {
+    size_t e = x + 5;
+    while (e < raw.size() && (is_word_byte(raw[e]) || raw[e] == '.' || raw[e] == '`' || raw[e] == '-')) ++e;
+    std::string_view uid = raw.substr(x + 5, e - x - 5);
+    if (uid.size() > name.size() && uid.ends_with(name) && uid[uid.size() - name.size() - 1] == '.') return true;
+    if (uid == name) return true;
+  }
+  return false;
+}
 }  // namespace
 
 const Rule kCommand{
@@ -56,7 +70,7 @@ void PairComparison::tokens() {
     switch (f.how) {
       case Match::Exact: break;
       case Match::Compat:
-        report(kFullwidth, at, fmt::format("{} has fullwidth or no-break characters: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
+        report(kFullwidth, at, fmt::format("{} has {}: '{}' in translation, '{}' in source", what, lookalikes(raw, tok.text), q(raw), q(tok.text)), tok.text, source_span);
         break;
       case Match::Case:
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
@@ -70,7 +84,7 @@ void PairComparison::tokens() {
           command_missing(tok, source_span);
           break;
         }
-        bool strong = tok.strong || whole() == tok.text;
+        bool strong = tok.strong || whole() == tok.text || names_xref(pair_.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
         std::string_view whole_t = trim(T());
         std::optional<std::pair<size_t, size_t>> cp;

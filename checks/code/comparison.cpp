@@ -1,5 +1,7 @@
 #include "comparison.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "common/document_locale.h"
@@ -55,6 +57,7 @@ void PairComparison::run() {
     urls();
   }
   no_loc();
+  math();
   tokens();
   placeholders();
   numbers();
@@ -110,6 +113,27 @@ PairComparison::Found PairComparison::locate(std::string_view needle, bool stric
 const std::vector<Token>& PairComparison::target_tokens() {
   if (!target_tokens_) target_tokens_ = tokenize(T(), tgt_.vis.has_code ? &tgt_.vis.code : nullptr);
   return *target_tokens_;
+}
+
+std::string lookalikes(std::string_view translated, std::string_view source) {
+  std::vector<char32_t> seen;
+  std::string names;
+  for (size_t i = 0; i < translated.size();) {
+    char32_t cp = utf8::next(translated, i);
+    if (cp < 0x80 || std::find(seen.begin(), seen.end(), cp) != seen.end()) continue;
+    std::string piece;
+    utf8::append(piece, cp);
+    if (source.find(piece) != std::string_view::npos) continue;
+    seen.push_back(cp);
+    if (seen.size() > 3) continue;
+    char name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    u_charName(static_cast<UChar32>(cp), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+    names += fmt::format("{}U+{:04X}{}{}", names.empty() ? "" : ", ", static_cast<uint32_t>(cp),
+                         U_SUCCESS(status) && name[0] ? " " : "", U_SUCCESS(status) ? name : "");
+  }
+  if (seen.size() > 3) names += ", ...";
+  return names.empty() ? "look-alike characters" : fmt::format("look-alike characters ({})", names);
 }
 
 void match_equal(std::vector<Item>& s, std::vector<Item>& t) {

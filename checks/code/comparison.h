@@ -1,7 +1,7 @@
 // The comparison of one pair (pair.h): what the code rules share, and the order they run in.
 //
 // One defect, one diagnostic: a pair is compared in a fixed order (broken Markdown first, then
-// code spans, tags, URLs, no-loc terms, commands and names, placeholders, numbers) and a source
+// code spans, tags, URLs, no-loc terms, TeX formulas, commands and names, placeholders, numbers) and a source
 // range that has been reported is not reported again by a later comparison.
 #pragma once
 
@@ -50,6 +50,11 @@ struct TargetContext {
  private:
   std::pair<const Document*, size_t> hints_[2] = {};
 };
+
+// What makes `translated` differ from `source` although they fold to the same text: "look-alike
+// characters (U+2011 NON-BREAKING HYPHEN)", naming each character of the translation that the
+// source does not have by its Unicode name (ICU), at most three.
+std::string lookalikes(std::string_view translated, std::string_view source);
 
 // Something compared item by item (a code span, a tag, a URL, a placeholder).
 struct Item {
@@ -103,6 +108,7 @@ class PairComparison {
   void command_missing(const Token& tok, Span source_span);  // command_mismatch.cpp
   std::optional<std::pair<size_t, size_t>> counterpart(const Token& tok);  // identifier_mismatch.cpp
   std::optional<std::pair<size_t, size_t>> same_shape(std::string_view needle);  // identifier_mismatch.cpp
+  void math();                         // placeholder_mismatch.cpp
   void placeholders();                 // placeholder_mismatch.cpp
   void numbers();                      // number_mismatch.cpp
 
@@ -115,6 +121,7 @@ class PairComparison {
   std::optional<std::vector<Token>> target_tokens_;
   std::set<size_t> used_targets_;
   std::vector<Item> src_tag_placeholders_, tgt_tag_placeholders_;  // `<tenant-id>` read as tags
+  std::vector<std::pair<size_t, size_t>> tgt_math_;  // the target's formulas (visible text), when the source has some
 };
 
 }  // namespace loclint::checks::code

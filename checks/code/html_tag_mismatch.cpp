@@ -80,7 +80,21 @@ void PairComparison::html_tags() {
       b->used = true;
       report(kHtmlTag, b->span, fmt::format("HTML tag differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
     } else {
-      report(kHtmlTag, whole_target(), fmt::format("HTML tag '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      // An element dropped whole (<strong>...</strong>) is one defect: its end tag, missing
+      // too, is reported with it.
+      const std::string name = a.key.substr(1, a.key.find_first_of(" >/", 1) - 1);
+      Item* close = nullptr;
+      if (a.key[1] != '/')
+        for (Item* x = &a + 1; x < s.data() + s.size() && !close; ++x)
+          if (!x->used && x->key == "</" + name + ">") close = x;
+      const bool close_kept = close && std::any_of(t.begin(), t.end(), [&](const Item& y) { return !y.used && y.key == close->key; });
+      if (close && !close_kept) {
+        close->used = true;
+        claimed_.push_back(close->span);
+        report(kHtmlTag, whole_target(), fmt::format("HTML element '{}...{}' of the source is missing from the translation", q(a.raw), q(close->raw)), a.raw, a.span);
+      } else {
+        report(kHtmlTag, whole_target(), fmt::format("HTML tag '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      }
     }
   }
   for (Item& b : t)

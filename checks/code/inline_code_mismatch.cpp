@@ -43,12 +43,40 @@ void PairComparison::code_spans() {
       if (!b.used && pred(b)) return &b;
     return nullptr;
   };
+  // Code spans glued together in the translation (`a``b` is one span "a``b" to Markdown): one
+  // finding for the merge, not one per span.
+  for (Item& b : t) {
+    if (b.used || b.key.find('`') == std::string::npos) continue;
+    std::vector<std::string_view> parts;
+    std::string_view k = b.key;
+    for (size_t i = 0; i < k.size();) {
+      size_t j = k.find('`', i);
+      if (j == std::string_view::npos) j = k.size();
+      parts.push_back(trim(k.substr(i, j - i)));
+      while (j < k.size() && k[j] == '`') ++j;
+      i = j;
+    }
+    for (size_t first = 0; first + parts.size() <= s.size(); ++first) {
+      bool all = true;
+      for (size_t p = 0; p < parts.size() && all; ++p) all = !s[first + p].used && s[first + p].key == parts[p];
+      if (!all || parts.size() < 2) continue;
+      std::string names;
+      for (size_t p = 0; p < parts.size(); ++p) {
+        s[first + p].used = true;
+        names += fmt::format("{}'{}'", p ? ", " : "", q(s[first + p].raw));
+      }
+      b.used = true;
+      Span src{s[first].span.begin, s[first + parts.size() - 1].span.end};
+      report(kInlineCode, b.span, fmt::format("code spans merged in translation: '{}' in translation, {} in source", q(b.raw), names), s[first].raw, src);
+      break;
+    }
+  }
   for (Item& a : s) {
     if (a.used) continue;
     std::string ak = fold(a.key, {true, false, false}).text, al = fold(a.key, {true, true, false}).text;
     if (Item* b = next_t([&](const Item& x) { return fold(x.key, {true, false, false}).text == ak; })) {
       b->used = true;
-      report(kFullwidth, b->span, fmt::format("code span has fullwidth or no-break characters: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kFullwidth, b->span, fmt::format("code span has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span);
     } else if (Item* b2 = next_t([&](const Item& x) { return fold(x.key, {true, true, false}).text == al; })) {
       b2->used = true;
       report(kInlineCode, b2->span, fmt::format("letter case changed in code span: '{}' in translation, '{}' in source", q(b2->raw), q(a.raw)), a.raw, a.span);

@@ -23,6 +23,17 @@ namespace {
 // The first bytes of the literals markup() counts.
 constexpr char kMarkupStarts[] = {'*', '_', ']', '<', '`'};
 
+// Whether the ']' at text[p] closes a docfx directive ([!INCLUDE [name](path)], [!NOTE]): a
+// parenthesis after it is the sentence's, not a link destination that lost its link.
+bool closes_directive(std::string_view text, size_t p) {
+  int depth = 0;
+  for (size_t k = p; k-- > 0;) {
+    if (text[k] == ']') ++depth;
+    else if (text[k] == '[' && depth-- == 0) return k + 1 < text.size() && text[k + 1] == '!';
+  }
+  return false;
+}
+
 // Markdown syntax characters left as text; escaped ones (\*) are meant to be literal.
 size_t count_literal(const Document& doc, const MappedText& m, std::string_view what, size_t* first = nullptr) {
   size_t n = 0;
@@ -30,6 +41,7 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
     if (m.is_code(p)) continue;
     if (m.begin_of(p) > 0 && doc.text()[m.begin_of(p) - 1] == '\\') continue;
     if (what == "*" && ((p > 0 && m.text[p - 1] == '*') || (p + 1 < m.text.size() && m.text[p + 1] == '*'))) continue;
+    if (what[0] == ']' && closes_directive(m.text, p)) continue;
     if (n == 0 && first) *first = p;
     ++n;
   }

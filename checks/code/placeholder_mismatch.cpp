@@ -1,4 +1,8 @@
+#include <algorithm>
+
 #include "comparison.h"
+#include "grammar/chars.h"
+#include "grammar/tex.h"
 
 namespace loclint::checks::code {
 
@@ -8,12 +12,63 @@ const Rule kPlaceholder{
     .summary = "a placeholder of the source ({0}, {name}, %s, $(var), <name>) differs in the translation",
     .checks = "Placeholders such as `{0}`, `{name}`, `{{var}}`, `%s`, `%1$d`, `$(var)`, `%ProgramFiles%`, "
               "`<tenant-id>` and date formats (`yyyy-MM-dd`) appear in the translation exactly as in the source; "
-              "their position may move with the sentence.",
+              "their position may move with the sentence. TeX formulas (`$\\ket{\\psi}$`) are compared by the tokens "
+              "TeX reads, not by their spacing: a translated or dropped command (`\\ket`, `\\cdots`) is reported, "
+              "spaces added or removed are not.",
     .why = "A placeholder stands for a value the reader or the software fills in: a translated or altered one "
            "is shown as is, or breaks the software that fills it.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Remplacez {nom} par votre ID.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Replace {name} with your ID.</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">Remplacez {name} par votre ID.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Replace {name} with your ID.</span></span>\n"},
 };
+
+// TeX formulas: each formula of the source has a formula of the translation with the same
+// tokens (grammar/tex.h). The source's formulas are claimed, so that nothing inside them is
+// compared again as a placeholder, a name or a number.
+void PairComparison::math() {
+  std::string_view S = src_.vis.text;
+  if (S.find('$') == std::string_view::npos) return;
+  auto src_math = find_math(S, true);
+  if (src_math.empty()) return;
+  // The translation's delimiters are paired leniently: machine translation spaces them out.
+  tgt_math_ = find_math(T(), false);
+  std::vector<std::vector<std::string>> tgt_tokens;
+  for (auto [b, e] : tgt_math_) tgt_tokens.push_back(tex_tokens(T().substr(b, e - b)));
+  std::vector<bool> used(tgt_math_.size(), false);
+  std::vector<size_t> unmatched;
+  for (size_t k = 0; k < src_math.size(); ++k) {
+    auto [b, e] = src_math[k];
+    std::vector<std::string> st = tex_tokens(S.substr(b, e - b));
+    bool found = false;
+    for (size_t j = 0; j < tgt_tokens.size() && !found; ++j)
+      if (!used[j] && tgt_tokens[j] == st) used[j] = found = true;
+    if (!found) unmatched.push_back(k);
+  }
+  size_t next = 0;  // the translation's unmatched formulas, taken in order
+  for (size_t k : unmatched) {
+    auto [b, e] = src_math[k];
+    std::string_view sf = S.substr(b, e - b);
+    Span source_span = src_.vis.span(b, e);
+    while (next < used.size() && used[next]) ++next;
+    if (next == used.size()) {
+      report(kPlaceholder, whole_target(), fmt::format("formula '{}' of the source is missing from the translation", q(sf)), sf, source_span);
+      continue;
+    }
+    used[next] = true;
+    auto [tb, te] = tgt_math_[next];
+    std::string_view tf = T().substr(tb, te - tb);
+    std::vector<std::string> missing = missing_commands(tex_tokens(sf), tgt_tokens[next]);
+    std::string what = "formula differs from source";
+    if (!missing.empty()) {
+      std::string names;
+      for (const std::string& m : missing) names += (names.empty() ? "" : ", ") + m;
+      what = fmt::format("formula differs from source (TeX command{} {} of the source not in the translation)",
+                         missing.size() > 1 ? "s" : "", names);
+    }
+    report(kPlaceholder, tgt_.vis.span(tb, te), fmt::format("{}: '{}' in translation, '{}' in source", what, q(tf), q(sf)), sf, source_span);
+  }
+  // What a formula holds is compared as a formula, also where it matched.
+  for (auto [b, e] : src_math) claimed_.push_back(src_.vis.span(b, e));
+}
 
 void PairComparison::placeholders() {
   std::vector<Item> s = src_tag_placeholders_, t = tgt_tag_placeholders_;
@@ -21,7 +76,9 @@ void PairComparison::placeholders() {
     if (tok.kind == TokenKind::Placeholder) s.push_back({tok.text, tok.text, src_.vis.span(tok.begin, tok.end)});
   if (target_tokens_ || may_have_placeholders(T()))
     for (const Token& tok : target_tokens())
-      if (tok.kind == TokenKind::Placeholder) t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
+      if (tok.kind == TokenKind::Placeholder &&
+          std::none_of(tgt_math_.begin(), tgt_math_.end(), [&](auto m) { return tok.begin >= m.first && tok.end <= m.second; }))
+        t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
   // Inside code spans placeholders are compared with the code span.
   match_equal(s, t);
   for (Item& a : s) {
@@ -34,13 +91,25 @@ void PairComparison::placeholders() {
       }
     if (b) {
       b->used = true;
+      // A word in angle brackets written for the reader ("Create Notification for <Sender>")
+      // is translated with the sentence: a capitalized plain word on both sides.
+      auto described = [](std::string_view k) {
+        return k.size() > 3 && k.front() == '<' && k.back() == '>' && is_upper(k[1]) &&
+               std::all_of(k.begin() + 2, k.end() - 1, [](char ch) { return is_lower(ch) || static_cast<uint8_t>(ch) >= 0x80; });
+      };
+      if (described(a.key) && described(b->key)) continue;
       bool compat = fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text;
       report(compat ? kFullwidth : kPlaceholder, b->span,
-             fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has fullwidth characters" : "differs from source", q(b->raw), q(a.raw)), a.raw, a.span);
+             fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has " + lookalikes(b->raw, a.raw) : std::string("differs from source"), q(b->raw), q(a.raw)), a.raw, a.span);
       continue;
     }
     Found f = locate(a.key, false);
     if (f.how == Match::Exact) continue;  // written as a tag on one side and as text on the other
+    // "mm-dd-yyyy" in lower case is a notation described to the reader, not a format string
+    // (in one, "mm" is minutes): the translation writes its own (gg-mm-aaaa).
+    if (f.how == Match::None && is_format_pattern(a.key) && a.key.find_first_of("MHh") == std::string::npos &&
+        a.key.find("dd") != std::string::npos && same_shape(a.key))
+      continue;
     if (f.how == Match::None && is_format_pattern(a.key)) {
       // A localized format string keeps the separators: aaaa-MM-jjThh:mm:ssZ.
       if (auto w = same_shape(a.key)) {
@@ -54,7 +123,7 @@ void PairComparison::placeholders() {
     } else {
       std::string_view raw = T().substr(f.begin, f.end - f.begin);
       report(f.how == Match::Compat ? kFullwidth : kPlaceholder, tgt_.vis.span(f.begin, f.end),
-             fmt::format("placeholder {}: '{}' in translation, '{}' in source", f.how == Match::Compat ? "has fullwidth characters" : "differs from source", q(raw), q(a.raw)), a.raw, a.span);
+             fmt::format("placeholder {}: '{}' in translation, '{}' in source", f.how == Match::Compat ? "has " + lookalikes(raw, a.raw) : std::string("differs from source"), q(raw), q(a.raw)), a.raw, a.span);
     }
   }
   for (Item& b : t) {

@@ -25,6 +25,11 @@ namespace {
 std::string url_key(std::string_view dest, bool source, bool locale_ok, std::string_view locale) {
   std::string u = nfc(dest);
   while (!u.empty() && (u.back() == '.' || u.back() == ',')) u.pop_back();
+  // A bare URL takes a closing bracket that the sentence around it opened
+  // ("[Low, https://arxiv.org/abs/1707.05391]"): an unbalanced one is not part of the URL.
+  for (auto [open, close] : {std::pair{'[', ']'}, std::pair{'(', ')'}})
+    while (!u.empty() && u.back() == close && std::count(u.begin(), u.end(), open) < std::count(u.begin(), u.end(), close))
+      u.pop_back();
   if (!locale_ok) return u;
   // Leave out a locale path segment (/en-us/ in the source; /en-us/ or the file's own locale
   // in the translation), so that localized, kept and dropped locale segments all compare equal.
@@ -55,7 +60,10 @@ std::string url_key(std::string_view dest, bool source, bool locale_ok, std::str
     size_t dash = seg.find('-');
     bool is_locale = dash >= 2 && dash <= 3 && seg.size() - dash - 1 >= 2 && seg.size() - dash - 1 <= 4 &&
                      std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-'; });
-    bool localizable = is_locale && (equals_lowered(seg, "en-us") || (!source && (locale.empty() || equals_lowered(seg, locale))));
+    // The file's own locale counts in the source too: a source half that already names it
+    // (a link copied from the localized page) is compared as if it said en-us.
+    bool localizable = is_locale && (equals_lowered(seg, "en-us") || (!locale.empty() && equals_lowered(seg, locale)) ||
+                                     (!source && locale.empty()));
     if (localizable) {
       // Dropped like a locale-neutral link (/partner-center/...) or replaced by the file's.
       out.pop_back();
@@ -73,6 +81,9 @@ std::vector<Item> url_items(const Half& half, bool source, bool locale_ok, std::
   for (auto it = b; it != e; ++it) {
     if (!half.content.contains(it->span) || it->destination.empty()) continue;
     Span at = it->destination_span.empty() ? it->span : it->destination_span;
+    // The end tag of a mangled autolink (<https:></https:>) is not a second link: the broken
+    // autolink is reported once, by its start.
+    if (it->destination.starts_with('/') && at.begin > 0 && half.doc->text()[at.begin - 1] == '<') continue;
     items.push_back({url_key(it->destination, source, locale_ok, locale), it->destination, at});
   }
   return items;
@@ -98,14 +109,19 @@ void PairComparison::urls() {
     }
     b->used = true;
     if (fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
-      report(kFullwidth, b->span, fmt::format("URL has fullwidth or no-break characters: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span);
     else if (fold(b->key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
       report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
     else
       report(kUrl, b->span, fmt::format("link destination differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
   }
-  for (Item& b : t)
-    if (!b.used) report(kUrl, b.span, fmt::format("URL '{}' is not in the source", q(b.raw)), {});
+  for (Item& b : t) {
+    if (b.used) continue;
+    // A URL the source has as text that the parser did not read as a link (a bare URL after a
+    // no-break space) is not an addition.
+    if (src_.half.text().find(b.raw) != std::string_view::npos) continue;
+    report(kUrl, b.span, fmt::format("URL '{}' is not in the source", q(b.raw)), {});
+  }
 }
 
 }  // namespace loclint::checks::code

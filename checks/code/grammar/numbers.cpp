@@ -1,5 +1,6 @@
 #include "numbers.h"
 
+#include <fmt/format.h>
 #include <unicode/dcfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -228,6 +229,12 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
         if (h >= 1 && h < 12) num.also.push_back(std::to_string(h + 12));
       }
     }
+    // A four-digit 24-hour time (0200, 1430: military style) is written 02.00 or 2:00 in most
+    // locales; target_values reads those as "t:HHMM".
+    if (e - i == 4 && all_of(text.substr(i, 4), is_digit)) {
+      int hh = (text[i] - '0') * 10 + (text[i + 1] - '0'), mm = (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+      if (hh < 24 && mm < 60) num.also.push_back("t:" + std::string(text.substr(i, 4)));
+    }
     if (keep) out.push_back(std::move(num));
     i = std::max(skip_chain(e), i + 1);
   }
@@ -252,6 +259,37 @@ std::vector<std::string> target_values(std::string_view text, const NumberFormat
     if (format.grouping_is_space && space_length(text, j) && digit_at(j + space_length(text, j))) return true;
     return !format.decimal.empty() && rest.starts_with(format.decimal) && digit_at(j + format.decimal.size());
   };
+  // A number right before a CJK numeral unit counts it: 5만 (Korean), 5万 (Japanese, Chinese)
+  // are 50,000; 3억, 3億, 3亿 are 300,000,000; 2천, 2千 are 2,000 (Unicode's Unihan
+  // kPrimaryNumeric values of these characters).
+  auto add_multiplied = [&](const std::string& v, size_t at) {
+    static constexpr std::pair<std::string_view, int> kUnits[] = {
+        {"\uB9CC", 4}, {"\u4E07", 4}, {"\u842C", 4}, {"\uC5B5", 8}, {"\u5104", 8}, {"\u4EBF", 8},
+        {"\uCC9C", 3}, {"\u5343", 3}, {"\uC870", 12}, {"\u5146", 12}};
+    if (at >= n || static_cast<uint8_t>(text[at]) < 0x80 || v.starts_with("v:")) return;
+    for (auto [unit, zeros] : kUnits) {
+      if (!text.substr(at).starts_with(unit)) continue;
+      // Shift the decimal point `zeros` places to the right.
+      std::string digits = v;
+      size_t dot = digits.find('.');
+      std::string frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
+      digits = dot == std::string::npos ? digits : digits.substr(0, dot);
+      while (frac.size() < static_cast<size_t>(zeros)) frac += '0';
+      std::string whole = digits + frac.substr(0, static_cast<size_t>(zeros));
+      std::string rest = frac.substr(static_cast<size_t>(zeros));
+      add(canonical_number(rest.empty() ? whole : whole + "." + rest));
+      return;
+    }
+  };
+  // A clock time HH:MM or HH.MM ("alle 02.00", "2:00"), also read as "t:HHMM" (source_numbers).
+  auto add_clock = [&](size_t b, size_t e) {
+    if (e - b < 1 || e - b > 2 || e + 3 > n || (text[e] != ':' && text[e] != '.') || !digit_at(e + 1) ||
+        !digit_at(e + 2) || digit_at(e + 3))
+      return;
+    int hh = std::atoi(std::string(text.substr(b, e - b)).c_str());
+    int mm = (text[e + 1] - '0') * 10 + (text[e + 2] - '0');
+    if (hh < 24 && mm < 60) add(fmt::format("t:{:02}{:02}", hh, mm));
+  };
   std::string value;
   for (size_t i = 0; i < n; ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
@@ -262,12 +300,17 @@ std::vector<std::string> target_values(std::string_view text, const NumberFormat
     if (run_end == n || (!(text[run_end] == '.' && digit_at(run_end + 1)) && !may_continue(run_end, locale_format) &&
                          !may_continue(run_end, source_format))) {
       add(canonical_number(text.substr(i, run_end - i)));
+      if (run_end < n) add_multiplied(canonical_number(text.substr(i, run_end - i)), run_end);
+      add_clock(i, run_end);
       continue;
     }
-    read_number(text, i, locale_format, value);
+    size_t locale_end = read_number(text, i, locale_format, value);
     add(value);
-    read_number(text, i, source_format, value);
+    add_multiplied(value, locale_end);
+    add_clock(i, run_end);
+    size_t source_end = read_number(text, i, source_format, value);
     add(value);
+    add_multiplied(value, source_end);
     size_t j = i;
     int dots = 0;
     while (j < n && (is_digit(text[j]) || (text[j] == '.' && j + 1 < n && is_digit(text[j + 1])))) dots += text[j++] == '.';

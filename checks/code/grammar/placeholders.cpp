@@ -46,27 +46,39 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
           continue;
         }
       }
-      // printf: %[n$][flags][width][.precision]conversion
+      // printf (C99 7.21.6.1, POSIX): %[n$][flags][width][.precision][length]conversion, with
+      // POSIX's thousands flag ' and the length modifiers hh h l ll L j z t (q: BSD). %b and %B
+      // are the binary conversions of C23 (and GNU's strftime-like month in some message
+      // catalogs); each is a placeholder whose letter case matters.
       if (before_ok) {
         size_t k = j;
         while (k < e && is_digit(text[k])) ++k;
         if (k < e && text[k] == '$' && k > j) ++k;
         else k = j;
-        while (k < e && (text[k] == '-' || text[k] == '+' || text[k] == '#' || text[k] == '0')) ++k;
+        while (k < e && (text[k] == '-' || text[k] == '+' || text[k] == '#' || text[k] == '0' || text[k] == '\'')) ++k;
         while (k < e && is_digit(text[k])) ++k;
         if (k + 1 < e && text[k] == '.' && is_digit(text[k + 1])) {
           ++k;
           while (k < e && is_digit(text[k])) ++k;
         }
-        if (k < e && std::strchr("sdiufxXoeEgGc", text[k]) && (k + 1 >= text.size() || (!is_letter(text[k + 1]) && text[k + 1] != '\'' && static_cast<uint8_t>(text[k + 1]) < 0x80))) {
+        const size_t length_at = k;
+        if (k + 1 < e && ((text[k] == 'h' && text[k + 1] == 'h') || (text[k] == 'l' && text[k + 1] == 'l'))) k += 2;
+        else if (k + 1 < e && std::strchr("hlLjztq", text[k])) ++k;
+        // A length modifier needs an integer or floating conversion after it (%lu, %Lf), so that
+        // "%l" in prose never starts one.
+        const char* conversions = k > length_at ? "diuoxXfFeEgGaAn" : "sdiufFxXoeEgGcbBaAp";
+        if (k < e && std::strchr(conversions, text[k]) && (k + 1 >= text.size() || (!is_letter(text[k + 1]) && text[k + 1] != '\'' && static_cast<uint8_t>(text[k + 1]) < 0x80))) {
           add(i, k + 1);
           continue;
         }
       }
     } else if (c == '$' && i + 1 < e && text[i + 1] == '(') {
-      size_t close = text.find(')', i + 2);
-      if (close != std::string_view::npos && close < e && close > i + 2) {
-        add(i, close + 1);
+      // An MSBuild, Azure Pipelines or make variable: $(Name), $(Build.BuildId). What else
+      // follows "$(" (a regular expression's "$(Translation:$1)", a subexpression) is not one.
+      size_t j = i + 2;
+      while (j < e && (is_word_byte(text[j]) || text[j] == '.' || text[j] == '-')) ++j;
+      if (j < e && text[j] == ')' && j > i + 2 && (is_letter(text[i + 2]) || text[i + 2] == '_')) {
+        add(i, j + 1);
         continue;
       }
     } else if (c == '<' && i + 1 < e && is_letter(text[i + 1])) {

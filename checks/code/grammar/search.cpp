@@ -3,10 +3,72 @@
 #include "chars.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf16.h>
+
+#include <cctype>
+#include <unordered_map>
 
 #include "loclint/text.h"
 
 namespace loclint::checks::code {
+
+namespace {
+
+// The ASCII punctuation a character is confusable with, by Unicode's confusables data (UTS #39
+// skeletons, ICU's spoof checker): U+2011 NON-BREAKING HYPHEN and U+2212 MINUS SIGN are '-',
+// U+FF04 is '$'. Zero when it is none: letters are left to NFKC, so that a word of another
+// script is never read as a Latin name.
+char lookalike_punct(char32_t cp) {
+  thread_local std::unordered_map<char32_t, char> cache;
+  thread_local USpoofChecker* checker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    USpoofChecker* c = uspoof_open(&status);
+    return U_SUCCESS(status) ? c : nullptr;
+  }();
+  auto it = cache.find(cp);
+  if (it != cache.end()) return it->second;
+  char out = 0;
+  if (checker && !u_isalnum(static_cast<UChar32>(cp))) {
+    UChar in[2];
+    int32_t len = 0;
+    U16_APPEND_UNSAFE(in, len, static_cast<UChar32>(cp));
+    UChar skeleton[8];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uspoof_getSkeleton(checker, 0, in, len, skeleton, 8, &status);
+    if (U_SUCCESS(status) && n == 1 && skeleton[0] < 0x80 && skeleton[0] > 0x20 && !is_ascii_alnum(static_cast<char>(skeleton[0])))
+      out = static_cast<char>(skeleton[0]);
+  }
+  cache.emplace(cp, out);
+  return out;
+}
+
+// A numeric character reference at text[i] ("&#8209;", "&#x2011;"), also one that machine
+// translation spaced out ("& #8209;") when `spaced`: its code point, and where it ends.
+std::optional<std::pair<char32_t, size_t>> char_reference(std::string_view text, size_t i, bool spaced) {
+  size_t k = i + 1;
+  auto blanks = [&] {
+    while (spaced && k < text.size() && text[k] == ' ') ++k;
+  };
+  blanks();
+  if (k >= text.size() || text[k] != '#') return std::nullopt;
+  ++k;
+  bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
+  if (hex) ++k;
+  uint32_t v = 0;
+  size_t digits = 0;
+  for (; k < text.size() && digits < 7; ++k, ++digits) {
+    char c = text[k];
+    int d = is_digit(c) ? c - '0' : hex && std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10) : -1;
+    if (d < 0) break;
+    v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+  }
+  blanks();
+  if (digits == 0 || k >= text.size() || text[k] != ';' || v == 0 || v > 0x10FFFF) return std::nullopt;
+  return std::make_pair(static_cast<char32_t>(v), k + 1);
+}
+
+}  // namespace
 
 Folded fold(std::string_view text, FoldOptions options) {
   Folded f;
@@ -18,10 +80,20 @@ Folded fold(std::string_view text, FoldOptions options) {
       i += space_length(text, i);
       continue;
     }
-    char32_t cp = utf8::next(text, i);
+    char32_t cp;
+    if (auto ref = options.nfkc && text[i] == '&' ? char_reference(text, i, options.drop_space) : std::nullopt) {
+      // An entity left as text (escaped, or broken by spaces) stands for its character.
+      cp = ref->first;
+      i = ref->second;
+    } else {
+      cp = utf8::next(text, i);
+    }
     std::string piece;
     utf8::append(piece, cp);
-    if (options.nfkc && cp >= 0x80) piece = nfkc(piece);
+    if (options.nfkc && cp >= 0x80) {
+      if (char p = lookalike_punct(cp)) piece.assign(1, p);
+      else piece = nfkc(piece);
+    }
     std::string out;
     for (size_t k = 0; k < piece.size();) {
       char32_t c = utf8::next(piece, k);

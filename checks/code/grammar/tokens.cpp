@@ -95,12 +95,28 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     const bool dash = w.classes & kDashByte;
     bool cmdlet = dash && is_cmdlet(c);
     bool long_option = dash && c.starts_with("--") && is_param(c);
-    if (cmdlet || long_option) {
+    // A PowerShell parameter named on its own ("the -Forward parameter"): a reader types it.
+    // A dash glued to the first word of a text, or after a run of spaces, or before a bare
+    // number, is a list item that lost its space ("-Find non-posted documents", "Subscription
+    // B   -ResourceGroup 1", "Add-On -ResourceGroup 1"), unless the word is the whole text (a
+    // parameter's heading).
+    bool parameter = dash && !cmdlet && !long_option && is_powershell_param(c) &&
+                     (words.size() == 1 ||
+                      (i > 0 && w.begin >= 2 && text[w.begin - 1] == ' ' && text[w.begin - 2] != ' ' &&
+                       !(i + 1 < words.size() && is_plain_number(core(words[i + 1])))));
+    if (cmdlet || long_option || parameter) {
       size_t last = i;
       while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
         std::string_view next = core(words[last + 1]);
-        if (is_param(next) || is_value(next)) ++last;
-        else break;
+        if (is_param(next) || is_value(next)) {
+          ++last;
+        } else if (cmdlet && last == i && last + 2 < words.size() && is_positional(next) &&
+                   continues(words[last + 1], words[last + 2]) && is_param(core(words[last + 2]))) {
+          // A positional argument between the cmdlet and a parameter: Import-Module Contoso -Force.
+          ++last;
+        } else {
+          break;
+        }
       }
       Token t{TokenKind::Command, w.core_begin, words[last].core_end, {}, true};
       if (cmdlet && last == i) {
@@ -116,9 +132,39 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       i = last;
       continue;
     }
-    if (((w.classes & kPlaceholderStart) && is_variable(c)) ||  // a variable starts with '$'
-        ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c))) {
+    if ((w.classes & kDotByte) && is_help_keyword(c)) {
+      out.push_back({TokenKind::Identifier, w.core_begin, w.core_end, std::string(c), true});
+      continue;
+    }
+    if ((w.classes & kPlaceholderStart) && is_variable(c)) {  // a variable starts with '$'
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
+      continue;
+    }
+    if ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c)) {
+      // A Windows path with spaces (C:\Program Files\Common Files\Contoso Server 2013\Modules)
+      // goes on over capitalized words or numbers up to the next word with a backslash, as
+      // long as that word does not start a path of its own (C:\Temp and D:\Data are two).
+      size_t last = i;
+      if (w.classes & kBackslashByte)
+        for (bool more = true; more;) {
+          more = false;
+          for (size_t k = last + 1; k < words.size() && k <= last + 3; ++k) {
+            std::string_view next = core(words[k]);
+            if (!continues(words[k - 1], words[k]) || next.empty() ||
+                !std::all_of(next.begin(), next.end(), [](char ch) { return static_cast<uint8_t>(ch) > 0x20 && static_cast<uint8_t>(ch) < 0x80; }))
+              break;
+            if (next.find('\\') != std::string_view::npos) {
+              if (!is_ascii_alnum(next[0]) || (next.size() > 1 && next[1] == ':')) break;
+              last = k;
+              more = true;
+              break;
+            }
+            if (!(is_upper(next[0]) || is_digit(next[0])) || !std::all_of(next.begin(), next.end(), is_ascii_alnum)) break;
+          }
+        }
+      out.push_back({TokenKind::Command, w.core_begin, words[last].core_end,
+                     std::string(text.substr(w.core_begin, words[last].core_end - w.core_begin)), true});
+      i = last;
       continue;
     }
     // What the word is made of decides which of the searches below can find anything in it.

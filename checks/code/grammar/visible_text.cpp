@@ -82,9 +82,16 @@ void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint
         break;
       }
   }
+  uint32_t prev_end = 0;
   for (; it != inlines.end() && it->span.begin < range.end; ++it) {
     const InlineToken& t = *it;
     if (!range.contains(t.span)) continue;
+    // md4c reads one tilde as strikethrough, as GitHub does; docfx (Markdig) needs two and
+    // shows one as text, as in "1~5단계" (steps 1 to 5) or "6~9ft". Put it back.
+    if (prev_end && t.span.begin == prev_end + 1 && doc.text()[prev_end] == '~' &&
+        (prev_end == 0 || doc.text()[prev_end - 1] != '~') && doc.text()[t.span.begin] != '~')
+      out.append("~", Span{prev_end, prev_end + 1});
+    prev_end = t.span.end;
     switch (t.kind) {
       case InlineKind::Text: out.append(doc.slice(t.span), t.span); break;
       case InlineKind::Code: out.append(doc.slice(t.span), t.span, true); break;

@@ -77,6 +77,27 @@ bool is_param(std::string_view w) {
   return std::all_of(w.begin() + static_cast<long>(d), w.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; });
 }
 
+bool is_powershell_param(std::string_view w) {
+  if (w.size() < 4 || w[0] != '-' || !is_upper(w[1]) || contains(kNotNouns, w.substr(1))) return false;
+  return std::all_of(w.begin() + 1, w.end(), is_ascii_alnum) && std::any_of(w.begin() + 2, w.end(), is_lower);
+}
+
+bool is_positional(std::string_view w) {
+  // A lower-case word is the sentence's ("Get-CsCertificate with -Roll"), not an argument.
+  return !w.empty() && (is_upper(w[0]) || is_digit(w[0]) || w.find_first_of("._") != std::string_view::npos) &&
+         is_ascii_alnum(w[0]) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return is_word_byte(c) || c == '.'; });
+}
+
+bool is_help_keyword(std::string_view w) {
+  // about_Comment_Based_Help: the keywords of a help block, written after a dot in upper case.
+  return w.size() > 4 && w[0] == '.' &&
+         contains({".SYNOPSIS", ".DESCRIPTION", ".PARAMETER", ".EXAMPLE", ".INPUTS", ".OUTPUTS", ".NOTES", ".LINK",
+                   ".COMPONENT", ".ROLE", ".FUNCTIONALITY", ".FORWARDHELPTARGETNAME", ".FORWARDHELPCATEGORY",
+                   ".REMOTEHELPRUNSPACE", ".EXTERNALHELP"},
+                  w);
+}
+
 bool is_variable(std::string_view w) {
   if (w.size() < 2 || w[0] != '$' || !(is_letter(w[1]) || w[1] == '_')) return false;
   return std::all_of(w.begin() + 1, w.end(), [](char c) { return is_word_byte(c) || c == ':'; });
@@ -227,6 +248,20 @@ bool classify_identifier(std::string_view s, Token& tok) {
     };
     tok.strong = tok.kind == TokenKind::Identifier &&
                  !(parts.size() == 2 && plain_word(parts[0]) && plain_word(parts[1]) && is_upper(parts[1][0]));
+    // Abbreviated UI captions (Business Central's "Pmt.Disc.Tol.", "Sales Cr.Memo Line",
+    // "Autofill Qty.to Handle"): capitalized plain words of four letters or fewer, one before the
+    // last cut to three letters or fewer, the last capitalized or a two-letter word. A
+    // translated product has its own captions, so only re-casing is reported; a namespace
+    // spells its parts out (Az.Accounts, Microsoft.Quantum.Math) and a file name ends in its
+    // extension (Web.config).
+    auto letters_word = [](std::string_view p) {
+      return is_letter(p[0]) && std::all_of(p.begin() + 1, p.end(), is_lower);
+    };
+    if (tok.strong && is_upper(parts[0][0]) && std::all_of(parts.begin(), parts.end(), letters_word) &&
+        std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return p.size() <= 4; }) &&
+        std::any_of(parts.begin(), parts.end() - 1, [](std::string_view p) { return p.size() <= 3; }) &&
+        (is_upper(parts.back()[0]) || parts.back().size() <= 2))
+      tok.strong = false;
     return true;
   }
   if (s.find('_') != std::string_view::npos) {
@@ -246,8 +281,10 @@ bool classify_identifier(std::string_view s, Token& tok) {
   std::vector<std::string_view> h = humps(s);
   if (h.size() < 2) return false;
   if (is_lower(s[0])) {
-    // camelCase: at least two lower-case letters first ("iPhone", "eBay", "vCPU" are words).
-    if (h[0].size() < 2 || !all_of(h[0], is_lower)) return false;
+    // camelCase: at least two lower-case letters first ("iPhone", "eBay", "vCPU" are words),
+    // or a one-letter prefix before two humps or more (Hungarian notation: nIdxRegQubits,
+    // qSharpData).
+    if (!all_of(h[0], is_lower) || (h[0].size() < 2 && h.size() < 3)) return false;
     if (std::any_of(h.begin() + 1, h.end(), [](std::string_view p) { return p.size() < 2; })) return false;
     tok.kind = TokenKind::Identifier;
     tok.strong = true;

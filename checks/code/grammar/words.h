@@ -62,6 +62,15 @@ void split_words(std::string_view text, const std::vector<bool>* skip, std::vect
 // What a word (without its surrounding punctuation) is.
 bool is_param(std::string_view w);     // -Name, --name
 bool is_variable(std::string_view w);  // $name, $env:NAME
+// A PowerShell parameter: '-', an upper-case ASCII letter, then at least two more letters or
+// digits, one of them lower-case (-Force, -SourceIdentifier, -Roll; not -A, -UTF8, -Based).
+bool is_powershell_param(std::string_view w);
+// A word that can stand between a cmdlet and its first parameter as a positional argument
+// (a module, item or policy name: Contoso, Az.Accounts, Global): ASCII letters, digits, '.', '_',
+// capitalized, a number or dotted.
+bool is_positional(std::string_view w);
+// A comment-based help keyword (.SYNOPSIS, .PARAMETER), from about_Comment_Based_Help.
+bool is_help_keyword(std::string_view w);
 bool is_path(std::string_view w);      // C:\..., \\server, %VAR%\..., HKLM\..., ./a, name\name
 bool is_quoted(std::string_view w);    // "..." or '...'
 bool is_plain_number(std::string_view w);

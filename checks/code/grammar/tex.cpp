@@ -1,0 +1,103 @@
+#include "tex.h"
+
+#include <algorithm>
+#include <map>
+
+#include "chars.h"
+
+#include "loclint/text.h"
+
+namespace loclint::checks::code {
+
+namespace {
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr size_t kMaxFormula = 2000;  // bytes
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict) {
+  std::vector<std::pair<size_t, size_t>> out;
+  const size_t n = text.size();
+  size_t open = std::string_view::npos;
+  bool display = false;
+  size_t no_open = std::string_view::npos;  // a '$' that was tried as an opening and closes nothing
+  for (size_t i = 0;; ++i) {
+    // A formula is read within one paragraph's worth of bytes, so that a text full of dollar
+    // signs stays linear.
+    if (i >= n || (open != std::string_view::npos && i - open > kMaxFormula)) {
+      if (open == std::string_view::npos) break;
+      // Nothing closes it ("$5 and $10"): it is a dollar sign; read on after it.
+      no_open = open;
+      i = open + (display ? 1 : 0);
+      open = std::string_view::npos;
+      continue;
+    }
+    if (text[i] == '\\') {
+      ++i;  // \$ is a dollar sign; any escaped character is skipped whole
+      continue;
+    }
+    if (text[i] != '$') continue;
+    const bool two = i + 1 < n && text[i + 1] == '$';
+    if (open == std::string_view::npos) {
+      if (i == no_open || (!two && strict && (i + 1 >= n || is_blank(text[i + 1])))) continue;
+      open = i;
+      display = two;
+      if (two) ++i;
+    } else if (display) {
+      if (!two) continue;  // a lone $ inside display math
+      out.emplace_back(open, i + 2);
+      open = std::string_view::npos;
+      ++i;
+    } else {
+      // "$$" does not close inline math; a closing '$' has no space before it and no digit after.
+      if (two) {
+        ++i;
+        continue;
+      }
+      // A letter right after it starts a variable ("$True) ... ($False"), as a digit a price.
+      if (strict && (is_blank(text[i - 1]) || (i + 1 < n && (is_digit(text[i + 1]) || is_letter(text[i + 1]))))) continue;
+      out.emplace_back(open, i + 1);
+      open = std::string_view::npos;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> tex_tokens(std::string_view f) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < f.size();) {
+    if (space_length(f, i)) {
+      i += space_length(f, i);
+      continue;
+    }
+    if (f[i] == '\\' && i + 1 < f.size()) {
+      size_t j = i + 1;
+      if (is_letter(f[j])) {
+        while (j < f.size() && is_letter(f[j])) ++j;
+      } else {
+        utf8::next(f, j);
+      }
+      out.emplace_back(f.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    size_t j = i;
+    utf8::next(f, j);
+    out.emplace_back(f.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> missing_commands(const std::vector<std::string>& source, const std::vector<std::string>& target) {
+  std::map<std::string, int> have;
+  for (const std::string& t : target)
+    if (t.size() > 2 && t[0] == '\\' && is_letter(t[1])) ++have[t];
+  std::vector<std::string> out;
+  for (const std::string& s : source)
+    if (s.size() > 2 && s[0] == '\\' && is_letter(s[1]) && have[s]-- <= 0 &&
+        std::find(out.begin(), out.end(), s) == out.end())
+      out.push_back(s);
+  return out;
+}
+
+}  // namespace loclint::checks::code
