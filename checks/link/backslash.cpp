@@ -17,7 +17,7 @@ const Rule kBackslash{
 bool LinkChecker::backslash(Span at, const Target& t, const Resolution& r, const std::string& shown) {
   if (!t.backslash) return false;
   const bool missing = r.state == Workspace::PathState::Missing;
-  out_.report(kBackslash, at,
+  emit(kBackslash, at,
               fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", shown,
                           display_path(missing ? t.path : r.actual, *repo_), missing ? ", which does not exist" : ""));
   return missing;

@@ -33,7 +33,7 @@ void LinkChecker::missing_image(Span at, const Target& t, const std::string& sho
     return;
   }
   if (resolve(env_, *source, false).state != Workspace::PathState::Missing) return;
-  out_.report(kMissingImage, at, fmt::format("image '{}' exists neither in this tree nor in the source tree", shown));
+  emit(kMissingImage, at, fmt::format("image '{}' exists neither in this tree nor in the source tree", shown));
 }
 
 }  // namespace loclint::checks::link

@@ -329,6 +329,12 @@ std::string heading_slug(std::string_view text);
 struct AnchorSet {
   std::vector<std::string> ids;          // sorted, unique; matched case-sensitively as browsers do
   std::vector<std::string> suggestions;  // explicit anchors and visible-text heading ids, file order
+  // Destinations of the document's `[!INCLUDE]` links, as written: the included files' headings
+  // are headings of the published page too (docfx inlines them).
+  std::vector<std::string> includes;
+  // Every link destination of the document as written, sorted and unique: a translation's link
+  // that its source-language article also has was copied, not changed, by the translation.
+  std::vector<std::string> destinations;
   bool contains(std::string_view id) const {
     return std::binary_search(ids.begin(), ids.end(), id, std::less<>());
   }
