@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string_view> kKeys = {"enable", "disable", "severity", "options", "locale",
-                                             "source-root", "include", "exclude"};
+                                             "source-root", "include", "exclude", "inherited"};
 
 class Loader {
  public:
@@ -96,7 +96,7 @@ class Loader {
       std::string key = k.IsScalar() ? k.Scalar() : "";
       if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
         fail(k.Mark(), fmt::format("unknown key '{}' (known keys: enable, disable, severity, options, locale, "
-                                   "source-root, include, exclude)", key));
+                                   "source-root, include, exclude, inherited)", key));
       try {
         if (key == "enable" || key == "disable") {
           YAML::Node items = v;
@@ -140,6 +140,10 @@ class Loader {
           c.locale = scalar(v, key);
         } else if (key == "source-root") {
           c.source_root = (dir / scalar(v, key)).lexically_normal();
+        } else if (key == "inherited") {
+          auto level = v.IsScalar() ? parse_inherited(v.Scalar()) : std::nullopt;
+          if (!level) fail(v.Mark(), "'inherited': expected off, note, warning or error");
+          c.inherited = *level;
         } else if (key == "include") {
           c.file_include = list(v, key);
         } else if (key == "exclude") {
@@ -180,6 +184,7 @@ Config merge_configs(const Config& f, const Config& cli) {
   for (const auto& [k, v] : cli.options) c.options[k] = v;
   if (cli.locale) c.locale = cli.locale;
   if (cli.source_root) c.source_root = cli.source_root;
+  if (cli.inherited) c.inherited = cli.inherited;
   c.include = cli.include;
   c.exclude = cli.exclude;
   c.fail_on = cli.fail_on;

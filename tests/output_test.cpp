@@ -60,6 +60,11 @@ std::vector<Finding> sample_findings() {
                                   "markup <b attr=\"&amp;\">&</b> and 100% %0A, commas: colons")));
   out.push_back(locate(*doc, diag(kTestNote, {second, second},
                                   "forged\r\n::set-env name=X::Y and \xE2\x80\xAE bidi and bad \xFF byte")));
+  // A finding the source has too: every format marks it (Origin::Inherited).
+  Diagnostic inherited = diag(kTestError, {second, second + 6}, "end tag '</a>' closes nothing", "</a> in source");
+  inherited.origin = Origin::Inherited;
+  inherited.severity = Severity::Note;
+  out.push_back(locate(*doc, std::move(inherited)));
   auto other = Document::parse("docs/\xC3\xA9t\xC3\xA9.md", "line\n");
   out.push_back(locate(*other, diag(kTestError, {0, 4}, "plain message")));
   out.push_back(path_finding("missing dir/x.md", unreadable_rule(), Severity::Error, "cannot read file: No such file"));

@@ -154,12 +154,9 @@ LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
 }
 
 // Every finding of the family goes through here: one the source has too is reported as
-// inherited from it.
+// inherited from it (--inherited decides how).
 void LinkChecker::emit(Diagnostic d) {
-  if (origin_ != Origin::Translation) {
-    d.severity = Severity::Note;
-    d.message += " (inherited from the source)";
-  }
+  if (origin_ != Origin::Translation) d.origin = loclint::Origin::Inherited;
   out_.report(std::move(d));
 }
 

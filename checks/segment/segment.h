@@ -84,6 +84,7 @@ class Analysis {
   bool bare_source(const Unit& u);      // missing_source.cpp
   bool missing_inner(const Unit& u);    // malformed_id.cpp
   std::string stop_reason(const SegmentHalf& h) const;  // unclosed_span.cpp
+  void report_stray_tags();                              // unclosed_span.cpp
 
   // Ids: `ids[i]` is unit i's parsed id, reset once a rule has reported it.
   using Ids = std::vector<std::optional<SegmentId>>;

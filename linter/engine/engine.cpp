@@ -27,6 +27,14 @@ class CollectingReporter : public Reporter {
   using Reporter::report;
   void report(Diagnostic d) override {
     if (!d.rule || !config_.enabled(*d.rule)) return;
+    // What the source has too is the source's defect: reported apart, at --inherited's level.
+    if (d.inherited()) {
+      std::optional<Severity> s = config_.inherited_severity_of(*d.rule);
+      if (!s) return;
+      d.severity = *s;
+      out_.push_back(std::move(d));
+      return;
+    }
     // A check may report a milder case of a defect below its rule's default (an include found
     // only in the source tree); the user's --severity for the rule or its family still wins.
     const bool overridden = config_.severity.count(std::string(d.rule->id)) ||

@@ -199,6 +199,13 @@ struct SegmentHalf {
   Span content;         // between the opening and closing tags
   Span close;           // the closing tag(s); empty when unclosed
   bool closed = false;  // false when a `</span>` is missing or misnested
+  // Tags inside the half that its balance ignores, in order: an end tag that closes no element
+  // opened in the half (`</a>` after a Markdown link, `</br>`, a `</sub>` opened before the
+  // segment; browsers drop them or read `</br>` as `<br>`) and a bare `<span>` that nothing in
+  // its block closes (`contoso.<span>com`, which authors write to stop auto-linking). The
+  // segment checks compare them with the other half's: copied from the source, they are not the
+  // translation's defect.
+  std::vector<Span> stray_tags;
 };
 
 // `<span data-ttu-id="ID">TARGET</span><span class="sxs-lookup"><span data-stu-id="ID">SOURCE</span></span>`.
