@@ -30,6 +30,7 @@ extern const Rule kRedirected;
 
 // Run-level notes of links that could not be verified (links.cpp, missing_file.cpp).
 extern const SummaryNote kOutsideTree;
+extern const SummaryNote kArticleNotInSource;
 
 // The one check of the family: a LinkChecker over the document's links.
 void check_links(const Document& doc, const Env& env, Reporter& out);
@@ -80,7 +81,7 @@ class LinkChecker {
     uint32_t segment;
     bool source;
   };
-  enum class Origin { Translation, SourceHalf, SourceArticle };
+  enum class Origin { Translation, SourceHalf, Skeleton, SourceArticle };
   Origin origin_of(const Link& link) const;
   void emit(Diagnostic d);
   void emit(const Rule& rule, Span at, std::string message);
@@ -97,7 +98,8 @@ class LinkChecker {
   void missing_include(Span at, const Target& t, const std::string& shown);                     // missing_include.cpp
   void missing_download(Span at, const Target& t, const std::string& shown);                    // missing_file.cpp
   bool outside_this_tree(const Target& t) const;
-  std::optional<fs::path> in_fallback(const fs::path& p, bool page, bool& unverifiable) const;
+  std::optional<fs::path> in_fallback(const fs::path& p, bool page, bool& unverifiable);
+  bool source_has_article() const;
   void check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown);  // missing_anchor.cpp
   bool defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment, int depth) const;
   // Where `p` (in this tree) sits in the --source-root tree: same path below the repo root.
@@ -113,6 +115,7 @@ class LinkChecker {
   std::shared_ptr<const AnchorSet> own_;
   std::set<uint32_t> definitions_seen_;
   Origin origin_ = Origin::Translation;  // of the link being checked
+  mutable std::optional<bool> source_article_;  // source_has_article(), computed once
 };
 
 }  // namespace loclint::checks::link

@@ -116,12 +116,17 @@ bool LinkChecker::outside_this_tree(const Target& t) const {
 // A file missing from this tree that the publishing build serves from the source-language
 // repository (declared in the publish config, or given as --source-root): where it is there.
 // Sets `unverifiable` when the source tree is declared but not given.
-std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, bool& unverifiable) const {
+std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, bool& unverifiable) {
   unverifiable = false;
   if (!repo_->source_fallback && !env_.config.source_root) return std::nullopt;
   auto source = in_source_tree(p);
   if (!source) {
     unverifiable = true;
+    return std::nullopt;
+  }
+  if (!source_has_article()) {
+    out_.count(kArticleNotInSource);
+    unverifiable = true;  // counted here; the caller's note is for a missing --source-root
     return std::nullopt;
   }
   Resolution r = resolve(env_, *source, page);
@@ -131,8 +136,8 @@ std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, b
 
 // Where the link's destination comes from. A finding about a destination the source-language
 // article has too is not the translation's doing:
-// - in a side-by-side file, a link in a source half, or one whose segment's source half has the
-//   same destination;
+// - in a side-by-side file, a link in a source half, one whose segment's source half has the same
+//   destination, or one outside the halves on a line that holds a segment (the skeleton);
 // - with --source-root, a destination that the English article at the same place also has.
 LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
   if (const Half* h = half_of(link.span)) {
@@ -144,6 +149,18 @@ LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
         if (it->destination == link.destination) return Origin::SourceHalf;
     }
     return Origin::Translation;
+  }
+  // Outside the halves, on a line that holds a segment (a link wrapped around one, a list item):
+  // the skeleton, which the pipeline copies from the English file and the translator never edits.
+  if (!halves_.empty()) {
+    std::string_view text = doc_.text();
+    size_t nl = text.rfind('\n', link.span.begin);
+    uint32_t line_begin = nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
+    size_t end = text.find('\n', link.span.begin);
+    uint32_t line_end = end == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(end);
+    auto it = std::lower_bound(halves_.begin(), halves_.end(), line_begin,
+                               [](const Half& h, uint32_t off) { return h.span.begin < off; });
+    if (it != halves_.end() && it->span.begin < line_end) return Origin::Skeleton;
   }
   if (auto english = in_source_tree(here_)) {
     auto set = env_.workspace.anchors(*english);
@@ -164,6 +181,16 @@ void LinkChecker::emit(const Rule& rule, Span at, std::string message) {
   emit(Diagnostic::of(rule, at, std::move(message)));
 }
 
+// A --source-root older or newer than this tree may lack the article itself: then it is not this
+// article's source, and what the article links to cannot be judged there.
+bool LinkChecker::source_has_article() const {
+  if (!source_article_) {
+    auto english = in_source_tree(here_);
+    source_article_ = english && env_.workspace.stat(*english) != Workspace::PathState::Missing;
+  }
+  return *source_article_;
+}
+
 std::optional<fs::path> LinkChecker::in_source_tree(const fs::path& p) const {
   if (!env_.config.source_root) return std::nullopt;
   fs::path base = repo_->root.empty() ? absolute_normal(".") : repo_->root;
@@ -171,6 +198,11 @@ std::optional<fs::path> LinkChecker::in_source_tree(const fs::path& p) const {
   if (rel.empty()) return std::nullopt;
   return absolute_normal(*env_.config.source_root / rel);
 }
+
+const SummaryNote kArticleNotInSource{&kMissingFile, "link of an article the source tree lacks not checked",
+                                       "links of articles the source tree lacks not checked",
+                                       "their targets are missing here, and the tree given with --source-root has no "
+                                       "such article, so it is not their source"};
 
 const SummaryNote kOutsideTree{&kMissingFile, "link into another repository not checked",
                                 "links into other repositories not checked",

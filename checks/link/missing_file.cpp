@@ -14,7 +14,9 @@ const Rule kMissingFile{
               "`--source-root`, and without it is not reported one by one but counted in one note. So are "
               "downloads (`.pdf`, `.zip`: any linked file that is not a page or an image), which localized "
               "trees do not carry, and links into a tree that is not on disk: a `dependent_repositories` "
-              "folder, or a folder outside the repository and its docsets.",
+              "folder, or a folder outside the repository and its docsets. An article that the `--source-root` "
+              "tree does not have (a tree of another date) is not judged there: its links to files missing here "
+              "are counted in one note too.",
     .why = "Readers who follow the link land on a 404 page. The file was renamed or removed, or the path was "
            "damaged in translation: compare it with the source half of the segment and restore the path, which "
            "is never translated.",
@@ -33,6 +35,10 @@ const SummaryNote kUncheckedDownloads{&kMissingFile, "download link not checked"
 
 void LinkChecker::missing_download(Span at, const Target& t, const std::string& shown) {
   auto source = in_source_tree(t.path);
+  if (source && !source_has_article()) {
+    out_.count(kArticleNotInSource);
+    return;
+  }
   if (!source) {
     out_.count(kUncheckedDownloads);
     return;
@@ -51,7 +57,7 @@ void LinkChecker::missing_page(Span at, const Target& t, const std::string& show
     return;
   }
   if (unverifiable) {
-    out_.count(kUncheckedFallback);
+    if (!env_.config.source_root) out_.count(kUncheckedFallback);  // else counted by in_fallback
     return;
   }
   // A FAQ converted from Markdown to YAML keeps its name: say so when that is what happened.

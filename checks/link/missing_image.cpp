@@ -13,10 +13,10 @@ const Rule kMissingImage{
            "image found in neither tree is a broken picture on the page. Fix the path, which is never "
            "translated, from the source article.",
     .fires = {.text = ":::image type=\"content\" source=\"media/tableau-de-bord.png\" alt-text=\"Tableau de bord\":::\n",
-              .files = {{"en-us/media/dashboard.png", ""}},
+              .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
               .args = "--source-root en-us"},
     .passes = {.text = ":::image type=\"content\" source=\"media/dashboard.png\" alt-text=\"Tableau de bord\":::\n",
-               .files = {{"en-us/media/dashboard.png", ""}},
+               .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
                .args = "--source-root en-us"},
 };
 
@@ -28,6 +28,10 @@ const SummaryNote kUncheckedImages{&kMissingImage, "image link not checked", "im
 
 void LinkChecker::missing_image(Span at, const Target& t, const std::string& shown) {
   auto source = in_source_tree(t.path);
+  if (source && !source_has_article()) {
+    out_.count(kArticleNotInSource);
+    return;
+  }
   if (!source) {
     out_.count(kUncheckedImages);
     return;
