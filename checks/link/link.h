@@ -100,6 +100,7 @@ class LinkChecker {
   bool outside_this_tree(const Target& t) const;
   std::optional<fs::path> in_fallback(const fs::path& p, bool page, bool& unverifiable);
   bool source_has_article() const;
+  bool missing_from_source_tree(const Target& t, const SummaryNote& unchecked);  // missing_image.cpp
   void check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown);  // missing_anchor.cpp
   bool defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment, int depth) const;
   // Where `p` (in this tree) sits in the --source-root tree: same path below the repo root.

@@ -34,17 +34,7 @@ const SummaryNote kUncheckedDownloads{&kMissingFile, "download link not checked"
                                       "tree) to check them"};
 
 void LinkChecker::missing_download(Span at, const Target& t, const std::string& shown) {
-  auto source = in_source_tree(t.path);
-  if (source && !source_has_article()) {
-    out_.count(kArticleNotInSource);
-    return;
-  }
-  if (!source) {
-    out_.count(kUncheckedDownloads);
-    return;
-  }
-  if (resolve(env_, *source, false).state != Workspace::PathState::Missing) return;
-  if (redirected(at, t, shown)) return;
+  if (!missing_from_source_tree(t, kUncheckedDownloads) || redirected(at, t, shown)) return;
   emit(kMissingFile, at, fmt::format("file '{}' exists neither in this tree nor in the source tree", shown));
 }
 
