@@ -12,8 +12,8 @@ const Rule kMalformedId{
     .severity = Severity::Error,
     .summary = "a segment id that is empty or not prefix-dash-number, or a broken segment tag",
     .checks = "Every segment id is five lowercase hex digits (the file's prefix), a dash and the sentence "
-              "number, like `f4053-120`, in both the translation's `data-ttu-id` and the source's "
-              "`data-stu-id`. The rule also reports a segment tag so damaged that it is no longer HTML (a lost "
+              "number, like `f4053-120` (or a `p` and the paragraph number, `055b8-p102`, for a segment that holds "
+              "a whole paragraph), in both the translation's `data-ttu-id` and the source's `data-stu-id`. The rule also reports a segment tag so damaged that it is no longer HTML (a lost "
               "quote: `<span data-ttu-id=\"f4053-1>`), and an `sxs-lookup` span without its inner "
               "`data-stu-id` span.",
     .why = "The localization pipeline writes the ids and re-imports translations by them: an empty, truncated "
