@@ -24,15 +24,17 @@ Analysis::Ids Analysis::report_ids() {
     const SegmentHalf& first = u.primary_half();
     auto first_id = parse_id(first.id);
     bool bad = false;
+    // A unit whose other half is a broken tag (a `&quot;` that ended the tag early) is one
+    // defect, reported as that remnant: its own id, garbled the same way, is not a second.
     if (!first_id) {
-      report_malformed(first, s.target.present);
+      if (!u.remnant || u.remnant->well_formed) report_malformed(first, s.target.present);
       bad = true;
     }
     if (src && s.target.present && !src->source_missing_inner && !u.inner) {
       const SegmentHalf& so = src->source;
       if (so.id != s.target.id) {
         if (!parse_id(so.id)) {
-          report_malformed(so, false);
+          if (!u.remnant || u.remnant->well_formed) report_malformed(so, false);
           bad = true;
         } else if (!bad && !u.structure_reported) {
           out_.report(kIdMismatch, so.id_span,

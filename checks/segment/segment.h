@@ -40,6 +40,7 @@ void check_segments(const Document& doc, const Env& env, Reporter& out);
 struct Remnant {
   Span span;
   bool target = false;  // data-ttu-id (else data-stu-id)
+  bool well_formed = false;  // a complete tag in text md4c does not render: not reported
 };
 
 // Every remnant of the document, in file order (malformed_id.cpp).
