@@ -214,7 +214,7 @@ TEST(Output, JsonAndSarifAreValidJsonWithStatedUnits) {
   EXPECT_EQ(json["diagnostics"][0]["start"]["column"], 8);  // the emoji is 2 UTF-16 units, 1 code point
   EXPECT_EQ(json["diagnostics"][0]["end"]["column"], 14);
   EXPECT_EQ(json["diagnostics"][0]["sourceText"], "source \\x1b[31mred");
-  EXPECT_FALSE(json["diagnostics"][4].contains("start"));  // a whole-file finding has no position
+  EXPECT_FALSE(json["diagnostics"][5].contains("start"));  // a whole-file finding has no position
 
   auto sarif = nlohmann::json::parse(render("sarif", findings, options()));
   EXPECT_EQ(sarif["runs"][0]["columnKind"], "unicodeCodePoints");

@@ -46,7 +46,7 @@ struct Walker {
   const std::vector<HtmlTag>& tags;
   uint32_t first, last;  // token range of the block
   uint32_t block_end;
-  std::vector<uint32_t> bare_open_spans = {};  // tokens of `<span>`s left open in the block (ignored)
+  std::vector<uint32_t> bare_open_spans = {};  // tokens of `<span>`s left open in the block (ignored), sorted
 
   // A block with more `<span>` than `</span>` whose surplus bare `<span>`s (no attributes) can
   // account for it: those, the last ones first, are text to the balance (SegmentHalf::stray_tags).
@@ -63,13 +63,11 @@ struct Walker {
         if (t->attributes.empty()) bare.push_back(j);
       }
     }
-    while (surplus-- > 0 && !bare.empty()) {
-      bare_open_spans.push_back(bare.back());
-      bare.pop_back();
-    }
+    size_t n = std::min<size_t>(static_cast<size_t>(std::max(surplus, 0)), bare.size());
+    bare_open_spans.assign(bare.end() - static_cast<std::ptrdiff_t>(n), bare.end());
   }
   bool is_bare_open_span(uint32_t j) const {
-    return std::find(bare_open_spans.begin(), bare_open_spans.end(), j) != bare_open_spans.end();
+    return std::binary_search(bare_open_spans.begin(), bare_open_spans.end(), j);
   }
 
   const HtmlTag* tag(uint32_t i) const {
