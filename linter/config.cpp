@@ -1,5 +1,7 @@
 #include "loclint/config.h"
 
+#include <algorithm>
+
 namespace loclint {
 
 std::optional<FailOn> parse_fail_on(std::string_view s) {
@@ -10,6 +12,26 @@ std::optional<FailOn> parse_fail_on(std::string_view s) {
 
 bool fails(FailOn fail_on, Severity s) {
   return fail_on != FailOn::Never && static_cast<uint8_t>(s) >= static_cast<uint8_t>(fail_on);
+}
+
+bool fails(FailOn fail_on, const Diagnostic& d) {
+  if (d.inherited() && d.severity == Severity::Note) return false;
+  return fails(fail_on, d.severity);
+}
+
+std::optional<InheritedLevel> parse_inherited(std::string_view s) {
+  if (s == "off") return InheritedLevel::Off;
+  if (s == "note") return InheritedLevel::Note;
+  if (s == "warning") return InheritedLevel::Warning;
+  if (s == "error") return InheritedLevel::Error;
+  return std::nullopt;
+}
+
+std::optional<Severity> Config::inherited_severity_of(const Rule& rule) const {
+  InheritedLevel level = inherited.value_or(InheritedLevel::Note);
+  if (level == InheritedLevel::Off) return std::nullopt;
+  auto s = static_cast<Severity>(static_cast<uint8_t>(level) - 1);
+  return std::min(s, severity_of(rule));
 }
 
 std::vector<std::string> Config::option(std::string_view rule_id, std::string_view name,

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string_view>& config_file_keys() {
   static const std::vector<std::string_view> keys = {"enable", "disable", "severity", "options", "locale",
-                                                     "source-root", "pairing", "include", "exclude"};
+                                                     "source-root", "pairing", "include", "exclude", "inherited"};
   return keys;
 }
 
@@ -214,6 +214,10 @@ class Loader {
         } else if (key == "pairing") {
           pairing(v, c.pairing);
           c.pairing.base = dir;
+        } else if (key == "inherited") {
+          auto level = v.IsScalar() ? parse_inherited(v.Scalar()) : std::nullopt;
+          if (!level) fail(v.Mark(), "'inherited': expected off, note, warning or error");
+          c.inherited = *level;
         } else if (key == "include") {
           c.file_include = list(v, key);
         } else if (key == "exclude") {
@@ -257,6 +261,7 @@ Config merge_configs(const Config& f, const Config& cli) {
   // `auto` is the default: only a version the command line names overrides the file's.
   if (cli.pairing.source_version != PairingSettings::SourceVersion::Auto)
     c.pairing.source_version = cli.pairing.source_version;
+  if (cli.inherited) c.inherited = cli.inherited;
   c.include = cli.include;
   c.exclude = cli.exclude;
   c.fail_on = cli.fail_on;

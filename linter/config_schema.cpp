@@ -114,6 +114,8 @@ std::string config_schema_json(const std::vector<const Rule*>& rules) {
             {"enum", {"auto", "translated", "unknown"}}}}}}}},
       {"include", {{"description", "which files to lint"}, {"allOf", {ref("globs")}}}},
       {"exclude", {{"description", "which files to skip"}, {"allOf", {ref("globs")}}}},
+      {"inherited", {{"description", "how findings the source has too are reported: off, or at most this severity"},
+                     {"enum", {"off", "note", "warning", "error"}}}},
   };
   ordered_json props;
   for (std::string_view key : config_file_keys()) {

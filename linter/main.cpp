@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> include, exclude, enable, disable, severities, options;
   std::string fail_on = "error", format = "compiler", column_unit = "codepoint", color = "auto";
-  std::string explain_rule, locale, source_root, source_version = "auto";
+  std::string explain_rule, locale, source_root, source_version = "auto", inherited;
   bool list = false, stats = false;
 
   // Repeatable options take one value per occurrence (`--exclude a --exclude b`), so that they
@@ -139,12 +139,15 @@ int main(int argc, char** argv) {
   app.add_option("--option", options, "set a rule option: RULE.NAME=VALUE[,VALUE...]")
       ->allow_extra_args(false);
   app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
-  app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there)");
+  app.add_option("--source-root", source_root, "folder of the source-language tree (the fallback: images, downloads, pages and includes missing here are resolved there)");
   app.add_option("--source-version", source_version,
                  "which version of its source a translation is compared with: auto (git decides from the commit "
                  "it names), translated (the source tree is the version translated), unknown; overrides "
                  "pairing.source-version when not auto")
       ->check(CLI::IsMember({"auto", "translated", "unknown"}));
+  app.add_option("--inherited", inherited,
+                 "how findings the source has too are reported: off, note (default), warning or error")
+      ->check(CLI::IsMember({"off", "note", "warning", "error"}));
   app.add_option("--format", format, "output format")->check(CLI::IsMember(output_formats()));
   app.add_option("--column-unit", column_unit, "unit of printed columns")->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
   app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -312,6 +315,7 @@ int main(int argc, char** argv) {
   if (source_version == "translated") config.pairing.source_version = PairingSettings::SourceVersion::Translated;
   if (source_version == "unknown") config.pairing.source_version = PairingSettings::SourceVersion::Unknown;
   config.fail_on = *parse_fail_on(fail_on);  // CLI11 admitted only the four names
+  if (!inherited.empty()) config.inherited = *parse_inherited(inherited);  // likewise
 
   if (!dump_path.empty()) {
     std::ifstream in(dump_path, std::ios::binary);
@@ -480,6 +484,6 @@ int main(int argc, char** argv) {
 
   if (result.stats.tool_failure) return kExitUsage;
   for (const Finding& f : result.findings)
-    if (fails(config.fail_on, f.diagnostic.severity)) return kExitFindings;
+    if (fails(config.fail_on, f.diagnostic)) return kExitFindings;
   return kExitClean;
 }

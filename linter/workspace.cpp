@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <regex>
+#include <set>
 
 #include "loclint/document.h"
 #include "loclint/pairing.h"
@@ -109,7 +110,8 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
     if (d == d.root_path() || d.parent_path() == d) break;
   }
   if (!info->root.empty()) {
-    if (auto cfg = read_json(info->root / ".openpublishing.publish.config.json")) {
+    if (auto cfg = read_json(info->root / ".openpublishing.publish.config.json"); cfg && cfg->is_object()) {
+      info->publish_config = info->root / ".openpublishing.publish.config.json";
       if (cfg->contains("docsets_to_publish") && (*cfg)["docsets_to_publish"].is_array()) {
         for (const auto& ds : (*cfg)["docsets_to_publish"]) {
           if (!ds.is_object()) continue;
@@ -120,14 +122,35 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
           // "." (a docset at the repo root) normalizes to "root/": drop the trailing separator.
           if (!d.folder.has_filename()) d.folder = d.folder.parent_path();
           // build_source_folder is case-insensitive on the publishing side ("china" vs "China").
-          if (!fs::exists(d.folder, ec)) {
+          if (!fs::is_directory(d.folder, ec)) {
             for (const auto& e : fs::directory_iterator(info->root, ec))
               if (lower_ascii(e.path().filename().string()) == lower_ascii(folder)) d.folder = e.path();
+          }
+          // A docset whose folder is gone publishes nothing here: the config is stale (reported
+          // once by the engine), and the articles it would have held are judged without it.
+          if (!fs::is_directory(d.folder, ec)) {
+            info->missing_docset_folders.push_back(folder);
+            continue;
           }
           d.locale = lower_ascii(ds.value("locale", ""));
           std::string out = ds.value("build_output_subfolder", d.name);
           d.site_prefix = "/" + out;
           info->docsets.push_back(std::move(d));
+        }
+      }
+      if (cfg->contains("dependent_repositories") && (*cfg)["dependent_repositories"].is_array()) {
+        for (const auto& dep : (*cfg)["dependent_repositories"]) {
+          if (!dep.is_object() || !dep.contains("path_to_root") || !dep["path_to_root"].is_string()) continue;
+          std::string where = dep["path_to_root"].get<std::string>();
+          if (where.empty() || where == ".") continue;
+          DependentRepository r;
+          r.folder = absolute_normal(info->root / where);
+          if (!r.folder.has_filename()) r.folder = r.folder.parent_path();
+          if (dep.contains("url") && dep["url"].is_string()) r.url = dep["url"].get<std::string>();
+          // Open Publishing checks the source-language repository out as `_repo.en-us` and
+          // serves from it whatever the localized tree lacks.
+          if (lower_ascii(where).starts_with("_repo.")) info->source_fallback = true;
+          info->dependents.push_back(std::move(r));
         }
       }
     }
@@ -168,6 +191,25 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
   std::unique_lock lock(mutex_);
   repo_by_dir_.emplace(dir.string(), result);
   return result;
+}
+
+std::vector<std::shared_ptr<const RepoInfo>> Workspace::repositories() const {
+  std::vector<std::shared_ptr<const RepoInfo>> out;
+  std::set<std::string> roots;
+  std::shared_lock lock(mutex_);
+  for (const auto& [dir, repo] : repo_by_dir_)
+    if (!repo->root.empty() && roots.insert(repo->root.string()).second) out.push_back(repo);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a->root < b->root; });
+  return out;
+}
+
+const DependentRepository* Workspace::dependent_of(const RepoInfo& repo, const fs::path& path) {
+  std::string p = path.string();
+  for (const DependentRepository& d : repo.dependents) {
+    std::string f = d.folder.string();
+    if (p.size() > f.size() && p.compare(0, f.size(), f) == 0 && p[f.size()] == '/') return &d;
+  }
+  return nullptr;
 }
 
 const Docset* Workspace::docset_of(const RepoInfo& repo, const fs::path& file) const {

@@ -259,3 +259,51 @@ TEST_F(Cli, RealCorpusRunsToTheEnd) {
   EXPECT_LT(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("32360 segments"), std::string::npos) << r.err;
 }
+
+// The publish config is the publishing model. A stale one (docset folders that are gone) is
+// reported once, on the config, whatever number of articles ran; its articles are still linked.
+TEST_F(Cli, StalePublishConfigIsReportedOnceAndArticlesAreStillChecked) {
+  write(dir_ / ".openpublishing.publish.config.json",
+        "{\n  \"docsets_to_publish\": [\n"
+        "    {\"docset_name\": \"fin\", \"build_source_folder\": \"financials\"},\n"
+        "    {\"docset_name\": \"acc\", \"build_source_folder\": \"accountant\"}\n  ]\n}\n");
+  write(dir_ / "business-central/a.md", "# A\n\nVoir [la page](product-get-started.md).\n");
+  write(dir_ / "business-central/b.md", "# B\n\nVoir [A](a.md).\n");
+  Result r = run("--no-config --disable metadata business-central");
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find(".openpublishing.publish.config.json:3:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("'financials', 'accountant' do not exist"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("business-central/a.md:3:"), std::string::npos) << r.out;
+  std::regex stale("stale-publish-config");
+  EXPECT_EQ(std::distance(std::sregex_iterator(r.out.begin(), r.out.end(), stale), std::sregex_iterator()), 1) << r.out;
+}
+
+// A localized tree falls back to its source-language repository (`_repo.en-us`): a page missing
+// here is counted in one note without --source-root, and resolved in the source tree with it.
+// A dependent repository that is not on disk is counted, never reported.
+TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree) {
+  const std::string config =
+      "{\"docsets_to_publish\": [{\"docset_name\": \"d\", \"build_source_folder\": \"docs\"}],\n"
+      " \"dependent_repositories\": [{\"path_to_root\": \"_repo.en-us\", \"url\": \"u\"},\n"
+      "   {\"path_to_root\": \"docs/common\", \"url\": \"v\"}]}\n";
+  write(dir_ / "loc/.openpublishing.publish.config.json", config);
+  write(dir_ / "loc/docs/a.md",
+        "# A\n\n[anglaise](english-only.md), [partagée](common/shared.md), [nulle part](nowhere.md).\n");
+  write(dir_ / "en/docs/english-only.md", "# English only\n");
+  write(dir_ / "en/docs/a.md", "# A\n");
+  Result without = run("--no-config --disable metadata loc");
+  EXPECT_EQ(without.code, 0) << without.out;
+  EXPECT_EQ(without.out, "");
+  EXPECT_NE(without.err.find("2 links to pages not in this tree not checked"), std::string::npos) << without.err;
+  EXPECT_NE(without.err.find("1 link into another repository not checked"), std::string::npos) << without.err;
+  Result with = run("--no-config --disable metadata --source-root en loc");
+  EXPECT_EQ(with.code, 1) << with.out;
+  EXPECT_EQ(with.out.find("english-only"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("link target 'nowhere.md' does not exist in this tree nor in the source tree"),
+            std::string::npos) << with.out;
+  // An article the source tree does not have (a source tree of another date): not judged there.
+  write(dir_ / "loc/docs/new.md", "# Nouveau\n\n[nulle part](nowhere.md).\n");
+  Result newer = run("--no-config --disable metadata --source-root en loc/docs/new.md");
+  EXPECT_EQ(newer.out, "");
+  EXPECT_NE(newer.err.find("1 link of an article the source tree lacks not checked"), std::string::npos) << newer.err;
+}

@@ -78,7 +78,7 @@ TEST(ConfigFile, EmptyFileIsTheDefaults) {
 
 TEST(ConfigFile, ErrorsNameFileLineColumnAndKey) {
   EXPECT_EQ(load_error("enable: [metadata]\nbogus: 1\n"),
-            ":2:1: unknown key 'bogus' (known keys: enable, disable, severity, options, locale, source-root, pairing, include, exclude)");
+            ":2:1: unknown key 'bogus' (known keys: enable, disable, severity, options, locale, source-root, pairing, include, exclude, inherited)");
   EXPECT_EQ(load_error("disable:\n  - metdata\n"), ":2:5: 'disable': unknown rule or family 'metdata' (see loclint --list-rules)");
   EXPECT_EQ(load_error("severity:\n  metadata/syntax: fatal\n"),
             ":2:20: 'severity' of 'metadata/syntax': expected error, warning or note");

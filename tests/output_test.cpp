@@ -60,6 +60,11 @@ std::vector<Finding> sample_findings() {
                                   "markup <b attr=\"&amp;\">&</b> and 100% %0A, commas: colons")));
   out.push_back(locate(*doc, diag(kTestNote, {second, second},
                                   "forged\r\n::set-env name=X::Y and \xE2\x80\xAE bidi and bad \xFF byte")));
+  // A finding the source has too: every format marks it (Origin::Inherited).
+  Diagnostic inherited = diag(kTestError, {second, second + 6}, "end tag '</a>' closes nothing", "</a> in source");
+  inherited.origin = Origin::Inherited;
+  inherited.severity = Severity::Note;
+  out.push_back(locate(*doc, std::move(inherited)));
   auto other = Document::parse("docs/\xC3\xA9t\xC3\xA9.md", "line\n");
   out.push_back(locate(*other, diag(kTestError, {0, 4}, "plain message")));
   out.push_back(path_finding("missing dir/x.md", unreadable_rule(), Severity::Error, "cannot read file: No such file"));
@@ -209,7 +214,7 @@ TEST(Output, JsonAndSarifAreValidJsonWithStatedUnits) {
   EXPECT_EQ(json["diagnostics"][0]["start"]["column"], 8);  // the emoji is 2 UTF-16 units, 1 code point
   EXPECT_EQ(json["diagnostics"][0]["end"]["column"], 14);
   EXPECT_EQ(json["diagnostics"][0]["sourceText"], "source \\x1b[31mred");
-  EXPECT_FALSE(json["diagnostics"][4].contains("start"));  // a whole-file finding has no position
+  EXPECT_FALSE(json["diagnostics"][5].contains("start"));  // a whole-file finding has no position
 
   auto sarif = nlohmann::json::parse(render("sarif", findings, options()));
   EXPECT_EQ(sarif["runs"][0]["columnKind"], "unicodeCodePoints");

@@ -66,7 +66,7 @@ bool LinkChecker::backslash(const Link& link, Span at, const Target& t, const Re
       fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", shown,
                   display_path(missing ? t.path : r.actual, *repo_), missing ? ", which does not exist" : ""));
   if (r.state == Workspace::PathState::Exists) d.fix = forward_slashes(doc_, link, at);
-  out_.report(std::move(d));
+  emit(std::move(d));
   return missing;
 }
 

@@ -16,7 +16,7 @@ const Rule kCaseMismatch{
 
 void LinkChecker::case_mismatch(Span at, const Target& t, const Resolution& r, const std::string& shown) {
   if (r.state != Workspace::PathState::CaseMismatch || t.site_absolute) return;
-  out_.report(kCaseMismatch, at,
+  emit(kCaseMismatch, at,
               fmt::format("'{}' exists only as '{}' (letter case differs): it breaks on the publishing server", shown,
                           display_path(r.actual, *repo_)));
 }

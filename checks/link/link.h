@@ -28,12 +28,16 @@ extern const Rule kBackslash;
 extern const Rule kRedirected;
 // new-rule: declarations above this line (ci/new-rule)
 
+// Run-level notes of links that could not be verified (links.cpp, missing_file.cpp).
+extern const SummaryNote kOutsideTree;
+extern const SummaryNote kArticleNotInSource;
+
 // The one check of the family: a LinkChecker over the document's links.
 void check_links(const Document& doc, const Env& env, Reporter& out);
 
 // ---- link targets (targets.cpp) -----------------------------------------------------------
 
-enum class Kind { Page, Image, Include };
+enum class Kind { Page, Image, Include, Download };
 
 struct Target {
   bool check = false;     // false: external, empty or outside this repo
@@ -57,6 +61,9 @@ struct Resolution {
 Resolution resolve(const Env& env, const fs::path& p, bool page);
 
 bool is_media(std::string_view path);
+// A linked file that is neither a page nor an image (`.pdf`, `.zip`, `.pptx`): localized trees do
+// not carry downloads, like media.
+bool is_download(const fs::path& p);
 bool has_extension(const fs::path& p);
 // A path for messages: relative to the repository root when inside it, with '/'.
 std::string display_path(const fs::path& p, const RepoInfo& repo);
@@ -74,6 +81,10 @@ class LinkChecker {
     uint32_t segment;
     bool source;
   };
+  enum class Origin { Translation, SourceHalf, Skeleton, SourceArticle };
+  Origin origin_of(const Link& link) const;
+  void emit(Diagnostic d);
+  void emit(const Rule& rule, Span at, std::string message);
   bool wraps_same_image(const Link& link) const;
   const Half* half_of(Span s) const;
   void check(const Link& link);
@@ -85,7 +96,13 @@ class LinkChecker {
   bool redirected(Span at, const Target& t, const std::string& shown);                          // redirected.cpp
   void missing_image(Span at, const Target& t, const std::string& shown);                       // missing_image.cpp
   void missing_include(Span at, const Target& t, const std::string& shown);                     // missing_include.cpp
+  void missing_download(Span at, const Target& t, const std::string& shown);                    // missing_file.cpp
+  bool outside_this_tree(const Target& t) const;
+  std::optional<fs::path> in_fallback(const fs::path& p, bool page, bool& unverifiable);
+  bool source_has_article() const;
+  bool missing_from_source_tree(const Target& t, const SummaryNote& unchecked);  // missing_image.cpp
   void check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown);  // missing_anchor.cpp
+  bool defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment, int depth) const;
   // Where `p` (in this tree) sits in the --source-root tree: same path below the repo root.
   std::optional<fs::path> in_source_tree(const fs::path& p) const;
 
@@ -98,6 +115,8 @@ class LinkChecker {
   std::set<std::pair<uint32_t, std::string>> seen_in_target_;
   std::shared_ptr<const AnchorSet> own_;
   std::set<uint32_t> definitions_seen_;
+  Origin origin_ = Origin::Translation;  // of the link being checked
+  mutable std::optional<bool> source_article_;  // source_has_article(), computed once
 };
 
 }  // namespace loclint::checks::link

@@ -65,6 +65,7 @@ const LinkChecker::Half* LinkChecker::half_of(Span s) const {
 void LinkChecker::check(const Link& link) {
   // A reference-style link is fixed in its definition line: report there, once.
   if (!link.definition.empty() && !definitions_seen_.insert(link.definition.begin).second) return;
+  origin_ = origin_of(link);
   const Span at = !link.destination_span.empty() ? link.destination_span
                   : !link.definition.empty()     ? link.definition
                                                  : link.span;
@@ -80,16 +81,114 @@ void LinkChecker::check(const Link& link) {
     check_anchor(at, t.fragment, nullptr, shown);
     return;
   }
+  if (kind == Kind::Page && is_download(t.path)) kind = Kind::Download;
+  if (outside_this_tree(t)) {
+    out_.count(kOutsideTree);
+    return;
+  }
   Resolution r = resolve(env_, t.path, kind == Kind::Page);
   if (backslash(link, at, t, r, shown)) return;  // said once, in its message
   case_mismatch(at, t, r, shown);
   if (r.state == Workspace::PathState::Missing) {
     if (kind == Kind::Image) missing_image(at, t, shown);
+    else if (kind == Kind::Download) missing_download(at, t, shown);
     else if (kind == Kind::Include) missing_include(at, t, shown);
     else missing_page(at, t, shown);
     return;
   }
   if (kind == Kind::Page && t.has_fragment && r.actual.extension() == ".md") check_anchor(at, t.fragment, &r.actual, shown);
+}
+
+// Where the target lives in a tree this run cannot see: a repository the publish config checks
+// out beside this one at build time (`dependent_repositories`) that is not on disk, a path that
+// climbs out of the repository, or one that leaves the docsets for a top-level folder the
+// repository does not have (another repository publishing on the same site).
+bool LinkChecker::outside_this_tree(const Target& t) const {
+  if (repo_->root.empty()) return false;
+  if (const DependentRepository* dep = Workspace::dependent_of(*repo_, t.path))
+    return env_.workspace.stat(dep->folder) == Workspace::PathState::Missing;
+  fs::path rel = t.path.lexically_relative(repo_->root);
+  if (rel.empty() || *rel.begin() == "..") return true;
+  if (repo_->docsets.empty() || env_.workspace.docset_of(*repo_, t.path)) return false;
+  return env_.workspace.stat(repo_->root / *rel.begin()) == Workspace::PathState::Missing;
+}
+
+// A file missing from this tree that the publishing build serves from the source-language
+// repository (declared in the publish config, or given as --source-root): where it is there.
+// Sets `unverifiable` when the source tree is declared but not given.
+std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, bool& unverifiable) {
+  unverifiable = false;
+  if (!repo_->source_fallback && !env_.config.source_root) return std::nullopt;
+  auto source = in_source_tree(p);
+  if (!source) {
+    unverifiable = true;
+    return std::nullopt;
+  }
+  if (!source_has_article()) {
+    out_.count(kArticleNotInSource);
+    unverifiable = true;  // counted here; the caller's note is for a missing --source-root
+    return std::nullopt;
+  }
+  Resolution r = resolve(env_, *source, page);
+  if (r.state == Workspace::PathState::Missing) return std::nullopt;
+  return r.actual.empty() ? *source : r.actual;
+}
+
+// Where the link's destination comes from. A finding about a destination the source-language
+// article has too is not the translation's doing:
+// - in a side-by-side file, a link in a source half, one whose segment's source half has the same
+//   destination, or one outside the halves on a line that holds a segment (the skeleton);
+// - with --source-root, a destination that the English article at the same place also has.
+LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
+  if (const Half* h = half_of(link.span)) {
+    if (h->source) return Origin::SourceHalf;
+    const Segment& seg = doc_.segments()[h->segment];
+    if (seg.source.present) {
+      auto [first, last] = Document::within(doc_.links(), seg.source.content);
+      for (auto it = first; it != last; ++it)
+        if (it->destination == link.destination) return Origin::SourceHalf;
+    }
+    return Origin::Translation;
+  }
+  // Outside the halves, on a line that holds a segment (a link wrapped around one, a list item):
+  // the skeleton, which the pipeline copies from the English file and the translator never edits.
+  if (!halves_.empty()) {
+    std::string_view text = doc_.text();
+    size_t nl = text.rfind('\n', link.span.begin);
+    uint32_t line_begin = nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
+    size_t end = text.find('\n', link.span.begin);
+    uint32_t line_end = end == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(end);
+    auto it = std::lower_bound(halves_.begin(), halves_.end(), line_begin,
+                               [](const Half& h, uint32_t off) { return h.span.begin < off; });
+    if (it != halves_.end() && it->span.begin < line_end) return Origin::Skeleton;
+  }
+  if (auto english = in_source_tree(here_)) {
+    auto set = env_.workspace.anchors(*english);
+    if (set && std::binary_search(set->destinations.begin(), set->destinations.end(), link.destination))
+      return Origin::SourceArticle;
+  }
+  return Origin::Translation;
+}
+
+// Every finding of the family goes through here: one the source has too is reported as
+// inherited from it (--inherited decides how).
+void LinkChecker::emit(Diagnostic d) {
+  if (origin_ != Origin::Translation) d.origin = loclint::Origin::Inherited;
+  out_.report(std::move(d));
+}
+
+void LinkChecker::emit(const Rule& rule, Span at, std::string message) {
+  emit(Diagnostic::of(rule, at, std::move(message)));
+}
+
+// A --source-root older or newer than this tree may lack the article itself: then it is not this
+// article's source, and what the article links to cannot be judged there.
+bool LinkChecker::source_has_article() const {
+  if (!source_article_) {
+    auto english = in_source_tree(here_);
+    source_article_ = english && env_.workspace.stat(*english) != Workspace::PathState::Missing;
+  }
+  return *source_article_;
 }
 
 std::optional<fs::path> LinkChecker::in_source_tree(const fs::path& p) const {
@@ -99,5 +198,15 @@ std::optional<fs::path> LinkChecker::in_source_tree(const fs::path& p) const {
   if (rel.empty()) return std::nullopt;
   return absolute_normal(*env_.config.source_root / rel);
 }
+
+const SummaryNote kArticleNotInSource{&kMissingFile, "link of an article the source tree lacks not checked",
+                                       "links of articles the source tree lacks not checked",
+                                       "their targets are missing here, and the tree given with --source-root has no "
+                                       "such article, so it is not their source"};
+
+const SummaryNote kOutsideTree{&kMissingFile, "link into another repository not checked",
+                                "links into other repositories not checked",
+                                "the targets are in `dependent_repositories` of the publish config or outside this "
+                                "repository and its docsets, which are not on disk"};
 
 }  // namespace loclint::checks::link

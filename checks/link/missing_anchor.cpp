@@ -10,8 +10,9 @@ const Rule kMissingAnchor{
     .summary = "a link fragment that matches no heading or anchor of its target",
     .checks = "The part after `#` names an anchor of the target article: an explicit `<a name=\"...\">` or "
               "`id=\"...\"`, or the id the publishing site generates from a heading (lowercase, spaces to "
-              "hyphens, punctuation dropped, letters of every script kept). Anchors are case-sensitive. The "
-              "message offers the closest existing anchor.",
+              "hyphens, punctuation dropped, letters of every script kept), including the headings of files the "
+              "article pulls in with `[!INCLUDE]`. Anchors are case-sensitive. docfx tab links (`#tab/id`) "
+              "name tabs, not anchors, and are not checked. The message offers the closest existing anchor.",
     .why = "When nothing matches, the page opens at the top instead of the section. Heading ids must not be "
            "translated unless the heading they come from is.",
     .fires = {.text = "## Prérequis\n\n[Voir les conditions](#conditions-requises)\n"},
@@ -57,9 +58,34 @@ std::string closest(const std::vector<std::string>& candidates, const std::strin
 
 }  // namespace
 
+// docfx inlines `[!INCLUDE]` files into the page: their headings and anchors are the page's.
+// `set` belongs to the file at `owner`; nested includes are followed a few levels deep.
+bool LinkChecker::defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment,
+                                     int depth) const {
+  if (depth > 3) return false;
+  for (const std::string& dest : set.includes) {
+    Target t = parse_target(owner, dest, env_, *repo_);
+    if (!t.check || t.same_document) continue;
+    Resolution r = resolve(env_, t.path, false);
+    if (r.state == Workspace::PathState::Missing) {
+      // An include served by the English fallback defines the same headings there.
+      auto source = in_source_tree(t.path);
+      if (!source || resolve(env_, *source, false).state == Workspace::PathState::Missing) continue;
+      r.actual = *source;
+    }
+    auto included = env_.workspace.anchors(r.actual);
+    if (included && (included->contains(fragment) || defined_by_include(*included, r.actual, fragment, depth + 1)))
+      return true;
+  }
+  return false;
+}
+
 void LinkChecker::check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown) {
   // `#` alone and `#top` go to the top of the page in every browser.
   if (fragment.empty() || lower_ascii(fragment) == "top") return;
+  // docfx tabbed content: `#tab/<id>` names a tab (a heading that is a link to it opens one),
+  // not an element id; the page renders it as a tab and selects it.
+  if (fragment.starts_with("tab/")) return;
   std::shared_ptr<const AnchorSet> set;
   if (file) {
     set = env_.workspace.anchors(*file);
@@ -70,11 +96,25 @@ void LinkChecker::check_anchor(Span at, const std::string& fragment, const fs::p
     if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
     set = own_;
   }
-  if (!set || set->contains(fragment)) return;
+  if (!set || set->contains(fragment) || defined_by_include(*set, file ? *file : here_, fragment, 0)) return;
+  if (origin_ == Origin::SourceArticle) {
+    // The English article links the same way; the defect is inherited only when the English
+    // target lacks the anchor too. A heading translated without keeping its id is the translation's.
+    fs::path target = file ? *file : here_;
+    std::optional<fs::path> english;
+    if (env_.config.source_root && !target.lexically_relative(absolute_normal(*env_.config.source_root)).empty() &&
+        *target.lexically_relative(absolute_normal(*env_.config.source_root)).begin() != "..")
+      english = target;
+    else
+      english = in_source_tree(target);
+    auto english_set = english ? env_.workspace.anchors(*english) : nullptr;
+    if (english_set && (english_set->contains(fragment) || defined_by_include(*english_set, *english, fragment, 0)))
+      origin_ = Origin::Translation;
+  }
   std::string where = file ? fmt::format("'{}'", shown.substr(0, shown.find('#'))) : std::string("this article");
   std::string suggestion = closest(set->suggestions, fragment);
   std::string hint = suggestion.empty() ? "" : fmt::format("; did you mean '#{}'", excerpt(suggestion, 80));
-  out_.report(kMissingAnchor, at, fmt::format("no anchor '#{}' in {}{}", excerpt(fragment, 60), where, hint));
+  emit(kMissingAnchor, at, fmt::format("no anchor '#{}' in {}{}", excerpt(fragment, 60), where, hint));
 }
 
 }  // namespace loclint::checks::link

@@ -8,7 +8,15 @@ const Rule kMissingFile{
     .summary = "a relative link whose target file does not exist",
     .checks = "The link points at a file that is not in this tree, after decoding %20-style escapes and dropping "
               "the query string. A page may be linked without its extension. When only the `.yml` (or `.md`) "
-              "twin exists, the message offers it.",
+              "twin exists, the message offers it. A localized tree is published over its source-language "
+              "repository (the publish config's `_repo.<locale>` dependent repository, or `--source-root`): a "
+              "page or download missing here is looked up at the same place in the tree given by "
+              "`--source-root`, and without it is not reported one by one but counted in one note. So are "
+              "downloads (`.pdf`, `.zip`: any linked file that is not a page or an image), which localized "
+              "trees do not carry, and links into a tree that is not on disk: a `dependent_repositories` "
+              "folder, or a folder outside the repository and its docsets. An article that the `--source-root` "
+              "tree does not have (a tree of another date) is not judged there: its links to files missing here "
+              "are counted in one note too.",
     .why = "Readers who follow the link land on a 404 page. The file was renamed or removed, or the path was "
            "damaged in translation: compare it with the source half of the segment and restore the path, which "
            "is never translated.",
@@ -16,8 +24,32 @@ const Rule kMissingFile{
     .passes = {.text = "[Étapes suivantes](next-steps.md)\n", .files = {{"next-steps.md", "# Étapes suivantes\n"}}},
 };
 
+// Without --source-root, targets the fallback serves cannot be judged: counted over the run.
+const SummaryNote kUncheckedFallback{&kMissingFile, "link to a page not in this tree not checked",
+                                     "links to pages not in this tree not checked",
+                                     "the publish config serves them from the source-language repository; pass "
+                                     "--source-root DIR (that tree) to check them"};
+const SummaryNote kUncheckedDownloads{&kMissingFile, "download link not checked", "download links not checked",
+                                      "this tree carries no downloads; pass --source-root DIR (the source-language "
+                                      "tree) to check them"};
+
+void LinkChecker::missing_download(Span at, const Target& t, const std::string& shown) {
+  if (!missing_from_source_tree(t, kUncheckedDownloads) || redirected(at, t, shown)) return;
+  emit(kMissingFile, at, fmt::format("file '{}' exists neither in this tree nor in the source tree", shown));
+}
+
 void LinkChecker::missing_page(Span at, const Target& t, const std::string& shown) {
   if (redirected(at, t, shown)) return;
+  bool unverifiable = false;
+  if (auto served = in_fallback(t.path, true, unverifiable)) {
+    // The reader gets the source-language page: its headings are the anchors.
+    if (t.has_fragment && served->extension() == ".md") check_anchor(at, t.fragment, &*served, shown);
+    return;
+  }
+  if (unverifiable) {
+    if (!env_.config.source_root) out_.count(kUncheckedFallback);  // else counted by in_fallback
+    return;
+  }
   // A FAQ converted from Markdown to YAML keeps its name: say so when that is what happened.
   std::string hint;
   std::string ext = lower_ascii(t.path.extension().string());
@@ -31,7 +63,9 @@ void LinkChecker::missing_page(Span at, const Target& t, const std::string& show
                                                                 : o.actual.lexically_relative(from).generic_string());
     }
   }
-  out_.report(kMissingFile, at, fmt::format("link target '{}' does not exist{}", shown, hint));
+  emit(kMissingFile, at,
+              fmt::format("link target '{}' does not exist{}{}", shown,
+                          env_.config.source_root ? " in this tree nor in the source tree" : "", hint));
 }
 
 }  // namespace loclint::checks::link

@@ -26,14 +26,24 @@ const SummaryNote kUncheckedImages{&kMissingImage, "image link not checked", "im
                                    "this tree carries no media; pass --source-root DIR (the source-language tree) "
                                    "to check them"};
 
-void LinkChecker::missing_image(Span at, const Target& t, const std::string& shown) {
+// Media and downloads are carried by the source-language tree only: where `t` is there, or
+// nothing when it cannot be judged (counted in `unchecked`, or in kArticleNotInSource).
+bool LinkChecker::missing_from_source_tree(const Target& t, const SummaryNote& unchecked) {
   auto source = in_source_tree(t.path);
-  if (!source) {
-    out_.count(kUncheckedImages);
-    return;
+  if (source && !source_has_article()) {
+    out_.count(kArticleNotInSource);
+    return false;
   }
-  if (resolve(env_, *source, false).state != Workspace::PathState::Missing) return;
-  out_.report(kMissingImage, at, fmt::format("image '{}' exists neither in this tree nor in the source tree", shown));
+  if (!source) {
+    out_.count(unchecked);
+    return false;
+  }
+  return resolve(env_, *source, false).state == Workspace::PathState::Missing;
+}
+
+void LinkChecker::missing_image(Span at, const Target& t, const std::string& shown) {
+  if (!missing_from_source_tree(t, kUncheckedImages)) return;
+  emit(kMissingImage, at, fmt::format("image '{}' exists neither in this tree nor in the source tree", shown));
 }
 
 }  // namespace loclint::checks::link

@@ -8,7 +8,8 @@ const Rule kMissingInclude{
     .summary = "a docfx include whose file does not exist",
     .checks = "`[!INCLUDE [title](path)]` pulls another Markdown file into the article; that file must exist in "
               "this tree. With `--source-root`, an include that exists only in the source-language tree is "
-              "reported as a warning: the page shows it untranslated.",
+              "reported as a warning: the page shows it untranslated. Without it, in a tree the publish config "
+              "says falls back to the source-language repository, missing includes are counted in one note.",
     .why = "Include files are translated content and live in the localized tree: when the file is missing the "
            "build fails or the page loses a whole section. Restore the file or fix the path from the source "
            "article.",
@@ -17,15 +18,26 @@ const Rule kMissingInclude{
                .files = {{"includes/prerequis.md", "Un compte Espace partenaires.\n"}}},
 };
 
+const SummaryNote kUncheckedFallbackIncludes{&kMissingInclude, "include not in this tree not checked",
+                                             "includes not in this tree not checked",
+                                             "the publish config serves them from the source-language repository; "
+                                             "pass --source-root DIR (that tree) to check them"};
+
 void LinkChecker::missing_include(Span at, const Target& t, const std::string& shown) {
-  if (auto source = in_source_tree(t.path); source && resolve(env_, *source, false).state != Workspace::PathState::Missing) {
+  bool unverifiable = false;
+  auto served = in_fallback(t.path, false, unverifiable);
+  if (unverifiable) {
+    if (!env_.config.source_root) out_.count(kUncheckedFallbackIncludes);  // else counted by in_fallback
+    return;
+  }
+  if (served) {
     Diagnostic d = Diagnostic::of(kMissingInclude, at,
                                   fmt::format("include '{}' exists only in the source tree: the page shows it untranslated", shown));
     d.severity = Severity::Warning;
-    out_.report(std::move(d));
+    emit(std::move(d));
     return;
   }
-  out_.report(kMissingInclude, at, fmt::format("include file '{}' does not exist", shown));
+  emit(kMissingInclude, at, fmt::format("include file '{}' does not exist", shown));
 }
 
 }  // namespace loclint::checks::link

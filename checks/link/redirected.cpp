@@ -27,7 +27,7 @@ bool LinkChecker::redirected(Span at, const Target& t, const std::string& shown)
   if (!has_extension(t.path)) keys.push_back(fs::path(t.path.string() + ".md"));
   for (const fs::path& k : keys)
     if (const Redirection* red = env_.workspace.redirection(*repo_, k)) {
-      out_.report(kRedirected, at,
+      emit(kRedirected, at,
                   fmt::format("'{}' was moved: it redirects to '{}'", shown, excerpt(red->redirect_url, 80)));
       return true;
     }

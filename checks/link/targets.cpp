@@ -51,6 +51,12 @@ bool is_media(std::string_view path) {
   return kMedia.count(lower_ascii(std::string(path.substr(dot + 1)))) > 0;
 }
 
+bool is_download(const fs::path& p) {
+  if (!has_extension(p)) return false;
+  static const std::set<std::string> kPages = {".md", ".yml", ".yaml", ".markdown"};
+  return kPages.count(lower_ascii(p.extension().string())) == 0;
+}
+
 bool has_extension(const fs::path& p) {
   std::string name = p.filename().string();
   size_t dot = name.rfind('.');

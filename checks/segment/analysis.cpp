@@ -11,6 +11,7 @@ void Analysis::run() {
   pair_units();
   report_remnants();
   report_structure();
+  report_stray_tags();
   Ids ids = report_ids();
   report_duplicates(ids);
   report_prefixes(ids);

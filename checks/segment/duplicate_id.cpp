@@ -24,11 +24,12 @@ const Rule kDuplicateId{
 namespace {
 
 // A number that is equal for two parsed ids exactly when their texts are: the five hex digits
-// of the prefix, the text's length (which fixes the leading zeros) and the number.
+// of the prefix (20 bits), the `p` of a paragraph id, the text's length (which fixes the
+// leading zeros; 4 bits) and the number (at most 9 digits: 30 bits).
 uint64_t id_key(const SegmentId& id, size_t length) {
   uint64_t prefix = 0;
   for (char c : id.prefix) prefix = prefix << 4 | static_cast<uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
-  return prefix << 34 | static_cast<uint64_t>(length) << 30 | id.number;
+  return prefix << 35 | static_cast<uint64_t>(id.paragraph) << 34 | static_cast<uint64_t>(length) << 30 | id.number;
 }
 
 }  // namespace

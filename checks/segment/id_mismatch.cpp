@@ -24,15 +24,19 @@ Analysis::Ids Analysis::report_ids() {
     const SegmentHalf& first = u.primary_half();
     auto first_id = parse_id(first.id);
     bool bad = false;
+    // A unit whose other half is a broken tag (a `&quot;` that ended the tag early) is one
+    // defect, reported as that remnant: its own id, garbled the same way, is not a second; nor
+    // is it when a structural rule already reported the unit (`&quot;` quotes everywhere: the
+    // sxs-lookup class is garbled too, reported as a missing source twin that quotes it).
     if (!first_id) {
-      report_malformed(first, s.target.present);
+      if ((!u.remnant || u.remnant->well_formed) && !u.structure_reported) report_malformed(first, s.target.present);
       bad = true;
     }
     if (src && s.target.present && !src->source_missing_inner && !u.inner) {
       const SegmentHalf& so = src->source;
       if (so.id != s.target.id) {
         if (!parse_id(so.id)) {
-          report_malformed(so, false);
+          if ((!u.remnant || u.remnant->well_formed) && !u.structure_reported) report_malformed(so, false);
           bad = true;
         } else if (!bad && !u.structure_reported) {
           out_.report(kIdMismatch, so.id_span,

@@ -12,8 +12,8 @@ const Rule kMalformedId{
     .severity = Severity::Error,
     .summary = "a segment id that is empty or not prefix-dash-number, or a broken segment tag",
     .checks = "Every segment id is five lowercase hex digits (the file's prefix), a dash and the sentence "
-              "number, like `f4053-120`, in both the translation's `data-ttu-id` and the source's "
-              "`data-stu-id`. The rule also reports a segment tag so damaged that it is no longer HTML (a lost "
+              "number, like `f4053-120` (or a `p` and the paragraph number, `055b8-p102`, for a segment that holds "
+              "a whole paragraph), in both the translation's `data-ttu-id` and the source's `data-stu-id`. The rule also reports a segment tag so damaged that it is no longer HTML (a lost "
               "quote: `<span data-ttu-id=\"f4053-1>`), and an `sxs-lookup` span without its inner "
               "`data-stu-id` span.",
     .why = "The localization pipeline writes the ids and re-imports translations by them: an empty, truncated "
@@ -113,9 +113,36 @@ std::vector<Remnant> find_remnants(const Document& doc) {
   return out;
 }
 
+namespace {
+
+// `<span a="v" b="w">`: a complete tag with quoted attribute values. Such a "remnant" is not
+// broken: md4c did not read it as HTML because it is not in the rendered document at all (a
+// table cell beyond the header's columns, which GFM drops, or inside an HTML comment the
+// source opened), so it hides its text exactly as the English page does.
+bool well_formed_tag(std::string_view t) {
+  if (t.size() < 6 || t.back() != '>') return false;
+  size_t i = 5;  // after `<span`
+  while (true) {
+    size_t ws = i;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    if (i < t.size() && t[i] == '>') return i + 1 == t.size();
+    if (i == ws) return false;  // attributes are separated by white space
+    size_t name = i;
+    while (i < t.size() && ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') || t[i] == '-')) ++i;
+    if (i == name || i + 1 >= t.size() || t[i] != '=' || t[i + 1] != '"') return false;
+    size_t close = t.find('"', i + 2);
+    if (close == std::string_view::npos || t.substr(i + 2, close - i - 2).find_first_of("<>&") != std::string_view::npos)
+      return false;
+    i = close + 1;
+  }
+}
+
+}  // namespace
+
 void Analysis::report_remnants() {
-  for (const Remnant& r : remnants_)
-    out_.report(kMalformedId, r.span,
+  for (Remnant& r : remnants_)
+    if (!(r.well_formed = well_formed_tag(doc_.slice(r.span))))
+      out_.report(kMalformedId, r.span,
                 fmt::format("broken segment tag '{}' is not HTML: it shows as text and its segment is lost",
                             excerpt(doc_.slice(r.span))));
 }

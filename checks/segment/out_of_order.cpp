@@ -23,11 +23,18 @@ const Rule kOutOfOrder{
 };
 
 // The longest strictly increasing subsequence of numbers is "in order"; every other segment is
-// out of order. Consecutive out-of-order segments are one break, reported once.
+// out of order. Consecutive out-of-order segments are one break, reported once. Sentence ids
+// and paragraph ids (`-pNNN`) are two counters, each in order on its own.
 void Analysis::report_order(const Ids& ids) {
-  std::vector<size_t> seq;  // unit indexes with a usable id, in file order
-  for (size_t i = 0; i < ids.size(); ++i)
-    if (ids[i]) seq.push_back(i);
+  for (bool paragraph : {false, true}) {
+    std::vector<size_t> seq;  // unit indexes with a usable id of this kind, in file order
+    for (size_t i = 0; i < ids.size(); ++i)
+      if (ids[i] && ids[i]->paragraph == paragraph) seq.push_back(i);
+    report_order(ids, seq);
+  }
+}
+
+void Analysis::report_order(const Ids& ids, const std::vector<size_t>& seq) {
   if (seq.size() < 2) return;
   // longest[p]: the longest increasing run of numbers that starts at p (patience sorting
   // from the right). Walking from the left and keeping the earliest segment that can still

@@ -40,6 +40,7 @@ void check_segments(const Document& doc, const Env& env, Reporter& out);
 struct Remnant {
   Span span;
   bool target = false;  // data-ttu-id (else data-stu-id)
+  bool well_formed = false;  // a complete tag in text md4c does not render: not reported
 };
 
 // Every remnant of the document, in file order (malformed_id.cpp).
@@ -84,6 +85,7 @@ class Analysis {
   bool bare_source(const Unit& u);      // missing_source.cpp
   bool missing_inner(const Unit& u);    // malformed_id.cpp
   std::string stop_reason(const SegmentHalf& h) const;  // unclosed_span.cpp
+  void report_stray_tags();                              // unclosed_span.cpp
 
   // Ids: `ids[i]` is unit i's parsed id, reset once a rule has reported it.
   using Ids = std::vector<std::optional<SegmentId>>;
@@ -93,10 +95,12 @@ class Analysis {
   void report_duplicates(Ids& ids);                        // duplicate_id.cpp
   void report_prefixes(Ids& ids);                          // mixed_prefix.cpp
   void report_order(const Ids& ids);                       // out_of_order.cpp
+  void report_order(const Ids& ids, const std::vector<size_t>& seq);
 
   // Content.
   void report_content();                       // untranslated.cpp
   bool empty_target(const Unit& u);            // empty_target.cpp
+  bool merged_into_previous(const Unit& u) const;  // empty_target.cpp
 
   const Document& doc_;
   const Env& env_;

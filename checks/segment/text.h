@@ -20,22 +20,28 @@ inline bool is_white(std::string_view s) {
 }
 
 // `f4053-120`: the prefix names the exported file, the number the sentence within it.
+// `055b8-p102`: a segment that holds a whole paragraph; paragraph numbers are a counter of
+// their own, increasing in file order like sentence numbers but not interleaved with them.
 struct SegmentId {
   std::string_view prefix;
   uint64_t number = 0;
+  bool paragraph = false;  // `-pNNN`
 };
 
-// The shape the localization pipeline writes: five lowercase hex digits, a dash, a decimal
-// number (no sign, at most 9 digits). Anything else cannot be matched on re-import.
+// The shapes the localization pipeline writes: five lowercase hex digits, a dash, an optional
+// `p` and a decimal number (no sign, at most 9 digits). Anything else cannot be matched on
+// re-import.
 inline std::optional<SegmentId> parse_id(std::string_view id) {
   constexpr size_t kPrefix = 5;
-  if (id.size() < kPrefix + 2 || id.size() > kPrefix + 10 || id[kPrefix] != '-') return std::nullopt;
+  const bool paragraph = id.size() > kPrefix + 1 && id[kPrefix + 1] == 'p';
+  const size_t digits = kPrefix + 1 + (paragraph ? 1 : 0);
+  if (id.size() < digits + 1 || id.size() > digits + 9 || id[kPrefix] != '-') return std::nullopt;
   for (size_t i = 0; i < kPrefix; ++i) {
     char c = id[i];
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
   }
-  SegmentId out{id.substr(0, kPrefix), 0};
-  for (size_t i = kPrefix + 1; i < id.size(); ++i) {
+  SegmentId out{id.substr(0, kPrefix), 0, paragraph};
+  for (size_t i = digits; i < id.size(); ++i) {
     char c = id[i];
     if (c < '0' || c > '9') return std::nullopt;
     out.number = out.number * 10 + static_cast<uint64_t>(c - '0');

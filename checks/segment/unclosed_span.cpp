@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "segment.h"
 
 namespace loclint::checks::segment {
@@ -52,6 +54,45 @@ bool Analysis::unclosed_source(const Unit& u) {
                   ? fmt::format("source span '{}' lacks the second '</span>' that closes its sxs-lookup span", id)
                   : fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source)));
   return true;
+}
+
+namespace {
+
+// How a stray tag is compared between the halves: its name, lowercase, and whether it closes.
+std::string tag_key(std::string_view tag) {
+  std::string key;
+  for (char c : tag)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' && c != '<' && c != '>')
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return (tag.substr(0, 2) == "</" ? "/" : "") + key;
+}
+
+}  // namespace
+
+// Tags the halves' balance ignored (SegmentHalf::stray_tags) that the translation shares with
+// its source were copied from it: a copied bare `<span>` is the author's deliberate
+// `contoso.<span>com` and says nothing; a copied end tag that closes nothing (`</a>`, `</br>`)
+// is the source's slip, one inherited note per segment. Those the translation has beyond its
+// source are its own defect, which code/html-tag-mismatch reports (one defect, one diagnostic).
+void Analysis::report_stray_tags() {
+  for (const Unit& u : units_) {
+    const Segment& s = *u.seg;
+    const Segment* src = u.source();
+    if (u.structure_reported || !s.target.present || !src || s.target.stray_tags.empty()) continue;
+    std::vector<std::string> unmatched;  // keys of the source's stray tags not yet matched
+    for (const Span& t : src->source.stray_tags) unmatched.push_back(tag_key(doc_.slice(t)));
+    for (const Span& t : s.target.stray_tags) {
+      std::string key = tag_key(doc_.slice(t));
+      auto it = std::find(unmatched.begin(), unmatched.end(), key);
+      if (it == unmatched.end() || key == "span") continue;
+      out_.report_inherited(kUnclosedSpan, t,
+                            fmt::format("end tag '{}' in translation span '{}' closes nothing; it was copied from "
+                                        "the source",
+                                        excerpt(doc_.slice(t), 24), excerpt(s.id(), 24)),
+                            std::string(doc_.slice(src->source.stray_tags[it - unmatched.begin()])));
+      break;
+    }
+  }
 }
 
 }  // namespace loclint::checks::segment

@@ -1,4 +1,5 @@
 #include "common/document_locale.h"
+#include "common/language.h"
 #include "common/options.h"
 #include "segment.h"
 
@@ -13,7 +14,9 @@ const Rule kUntranslated{
               "`you`, or ends like a sentence with several lower-case words. Identical segments are never "
               "reported when the source is only product or proper names (`Microsoft Partner Center`), "
               "identifiers and column names (`MPNId`), code, commands, numbers, dates, URLs or punctuation, nor "
-              "in files whose locale (checks/common/document_locale.h) is English.",
+              "when the source half is itself in another language (the English repository keeps some articles "
+              "in French: CLD2 must find the language reliably), nor in files whose locale "
+              "(checks/common/document_locale.h) is English.",
     .why = "Readers get English where they expect their language. It is a warning because a few English phrases "
            "are deliberately kept; translate the sentence or suppress the finding.",
     .fires = {.text = "<span data-ttu-id=\"f4053-110\">Here are some suggestions.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-110\">Here are some suggestions.</span></span>\n"},
@@ -47,6 +50,8 @@ void Analysis::report_content() {
     std::string_view source = doc_.slice(s.source.content);
     if (english || !same_text(target, source)) continue;
     if (!has_prose(source, min_words)) continue;
+    // Not English to begin with: kept as the source has it, not left untranslated.
+    if (std::string language = reliable_language(source); !language.empty() && language != "en") continue;
     out_.report(kUntranslated, s.target.content,
                 fmt::format("translation '{}' is its English source unchanged: '{}'", s.id(), excerpt(trim(source))),
                 std::string(source));

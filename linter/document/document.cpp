@@ -312,6 +312,13 @@ AnchorSet anchor_set(const Document& doc) {
   }
   take_anchors_before(UINT32_MAX);
   for (const Anchor& a : anchors) out.ids.push_back(a.name);
+  for (const Link& l : doc.links()) {
+    if (doc.in_code(l.span.begin)) continue;
+    if (l.kind == LinkKind::Include) out.includes.push_back(l.destination);
+    out.destinations.push_back(l.destination);
+  }
+  std::sort(out.destinations.begin(), out.destinations.end());
+  out.destinations.erase(std::unique(out.destinations.begin(), out.destinations.end()), out.destinations.end());
   std::sort(out.ids.begin(), out.ids.end());
   out.ids.erase(std::unique(out.ids.begin(), out.ids.end()), out.ids.end());
   return out;

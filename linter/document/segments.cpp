@@ -30,12 +30,45 @@ bool has_class(const HtmlTag& t, std::string_view cls) {
   return false;
 }
 
+// End tags that close a container: met inside a span, they end it (misnested), where a stray
+// phrasing end tag (`</a>`, `</sub>`) is dropped by browsers and leaves the span open.
+bool closes_container(std::string_view n) {
+  static constexpr std::string_view kContainers[] = {
+      "td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption", "p", "li", "ul", "ol", "dl", "dt", "dd", "div",
+      "blockquote", "section", "article", "aside", "header", "footer", "nav", "main", "details", "summary", "body",
+      "html", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "form"};
+  return std::find(std::begin(kContainers), std::end(kContainers), n) != std::end(kContainers);
+}
+
 struct Walker {
   const Document& doc;
   const std::vector<InlineToken>& toks;
   const std::vector<HtmlTag>& tags;
   uint32_t first, last;  // token range of the block
   uint32_t block_end;
+  std::vector<uint32_t> bare_open_spans = {};  // tokens of `<span>`s left open in the block (ignored), sorted
+
+  // A block with more `<span>` than `</span>` whose surplus bare `<span>`s (no attributes) can
+  // account for it: those, the last ones first, are text to the balance (SegmentHalf::stray_tags).
+  void find_bare_open_spans() {
+    int surplus = 0;
+    std::vector<uint32_t> bare;
+    for (uint32_t j = first; j < last; ++j) {
+      const HtmlTag* t = tag(j);
+      if (!t || t->comment || t->name != "span" || t->self_closing) continue;
+      if (t->closing) {
+        --surplus;
+      } else {
+        ++surplus;
+        if (t->attributes.empty()) bare.push_back(j);
+      }
+    }
+    size_t n = std::min<size_t>(static_cast<size_t>(std::max(surplus, 0)), bare.size());
+    bare_open_spans.assign(bare.end() - static_cast<std::ptrdiff_t>(n), bare.end());
+  }
+  bool is_bare_open_span(uint32_t j) const {
+    return std::binary_search(bare_open_spans.begin(), bare_open_spans.end(), j);
+  }
 
   const HtmlTag* tag(uint32_t i) const {
     if (i >= last || toks[i].kind != InlineKind::Html || toks[i].tag == InlineToken::kNoTag) return nullptr;
@@ -55,15 +88,23 @@ struct Walker {
   // Finds the `</span>` matching the span opened at token `open`. Returns its token index, or
   // `last` when the span is unclosed; `stop` receives where scanning stopped (the token that
   // begins the next segment, a misnested closing tag, or the block end).
-  uint32_t find_close(uint32_t open, uint32_t* stop) const {
+  // Tags the balance ignored go to `stray` (SegmentHalf::stray_tags).
+  uint32_t find_close(uint32_t open, uint32_t* stop, std::vector<Span>* stray = nullptr) const {
     int depth = 1;
     std::vector<std::string_view> inner;  // non-span elements opened inside
+    auto ignore = [&](uint32_t j) {
+      if (stray) stray->push_back(toks[j].span);
+    };
     for (uint32_t j = open + 1; j < last; ++j) {
       const HtmlTag* t = tag(j);
       if (!t || t->comment || t->name.empty()) continue;
       if (starts_segment(j)) {
         *stop = j;
         return last;
+      }
+      if (t->name == "br" || (t->name == "span" && !t->closing && is_bare_open_span(j))) {
+        if (t->closing || t->name == "span") ignore(j);  // `</br>` reads as `<br>`
+        continue;
       }
       if (t->name == "span") {
         if (t->closing) {
@@ -79,6 +120,10 @@ struct Walker {
       if (t->closing) {
         if (!inner.empty() && inner.back() == t->name) {
           inner.pop_back();
+          continue;
+        }
+        if (std::find(inner.begin(), inner.end(), t->name) == inner.end() && !closes_container(t->name)) {
+          ignore(j);  // closes nothing opened in the span: a browser drops it
           continue;
         }
         *stop = j;  // `</td>` or `</p>` while the span is open: misnested
@@ -108,7 +153,7 @@ struct Walker {
       if (id) h.id = id->value, h.id_span = id->value_span;
       h.open = toks[i].span;
       uint32_t stop;
-      uint32_t c = find_close(i, &stop);
+      uint32_t c = find_close(i, &stop, &h.stray_tags);
       h.content = {h.open.end, c < last ? toks[c].span.begin : content_end(stop)};
       h.closed = c < last;
       if (h.closed) h.close = toks[c].span;
@@ -123,7 +168,7 @@ struct Walker {
       h.id_span = id->value_span;
       h.open = {toks[i].span.begin, toks[inner_i].span.end};
       uint32_t stop;
-      uint32_t c = find_close(inner_i, &stop);
+      uint32_t c = find_close(inner_i, &stop, &h.stray_tags);
       if (c < last) {
         h.content = {h.open.end, toks[c].span.begin};
         // The outer `</span>` must follow.
@@ -144,7 +189,7 @@ struct Walker {
     seg.source_missing_inner = true;
     h.open = toks[i].span;
     uint32_t stop;
-    uint32_t c = find_close(i, &stop);
+    uint32_t c = find_close(i, &stop, &h.stray_tags);
     h.content = {h.open.end, c < last ? toks[c].span.begin : content_end(stop)};
     h.closed = c < last;
     if (h.closed) h.close = toks[c].span;
@@ -160,6 +205,7 @@ void Document::Builder::extract_segments() {
     if (doc.blocks_[b].kind == BlockKind::CodeBlock) continue;
     auto [first, last] = doc.block_inlines_[b];
     Walker w{doc, toks, doc.html_tags_, first, last, doc.blocks_[b].span.end};
+    w.find_bare_open_spans();
     uint32_t i = first;
     while (i < last) {
       if (w.is_target_open(i)) {
@@ -174,7 +220,7 @@ void Document::Builder::extract_segments() {
         t.id_span = id->value_span;
         t.open = toks[i].span;
         uint32_t stop;
-        uint32_t c = w.find_close(i, &stop);
+        uint32_t c = w.find_close(i, &stop, &t.stray_tags);
         uint32_t next = stop;
         if (c < last) {
           t.closed = true;

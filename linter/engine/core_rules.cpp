@@ -76,9 +76,31 @@ const Rule kNoDocuments{
     .passes = {.form = ExampleForm::Absent, .path = "docs", .files = {{"docs/index.md", "# Titre\n\nTexte.\n"}}},
 };
 
+const Rule kStalePublishConfig{
+    .id = "loclint/stale-publish-config",
+    .severity = Severity::Warning,
+    .summary = "the publish config names docset folders that are not in the repository",
+    .checks = "`.openpublishing.publish.config.json` lists a docset whose `build_source_folder` does not exist "
+              "(the content moved, and the config was not updated). Reported once per repository, at the "
+              "config's line, naming every missing folder. The docsets whose folder exists are used; when none "
+              "does, the repository is linted as if it had no publish config (every article is linted, "
+              "links included), instead of treating every article as unpublished.",
+    .why = "Which files are published articles, where site-absolute links point and which links are checked all "
+           "come from the docsets: a stale list silently turns those checks off, and the publishing build does "
+           "not publish what the config no longer names. Update `build_source_folder` to the folder that holds "
+           "the articles.",
+    .fires = {.text = "# Titre\n\nTexte.\n",
+              .files = {{".openpublishing.publish.config.json",
+                         "{\"docsets_to_publish\": [{\"docset_name\": \"docs\", \"build_source_folder\": \"financials\"}]}\n"}}},
+    .passes = {.text = "# Titre\n\nTexte.\n",
+               .files = {{".openpublishing.publish.config.json",
+                          "{\"docsets_to_publish\": [{\"docset_name\": \"docs\", \"build_source_folder\": \".\"}]}\n"}}},
+};
+
 const std::vector<const Rule*>& core_rules() {
-  static const std::vector<const Rule*> rules = {&kBinaryFile, &kFileTooLarge, &kInvalidUtf8,   &kNoDocuments,
-                                                 &kNulByte,    &kUnreadableFile, &unused_suppression_rule()};
+  static const std::vector<const Rule*> rules = {&kBinaryFile, &kFileTooLarge,       &kInvalidUtf8,
+                                                 &kNoDocuments, &kNulByte,           &kStalePublishConfig,
+                                                 &kUnreadableFile, &unused_suppression_rule()};
   return rules;
 }
 

@@ -1,5 +1,7 @@
 #include "loclint/engine.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -26,6 +28,14 @@ class CollectingReporter : public Reporter {
   using Reporter::report;
   void report(Diagnostic d) override {
     if (!d.rule || !config_.enabled(*d.rule)) return;
+    // What the source has too is the source's defect: reported apart, at --inherited's level.
+    if (d.inherited()) {
+      std::optional<Severity> s = config_.inherited_severity_of(*d.rule);
+      if (!s) return;
+      d.severity = *s;
+      out_.push_back(std::move(d));
+      return;
+    }
     // A check may report a milder case of a defect below its rule's default (an include found
     // only in the source tree); the user's --severity for the rule or its family still wins.
     const bool overridden = config_.severity.count(std::string(d.rule->id)) ||
@@ -147,6 +157,49 @@ std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<
   return lint_document(*doc, workspace, *config, &stats.summary_notes);
 }
 
+// A publish config that names docset folders the repository does not have: once per repository,
+// at the line of the first missing folder, whatever number of its articles were linted.
+std::vector<Finding> Engine::publish_config_findings(const Workspace& workspace) const {
+  std::vector<Finding> out;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  for (const auto& repo : workspace.repositories()) {
+    if (repo->missing_docset_folders.empty() || repo->publish_config.empty()) continue;
+    fs::path rel = ec ? fs::path() : repo->publish_config.lexically_relative(cwd);
+    std::string shown = !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : repo->publish_config.string();
+    std::shared_ptr<const Config> config = config_for(shown);
+    if (!config->enabled(kStalePublishConfig)) continue;
+    std::string names;
+    for (const std::string& f : repo->missing_docset_folders) names += (names.empty() ? "'" : ", '") + f + "'";
+    bool one = repo->missing_docset_folders.size() == 1;
+    std::string message = fmt::format(
+        "docset folder{} {} {} not exist{}", one ? "" : "s", names, one ? "does" : "do",
+        repo->docsets.empty() ? ": no docset is left, so every article of the repository is linted as published"
+                              : ": those docsets are ignored");
+    Finding f = path_finding(shown, kStalePublishConfig, config->severity_of(kStalePublishConfig), std::move(message));
+    f.fingerprint += ":" + names;
+    std::string bytes, error;
+    bool too_large = false;
+    if (read_file(repo->publish_config.string(), bytes, error, too_large)) {
+      size_t at = bytes.find("\"" + repo->missing_docset_folders.front() + "\"");
+      if (at != std::string::npos) {
+        LineIndex lines(bytes);
+        f.whole_file = false;
+        f.start = lines.position(static_cast<uint32_t>(at + 1));
+        f.start_utf16 = lines.position(static_cast<uint32_t>(at + 1), ColumnUnit::Utf16);
+        f.start_byte = lines.position(static_cast<uint32_t>(at + 1), ColumnUnit::Byte);
+        uint32_t end = static_cast<uint32_t>(at + 1 + repo->missing_docset_folders.front().size());
+        f.end = lines.position(end);
+        f.end_utf16 = lines.position(end, ColumnUnit::Utf16);
+        f.end_byte = lines.position(end, ColumnUnit::Byte);
+        f.line_text = std::string(bytes.substr(lines.line_span(f.start.line).begin, lines.line_span(f.start.line).size()));
+      }
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) const {
   RunResult result;
   Discovery disc = discover(inputs);
@@ -190,6 +243,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   }
   // Findings about paths (discovery) go with the path they name, in path order.
   std::vector<Finding> all = std::move(disc.findings);
+  for (Finding& f : publish_config_findings(workspace)) all.push_back(std::move(f));
   for (auto& v : per_file)
     for (auto& f : v) all.push_back(std::move(f));
   sort_findings(all);

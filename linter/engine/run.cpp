@@ -18,8 +18,9 @@ void NoteCounts::merge(const NoteCounts& other) {
 }
 
 void RunStats::count_severities(const std::vector<Finding>& findings) {
-  errors = warnings = notes = 0;
+  errors = warnings = notes = inherited = 0;
   for (const Finding& f : findings) {
+    if (f.diagnostic.inherited()) ++inherited;
     switch (f.diagnostic.severity) {
       case Severity::Error: ++errors; break;
       case Severity::Warning: ++warnings; break;

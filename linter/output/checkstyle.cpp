@@ -42,7 +42,7 @@ class CheckstyleRenderer : public Renderer {
         p.PushAttribute("column", static_cast<unsigned>(s.column));
       }
       p.PushAttribute("severity", std::string(checkstyle_severity(f.diagnostic.severity)).c_str());
-      p.PushAttribute("message", safe_text(f.diagnostic.message).c_str());
+      p.PushAttribute("message", message_text(f.diagnostic).c_str());
       p.PushAttribute("source", std::string(f.diagnostic.rule->id).c_str());
       p.CloseElement();
     }

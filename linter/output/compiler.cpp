@@ -16,7 +16,7 @@ class CompilerRenderer : public Renderer {
       Position p = start_of(f, o_.column_unit);
       std::string_view sev = to_string(f.diagnostic.severity);
       std::string path = safe_text(f.path);
-      std::string message = safe_text(f.diagnostic.message);
+      std::string message = message_text(f.diagnostic);
       if (o_.color) {
         const char* c = f.diagnostic.severity == Severity::Error     ? "\x1b[1;31m"
                         : f.diagnostic.severity == Severity::Warning ? "\x1b[1;35m"

@@ -59,7 +59,7 @@ class GithubRenderer : public Renderer {
       }
       props += ",title=" + escape_property(f.diagnostic.rule->id);
       out_ << "::" << command(f.diagnostic.severity) << " " << props
-           << "::" << escape_data(safe_text(f.diagnostic.message)) << "\n";
+           << "::" << escape_data(message_text(f.diagnostic)) << "\n";
     }
   }
 

@@ -1,8 +1,10 @@
 // `json`: one object per diagnostic, in a document that states its column unit.
 //   {"tool":"loclint","version":"<kVersion>","columnUnit":"codepoint",
 //    "diagnostics":[{"path","rule","severity","message","start":{"line","column"},"end":{...},
-//                    "sourceText"?,"fix"?:{"title","edits":[{"start","end","replacement"}]}}],
-//    "summary":{"files","errors","warnings","notes"}}
+//                    "sourceText"?,"origin"?,"fix"?:{"title","edits":[{"start","end","replacement"}]}}],
+//    "summary":{"files","errors","warnings","notes","inherited"}}
+// "origin" is "inherited" for a finding the source has too (the message is then the bare
+// message: the compiler format's "(inherited from the source)" is this field).
 // Positions are 1-based; `end` is exclusive. Paths are given as on the command line; messages
 // are one line with control characters escaped like every other format.
 #include <nlohmann/json.hpp>
@@ -37,6 +39,7 @@ class JsonRenderer : public Renderer {
         d["end"] = position(end_of(f, o_.column_unit));
       }
       if (!f.diagnostic.source_text.empty()) d["sourceText"] = safe_text(f.diagnostic.source_text);
+      if (f.diagnostic.inherited()) d["origin"] = "inherited";
       if (f.diagnostic.fix && f.fix_positions.size() == f.diagnostic.fix->edits.size()) {
         ordered_json edits = ordered_json::array();
         for (size_t i = 0; i < f.fix_positions.size(); ++i) {
@@ -51,7 +54,8 @@ class JsonRenderer : public Renderer {
       list.push_back(std::move(d));
     }
     doc["diagnostics"] = std::move(list);
-    doc["summary"] = {{"files", stats.files}, {"errors", stats.errors}, {"warnings", stats.warnings}, {"notes", stats.notes}};
+    doc["summary"] = {{"files", stats.files}, {"errors", stats.errors}, {"warnings", stats.warnings}, {"notes", stats.notes},
+                      {"inherited", stats.inherited}};
     // Invalid UTF-8 in a path or a fix becomes U+FFFD instead of aborting the whole report.
     out_ << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
   }

@@ -44,7 +44,7 @@ class JunitRenderer : public Renderer {
       for (; i < j; ++i) {
         const Finding& f = findings[i];
         Position s = start_of(f, o_.column_unit);
-        std::string message = safe_text(f.diagnostic.message);
+        std::string message = message_text(f.diagnostic);
         std::string where = f.whole_file ? path : fmt::format("{}:{}:{}", path, s.line, s.column);
         p.OpenElement("testcase");
         p.PushAttribute("name", (f.whole_file ? std::string(f.diagnostic.rule->id)

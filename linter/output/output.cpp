@@ -37,6 +37,12 @@ std::string_view unit_name(ColumnUnit unit) {
 
 std::string safe_text(std::string_view text) { return escape_controls(text); }
 
+std::string message_text(const Diagnostic& d) {
+  std::string m = safe_text(d.message);
+  if (d.inherited()) m += kInheritedSuffix;
+  return m;
+}
+
 }  // namespace output
 
 namespace {
@@ -118,6 +124,7 @@ std::string summary_line(const RunStats& s) {
   auto plural = [](size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
   std::string line = plural(s.errors, "error") + ", " + plural(s.warnings, "warning");
   if (s.notes) line += ", " + plural(s.notes, "note");
+  if (s.inherited) line += fmt::format(" ({} inherited from the source)", s.inherited);
   line += " in " + plural(s.files, "file");
   return line;
 }

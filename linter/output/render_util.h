@@ -18,6 +18,10 @@ std::string_view unit_name(ColumnUnit unit);  // "codepoint", "utf16", "byte"
 // Text that came from a document, made safe for any format: one line, valid UTF-8, no control
 // or bidi characters (escape_controls). Formats still apply their own escaping on top.
 std::string safe_text(std::string_view text);
+// The finding's message as the formats that show one line of text print it: safe_text, and for
+// an inherited finding (Origin::Inherited) the words saying so at its end.
+std::string message_text(const Diagnostic& d);
+inline constexpr std::string_view kInheritedSuffix = " (inherited from the source)";
 // Percent-encodes everything but unreserved URI characters and '/'.
 std::string percent_encode(std::string_view s);
 

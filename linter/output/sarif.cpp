@@ -62,7 +62,9 @@ class SarifRenderer : public Renderer {
       res["ruleId"] = f.diagnostic.rule->id;
       res["ruleIndex"] = std::find(rules.begin(), rules.end(), f.diagnostic.rule) - rules.begin();
       res["level"] = level(f.diagnostic.severity);
-      res["message"] = {{"text", safe_text(f.diagnostic.message)}};
+      res["message"] = {{"text", message_text(f.diagnostic)}};
+      // SARIF has no field for it: a property bag, as results may carry (§3.8).
+      if (f.diagnostic.inherited()) res["properties"] = {{"origin", "inherited"}};
       bool relative = true;
       std::string uri = finding_uri(f.path, o_, &relative);
       ordered_json artifact = {{"uri", uri}};

@@ -25,6 +25,12 @@ class Reporter {
   void report(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
     report(Diagnostic::of(rule, span, std::move(message), std::move(source_text)));
   }
+  // A finding the source has too (see Origin): `source_text` quotes the source's side of it.
+  void report_inherited(const Rule& rule, Span span, std::string message, std::string source_text) {
+    Diagnostic d = Diagnostic::of(rule, span, std::move(message), std::move(source_text));
+    d.origin = Origin::Inherited;
+    report(std::move(d));
+  }
   // Counts one occurrence of a run-level note. A reporter that shows no run summary ignores it.
   virtual void count(const SummaryNote&) {}
 };

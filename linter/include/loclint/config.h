@@ -19,6 +19,15 @@ enum class FailOn : uint8_t { Note = 0, Warning = 1, Error = 2, Never = 3 };  //
 std::optional<FailOn> parse_fail_on(std::string_view s);
 // Whether a finding of severity `s` fails the run.
 bool fails(FailOn fail_on, Severity s);
+// Whether a finding fails the run: as its severity, except that an inherited note never does
+// (raise it with `--inherited warning` to gate on it).
+bool fails(FailOn fail_on, const Diagnostic& d);
+
+// How findings inherited from the source (Origin::Inherited) are reported: not at all, or at
+// this severity (never above the rule's own). `--inherited` and the `inherited:` key.
+enum class InheritedLevel : uint8_t { Off, Note, Warning, Error };
+// "off", "note", "warning" or "error"; nullopt for anything else.
+std::optional<InheritedLevel> parse_inherited(std::string_view s);
 
 // Where the source document of a translated document is (`.loclint.yaml` `pairing:`; see
 // pairing.h). A template is a path relative to its root with `{locale}` (a locale such as `de`,
@@ -71,6 +80,7 @@ struct Config {
   std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)
   // How documents are paired with their source documents under `source_root`.
   PairingSettings pairing;
+  std::optional<InheritedLevel> inherited;           // unset: Note
 
   // Per-rule or per-family options: option name -> list of values (a scalar is a list of one).
   // Keys are "rule-or-family.option", e.g. "metadata/missing-key.required".
@@ -84,6 +94,8 @@ struct Config {
                                   std::vector<std::string> fallback = {}) const;
   bool enabled(const Rule& rule) const;
   Severity severity_of(const Rule& rule) const;
+  // The severity of an inherited finding of `rule`, or nullopt when inherited findings are off.
+  std::optional<Severity> inherited_severity_of(const Rule& rule) const;
 };
 
 }  // namespace loclint

@@ -14,6 +14,7 @@ extern const Rule kInvalidUtf8;     // loclint/invalid-utf8
 extern const Rule kNulByte;         // loclint/nul-byte
 extern const Rule kFileTooLarge;    // loclint/file-too-large
 extern const Rule kNoDocuments;     // loclint/no-documents
+extern const Rule kStalePublishConfig;  // loclint/stale-publish-config
 
 // The rules above and loclint/unused-suppression (suppression.h).
 const std::vector<const Rule*>& core_rules();

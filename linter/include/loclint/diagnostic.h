@@ -92,6 +92,12 @@ struct SummaryNote {
   std::string_view advice;    // why, and what to do: "pass --source-root DIR ... to check them"
 };
 
+// Who brought a finding in. A defect the source has too (markup the English half of a segment
+// also leaves unbalanced, a missing key the English article lacks as well) is not one the
+// translation made: the check that compared both sides reports it as Inherited, with the
+// source's text quoted, and the engine applies `--inherited` / `inherited:` to it in one place.
+enum class Origin : uint8_t { Translation, Inherited };
+
 // One replacement in a document: the bytes of `span` become `replacement` (an empty span
 // inserts). Spans are byte offsets into the document the diagnostic was reported on.
 struct TextEdit {
@@ -116,6 +122,9 @@ struct Diagnostic {
   std::string message;
   std::string source_text;  // the source-language text involved, when relevant (JSON shows it)
   std::optional<Fix> fix;
+  Origin origin = Origin::Translation;
+
+  bool inherited() const { return origin == Origin::Inherited; }
 
   // A diagnostic of `rule` at its default severity (the engine applies overrides).
   static Diagnostic of(const Rule& rule, Span span, std::string message, std::string source_text = {}) {

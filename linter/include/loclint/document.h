@@ -205,6 +205,13 @@ struct SegmentHalf {
   Span content;         // between the opening and closing tags
   Span close;           // the closing tag(s); empty when unclosed
   bool closed = false;  // false when a `</span>` is missing or misnested
+  // Tags inside the half that its balance ignores, in order: an end tag that closes no element
+  // opened in the half (`</a>` after a Markdown link, `</br>`, a `</sub>` opened before the
+  // segment; browsers drop them or read `</br>` as `<br>`) and a bare `<span>` that nothing in
+  // its block closes (`contoso.<span>com`, which authors write to stop auto-linking). The
+  // segment checks compare them with the other half's: copied from the source, they are not the
+  // translation's defect.
+  std::vector<Span> stray_tags;
 };
 
 // `<span data-ttu-id="ID">TARGET</span><span class="sxs-lookup"><span data-stu-id="ID">SOURCE</span></span>`.
@@ -335,6 +342,12 @@ std::string heading_slug(std::string_view text);
 struct AnchorSet {
   std::vector<std::string> ids;          // sorted, unique; matched case-sensitively as browsers do
   std::vector<std::string> suggestions;  // explicit anchors and visible-text heading ids, file order
+  // Destinations of the document's `[!INCLUDE]` links, as written: the included files' headings
+  // are headings of the published page too (docfx inlines them).
+  std::vector<std::string> includes;
+  // Every link destination of the document as written, sorted and unique: a translation's link
+  // that its source-language article also has was copied, not changed, by the translation.
+  std::vector<std::string> destinations;
   bool contains(std::string_view id) const {
     return std::binary_search(ids.begin(), ids.end(), id, std::less<>());
   }

@@ -28,6 +28,7 @@ struct RunStats {
   size_t segments = 0;  // segments found in them
   size_t bytes = 0;     // bytes read
   size_t errors = 0, warnings = 0, notes = 0;  // findings by severity (count_severities)
+  size_t inherited = 0;                        // of those, inherited from the source
   bool tool_failure = false;  // an input could not be read: exit code 2
   NoteCounts summary_notes;   // counted by checks over the run
 

@@ -40,10 +40,25 @@ struct Redirection {
   std::string redirect_url;
 };
 
+// A repository the publish config's `dependent_repositories` checks out inside this one at build
+// time (`path_to_root`): its files are not in this tree.
+struct DependentRepository {
+  fs::path folder;  // absolute, lexically normal
+  std::string url;
+};
+
 // What the publishing repository around a file looks like.
 struct RepoInfo {
   fs::path root;  // folder of `.openpublishing.publish.config.json`, else of `.git`, else empty
-  std::vector<Docset> docsets;
+  fs::path publish_config;  // that file, when it exists and is valid JSON
+  std::vector<Docset> docsets;  // only those whose folder exists
+  // `build_source_folder`s the publish config names that are not in the tree (a stale config),
+  // as written; their docsets are left out of `docsets`.
+  std::vector<std::string> missing_docset_folders;
+  std::vector<DependentRepository> dependents;
+  // A dependent repository named `_repo.<locale>` is the source-language repository: pages,
+  // includes and media missing from this (localized) tree are served from it (the fallback).
+  bool source_fallback = false;
   std::map<std::string, Redirection> redirections;  // key: lowercase absolute normal path
 };
 
@@ -87,6 +102,10 @@ class Workspace {
 
   // The repository that contains `file` (cached per folder). Never null.
   std::shared_ptr<const RepoInfo> repo_of(const fs::path& file);
+  // Every repository seen so far (one per root), for run-level reports about their configuration.
+  std::vector<std::shared_ptr<const RepoInfo>> repositories() const;
+  // The dependent repository whose folder contains `path` (absolute, normal), if any.
+  static const DependentRepository* dependent_of(const RepoInfo& repo, const fs::path& path);
   // The docset whose folder contains `file`, if any.
   const Docset* docset_of(const RepoInfo& repo, const fs::path& file) const;
   // The three above for a document's path as the engine names it, cached per path.
