@@ -63,7 +63,7 @@ bool known_selector(const std::string& s) {
 
 void list_rules(std::ostream& out) {
   for (const Rule* r : checks::all_rules())
-    out << fmt::format("{:<36} {:<8} {}\n", r->id, to_string(r->severity), r->summary);
+    out << fmt::format("{:<36} {:<8} {}{}\n", r->id, to_string(r->severity), r->summary, r->opt_in ? " (off by default)" : "");
 }
 
 int explain(const std::string& id, std::ostream& out) {
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
   app.add_option("--option", options, "set a rule option: RULE.NAME=VALUE[,VALUE...]")
       ->allow_extra_args(false);
   app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
-  app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there)");
+  app.add_option("--source-root", source_root, "folder of the source-language tree (images are resolved there; source articles give the front-matter keys a translation must keep)");
   app.add_option("--format", format, "output format")->check(CLI::IsMember(output_formats()));
   app.add_option("--column-unit", column_unit, "unit of printed columns")->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
   app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));

@@ -75,6 +75,7 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
   static const std::regex option(R"(fixture-option\s+(\S+?)=(\S*))");
   static const std::regex locale(R"(fixture-locale\s+(\S+))");
   static const std::regex source_root(R"(fixture-source-root\s+(\S+))");
+  static const std::regex enable(R"(fixture-enable\s+(\S+))");
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -90,6 +91,7 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
     }
     if (std::regex_search(line, m, locale)) e.config.locale = m[1].str();
     if (std::regex_search(line, m, source_root)) e.config.source_root = (dir / m[1].str()).lexically_normal();
+    if (std::regex_search(line, m, enable)) e.config.enable.emplace_back(m[1].str(), true);
     for (auto it = std::sregex_iterator(line.begin(), line.end(), marker); it != std::sregex_iterator(); ++it) {
       const std::smatch& mm = *it;
       int target = std::stoi(mm[3].str());

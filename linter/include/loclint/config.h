@@ -41,7 +41,7 @@ struct Config {
 
   // Options shared by several families.
   std::optional<std::string> locale;              // expected locale of the tree (metadata, code)
-  std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)
+  std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image, metadata)
 
   // Per-rule or per-family options: option name -> list of values (a scalar is a list of one).
   // Keys are "rule-or-family.option", e.g. "metadata/missing-key.required".

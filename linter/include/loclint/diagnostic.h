@@ -75,6 +75,9 @@ struct Rule {
   Example passes;             // close to `fires`, and fires nothing
   std::initializer_list<RuleOption> options = {};
   FixKind fix = FixKind::None;
+  // Off unless enabled (`--enable RULE`, its family or `all`): a rule about the source's style
+  // rather than what a translation broke.
+  bool opt_in = false;
 
   std::string_view family() const { return id.substr(0, id.find('/')); }
   std::string_view name() const { return id.substr(id.find('/') + 1); }
