@@ -46,7 +46,7 @@ std::vector<std::string> Config::option(std::string_view rule_id, std::string_vi
 
 bool Config::enabled(const Rule& rule) const {
   // The most specific selector wins (rule id, then family, then "all"); among equals, the last.
-  bool on = true;
+  bool on = !rule.opt_in;
   int best = -1;
   for (const auto& [selector, value] : enable) {
     int rank = selector == rule.id ? 2 : selector == rule.family() ? 1 : selector == "all" ? 0 : -1;

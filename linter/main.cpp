@@ -86,7 +86,7 @@ bool known_selector(const std::string& s) {
 
 void list_rules(std::ostream& out) {
   for (const Rule* r : checks::all_rules())
-    out << fmt::format("{:<36} {:<8} {}\n", r->id, to_string(r->severity), r->summary);
+    out << fmt::format("{:<36} {:<8} {}{}\n", r->id, to_string(r->severity), r->summary, r->opt_in ? " (off by default)" : "");
 }
 
 int explain(const std::string& id, std::ostream& out) {
@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
   app.add_option("--option", options, "set a rule option: RULE.NAME=VALUE[,VALUE...]")
       ->allow_extra_args(false);
   app.add_option("--locale", locale, "expected locale of the documents, e.g. fr-FR");
-  app.add_option("--source-root", source_root, "folder of the source-language tree (the fallback: images, downloads, pages and includes missing here are resolved there)");
+  app.add_option("--source-root", source_root, "folder of the source-language tree: the fallback for images, downloads, pages and includes missing here; the source of each translated document (its front-matter keys, pairing)");
   app.add_option("--source-version", source_version,
                  "which version of its source a translation is compared with: auto (git decides from the commit "
                  "it names), translated (the source tree is the version translated), unknown; overrides "

@@ -192,6 +192,9 @@ std::string rule_page(const Rule& r) {
   out += sentence(r.summary) + "\n\n";
   out += fmt::format("Default severity: **{}**. Fix: {}.\n\n", to_string(r.severity),
                      r.fixable() ? "safe (`loclint --fix`, and a code action in the language server)" : "none");
+  if (r.opt_in)
+    out += fmt::format("Off by default: turn it on with `--enable {}` (or `enable: [{}]` in `.loclint.yaml`).\n\n",
+                       r.id, r.id);
   out += fmt::format("## What it checks\n\n{}\n\n## Why it matters\n\n{}\n\n", r.checks, r.why);
   if (r.fixable()) out += fmt::format("## Fix\n\n{}\n\n", r.fix);
   out += "## Example\n\n" + example_section(r, r.fires, true) + "\n" + example_section(r, r.passes, false);
@@ -223,8 +226,8 @@ std::map<std::string, std::string> rule_docs(const std::vector<const Rule*>& rul
       family = r->family();
       index += fmt::format("\n## {}\n\n| rule | severity | fix | what |\n|---|---|---|---|\n", family);
     }
-    index += fmt::format("| [{}]({}) | {} | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
-                         r->fixable() ? "safe" : "", cell(r->summary));
+    index += fmt::format("| [{}]({}) | {}{} | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
+                         r->opt_in ? " (off by default)" : "", r->fixable() ? "safe" : "", cell(r->summary));
   }
   files["README.md"] = index;
   return files;
@@ -233,8 +236,8 @@ std::map<std::string, std::string> rule_docs(const std::vector<const Rule*>& rul
 std::string readme_rule_table(const std::vector<const Rule*>& rules) {
   std::string out = "| rule | severity | fix | what |\n|---|---|---|---|\n";
   for (const Rule* r : rules)
-    out += fmt::format("| [`{}`](docs/rules/{}) | {} | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
-                       r->fixable() ? "safe" : "", cell(r->summary));
+    out += fmt::format("| [`{}`](docs/rules/{}) | {}{} | {} | {} |\n", r->id, rule_doc_path(*r), to_string(r->severity),
+                       r->opt_in ? " (off by default)" : "", r->fixable() ? "safe" : "", cell(r->summary));
   return out;
 }
 

@@ -84,7 +84,7 @@ TEST(ConfigFile, ErrorsNameFileLineColumnAndKey) {
             ":2:20: 'severity' of 'metadata/syntax': expected error, warning or note");
   EXPECT_EQ(load_error("severity: [a]\n"), ":1:11: 'severity': expected a mapping");
   EXPECT_EQ(load_error("options:\n  metadata/missing-key:\n    requird: [a]\n"),
-            ":3:5: 'options' of 'metadata/missing-key': unknown option 'requird' (known: required, required-outside-docset)");
+            ":3:5: 'options' of 'metadata/missing-key': unknown option 'requird' (known: convention, required, required-outside-docset)");
   EXPECT_EQ(load_error("options:\n  loclint/nul-byte: {x: 1}\n"),
             ":2:22: 'options' of 'loclint/nul-byte': unknown option 'x' (it has no options)");
   EXPECT_EQ(load_error("locale: [fr]\n"), ":1:9: 'locale': expected a non-empty string");

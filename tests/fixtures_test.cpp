@@ -93,6 +93,7 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
   static const std::regex locale(R"(fixture-locale\s+(\S+))");
   static const std::regex source_root(R"(fixture-source-root\s+(\S+))");
   static const std::regex source_version(R"(fixture-source-version\s+(auto|translated|unknown))");
+  static const std::regex enable(R"(fixture-enable\s+(\S+))");
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -121,6 +122,7 @@ Expectations parse_expectations(const std::string& text, const fs::path& dir) {
       e.config.pairing.source_version = m[1] == "translated" ? PairingSettings::SourceVersion::Translated
                                         : m[1] == "unknown"  ? PairingSettings::SourceVersion::Unknown
                                                              : PairingSettings::SourceVersion::Auto;
+    if (std::regex_search(line, m, enable)) e.config.enable.emplace_back(m[1].str(), true);
     for (auto it = std::sregex_iterator(line.begin(), line.end(), marker); it != std::sregex_iterator(); ++it) {
       const std::smatch& mm = *it;
       int target = std::stoi(mm[3].str());

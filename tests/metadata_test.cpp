@@ -44,6 +44,18 @@ TEST(MetadataDate, FollowsTheConfiguredFormat) {
   EXPECT_EQ(problem("31.02.2020", "DD.MM.YYYY"), "February 2020 has 29 days");
 }
 
+TEST(MetadataDate, TimeOfDayAsGeneratorsWriteIt) {
+  EXPECT_TRUE(time_of_day("12:00:00 AM"));  // .NET invariant culture: 1/23/2021 12:00:00 AM
+  EXPECT_TRUE(time_of_day("1:05 PM"));
+  EXPECT_TRUE(time_of_day("13:05:00"));
+  EXPECT_TRUE(time_of_day("13:05"));
+  EXPECT_FALSE(time_of_day("25:00"));
+  EXPECT_FALSE(time_of_day("12:00:00 XM"));
+  EXPECT_FALSE(time_of_day("12:00:00 AM extra"));
+  EXPECT_FALSE(time_of_day("midi"));
+  EXPECT_FALSE(time_of_day(""));
+}
+
 TEST(MetadataLocale, ValidatesBcp47WithIcu) {
   for (std::string_view t : {"fr-FR", "fr-fr", "FR-fr", "fr", "ja-JP", "ru-RU", "zh-Hans-CN", "es-419", "sr-Latn-RS",
                              "fil-PH", "de-CH-1996"})
@@ -53,3 +65,24 @@ TEST(MetadataLocale, ValidatesBcp47WithIcu) {
 }
 
 }  // namespace
+
+// metadata/description-length is opt-in: off by default, on when named, by its family or `all`,
+// and `--disable` still wins over a broader enable.
+#include "loclint/config.h"
+#include "registry.h"
+
+TEST(MetadataOptIn, DescriptionLengthIsOffUntilEnabled) {
+  const loclint::Rule* r = loclint::checks::find_rule("metadata/description-length");
+  ASSERT_TRUE(r && r->opt_in);
+  loclint::Config c;
+  EXPECT_FALSE(c.enabled(*r));
+  c.enable = {{"metadata/description-length", true}};
+  EXPECT_TRUE(c.enabled(*r));
+  c.enable = {{"metadata", true}};
+  EXPECT_TRUE(c.enabled(*r));
+  c.enable = {{"all", true}, {"metadata/description-length", false}};
+  EXPECT_FALSE(c.enabled(*r));
+  const loclint::Rule* syntax = loclint::checks::find_rule("metadata/syntax");
+  ASSERT_TRUE(syntax && !syntax->opt_in);
+  EXPECT_TRUE(loclint::Config{}.enabled(*syntax));
+}

@@ -1,4 +1,10 @@
+#include <unicode/locid.h>
+#include <unicode/parsepos.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/unistr.h>
+
 #include <cctype>
+#include <memory>
 
 #include "common/options.h"
 #include "metadata.h"
@@ -12,7 +18,10 @@ const Rule kInvalidDate{
     .summary = "a front-matter date that is not a real date in the expected form",
     .checks = "The front-matter keys of the option `keys` hold dates in the form of the option `format`, "
               "whatever the language of the article (a month or day written with one digit is accepted), and "
-              "the date exists. A date that exists only when read day first is pointed out.",
+              "the date exists. A time of day after the date, as reference generators write it "
+              "(`1/23/2021 12:00:00 AM`, or `13:05:00`), is accepted. A date that exists only when read day "
+              "first is pointed out. With `--source-root`, a value the English article has too is not "
+              "reported: the translation did not break it.",
     .why = "The pipelines parse these dates: a date rewritten in the local order (`18/08/2020`), with other "
            "separators, or that does not exist (`02/30/2021`) breaks sorting and freshness reports. Write the "
            "date as in the source article.",
@@ -57,6 +66,28 @@ std::optional<Date> parse_date(std::string_view value, std::string_view format) 
   return d;
 }
 
+bool time_of_day(std::string_view text) {
+  // SimpleDateFormat is not thread-safe: one set per thread.
+  thread_local std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats = [] {
+    std::vector<std::unique_ptr<icu::SimpleDateFormat>> out;
+    for (const char* pattern : {"h:mm:ss a", "h:mm a", "H:mm:ss", "H:mm"}) {
+      UErrorCode status = U_ZERO_ERROR;
+      auto f = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern), icu::Locale::getUS(), status);
+      if (U_FAILURE(status)) continue;
+      f->setLenient(false);
+      out.push_back(std::move(f));
+    }
+    return out;
+  }();
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (const auto& f : formats) {
+    icu::ParsePosition pos(0);
+    f->parse(u, pos);
+    if (pos.getErrorIndex() < 0 && pos.getIndex() == u.length()) return true;
+  }
+  return false;
+}
+
 namespace {
 
 int days_in_month(int year, int month) {
@@ -85,10 +116,18 @@ void check_invalid_date(const Document& doc, const Env& env, Reporter& out) {
   if (format.find("YYYY") == std::string::npos || format.find('M') == std::string::npos ||
       format.find('D') == std::string::npos)
     format = option_default(kInvalidDate, "format").front();
+  auto source = source_front_matter(doc, env);
   for (const std::string& key : list_option(env.config, kInvalidDate, "keys")) {
     for_each_value(doc, env, key, kInvalidDate, out, [&](const FrontMatterEntry& e) {
       std::string_view value = trim(e.value);
-      auto d = parse_date(value, format);
+      // The source's own value, unchanged: nothing the translation broke.
+      if (source && source->value(key) && *source->value(key) == value) return;
+      std::string_view date = value;
+      if (size_t sep = value.find_first_of(" T");
+          sep != std::string_view::npos && format.find_first_of(" T") == std::string::npos &&
+          time_of_day(trim(value.substr(sep + 1))))
+        date = value.substr(0, sep);
+      auto d = parse_date(date, format);
       if (!d) {
         out.report(kInvalidDate, e.value_span,
                    fmt::format("'{}' is '{}', expected a date as {}", key, excerpt(value, 60), format));

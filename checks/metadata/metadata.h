@@ -17,6 +17,14 @@
 
 namespace loclint::checks::metadata {
 
+// A sibling article for the rules' examples: what is required is learnt from the articles
+// around a file, so an example that needs a convention comes with two siblings that show it.
+inline constexpr std::string_view kSiblingArticle =
+    "---\ntitle: Article voisin\nms.topic: how-to\nauthor: author\nms.author: alias\nms.contentlocale: fr-FR\n"
+    "ms.translationtype: MT\nms.locfileid: \"94381408\"\nms.lasthandoff: 11/09/2020\n"
+    "ms.openlocfilehash: 6bf3e3af8e0d1d87a63f86e892d8bddcd74b6460\n"
+    "ms.sourcegitcommit: 0e142b4fbb044fe8dd2dbc7d13ab70a1a91b9f60\n---\n\n# Article voisin\n";
+
 // ---- the rules: constant and check, each in <rule-name>.cpp -------------------------------
 extern const Rule kSyntax;
 void check_syntax(const Document& doc, const Env& env, Reporter& out);
@@ -50,6 +58,7 @@ struct Scope {
   bool translated = false;  // has side-by-side segments: the localization pipeline produced it
   bool page_name = true;    // not a TOC.md and not under an includes folder
   bool in_docset = false;
+  bool generated = false;   // a reference page written by a generator (Workspace::generated_page)
 };
 Scope scope_of(const Document& doc, const Env& env);
 
@@ -64,8 +73,35 @@ Span first_line(const Document& doc);
 // What a required key should hold, for messages ("a date as MM/DD/YYYY").
 std::string expected_form(std::string_view key, const Env& env);
 
-// The keys required of this file (metadata/missing-key's options, by scope).
+// The six keys the localization pipeline writes into every file it hands back.
+bool localization_key(std::string_view key);
+
+// What this file's front matter is held to, learnt from the repository (scope.cpp):
+// - the localization keys, where the tree's pipeline writes them (the majority of the articles
+//   of the docset carry them; Workspace::key_census);
+// - the keys the source article carries: an sxs file's own front matter is the source's plus the
+//   localization keys, so it has nothing more to lose; otherwise the English file at the same
+//   path under --source-root, when it can be read;
+// - the keys of metadata/missing-key's option `required`.
+// A source article whose ms.date is earlier than the translation's is a stale reference and is
+// not compared (`stale_source`). A key the large majority of the docset's articles carry, that
+// this translation lacks, and that no source article says it lost, is `unverified`: counted in
+// a run note, never reported.
+// Generated reference pages are held to the localization keys only.
+struct Expectations {
+  std::vector<std::string> required;    // must be present with a value
+  std::vector<std::string> unverified;  // see above
+  std::shared_ptr<const FrontMatterKeys> source;  // the English file's front matter, when read
+  bool generated = false;                         // Workspace::generated_page
+  bool stale_source = false;  // the source article is older than the translation (ms.date): not compared
+};
+Expectations expectations(const Document& doc, const Env& env);
+
+// The keys required of this file: expectations(doc, env).required.
 std::vector<std::string> required_keys(const Document& doc, const Env& env);
+
+// The English file at the same path under --source-root, when one is given and readable.
+std::shared_ptr<const FrontMatterKeys> source_front_matter(const Document& doc, const Env& env);
 
 // `key:`, `key: ~` or a blank value.
 bool empty_value(const FrontMatterEntry& e);

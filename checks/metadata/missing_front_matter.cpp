@@ -9,8 +9,9 @@ const Rule kMissingFrontMatter{
     .severity = Severity::Error,
     .summary = "an article without a front-matter block",
     .checks = "Every published article starts with a `---` block of metadata (a YamlMime file with a "
-              "`metadata:` mapping). A file with no translated segments outside every docset (a repository "
-              "README) is not an article and is not reported unless the option `all-files` is `true`; "
+              "`metadata:` mapping). A file outside every docset of the publishing configuration (a repository "
+              "README, translated or not) is not an article, nor is a file with no translated segments when no "
+              "publishing configuration is found; neither is reported unless the option `all-files` is `true`. "
               "`TOC.md` files and files under an `includes` folder are never pages of their own.",
     .why = "Without the block the page has no title, no description and no localization metadata, and the "
            "localization pipeline cannot match it to its source. Restore the block from the source article.",
@@ -26,14 +27,19 @@ const Rule kMissingFrontMatter{
                .form = ExampleForm::File,
                .path = "includes/example.md"},
     .options = {{"all-files", OptionType::Bool, "false",
-                 "also report files outside every docset that have no segments (a README, a CONTRIBUTING file)"}},
+                 "also report files that are not articles (a README, a CONTRIBUTING file)"}},
 };
 
 void check_missing_front_matter(const Document& doc, const Env& env, Reporter& out) {
   if (doc.front_matter().present) return;
   Scope s = scope_of(doc, env);
   if (!s.page_name) return;
-  if (!s.in_docset && !s.translated && !bool_option(env.config, kMissingFrontMatter, "all-files")) return;
+  if (!s.in_docset && !bool_option(env.config, kMissingFrontMatter, "all-files")) {
+    // Outside every docset of a publishing configuration nothing is published, translated or
+    // not (the pipeline translates a repository's README too). Without one, only a translated
+    // file is known to be a page.
+    if (!env.workspace.place_of(doc.path())->repo->docsets.empty() || !s.translated) return;
+  }
   uint32_t at = doc.content_start();
   Span line = doc.lines().line_span(doc.lines().line_of(at));
   if (doc.kind() == DocumentKind::YamlMime)

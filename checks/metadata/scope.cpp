@@ -2,9 +2,143 @@
 // how a key's expected value is named in messages.
 #include "metadata.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "common/options.h"
+#include "values.h"
 
 namespace loclint::checks::metadata {
+
+namespace {
+
+// The document's own front matter in the shape the workspace gives other files'.
+FrontMatterKeys own_keys(const Document& doc) {
+  FrontMatterKeys k;
+  if (doc.kind() == DocumentKind::YamlMime) {
+    std::string_view first = doc.text().substr(doc.content_start());
+    first = first.substr(0, first.find('\n'));
+    if (size_t colon = first.find(':'); colon != std::string_view::npos) k.yaml_mime = std::string(trim(first.substr(colon + 1)));
+  }
+  const FrontMatter& fm = doc.front_matter();
+  k.parsed = fm.present && !fm.error && fm.is_mapping;
+  for (const auto& e : fm.entries) {
+    if (k.has(e.key)) continue;
+    k.entries.emplace_back(e.key, e.is_scalar ? std::string(trim(e.value)) : std::string());
+    if (!empty_value(e)) k.filled.push_back(e.key);
+  }
+  return k;
+}
+
+bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+// Whether the source article on disk is another version than the one translated: its ms.date is
+// earlier than the translation's, or the translation carries a key the source does not have at
+// all that other articles of the docset carry too (translators and the pipeline add only the
+// localization keys; a key name translated by mistake, `titre`, is found in no other article).
+bool other_source_version(const FrontMatterKeys& source, const FrontMatterKeys& own, const KeyTally& tally,
+                          const Env& env) {
+  for (const std::string& key : own.filled) {
+    auto others = tally.carried.find(key);  // the count includes this file
+    if (localization_key(key) || others == tally.carried.end() || others->second < 2 || tally.share(key) < 0.1) continue;
+    bool in_source = false;
+    for (const auto& [k, v] : source.entries) in_source = in_source || lower_ascii(k) == lower_ascii(key);
+    if (!in_source) return true;
+  }
+  const std::string* s = source.value("ms.date");
+  const std::string* t = own.value("ms.date");
+  if (!s || !t) return false;
+  std::string format = text_option(env.config, kInvalidDate, "format");
+  auto date = [&](std::string_view v) {
+    if (size_t sep = v.find(' '); sep != std::string_view::npos) v = v.substr(0, sep);  // a time of day
+    return parse_date(v, format);
+  };
+  auto ds = date(*s), dt = date(*t);
+  if (!ds || !dt) return false;
+  return std::tie(ds->year, ds->month, ds->day) < std::tie(dt->year, dt->month, dt->day);
+}
+
+}  // namespace
+
+bool localization_key(std::string_view key) {
+  return key == "ms.contentlocale" || key == "ms.translationtype" || key == "ms.locfileid" ||
+         key == "ms.lasthandoff" || key == "ms.openlocfilehash" || key == "ms.sourcegitcommit";
+}
+
+std::shared_ptr<const FrontMatterKeys> source_front_matter(const Document& doc, const Env& env) {
+  if (!env.config.source_root) return nullptr;
+  auto place = env.workspace.place_of(doc.path());
+  fs::path base = place->repo->root.empty() ? absolute_normal(".") : place->repo->root;
+  fs::path rel = place->file.lexically_relative(base);
+  if (rel.empty() || rel.begin()->string() == "..") return nullptr;
+  auto keys = env.workspace.front_matter_keys(absolute_normal(*env.config.source_root / rel));
+  return keys && keys->parsed ? keys : nullptr;
+}
+
+Expectations expectations(const Document& doc, const Env& env) {
+  Expectations x;
+  Scope s = scope_of(doc, env);
+  x.generated = s.generated;
+  // Outside every docset nothing is published: no key matters (the pipeline translated a
+  // repository's README, or an archived folder, all the same).
+  if (!s.article && !s.translated) return x;
+  if (!s.in_docset && !env.workspace.place_of(doc.path())->repo->docsets.empty()) return x;
+  auto place = env.workspace.place_of(doc.path());
+  auto census = env.workspace.key_census(place->file);
+  FrontMatterKeys own = own_keys(doc);
+  // A YamlMime file is held to what the files of its type carry (the pipeline stamps some types
+  // and not others), when there are enough of them to show a convention; a Markdown file, and a
+  // type seen in fewer than three files, to what the Markdown articles carry.
+  const KeyTally& of_type = census->of(own.yaml_mime);
+  const KeyTally& tally = of_type.files >= 3 ? of_type : census->articles;
+  // The localization keys, where this tree's pipeline writes them.
+  std::vector<std::string> loc = s.article ? std::vector<std::string>{"ms.contentlocale", "ms.translationtype",
+                                                                      "ms.locfileid", "ms.lasthandoff",
+                                                                      "ms.openlocfilehash", "ms.sourcegitcommit"}
+                                           : list_option(env.config, kMissingKey, "required-outside-docset");
+  for (const std::string& key : loc)
+    if (!key.empty() && tally.share(key) > 0.5) x.required.push_back(key);
+  for (const std::string& key : list_option(env.config, kMissingKey, "required"))
+    if (!key.empty() && !contains(x.required, key)) x.required.push_back(key);
+  // Generated pages and files that are not articles are held to nothing more: what their
+  // generator or their includer writes is no article's convention.
+  if (s.generated || !s.article) return x;
+  if (s.translated) return x;  // an sxs file's front matter is its source's: nothing to lose
+  // What docfx.json supplies is on the page whatever the front matter says.
+  auto supplied = env.workspace.docfx_metadata(place->file)->keys_for(place->file);
+  x.source = source_front_matter(doc, env);
+  if (x.source && other_source_version(*x.source, own, tally, env)) {
+    // A source tree older than the translation (a snapshot against a live branch) lacks what
+    // the source gained since and has what it dropped since: it says nothing about this file.
+    x.stale_source = true;
+    x.source = nullptr;
+    return x;
+  }
+  if (x.source) {
+    // A key that hardly any article of the docset carries was dropped from the tree as a whole
+    // (by the source's authors since, or by the pipeline), not lost by this translation.
+    for (const std::string& key : x.source->filled)
+      if (!localization_key(key) && !contains(x.required, key) && !contains(supplied, key) && tally.share(key) > 0.5)
+        x.required.push_back(key);
+    return x;
+  }
+  // No source to compare with: what most articles carry is only a convention here, and only a
+  // translated tree (the pipeline's keys, or a locale other than English) can have lost it.
+  bool translation_tree = census->articles.share("ms.contentlocale") > 0.5;
+  if (!translation_tree) {
+    std::string locale = env.config.locale ? lower_ascii(*env.config.locale) : env.workspace.tree_locale(place->file);
+    translation_tree = !locale.empty() && !locale.starts_with("en");
+  }
+  if (!translation_tree) return x;
+  const double share = static_cast<double>(count_option(env.config, kMissingKey, "convention")) / 100.0;
+  for (const auto& [key, n] : tally.carried)
+    if (!localization_key(key) && tally.share(key) >= share && !own.has_value(key) && !contains(supplied, key) &&
+        !contains(x.required, key))
+      x.unverified.push_back(key);
+  return x;
+}
+
+std::vector<std::string> required_keys(const Document& doc, const Env& env) { return expectations(doc, env).required; }
 
 Scope scope_of(const Document& doc, const Env& env) {
   Scope s;
@@ -18,6 +152,7 @@ Scope scope_of(const Document& doc, const Env& env) {
   for (const auto& part : inside.parent_path())
     if (lower_ascii(part.string()) == "includes") s.page_name = false;
   s.in_docset = place->docset != nullptr;
+  s.generated = Workspace::generated_page(own_keys(doc));
   // Without a publishing configuration nothing says the file is not an article.
   s.article = s.page_name && (s.in_docset || repo->docsets.empty());
   return s;
@@ -53,7 +188,7 @@ std::string expected_form(std::string_view key, const Env& env) {
   if (key == "ms.contentlocale") return "a locale such as fr-FR";
   if (key == "ms.translationtype") return "MT or HT";
   if (key == "ms.locfileid") return "a string of digits";
-  if (key == "ms.openlocfilehash" || key == "ms.sourcegitcommit") return "40 lowercase hex digits";
+  if (key == "ms.openlocfilehash" || key == "ms.sourcegitcommit") return "40 or 64 lowercase hex digits";
   return "a value";
 }
 

@@ -8,7 +8,8 @@ const Rule kSyntax{
     .summary = "front matter that is not valid YAML, not a mapping, or never closed",
     .checks = "The block between the two `---` lines at the top of the article must be a YAML mapping of keys "
               "to values, closed by a second `---` line. A quoted value whose closing quote was lost swallows "
-              "the keys below it even when the YAML still parses, so it is reported too.",
+              "the keys below it even when the YAML still parses, so it is reported too. A file outside every "
+              "docset of the publishing configuration is not published and not checked.",
     .why = "When the YAML does not parse (a stray quote, a tab, a colon inside an unquoted value), or the "
            "closing `---` is missing, the publishing pipeline drops every key: the page loses its title, "
            "description and localization metadata. Fix the YAML at the line shown.",
@@ -16,9 +17,13 @@ const Rule kSyntax{
     .passes = {.text = "title: \"Résoudre les problèmes\"", .form = ExampleForm::FrontMatter},
 };
 
-void check_syntax(const Document& doc, const Env&, Reporter& out) {
+void check_syntax(const Document& doc, const Env& env, Reporter& out) {
   const FrontMatter& fm = doc.front_matter();
   if (!fm.present) return;
+  // Outside every docset of the publishing configuration (an archive folder, a README) nothing
+  // is published: no pipeline reads the block.
+  auto place = env.workspace.place_of(doc.path());
+  if (!place->docset && !place->repo->docsets.empty()) return;
   if (!fm.is_mapping) {
     uint32_t at = fm.error ? fm.error->offset : fm.span.begin;
     out.report(kSyntax, {at, at}, "front matter is not a mapping of keys to values");

@@ -15,6 +15,11 @@ struct Date {
 // Parses `value` in `format` (e.g. MM/DD/YYYY): MM/M and DD/D take one or two digits, YYYY
 // four, any other character is a literal. Does not check the calendar.
 std::optional<Date> parse_date(std::string_view value, std::string_view format);
+// Whether `text` is a time of day as a date-time string written by .NET's invariant culture
+// (`12:00:00 AM`, h:mm:ss tt) or in 24-hour form (`13:05`, `13:05:00`), read with ICU's
+// SimpleDateFormat without leniency. Generators (docfx's managed reference, the Q# API pages)
+// write ms.date so: `1/23/2021 12:00:00 AM`.
+bool time_of_day(std::string_view text);
 // Why a parsed date is not a calendar date ("there is no month 13"), or "" when it is one.
 std::string calendar_problem(const Date& d);
 // A well-formed BCP 47 tag whose language is an ISO 639 code and whose region, if any, is an

@@ -39,6 +39,7 @@ ordered_json rule_descriptor(const Rule& r, const RenderOptions& o) {
   d["helpUri"] = rule_doc_url(r, o.docs_url);
   d["help"] = {{"text", std::string(r.checks) + "\n\n" + std::string(r.why)}, {"markdown", rule_page(r)}};
   d["defaultConfiguration"] = {{"level", level(r.severity)}};
+  if (r.opt_in) d["defaultConfiguration"]["enabled"] = false;  // SARIF 2.1.0 reportingConfiguration
   d["properties"] = {{"tags", {"localization", std::string(r.family())}}};
   return d;
 }

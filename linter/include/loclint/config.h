@@ -77,7 +77,7 @@ struct Config {
 
   // Options shared by several families.
   std::optional<std::string> locale;              // expected locale of the tree (metadata, code)
-  std::optional<std::filesystem::path> source_root;  // source-language tree (link/missing-image)
+  std::optional<std::filesystem::path> source_root;  // source-language tree (links, metadata, pairing)
   // How documents are paired with their source documents under `source_root`.
   PairingSettings pairing;
   std::optional<InheritedLevel> inherited;           // unset: Note

@@ -76,6 +76,9 @@ struct Rule {
   std::string_view fix = {};
 
   bool fixable() const { return !fix.empty(); }
+  // Off unless enabled (`--enable RULE`, its family or `all`): a rule about the source's style
+  // rather than what a translation broke.
+  bool opt_in = false;
 
   std::string_view family() const { return id.substr(0, id.find('/')); }
   std::string_view name() const { return id.substr(id.find('/') + 1); }

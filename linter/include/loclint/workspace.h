@@ -79,6 +79,57 @@ struct Overlay {
 
   // Adds a document and the folders above it.
   void add(const fs::path& file, std::shared_ptr<const AnchorSet> anchors);
+// The front matter of a file on disk, as far as the metadata rules need it from other files
+// (metadata_census.cpp): its keys and their values, in file order; duplicates keep the first.
+struct FrontMatterKeys {
+  bool parsed = false;  // the file has a front matter block that parsed as a YAML mapping
+  std::string yaml_mime;  // a YamlMime file's type ("Hub", from `### YamlMime:Hub`); "" for Markdown
+  std::vector<std::pair<std::string, std::string>> entries;  // (key, trimmed scalar value; "" for
+                                                             // empty, null, a list or a mapping)
+  std::vector<std::string> filled;  // keys whose value is not empty (lists and mappings count)
+
+  const std::string* value(std::string_view key) const;
+  bool has(std::string_view key) const;         // present, even empty
+  bool has_value(std::string_view key) const;   // present with a value
+};
+
+// The metadata keys of a docfx.json (`build.globalMetadata`, and `build.fileMetadata` whose glob
+// matches the file): what docfx adds to every page's front matter.
+struct DocfxMetadata {
+  fs::path folder;  // folder of the docfx.json; empty when none was found
+  std::vector<std::string> global_keys;
+  std::vector<std::pair<std::string, std::vector<std::string>>> file_keys;  // key -> globs
+  std::string global_topic;  // globalMetadata ms.topic, "" when none
+
+  // The keys docfx supplies for `file` (absolute, normal).
+  std::vector<std::string> keys_for(const fs::path& file) const;
+};
+
+// What the articles around a file carry in their front matter: learnt once per run and census
+// folder (the docset's folder, else the file's folder and the folders below it) by reading the
+// front matter of every article under it (metadata_census.cpp). An article here: a `.md` file
+// with a front matter block, or a YamlMime `.yml` file with a `metadata:` mapping; not a TOC.md,
+// not under an `includes` folder, and not a generated reference page (see
+// Workspace::generated_page).
+struct KeyTally {
+  size_t files = 0;
+  // Files whose front matter (`metadata:` mapping), or whose docfx.json, gives the key a value.
+  std::map<std::string, size_t, std::less<>> carried;
+
+  // Share of the files that carry `key`, 0 to 1 (0 when there are none).
+  double share(std::string_view key) const;
+};
+
+struct KeyCensus {
+  fs::path folder;
+  KeyTally articles;  // Markdown articles
+  // YamlMime files by type ("Hub", "Landing", "FAQ"): the pipeline stamps some types and not
+  // others, and a docset's hub pages are no Markdown articles' siblings.
+  std::map<std::string, KeyTally, std::less<>> yaml_mime;
+
+  // The tally a file of this YamlMime type ("" for Markdown) belongs to; an empty tally for a type
+  // the census did not see.
+  const KeyTally& of(std::string_view yaml_mime_type) const;
 };
 
 // Parses a file whose bytes the workspace read for its anchors (see Workspace::set_anchor_parser).
@@ -130,6 +181,18 @@ class Workspace {
   // Puts `overlay` in front of the disk for stat() and anchors() (null: the disk alone). Cached
   // answers about the disk stay; the overlay is asked first, so replacing it takes effect at once.
   void set_overlay(std::shared_ptr<const Overlay> overlay);
+  // The front matter keys of the file at `path` (absolute, normal), read once per run; null when
+  // the file cannot be read. Only the file's first kFrontMatterProbe bytes are read.
+  std::shared_ptr<const FrontMatterKeys> front_matter_keys(const fs::path& path);
+  // The docfx.json nearest above `file`, up to the repository root (cached per folder).
+  std::shared_ptr<const DocfxMetadata> docfx_metadata(const fs::path& file);
+  // The census of the articles around `file` (see KeyCensus); computed on first use, once per
+  // census folder, while other threads asking for it wait.
+  std::shared_ptr<const KeyCensus> key_census(const fs::path& file);
+  // A page written by a reference generator (docfx managed reference, Q# API pages): a `uid`
+  // key and no author keys, which no generator writes.
+  static bool generated_page(const FrontMatterKeys& keys);
+  static constexpr size_t kFrontMatterProbe = 64 * 1024;
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
@@ -178,6 +241,10 @@ class Workspace {
   std::unique_ptr<Pairing> pairing_;
   AnchorParser* anchor_parser_ = nullptr;
   std::shared_ptr<const Overlay> overlay_;  // guarded by mutex_
+  std::unordered_map<std::string, std::shared_ptr<const FrontMatterKeys>> front_matter_keys_;
+  std::unordered_map<std::string, std::shared_ptr<const DocfxMetadata>> docfx_metadata_;  // by folder
+  std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> censuses_;
+  std::unordered_map<std::string, std::shared_ptr<std::once_flag>> census_once_;
 };
 
 // Lexically normal absolute path (no filesystem access).

@@ -1,0 +1,217 @@
+// What the metadata rules learn from the files around the one they check: the front matter of
+// another file (the English source article), the keys a docfx.json supplies, and the census of
+// the keys the articles of a docset carry.
+//
+// The census is the pre-pass that lets loclint learn a repository's conventions instead of
+// assuming one: it runs the first time a file of a census folder asks for it, reads only the
+// front matter of each article (the first kFrontMatterProbe bytes, parsed by the same YAML
+// reader as the linted documents), and is shared by every file and thread of the run.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+
+#include "front_matter.h"
+#include "loclint/glob.h"
+#include "loclint/read_file.h"
+#include "loclint/text.h"
+#include "loclint/workspace.h"
+
+namespace loclint {
+
+const std::string* FrontMatterKeys::value(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+bool FrontMatterKeys::has(std::string_view key) const { return value(key) != nullptr; }
+
+bool FrontMatterKeys::has_value(std::string_view key) const {
+  return std::find(filled.begin(), filled.end(), key) != filled.end();
+}
+
+double KeyTally::share(std::string_view key) const {
+  if (files == 0) return 0;
+  auto it = carried.find(key);
+  return it == carried.end() ? 0 : static_cast<double>(it->second) / static_cast<double>(files);
+}
+
+const KeyTally& KeyCensus::of(std::string_view yaml_mime_type) const {
+  static const KeyTally kNone;
+  if (yaml_mime_type.empty()) return articles;
+  auto it = yaml_mime.find(yaml_mime_type);
+  return it == yaml_mime.end() ? kNone : it->second;
+}
+
+std::vector<std::string> DocfxMetadata::keys_for(const fs::path& file) const {
+  std::vector<std::string> keys = global_keys;
+  if (folder.empty() || file_keys.empty()) return keys;
+  std::string rel = file.lexically_relative(folder).generic_string();
+  if (rel.empty() || rel.starts_with("..")) return keys;
+  for (const auto& [key, globs] : file_keys)
+    for (const std::string& g : globs)
+      // A glob without '/' matches a file name anywhere for --include; docfx anchors it at
+      // the docfx.json folder: only the files directly in it.
+      if (g.find('/') == std::string::npos ? rel.find('/') == std::string::npos && glob_match(g, rel)
+                                           : glob_match(g, rel)) {
+        keys.push_back(key);
+        break;
+      }
+  return keys;
+}
+
+bool Workspace::generated_page(const FrontMatterKeys& keys) {
+  return keys.has("uid") && !keys.has("author") && !keys.has("ms.author");
+}
+
+namespace {
+
+// The first `limit` bytes of a regular file; nullopt when it cannot be read.
+std::optional<std::string> read_prefix(const fs::path& p, size_t limit) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) return std::nullopt;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes(limit, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(limit));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  return bytes;
+}
+
+FrontMatterKeys keys_of(std::string_view text) {
+  FrontMatterKeys out;
+  uint32_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  constexpr std::string_view kMime = "### YamlMime:";
+  const bool yaml_mime = text.substr(start).starts_with(kMime);
+  if (yaml_mime) {
+    std::string_view first = text.substr(start + kMime.size());
+    out.yaml_mime = std::string(trim(first.substr(0, first.find('\n'))));
+  } else if (text.substr(start, 3) != "---") {
+    return out;
+  }
+  LineIndex lines(text);
+  Span body;
+  FrontMatter fm = parse_front_matter(text, lines, start, yaml_mime, &body);
+  // A block cut off by the probe is "not terminated": nothing is known about it.
+  if (!fm.present || !fm.terminated || fm.error || !fm.is_mapping || fm.lost_quote) return out;
+  out.parsed = true;
+  for (const FrontMatterEntry& e : fm.entries) {
+    if (out.has(e.key)) continue;
+    std::string value = e.is_scalar ? std::string(trim(e.value)) : std::string();
+    bool filled = !e.is_null && (!e.is_scalar || !value.empty());
+    // `key: ""` and `key: ''` are empty too.
+    if (e.is_scalar && (value == "\"\"" || value == "''")) filled = false, value.clear();
+    out.entries.emplace_back(e.key, value);
+    if (filled) out.filled.push_back(e.key);
+  }
+  return out;
+}
+
+std::optional<nlohmann::json> read_docfx(const fs::path& p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) > kMaxFileSize) return std::nullopt;
+  std::ifstream in(p, std::ios::binary);
+  try {
+    return nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+bool skipped_folder(const fs::path& dir) {
+  std::string name = dir.filename().string();
+  return name.empty() || name[0] == '.' || lower_ascii(name) == "includes";
+}
+
+}  // namespace
+
+std::shared_ptr<const FrontMatterKeys> Workspace::front_matter_keys(const fs::path& path) {
+  const std::string key = path.string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = front_matter_keys_.find(key); it != front_matter_keys_.end()) return it->second;
+  }
+  std::shared_ptr<const FrontMatterKeys> result;
+  if (auto bytes = read_prefix(path, kFrontMatterProbe)) result = std::make_shared<FrontMatterKeys>(keys_of(*bytes));
+  std::unique_lock lock(mutex_);
+  return front_matter_keys_.emplace(key, result).first->second;
+}
+
+std::shared_ptr<const DocfxMetadata> Workspace::docfx_metadata(const fs::path& file) {
+  auto repo = repo_of(file);
+  const fs::path dir = absolute_normal(file).parent_path();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = docfx_metadata_.find(dir.string()); it != docfx_metadata_.end()) return it->second;
+  }
+  auto meta = std::make_shared<DocfxMetadata>();
+  for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+    if (auto cfg = read_docfx(d / "docfx.json"); cfg && cfg->is_object()) {
+      meta->folder = d;
+      const nlohmann::json* build = cfg->contains("build") && (*cfg)["build"].is_object() ? &(*cfg)["build"] : nullptr;
+      if (build && build->contains("globalMetadata") && (*build)["globalMetadata"].is_object())
+        for (const auto& [k, v] : (*build)["globalMetadata"].items()) {
+          meta->global_keys.push_back(k);
+          if (k == "ms.topic" && v.is_string()) meta->global_topic = v.get<std::string>();
+        }
+      if (build && build->contains("fileMetadata") && (*build)["fileMetadata"].is_object())
+        for (const auto& [k, v] : (*build)["fileMetadata"].items()) {
+          if (!v.is_object()) continue;
+          std::vector<std::string> globs;
+          for (const auto& [glob, value] : v.items()) globs.push_back(glob);
+          meta->file_keys.emplace_back(k, std::move(globs));
+        }
+      break;
+    }
+    if (d == repo->root || d == d.root_path() || d.parent_path() == d) break;
+  }
+  std::unique_lock lock(mutex_);
+  return docfx_metadata_.emplace(dir.string(), meta).first->second;
+}
+
+std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
+  const fs::path abs = absolute_normal(file);
+  auto repo = repo_of(abs);
+  fs::path folder = abs.parent_path();
+  if (const Docset* d = docset_of(*repo, abs)) folder = d->folder;
+  const std::string key = folder.string();
+  std::shared_ptr<std::once_flag> once;
+  {
+    std::unique_lock lock(mutex_);
+    auto& slot = census_once_[key];
+    if (!slot) slot = std::make_shared<std::once_flag>();
+    once = slot;
+  }
+  std::call_once(*once, [&] {
+    auto census = std::make_shared<KeyCensus>();
+    census->folder = folder;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (it->is_directory(ec)) {
+        if (skipped_folder(p)) it.disable_recursion_pending();
+        continue;
+      }
+      std::string name = lower_ascii(p.filename().string());
+      if (!(name.ends_with(".md") || name.ends_with(".yml")) || name == "toc.md") continue;
+      auto keys = front_matter_keys(absolute_normal(p));
+      if (!keys || !keys->parsed || generated_page(*keys)) continue;
+      if (name.ends_with(".yml") && keys->yaml_mime.empty()) continue;  // TOC.yml, docfx config
+      KeyTally& tally = keys->yaml_mime.empty() ? census->articles : census->yaml_mime[keys->yaml_mime];
+      ++tally.files;
+      std::vector<std::string> carried = keys->filled;
+      for (std::string& k : docfx_metadata(p)->keys_for(absolute_normal(p))) carried.push_back(std::move(k));
+      std::sort(carried.begin(), carried.end());
+      carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
+      for (const std::string& k : carried) ++tally.carried[k];
+    }
+    std::unique_lock lock(mutex_);
+    censuses_[key] = census;
+  });
+  std::shared_lock lock(mutex_);
+  return censuses_.at(key);
+}
+
+}  // namespace loclint
