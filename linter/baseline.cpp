@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "loclint/engine.h"  // shard_of
+#include "loclint/glob.h"
 #include "loclint/workspace.h"
 
 namespace loclint {
@@ -21,18 +25,66 @@ std::string stable_hash(std::string_view s) {
   return fmt::format("{:016x}", h);
 }
 
-Baseline::Key Baseline::key_of(const Finding& f, const fs::path& dir) {
-  std::string raw = absolute_normal(f.path).lexically_relative(dir).generic_string();
-  if (raw.empty()) raw = absolute_normal(f.path).generic_string();
+std::string Baseline::key_path(const std::string& path, const fs::path& dir) {
+  std::string raw = absolute_normal(path).lexically_relative(dir).generic_string();
+  if (raw.empty()) raw = absolute_normal(path).generic_string();
   // JSON holds only UTF-8: a file name with other bytes (caf\xE9.md) is keyed by its UTF-8 form
   // with U+FFFD per invalid byte, so that what is written is what is matched on the next run.
-  std::string path;
-  path.reserve(raw.size());
-  for (size_t i = 0; i < raw.size();) utf8::append(path, utf8::next(raw, i));
-  return {path, std::string(f.diagnostic.rule->id), stable_hash(f.fingerprint)};
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) utf8::append(out, utf8::next(raw, i));
+  return out;
 }
 
+Baseline::Key Baseline::key_of(const Finding& f, const fs::path& dir) {
+  return {key_path(f.path, dir), std::string(f.diagnostic.rule->id), stable_hash(f.fingerprint)};
+}
+
+class Baseline::ScopeTest {
+ public:
+  ScopeTest(const BaselineScope& scope, const fs::path& dir) : scope_(scope), dir_(dir) {
+    for (const std::string& f : scope.linted) linted_.insert(key_path(f, dir));
+    for (const std::string& f : scope.folders) folders_.push_back(absolute_normal(f));
+  }
+  bool covers(const std::string& entry_path) const {
+    if (linted_.count(entry_path)) return true;
+    // A file that is gone, in a folder this run searched: would the search have found it?
+    fs::path abs = (dir_ / entry_path).lexically_normal();
+    std::error_code ec;
+    if (fs::exists(abs, ec) || ec) return false;
+    std::string name = abs.filename().string();
+    for (std::string_view ext : {".md", ".MD", ".markdown", ".yml", ".yaml", ".YML", ".YAML"})
+      if (name.ends_with(ext)) return in_a_folder(abs);
+    return false;
+  }
+
+ private:
+  bool in_a_folder(const fs::path& abs) const {
+    for (const fs::path& folder : folders_) {
+      fs::path rel = abs.lexically_relative(folder);
+      if (rel.empty() || *rel.begin() == "..") continue;
+      // The first folder that holds it decides, as in discovery.
+      const std::string r = rel.generic_string();
+      std::vector<std::string> include = scope_.include;
+      if (include.empty()) include = {"*.md", "*.yml"};
+      auto any = [&](const std::vector<std::string>& globs) {
+        return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, r); });
+      };
+      if (!any(include) || any(scope_.exclude)) return false;
+      return scope_.shard_count <= 1 || shard_of(r, scope_.shard_count) == scope_.shard_index - 1;
+    }
+    return false;
+  }
+
+  const BaselineScope& scope_;
+  fs::path dir_;
+  std::set<std::string> linted_;
+  std::vector<fs::path> folders_;
+};
+
 Baseline Baseline::load(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) throw BaselineError(fmt::format("{}: cannot read baseline file: it is a folder", file.string()));
   std::ifstream in(file, std::ios::binary);
   if (!in) throw BaselineError(fmt::format("{}: cannot read baseline file", file.string()));
   ordered_json doc;
@@ -49,14 +101,32 @@ Baseline Baseline::load(const fs::path& file) {
     if (!e.is_object() || !e.contains("path") || !e.contains("rule") || !e.contains("hash") || !e["path"].is_string() ||
         !e["rule"].is_string() || !e["hash"].is_string())
       throw BaselineError(fmt::format("{}: a finding lacks \"path\", \"rule\" or \"hash\"", file.string()));
-    ++b.entries_[{e["path"].get<std::string>(), e["rule"].get<std::string>(), e["hash"].get<std::string>()}];
+    Entry entry{{e["path"].get<std::string>(), e["rule"].get<std::string>(), e["hash"].get<std::string>()}, {}, {}};
+    if (e.contains("line") && e["line"].is_number_integer()) entry.line = e["line"].get<int64_t>();
+    if (e.contains("message") && e["message"].is_string()) entry.message = e["message"].get<std::string>();
+    ++b.entries_[entry.key];
+    b.list_.push_back(std::move(entry));
   }
   return b;
 }
 
-void Baseline::write(const fs::path& file, const std::vector<Finding>& findings) {
+Baseline Baseline::load_or_empty(const fs::path& file) {
+  std::error_code ec;
+  // Only "no such file": a file that cannot be read, a folder or a dangling symlink is an error,
+  // never an empty baseline.
+  if (fs::symlink_status(file, ec).type() == fs::file_type::not_found) {
+    Baseline b;
+    b.dir_ = absolute_normal(file).parent_path();
+    b.exists_ = false;
+    return b;
+  }
+  return load(file);
+}
+
+size_t Baseline::write(const fs::path& file, const std::vector<Finding>& findings, const Baseline* previous,
+                       const BaselineScope* scope) {
   fs::path dir = absolute_normal(file).parent_path();
-  ordered_json list = ordered_json::array();
+  std::vector<std::pair<std::string, ordered_json>> entries;  // (path, entry)
   for (const Finding& f : findings) {
     auto [path, rule, hash] = key_of(f, dir);
     ordered_json e;
@@ -66,8 +136,28 @@ void Baseline::write(const fs::path& file, const std::vector<Finding>& findings)
     // For people reading the file; never used for matching.
     if (!f.whole_file) e["line"] = f.start.line;
     e["message"] = escape_controls(f.diagnostic.message);
-    list.push_back(std::move(e));
+    entries.emplace_back(path, std::move(e));
   }
+  size_t kept = 0;
+  if (previous && scope) {
+    ScopeTest test(*scope, dir);
+    for (const Entry& old : previous->list_) {
+      const auto& [path, rule, hash] = old.key;
+      if (test.covers(path)) continue;
+      ordered_json e;
+      e["path"] = path;
+      e["rule"] = rule;
+      e["hash"] = hash;
+      if (old.line) e["line"] = *old.line;
+      e["message"] = old.message;
+      entries.emplace_back(path, std::move(e));
+      ++kept;
+    }
+    // One path's entries are all new or all kept, so sorting by path alone keeps each file's order.
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  ordered_json list = ordered_json::array();
+  for (auto& [path, e] : entries) list.push_back(std::move(e));
   ordered_json doc;
   doc["tool"] = "loclint";
   doc["version"] = 1;
@@ -76,6 +166,7 @@ void Baseline::write(const fs::path& file, const std::vector<Finding>& findings)
   if (!out) throw BaselineError(fmt::format("{}: cannot write baseline file", file.string()));
   out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
   if (!out.flush()) throw BaselineError(fmt::format("{}: cannot write baseline file", file.string()));
+  return kept;
 }
 
 size_t Baseline::filter(std::vector<Finding>& findings) {
@@ -97,9 +188,12 @@ size_t Baseline::filter(std::vector<Finding>& findings) {
   return removed;
 }
 
-size_t Baseline::unmatched() const {
+size_t Baseline::unmatched(const BaselineScope* scope) const {
+  std::optional<ScopeTest> test;
+  if (scope) test.emplace(*scope, dir_);
   size_t n = 0;
   for (const auto& [k, count] : entries_) {
+    if (test && !test->covers(std::get<0>(k))) continue;
     auto it = used_.find(k);
     n += count - (it == used_.end() ? 0 : it->second);
   }

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "loclint/workspace.h"
 
@@ -21,18 +23,41 @@ std::string sh_quote(const std::string& s) {
   return out + "'";
 }
 
-// Runs `git -C dir ARGS`; returns its exit code and stdout. stderr is discarded: our own
-// message says what went wrong in the user's terms.
-int git(const fs::path& dir, const std::string& args, std::string& out) {
-  std::string cmd = "git -c core.quotepath=off -C " + sh_quote(dir.string()) + " " + args + " 2>/dev/null";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return -1;
-  out.clear();
-  char buf[65536];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  int status = ::pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+struct Git {
+  int exit = -1;       // 127: the shell found no git
+  std::string out;     // stdout
+  std::string error;   // stderr, trimmed: git's own words ("fatal: detected dubious ownership ...")
+};
+
+// Runs `git -C dir ARGS`. stderr goes to a temporary file so that a failure can show git's own
+// message: "not a git repository", "detected dubious ownership", a broken index all read the same
+// from an exit code alone.
+Git git(const fs::path& dir, const std::string& args) {
+  Git g;
+  std::error_code ec;
+  std::string tmpl = (fs::temp_directory_path(ec) / "loclint-git-XXXXXX").string();
+  int fd = ::mkstemp(tmpl.data());
+  std::string err_path = fd >= 0 ? tmpl : "/dev/null";
+  if (fd >= 0) ::close(fd);
+  std::string cmd = "git -c core.quotepath=off -C " + sh_quote(dir.string()) + " " + args + " 2>" + sh_quote(err_path);
+  if (FILE* pipe = ::popen(cmd.c_str(), "r")) {
+    char buf[65536];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) g.out.append(buf, n);
+    int status = ::pclose(pipe);
+    g.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  if (fd >= 0) {
+    std::ifstream in(err_path, std::ios::binary);
+    g.error.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    ::unlink(err_path.c_str());
+    while (!g.error.empty() && (g.error.back() == '\n' || g.error.back() == '\r' || g.error.back() == ' '))
+      g.error.pop_back();
+  }
+  return g;
 }
+
+// ":" and git's own message on the lines after ours, or nothing when git said nothing.
+std::string git_said(const Git& g) { return g.error.empty() ? std::string() : ":\n" + g.error; }
 
 std::vector<std::string> split_nul(const std::string& s) {
   std::vector<std::string> out;
@@ -66,25 +91,33 @@ std::vector<ChangedFile> changed_files(const std::string& ref, const std::vector
   std::error_code ec;
   fs::path dir = fs::is_directory(first, ec) ? first : first.parent_path();
 
-  std::string out;
-  if (git(dir, "rev-parse --show-toplevel", out) != 0)
-    throw ChangedFilesError(fmt::format("--changed-since: {} is not inside a git repository (or git is missing)", dir.string()));
+  Git top_level = git(dir, "rev-parse --show-toplevel");
+  if (top_level.exit == 127)
+    throw ChangedFilesError("--changed-since: git is not installed (no 'git' on PATH)");
+  if (top_level.exit != 0)
+    throw ChangedFilesError(fmt::format("--changed-since: git cannot use the repository of {}{}", dir.string(),
+                                        git_said(top_level)));
+  std::string& out = top_level.out;
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   const fs::path top = fs::path(out).lexically_normal();
 
-  if (ref.empty() || ref[0] == '-' || git(top, "rev-parse --verify --quiet " + sh_quote(ref + "^{commit}"), out) != 0)
+  // `--quiet`: an unknown ref prints nothing, and "unknown git ref" is the whole story.
+  if (ref.empty() || ref[0] == '-' || git(top, "rev-parse --verify --quiet " + sh_quote(ref + "^{commit}")).exit != 0)
     throw ChangedFilesError(fmt::format("--changed-since: unknown git ref '{}'", ref));
-  std::string base;
-  if (git(top, "merge-base " + sh_quote(ref) + " HEAD", base) != 0)
-    throw ChangedFilesError(fmt::format("--changed-since: '{}' has no common history with HEAD", ref));
+  Git merge_base = git(top, "merge-base " + sh_quote(ref) + " HEAD");
+  if (merge_base.exit != 0)
+    throw ChangedFilesError(fmt::format("--changed-since: '{}' has no common history with HEAD{}", ref, git_said(merge_base)));
+  std::string base = merge_base.out;
   while (!base.empty() && (base.back() == '\n' || base.back() == '\r')) base.pop_back();
 
-  std::vector<std::string> names;
-  if (git(top, "diff --name-only -z --no-ext-diff --diff-filter=ACMR -M " + sh_quote(base) + " --", out) != 0)
-    throw ChangedFilesError(fmt::format("--changed-since: git diff against '{}' failed", ref));
-  names = split_nul(out);
-  if (git(top, "ls-files -z --others --exclude-standard", out) == 0)
-    for (std::string& n : split_nul(out)) names.push_back(std::move(n));
+  Git diff = git(top, "diff --name-only -z --no-ext-diff --diff-filter=ACMR -M " + sh_quote(base) + " --");
+  if (diff.exit != 0)
+    throw ChangedFilesError(fmt::format("--changed-since: git diff against '{}' failed{}", ref, git_said(diff)));
+  std::vector<std::string> names = split_nul(diff.out);
+  Git untracked = git(top, "ls-files -z --others --exclude-standard");
+  if (untracked.exit != 0)
+    throw ChangedFilesError(fmt::format("--changed-since: git ls-files failed{}", git_said(untracked)));
+  for (std::string& n : split_nul(untracked.out)) names.push_back(std::move(n));
 
   fs::path cwd = absolute_normal(".");
   std::vector<ChangedFile> result;

@@ -1,6 +1,7 @@
 #include "loclint/config_file.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -13,10 +14,13 @@ namespace loclint {
 
 namespace fs = std::filesystem;
 
-namespace {
+const std::vector<std::string_view>& config_file_keys() {
+  static const std::vector<std::string_view> keys = {"enable", "disable", "severity", "options", "locale",
+                                                     "source-root", "include", "exclude", "inherited"};
+  return keys;
+}
 
-const std::vector<std::string_view> kKeys = {"enable", "disable", "severity", "options", "locale",
-                                             "source-root", "include", "exclude", "inherited"};
+namespace {
 
 class Loader {
  public:
@@ -94,9 +98,9 @@ class Loader {
       const YAML::Node& k = kv.first;
       const YAML::Node& v = kv.second;
       std::string key = k.IsScalar() ? k.Scalar() : "";
-      if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
-        fail(k.Mark(), fmt::format("unknown key '{}' (known keys: enable, disable, severity, options, locale, "
-                                   "source-root, include, exclude, inherited)", key));
+      const auto& keys = config_file_keys();
+      if (std::find(keys.begin(), keys.end(), key) == keys.end())
+        fail(k.Mark(), fmt::format("unknown key '{}' (known keys: {})", key, fmt::join(keys, ", ")));
       try {
         if (key == "enable" || key == "disable") {
           YAML::Node items = v;

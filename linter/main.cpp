@@ -15,10 +15,12 @@
 #include "loclint/changed_files.h"
 #include "loclint/config.h"
 #include "loclint/config_file.h"
+#include "loclint/config_schema.h"
 #include "loclint/dump.h"
 #include "loclint/engine.h"
 #include "loclint/glob.h"
 #include "loclint/output.h"
+#include "loclint/progress.h"
 #include "loclint/rule_docs.h"
 #include "loclint/version.h"
 
@@ -41,6 +43,24 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
       if (!item.empty()) out.push_back(item);
       start = comma + 1;
     }
+  }
+  return out;
+}
+
+// The paths of a --files-from list: NUL-separated when the list holds a NUL byte (git ls-files
+// -z, find -print0: any file name, newlines included), else one per line (a final CR, from a
+// list written on Windows, is dropped). Empty entries are skipped.
+std::vector<std::string> split_path_list(const std::string& list) {
+  const char sep = list.find('\0') != std::string::npos ? '\0' : '\n';
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find(sep, start);
+    if (end == std::string::npos) end = list.size();
+    std::string p = list.substr(start, end - start);
+    if (sep == '\n' && !p.empty() && p.back() == '\r') p.pop_back();
+    if (!p.empty()) out.push_back(std::move(p));
+    start = end + 1;
   }
   return out;
 }
@@ -125,6 +145,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "colour output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--list-rules", list, "list every rule with its default severity and summary");
   app.add_option("--explain", explain_rule, "explain a rule, with an example");
+  bool print_schema = false;
+  app.add_flag("--config-schema", print_schema, "print the JSON Schema of .loclint.yaml (for editors)");
   std::string dump_path;
   app.add_option("--dump", dump_path, "print the document model of one file as JSON (what loclint sees)");
   app.add_flag("--stats", stats, "print files, segments, bytes and time to stderr");
@@ -141,6 +163,14 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", write_baseline_file, "record the current findings in this baseline file and exit 0");
   app.add_option("--changed-since", changed_since,
                  "lint only the Markdown/YAML files changed since the merge base with this git ref (and uncommitted ones)");
+  // Inputs other than paths on the command line (README: Usage).
+  std::string stdin_filename, files_from;
+  bool quiet = false;
+  app.add_option("--stdin-filename", stdin_filename,
+                 "lint the document read from standard input (the path '-') as if it were at this path");
+  app.add_option("--files-from", files_from,
+                 "read the paths to lint from this file ('-': standard input), one per line, or NUL-separated");
+  app.add_flag("-q,--quiet", quiet, "print findings only: no summary, no notes (errors of loclint itself still go to stderr)");
   std::string shard;
   app.add_option("--shard", shard, "lint only shard K of N (K/N): split a tree across CI jobs")
       ->check(CLI::Validator([](std::string& s) { unsigned k = 0, n = 0; char c = 0; return std::sscanf(s.c_str(), "%u/%u%c", &k, &n, &c) == 2 && k >= 1 && k <= n ? "" : "expected K/N with 1 <= K <= N"; }, "K/N"));
@@ -161,6 +191,10 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (!explain_rule.empty()) return explain(explain_rule, std::cout);
+  if (print_schema) {
+    std::cout << config_schema_json(checks::all_rules());
+    return kExitClean;
+  }
   if (!dump_path.empty()) {
     std::ifstream in(dump_path, std::ios::binary);
     if (!in) {
@@ -170,6 +204,45 @@ int main(int argc, char** argv) {
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::cout << dump_json(*Document::parse(dump_path, std::move(bytes))) << "\n";
     return kExitClean;
+  }
+  // `-` is the document on standard input; --stdin-filename says where it is linted.
+  const bool stdin_document = std::count(paths.begin(), paths.end(), "-") > 0 || (!stdin_filename.empty() && paths.empty());
+  if (stdin_document && stdin_filename.empty()) {
+    std::cerr << "loclint: '-' reads a document from standard input: give the path it is linted as with --stdin-filename PATH\n";
+    return kExitUsage;
+  }
+  if (stdin_document && files_from == "-") {
+    std::cerr << "loclint: --stdin-filename and --files-from - cannot both read standard input\n";
+    return kExitUsage;
+  }
+  if (stdin_document && !changed_since.empty()) {
+    std::cerr << "loclint: --stdin-filename and --changed-since exclude each other\n";
+    return kExitUsage;
+  }
+  std::erase(paths, std::string("-"));
+  std::string stdin_text;
+  if (stdin_document) {
+    stdin_text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    paths.push_back(stdin_filename);
+  }
+  if (!files_from.empty()) {
+    std::string list;
+    if (files_from == "-") {
+      list.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      std::ifstream in(files_from, std::ios::binary);
+      if (!in) {
+        std::cerr << "loclint: --files-from: cannot read " << files_from << "\n";
+        return kExitUsage;
+      }
+      list.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    for (std::string& p : split_path_list(list)) paths.push_back(std::move(p));
+    if (paths.empty() && changed_since.empty()) {
+      // An empty list (a pre-commit or xargs pipeline with nothing to do) is a clean run.
+      if (!quiet) std::cerr << summary_line(RunStats{}) << "\n";
+      return kExitClean;
+    }
   }
   if (paths.empty() && changed_since.empty()) {
     std::cerr << "loclint: no path given (try: loclint docs/, or --help)\n";
@@ -235,17 +308,26 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::optional<Baseline> baseline;
-  if (!baseline_file.empty() && write_baseline_file.empty()) {
-    try {
-      baseline = Baseline::load(baseline_file);
-    } catch (const BaselineError& e) {
-      std::cerr << "loclint: " << e.what() << "\n";
-      return kExitUsage;
-    }
+  // A baseline that does not exist yet is empty: it hides nothing, so the gate is at its
+  // strictest, and a mistyped path cannot let a finding through (README: Baseline). The run
+  // says so, naming the path, so that the typo shows.
+  std::optional<Baseline> baseline, previous_baseline;
+  try {
+    if (!baseline_file.empty() && write_baseline_file.empty()) baseline = Baseline::load_or_empty(baseline_file);
+    // The file being rewritten: its entries of files this run does not lint are kept.
+    if (!write_baseline_file.empty()) previous_baseline = Baseline::load_or_empty(write_baseline_file);
+  } catch (const BaselineError& e) {
+    std::cerr << "loclint: " << e.what() << (write_baseline_file.empty() ? "" : " (delete it to write a new one)") << "\n";
+    return kExitUsage;
   }
 
   Engine engine(config, checks::all_checks());
+  if (stdin_document) engine.set_document_text(stdin_filename, std::move(stdin_text));
+  std::optional<ProgressLine> progress;
+  if (progress_wanted(quiet)) {
+    progress.emplace(STDERR_FILENO, ProgressLine::delay_from_environment());
+    engine.set_progress([&](size_t done, size_t total) { progress->update(done, total); });
+  }
   std::optional<ConfigResolver> resolver;
   RunResult result;
   auto t0 = std::chrono::steady_clock::now();
@@ -256,20 +338,41 @@ int main(int argc, char** argv) {
     }
     result = engine.run(paths, jobs);
   } catch (const ConfigError& e) {
+    if (progress) progress->finish();
     std::cerr << "loclint: " << e.what() << "\n";
     return kExitUsage;
   }
+  if (progress) progress->finish();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
+  // What this run looked at: a baseline's entries of other files are left alone.
+  BaselineScope scope;
+  scope.linted = result.files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) scope.folders.push_back(p);
+  }
+  scope.include = config.include;
+  scope.exclude = config.exclude;
+  scope.shard_index = config.shard_index;
+  scope.shard_count = config.shard_count;
+
   if (!write_baseline_file.empty()) {
+    size_t kept = 0;
     try {
-      Baseline::write(write_baseline_file, result.findings);
+      kept = Baseline::write(write_baseline_file, result.findings, previous_baseline->exists() ? &*previous_baseline : nullptr,
+                             &scope);
     } catch (const BaselineError& e) {
       std::cerr << "loclint: " << e.what() << "\n";
       return kExitUsage;
     }
-    std::cerr << fmt::format("loclint: wrote {} finding{} to {}\n", result.findings.size(),
-                             result.findings.size() == 1 ? "" : "s", write_baseline_file);
+    if (!quiet) {
+      std::cerr << fmt::format("loclint: wrote {} finding{} to {}", result.findings.size(),
+                               result.findings.size() == 1 ? "" : "s", write_baseline_file);
+      if (kept)
+        std::cerr << fmt::format(" (and kept {} entr{} of files this run did not lint)", kept, kept == 1 ? "y" : "ies");
+      std::cerr << "\n";
+    }
     return result.stats.tool_failure ? kExitUsage : kExitClean;
   }
   size_t baselined = 0;
@@ -288,11 +391,18 @@ int main(int argc, char** argv) {
   auto renderer = make_renderer(format, std::cout, ro);
   renderer->render(result.findings, result.stats);
   std::cout.flush();
-  std::cerr << summary_line(result.stats) << "\n";
-  for (const std::string& note : summary_note_lines(result.stats)) std::cerr << note << "\n";
-  if (baseline) {
+  if (!quiet) {
+    std::cerr << summary_line(result.stats) << "\n";
+    for (const std::string& note : summary_note_lines(result.stats)) std::cerr << note << "\n";
+  }
+  if (quiet) {
+    // Findings only.
+  } else if (baseline && !baseline->exists()) {
+    std::cerr << fmt::format("note: baseline {} does not exist yet, so no finding is baselined (write it with "
+                             "--write-baseline {})\n", baseline_file, baseline_file);
+  } else if (baseline) {
     std::cerr << fmt::format("{} finding{} matched the baseline {}", baselined, baselined == 1 ? "" : "s", baseline_file);
-    if (size_t fixed = baseline->unmatched())
+    if (size_t fixed = baseline->unmatched(&scope))
       std::cerr << fmt::format("; {} baseline entr{} no longer found (fixed? refresh it with --write-baseline)", fixed,
                                fixed == 1 ? "y is" : "ies are");
     std::cerr << "\n";

@@ -287,6 +287,15 @@ Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
   return state;
 }
 
+void Workspace::assume_exists(const fs::path& file) {
+  StatResult r;
+  r.state = PathState::Exists;
+  r.has_actual = true;  // its name is the one given: no letter case to correct
+  r.actual = absolute_normal(file);
+  std::unique_lock lock(mutex_);
+  stats_[r.actual.native()] = r;
+}
+
 Workspace::PathState Workspace::stat_uncached(const fs::path& path, fs::path* actual, bool* has_actual) {
   *has_actual = false;
   fs::path p = absolute_normal(path);

@@ -1,6 +1,7 @@
 // --changed-since REF in a scratch git repository: added, modified, renamed and untracked
 // Markdown files are linted; deleted and unchanged ones are not; links still see the whole tree.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "loclint/changed_files.h"
 #include "process_util.h"
@@ -100,7 +101,34 @@ TEST_F(ChangedSince, UnknownRefOrNoRepositoryIsExitTwo) {
   write_file(outside / "a.md", kBad);
   r = loclint("--changed-since main .", outside.path());
   EXPECT_EQ(r.exit, 2);
-  EXPECT_NE(r.err.find("is not inside a git repository"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("git cannot use the repository of"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fatal: not a git repository"), std::string::npos) << "git's own message: " << r.err;
+  // No git at all.
+  r = run("PATH=/nonexistent " + sh_quote(kBinary) + " --changed-since main docs", dir_.path());
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_EQ(r.err, "loclint: --changed-since: git is not installed (no 'git' on PATH)\n");
+}
+
+// A repository owned by another user: git refuses it ("detected dubious ownership", git
+// 2.35.2 and later), and loclint must say what git said rather than "not a repository".
+TEST_F(ChangedSince, ShowsGitsOwnMessageForARepositoryOfAnotherUser) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the repository to another user (chown)";
+  // No global or system configuration: a safe.directory there would let git in.
+  const std::string env = "export HOME=" + sh_quote(dir_.path().string()) + " GIT_CONFIG_NOSYSTEM=1; ";
+  ASSERT_EQ(run("chown -R 65534:65534 .", dir_.path()).exit, 0);
+  Result r = run(env + sh_quote(kBinary) + " --changed-since main docs", dir_.path());
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("loclint: --changed-since: git cannot use the repository of " + fs::canonical(dir_.path()).string() + "/docs:\n"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fatal: detected dubious ownership in repository at '" + fs::canonical(dir_.path()).string() + "'"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("git config --global --add safe.directory"), std::string::npos) << "git's advice is kept: " << r.err;
+  // Following git's advice lets loclint in.
+  r = run(env + "git config --global --add safe.directory " + sh_quote(fs::canonical(dir_.path()).string()) + " && " +
+              sh_quote(kBinary) + " --changed-since main docs",
+          dir_.path());
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_NE(r.out.find("docs/added.md:2:13"), std::string::npos) << r.out << r.err;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The hookups, run for real: the pre-commit hook in a scratch repository, the problem matcher's
-// regex on real output (std::regex and node's RegExp), Vim's errorformat and Emacs' compilation
-// mode jumping to real diagnostics, and the example GitHub workflow's commands.
+// regex on real output (std::regex and node's RegExp), Emacs' compilation mode jumping to real
+// diagnostics and skipping notes, and the example GitHub workflow's commands. (Vim's set-up and
+// Emacs' are run as the README writes them by tests/readme_test.cpp.)
 // Each test that needs an outside tool skips with a reason when the tool is absent
 // (`ci/setup --test-tools`, which ci/test runs, installs them).
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <regex>
 
 #include "process_util.h"
+#include "readme_snippets.h"
 
 namespace fs = std::filesystem;
 using namespace loclint::testing;
@@ -116,10 +118,46 @@ std::string real_output(const ScratchDir& dir) {
   return r.out;
 }
 
-TEST(ProblemMatcher, RegexMatchesEveryLineOfRealOutput) {
-  auto matcher = nlohmann::json::parse(slurp(kSource / "ci/problem-matcher.json"));
-  const auto& p = matcher["problemMatcher"][0]["pattern"][0];
+// What the GitHub Actions runner makes of one output line with a problem matcher
+// (actions/runner, IssueMatcher.cs and OutputManager.ConvertToIssue): the severity group's text,
+// or the matcher's default severity when the group took no part in the match; only error,
+// warning and notice become annotations, any other severity drops the line ("dropped").
+std::string runner_issue(const nlohmann::json& matcher, const std::string& line) {
+  const auto& p = matcher["pattern"][0];
   std::regex re(p["regexp"].get<std::string>(), std::regex::ECMAScript);
+  std::smatch m;
+  if (!std::regex_match(line, m, re)) return "no match";
+  auto g = [&](const char* k) { return p.contains(k) ? m[p[k].get<int>()].str() : std::string(); };
+  std::string severity = g("severity");
+  if (severity.empty()) severity = matcher.value("severity", "");
+  if (severity.empty()) severity = "error";
+  if (severity != "error" && severity != "warning" && severity != "notice") return "dropped";
+  return g("file") + "|" + g("line") + "|" + g("column") + "|" + severity + "|" + g("message") + "|" + g("code");
+}
+
+// The checks IssueMatcherConfig.Validate makes when `::add-matcher::` loads the file.
+void expect_valid_runner_config(const nlohmann::json& config) {
+  for (const auto& matcher : config["problemMatcher"]) {
+    EXPECT_FALSE(matcher.value("owner", "").empty());
+    std::string severity = matcher.value("severity", "");
+    EXPECT_TRUE(severity.empty() || severity == "error" || severity == "warning" || severity == "notice") << severity;
+    ASSERT_EQ(matcher["pattern"].size(), 1u);
+    const auto& p = matcher["pattern"][0];
+    std::regex re(p["regexp"].get<std::string>(), std::regex::ECMAScript);
+    for (const char* k : {"file", "line", "column", "severity", "message", "code"})
+      if (p.contains(k)) {
+        EXPECT_LT(p[k].get<size_t>(), re.mark_count() + 1) << k;
+      }
+    EXPECT_TRUE(p.contains("message"));
+  }
+}
+
+TEST(ProblemMatcher, EveryLineOfRealOutputBecomesAnAnnotationNotesIncluded) {
+  auto config = nlohmann::json::parse(slurp(kSource / "ci/problem-matcher.json"));
+  expect_valid_runner_config(config);
+  ASSERT_EQ(config["problemMatcher"].size(), 1u);
+  const auto& matcher = config["problemMatcher"][0];
+  const auto& p = matcher["pattern"][0];
   auto tasks = nlohmann::json::parse(slurp(kSource / "ci/vscode/tasks.json"));
   EXPECT_EQ(tasks["tasks"][0]["problemMatcher"]["pattern"]["regexp"], p["regexp"]) << "the two copies differ";
 
@@ -129,24 +167,31 @@ TEST(ProblemMatcher, RegexMatchesEveryLineOfRealOutput) {
   std::vector<std::string> want = {
       "docs/a b:c.md|2|13|error|front matter is not valid YAML: illegal map value|metadata/syntax",
       "docs/a b:c.md|7|4|error|invalid UTF-8 byte sequence (0xE9)|loclint/invalid-utf8",
-      "docs/sup.md|5|1|note|'loclint-disable-next-line metadata' suppresses nothing|loclint/unused-suppression"};
-  std::vector<std::string> got;
+      "docs/sup.md|5|1|notice|'loclint-disable-next-line metadata' suppresses nothing|loclint/unused-suppression"};
+  std::vector<std::string> lines, got;
   std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    std::smatch m;
-    ASSERT_TRUE(std::regex_match(line, m, re)) << line;
-    auto g = [&](const char* k) { return m[p[k].get<int>()].str(); };
-    got.push_back(g("file") + "|" + g("line") + "|" + g("column") + "|" + g("severity") + "|" + g("message") + "|" + g("code"));
-  }
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (const std::string& line : lines) got.push_back(runner_issue(matcher, line));
   EXPECT_EQ(got, want);
 
-  // The same regex in JavaScript, the engine VS Code runs it with.
+  // The runner drops a severity it does not know: a matcher that captured "note" lost every note.
+  nlohmann::json capturing_note = matcher;
+  capturing_note.erase("severity");
+  capturing_note["pattern"][0]["regexp"] =
+      "^(.+?):(\\d+):(\\d+): (error|warning|note): (.*) \\[([a-z0-9-]+/[a-z0-9-]+)\\]$";
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(runner_issue(capturing_note, lines[2]), "dropped") << lines[2];
+
+  // The same in JavaScript, the engine VS Code runs the regex with (and the closest to .NET's
+  // RegexOptions.ECMAScript that the runner uses).
   if (!have_command("node")) GTEST_SKIP() << "node is not installed: checked with std::regex only";
   write_file(dir / "out.txt", out);
-  std::string js = "const fs=require('fs');const m=JSON.parse(fs.readFileSync(process.argv[2])).problemMatcher[0].pattern[0];"
-                   "const re=new RegExp(m.regexp);for(const l of fs.readFileSync(process.argv[3],'utf8').split('\\n')){"
+  std::string js = "const fs=require('fs');const c=JSON.parse(fs.readFileSync(process.argv[2])).problemMatcher[0];"
+                   "const m=c.pattern[0];const re=new RegExp(m.regexp);"
+                   "for(const l of fs.readFileSync(process.argv[3],'utf8').split('\\n')){"
                    "if(!l)continue;const x=re.exec(l);if(!x){console.log('NO MATCH '+l);continue;}"
-                   "console.log([x[m.file],x[m.line],x[m.column],x[m.severity],x[m.message],x[m.code]].join('|'));}";
+                   "let s=x[m.severity]||c.severity||'error';if(!['error','warning','notice'].includes(s))s='dropped';"
+                   "console.log([x[m.file],x[m.line],x[m.column],s,x[m.message],x[m.code]].join('|'));}";
   write_file(dir / "match.js", js);
   Result r = run("node match.js " + sh_quote((kSource / "ci/problem-matcher.json").string()) + " out.txt", dir.path());
   std::string joined;
@@ -156,35 +201,20 @@ TEST(ProblemMatcher, RegexMatchesEveryLineOfRealOutput) {
 
 // ---- editors -------------------------------------------------------------------------------
 
-// A file whose finding sits after multi-byte characters: columns in code points (Emacs) and
-// bytes (Vim) differ, and the cursor must land on the ':' that breaks the YAML either way.
-void write_editor_tree(const ScratchDir& dir) {
-  write_file(dir / "b.md", "---\ntitle: \xC3\x89t\xC3\xA9: sous-titre\n---\n");
-  write_file(dir / "c.md", "---\ntitle: T\n---\n\n<!-- loclint-disable-next-line metadata -->\n");
-}
-
-TEST(Editors, VimErrorformatJumpsToEachDiagnostic) {
-  if (!have_command("vim")) GTEST_SKIP() << "vim is not installed (ci/setup --test-tools)";
-  ScratchDir dir;
-  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
-  write_editor_tree(dir);
-  Result r = run("PATH=" + path_with_loclint() + " vim -u NONE -i NONE -N -n -es -S " +
-                     sh_quote((kSource / "tests/editors/jump.vim").string()),
-                 dir.path());
-  EXPECT_EQ(r.exit, 0) << r.out << r.err;
-  EXPECT_EQ(slurp(dir / "vim-out.txt"),
-            "b.md:2:13: e: : sous-t\n"
-            "c.md:5:1: w: <!-- loc\n");
-}
-
-TEST(Editors, EmacsCompilationModeJumpsToEachDiagnostic) {
+// Emacs reads `note:` as an info message, and next-error skips those unless
+// compilation-skip-threshold is 0 (its default, 1, skips anything below a warning).
+TEST(Editors, EmacsSkipsNotesUnlessTheReadmeSettingIsOn) {
   if (!have_command("emacs")) GTEST_SKIP() << "emacs is not installed (ci/setup --test-tools)";
   ScratchDir dir;
-  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
-  write_editor_tree(dir);
-  Result r = run("PATH=" + path_with_loclint() + " emacs --batch -Q -l " + sh_quote((kSource / "tests/editors/jump.el").string()) +
-                     " 'loclint --color never .'",
-                 dir.path());
+  // b.md: a front matter error; c.md: an unused suppression, made a note here.
+  fs::copy(kSource / "tests/readme/editors", dir.path(), fs::copy_options::recursive);
+  const std::string emacs = "PATH=" + path_with_loclint() + " emacs --batch -Q ";
+  const std::string jump = " -l " + sh_quote((kSource / "tests/editors/jump.el").string()) +
+                           " 'loclint --severity loclint/unused-suppression=note --color never .'";
+  Result r = run(emacs + jump, dir.path());
+  EXPECT_EQ(r.out, "b.md:2:11: \": sous-t\"\n") << r.err;
+  // The README's setting (snippet emacs-notes), as written.
+  r = run(emacs + "--eval " + sh_quote(readme_snippet("emacs-notes").text) + jump, dir.path());
   EXPECT_EQ(r.out,
             "b.md:2:11: \": sous-t\"\n"
             "c.md:5:1: \"<!-- loc\"\n") << r.err;

@@ -30,15 +30,6 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-// md4c leaves entity references in destinations as written.
-std::string decode_entities(std::string s) {
-  static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"}, {"&#32;", " "}, {"&#x20;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}};
-  for (auto [from, to] : kEntities)
-    for (size_t p; (p = s.find(from)) != std::string::npos;) s.replace(p, from.size(), to);
-  return s;
-}
-
 bool has_scheme(std::string_view d) {
   size_t colon = d.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
@@ -77,7 +68,10 @@ std::string display_path(const fs::path& p, const RepoInfo& repo) {
 
 Target parse_target(const fs::path& here, std::string_view raw, const Env& env, const RepoInfo& repo) {
   Target t;
-  std::string d = decode_entities(std::string(trim(raw)));
+  std::string d(trim(raw));  // character references are decoded in the model
+  // The URL parser (WHATWG URL, "remove all ASCII tab or newline") drops them anywhere: an
+  // attribute value broken over two lines still links to the one path.
+  std::erase_if(d, [](char c) { return c == '\t' || c == '\n' || c == '\r'; });
   if (d.empty() || has_scheme(d) || d.starts_with("//")) return t;
   size_t hash = d.find('#');
   if (hash != std::string::npos) {

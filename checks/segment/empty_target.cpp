@@ -1,5 +1,7 @@
 #include "segment.h"
 
+#include "loclint/html_entities.h"
+
 namespace loclint::checks::segment {
 
 const Rule kEmptyTarget{
@@ -31,9 +33,16 @@ bool visibly_empty(std::string_view s) {
       }
     }
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*' || c == '_') continue;
-    if (s.substr(i, 6) == "&nbsp;") {
-      i += 5;
-      continue;
+    if (c == '&') {  // a character reference for white space: &nbsp;, &#160;, &emsp;...
+      size_t semi = s.substr(i, 64).find(';');
+      if (semi != std::string_view::npos) {
+        std::string_view ref = s.substr(i, semi + 1);
+        std::string decoded = decode_character_reference(ref);
+        if (decoded != ref && trim(decoded).empty()) {
+          i += semi;
+          continue;
+        }
+      }
     }
     return false;
   }

@@ -7,6 +7,7 @@
 
 #include "document_builder.h"
 #include "front_matter.h"
+#include "loclint/html_entities.h"
 
 namespace loclint {
 
@@ -125,7 +126,7 @@ void Document::Builder::collect_html_links_and_anchors() {
         l.kind = LinkKind::HtmlAnchor;
         l.span = tag.span;
         l.text = {tag.span.end, tag.span.end};
-        l.destination = h->value;
+        l.destination = decode_attribute_value(h->value);
         l.destination_span = h->value_span;
         doc.links_.push_back(std::move(l));
       }
@@ -136,7 +137,7 @@ void Document::Builder::collect_html_links_and_anchors() {
         l.kind = LinkKind::HtmlImage;
         l.span = tag.span;
         l.text = {tag.span.end, tag.span.end};
-        l.destination = s->value;
+        l.destination = decode_attribute_value(s->value);
         l.destination_span = s->value_span;
         doc.links_.push_back(std::move(l));
       }
@@ -211,7 +212,7 @@ void Document::Builder::collect_docfx_extensions() {
           l.kind = LinkKind::ImageDirective;
           l.span = d.span;
           l.text = {d.span.end, d.span.end};
-          l.destination = src->value;
+          l.destination = decode_attribute_value(src->value);
           l.destination_span = src->value_span;
           doc.links_.push_back(std::move(l));
         }
@@ -249,14 +250,7 @@ void Document::Builder::finish_headings() {
       while (next_hidden < hidden.size() && hidden[next_hidden].end <= t.span.begin) ++next_hidden;
       if (next_hidden < hidden.size() && hidden[next_hidden].contains(t.span.begin)) continue;
       if (t.kind == InlineKind::Text || t.kind == InlineKind::Code) h.text.append(text.substr(t.span.begin, t.span.size()));
-      if (t.kind == InlineKind::Entity) {
-        std::string_view e = text.substr(t.span.begin, t.span.size());
-        if (e == "&amp;") h.text += '&';
-        else if (e == "&lt;") h.text += '<';
-        else if (e == "&gt;") h.text += '>';
-        else if (e == "&quot;") h.text += '"';
-        else if (e == "&nbsp;") h.text += ' ';
-      }
+      if (t.kind == InlineKind::Entity) h.text += decode_character_reference(text.substr(t.span.begin, t.span.size()));
       if (t.kind == InlineKind::SoftBreak || t.kind == InlineKind::HardBreak) h.text += ' ';
       if (t.kind == InlineKind::Html && t.tag != InlineToken::kNoTag) {
         const HtmlTag& tag = doc.html_tags_[t.tag];
@@ -308,7 +302,7 @@ AnchorSet anchor_set(const Document& doc) {
       const InlineToken& t = doc.inlines()[i];
       std::string_view s = text.substr(t.span.begin, t.span.size());
       if (t.kind == InlineKind::Text || t.kind == InlineKind::Code) whole.append(s);
-      else if (t.kind == InlineKind::Entity) whole += s == "&amp;" ? "&" : s == "&nbsp;" ? "\u00A0" : "";
+      else if (t.kind == InlineKind::Entity) whole += decode_character_reference(s);
       else if (t.kind == InlineKind::SoftBreak || t.kind == InlineKind::HardBreak) whole += '\n';
     }
     std::string whole_id = numbered(seen_whole, heading_slug(whole));

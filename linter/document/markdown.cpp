@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "document_builder.h"
+#include "loclint/html_entities.h"
 
 namespace loclint {
 
@@ -19,6 +20,29 @@ struct OpenSpan {
   Span destination_span;
   bool has_destination_span = false;
 };
+
+// An attribute (a link destination) with its character references decoded: md4c marks them
+// (CommonMark's `&name;` and `&#...;` forms) and leaves them as written.
+std::string decoded(const MD_ATTRIBUTE& a) {
+  if (!a.substr_types || !a.substr_offsets) return std::string(a.text, a.size);
+  std::string out;
+  out.reserve(a.size);
+  for (size_t i = 0; a.substr_offsets[i] < a.size; ++i) {
+    std::string_view piece(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+    if (a.substr_types[i] == MD_TEXT_ENTITY) out += decode_character_reference(piece);
+    else if (a.substr_types[i] == MD_TEXT_NULLCHAR) out += "\uFFFD";
+    else out += piece;
+  }
+  return out;
+}
+
+// [begin, end) of the text holds only spaces, tabs and line breaks (and may be empty).
+bool only_white_space(const char* base, uint32_t begin, uint32_t end) {
+  if (begin > end) return false;
+  for (uint32_t i = begin; i < end; ++i)
+    if (base[i] != ' ' && base[i] != '\t' && base[i] != '\n' && base[i] != '\r') return false;
+  return true;
+}
 
 struct State {
   Document::Builder& b;
@@ -164,7 +188,7 @@ int enter_span(MD_SPANTYPE type, void* detail, void* ud) {
   if (type == MD_SPAN_A) dest = &static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
   if (type == MD_SPAN_IMG) dest = &static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
   if (dest && dest->text) {
-    os.destination.assign(dest->text, dest->size);
+    os.destination = decoded(*dest);
     if (st.in_buffer(dest->text, dest->size)) {
       os.destination_span = {off(st, dest->text), off(st, dest->text) + dest->size};
       os.has_destination_span = true;
@@ -288,7 +312,10 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE n, void* ud) {
     return 0;
   }
   if (st.in_html_block) {
-    if (!st.html_chunks.empty() && st.html_chunks.back().end == s.begin)
+    // md4c hands an HTML block over line by line, with its own "\n" between the lines. A quoted
+    // attribute value may hold a line break (`<a href="/x\n">`), so lines joined only by white
+    // space (the line break, a list item's indentation) are one chunk: a tag may span them.
+    if (!st.html_chunks.empty() && only_white_space(st.base, st.html_chunks.back().end, s.begin))
       st.html_chunks.back().end = s.end;
     else
       st.html_chunks.push_back(s);
@@ -300,6 +327,25 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE n, void* ud) {
     case MD_TEXT_ENTITY: st.add_token(InlineKind::Entity, s); break;
     case MD_TEXT_NULLCHAR: st.add_token(InlineKind::NullChar, s); break;
     case MD_TEXT_HTML: {
+      // md4c reports inline raw HTML that spans lines (a quoted attribute value holding a line
+      // break) as one piece per line. It only marks complete CommonMark raw HTML, so a piece
+      // that does not parse on its own continues in the next one: join them into one token.
+      if (!st.b.inlines().empty() && st.leaf >= 0) {
+        InlineToken& prev = st.b.inlines().back();
+        if (prev.kind == InlineKind::Html && prev.tag == InlineToken::kNoTag &&
+            prev.block == static_cast<uint32_t>(st.leaf) && only_white_space(st.base, prev.span.end, s.begin)) {
+          prev.span.end = s.end;
+          auto& blk = st.b.blocks()[static_cast<size_t>(st.leaf)];
+          blk.span.end = std::max(blk.span.end, s.end);
+          HtmlTag tag;
+          std::string_view joined(st.base + prev.span.begin, prev.span.size());
+          if (parse_html_tag(joined, prev.span.begin, tag) == joined.size()) {
+            prev.tag = static_cast<uint32_t>(st.b.html_tags().size());
+            st.b.html_tags().push_back(std::move(tag));
+          }
+          break;
+        }
+      }
       st.add_token(InlineKind::Html, s);
       HtmlTag tag;
       if (parse_html_tag(std::string_view(p, n), s.begin, tag) == n) {

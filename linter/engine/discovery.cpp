@@ -1,4 +1,5 @@
-// Discovery: which files a run lints, from the paths given, the globs and the shard.
+// Discovery: which files a run lints, from the paths given (files, folders, quoted globs such
+// as 'docs/**/*.md', a document read from standard input), the include/exclude globs and the shard.
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
@@ -45,34 +46,22 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
     return (c->file_include.empty() || any(c->file_include)) && !any(c->file_exclude);
   };
   std::unordered_map<std::string, std::string> shard_key;  // display path -> path relative to its input
-  for (const std::string& input : inputs) {
+  // Searches the folder `root` (as given) for documents; with `glob`, keeps only the paths
+  // (root joined with the path below it, as shown) that match it.
+  auto walk = [&](const std::string& root, const std::string* glob) {
     std::error_code ec;
-    fs::file_status st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) {
-      out.tool_failure = true;
-      out.findings.push_back(path_finding(input, kUnreadableFile, config_.severity_of(kUnreadableFile),
-                                          "cannot read path: " + (ec ? ec.message() : std::string("No such file or directory"))));
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      std::string rel = to_forward(input);
-      if (!excluded(rel) && config_selects(input)) {
-        out.files.push_back(input);
-        shard_key.emplace(input, rel);
-      }
-      continue;
-    }
     size_t before = out.files.size();
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    const std::string& named = glob ? *glob : root;  // what the findings name
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       out.tool_failure = true;
-      out.findings.push_back(path_finding(input, kUnreadableFile, config_.severity_of(kUnreadableFile), "cannot read folder: " + ec.message()));
-      continue;
+      out.findings.push_back(path_finding(named, kUnreadableFile, config_.severity_of(kUnreadableFile), "cannot read folder: " + ec.message()));
+      return;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) {
         out.tool_failure = true;
-        out.findings.push_back(path_finding(input, kUnreadableFile, config_.severity_of(kUnreadableFile), "cannot read folder: " + ec.message()));
+        out.findings.push_back(path_finding(named, kUnreadableFile, config_.severity_of(kUnreadableFile), "cannot read folder: " + ec.message()));
         break;
       }
       const fs::path& p = it->path();
@@ -85,23 +74,73 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
         continue;
       }
       if (!is_markdown(name) && !is_yaml(name)) continue;
-      std::string rel = to_forward(p.lexically_relative(input).string());
+      std::string rel = to_forward(p.lexically_relative(root).string());
+      std::string shown = glob && root == "." ? rel : p.string();
+      if (glob) {
+        // An absolute glob matches absolute paths: glob_match anchors a leading '/' at the root.
+        std::string path = to_forward(shown);
+        std::string_view g = *glob, pv = path;
+        if (g.starts_with('/') && pv.starts_with('/')) g.remove_prefix(1), pv.remove_prefix(1);
+        if (!glob_match(g, pv)) continue;
+      }
       if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
       // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
       // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
       fs::file_status fst = it->status(sec);
       if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
         out.tool_failure = true;
-        out.findings.push_back(path_finding(p.string(), kUnreadableFile, config_.severity_of(kUnreadableFile),
+        out.findings.push_back(path_finding(shown, kUnreadableFile, config_.severity_of(kUnreadableFile),
                                             "not a regular file (a FIFO, socket or device); it was not read"));
         continue;
       }
-      out.files.push_back(p.string());
+      out.files.push_back(shown);
       shard_key.emplace(out.files.back(), std::move(rel));
     }
     if (out.files.size() == before)
-      out.findings.push_back(path_finding(input, kNoDocuments, config_.severity_of(kNoDocuments),
-                                          "no Markdown or YamlMime document found in this folder"));
+      out.findings.push_back(path_finding(named, kNoDocuments, config_.severity_of(kNoDocuments),
+                                          glob ? "no Markdown or YamlMime document matches this glob"
+                                               : "no Markdown or YamlMime document found in this folder"));
+  };
+  // A file named on the command line (or read from standard input) is linted whatever its name.
+  auto add_file = [&](const std::string& input) {
+    std::string rel = to_forward(input);
+    if (!excluded(rel) && config_selects(input)) {
+      out.files.push_back(input);
+      shard_key.emplace(input, rel);
+    }
+  };
+  for (const std::string& input : inputs) {
+    if (document_text_ && document_text_->first == input) {  // from standard input: no file needed
+      add_file(input);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if ((ec || !fs::exists(st)) && input.find_first_of("*?") != std::string::npos) {
+      // A glob the shell did not expand ('docs/**/*.md'): search the folder before its first
+      // wildcard. The glob is matched as written, against the paths as they are shown.
+      std::string glob = to_forward(input);
+      while (glob.starts_with("./")) glob.erase(0, 2);
+      size_t wild = glob.find_first_of("*?");
+      size_t slash = glob.rfind('/', wild);
+      std::string root = slash == std::string::npos ? "." : slash == 0 ? "/" : glob.substr(0, slash);
+      if (!fs::is_directory(root, ec)) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(input, kUnreadableFile, config_.severity_of(kUnreadableFile),
+                                            "cannot read path: no folder '" + root + "' to search for this glob"));
+        continue;
+      }
+      walk(root, &glob);
+      continue;
+    }
+    if (ec || !fs::exists(st)) {
+      out.tool_failure = true;
+      out.findings.push_back(path_finding(input, kUnreadableFile, config_.severity_of(kUnreadableFile),
+                                          "cannot read path: " + (ec ? ec.message() : std::string("No such file or directory"))));
+      continue;
+    }
+    if (fs::is_directory(st)) walk(input, nullptr);
+    else add_file(input);
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());

@@ -1,6 +1,7 @@
 #include "loclint/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <thread>
 
@@ -60,6 +61,8 @@ Engine::Engine(const Config& config, std::vector<Check> checks) : config_(config
 }
 
 void Engine::set_config_lookup(ConfigLookup lookup) { config_lookup_ = std::move(lookup); }
+void Engine::set_document_text(std::string path, std::string text) { document_text_.emplace(std::move(path), std::move(text)); }
+void Engine::set_progress(Progress progress) { progress_ = std::move(progress); }
 
 std::shared_ptr<const Config> Engine::config_for(const std::string& path) const {
   if (config_lookup_) return config_lookup_(path);
@@ -124,7 +127,9 @@ std::vector<Finding> Engine::lint_file(const std::string& path, std::shared_ptr<
   if (!doc) {
     std::string bytes, error;
     bool too_large = false;
-    if (!read_file(path, bytes, error, too_large)) {
+    if (document_text_ && document_text_->first == path) {
+      bytes = document_text_->second;
+    } else if (!read_file(path, bytes, error, too_large)) {
       if (too_large)
         return {path_finding(path, kFileTooLarge, config->severity_of(kFileTooLarge),
                              "file is larger than 256 MiB; it was not linted")};
@@ -155,13 +160,24 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   Workspace workspace;
   WorkQueue queue(disc.files);
   workspace.set_anchor_parser(&queue);
+  if (document_text_) {
+    // The document from standard input is what links to its path see: it exists, and its
+    // anchors are its own (the file on disk, if any, is never read).
+    const auto& [path, text] = *document_text_;
+    workspace.assume_exists(path);
+    if (engine_parses(path, text)) workspace.add_anchors(*Document::parse(path, text));
+  }
   const size_t n = disc.files.size();
   std::vector<std::vector<Finding>> per_file(n);
   std::vector<RunStats> per_thread(std::max(1u, jobs));
+  std::atomic<size_t> linted{0};
   auto worker = [&](unsigned t) {
     size_t i;
     std::shared_ptr<const Document> doc;
-    while (queue.next(i, doc)) per_file[i] = lint_file(disc.files[i], std::move(doc), workspace, per_thread[t]);
+    while (queue.next(i, doc)) {
+      per_file[i] = lint_file(disc.files[i], std::move(doc), workspace, per_thread[t]);
+      if (progress_) progress_(linted.fetch_add(1) + 1, n);
+    }
   };
   unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
   if (threads == 1) {
@@ -185,6 +201,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   sort_findings(all);
   result.stats.count_severities(all);
   result.findings = std::move(all);
+  result.files = std::move(disc.files);
   return result;
 }
 

@@ -1,7 +1,15 @@
 ;; Runs loclint with M-x compile and visits every diagnostic with next-error, printing where
 ;; point lands: file:line:column (1-based characters) and the text at point.
+;; The settings are the README's own: its snippet emacs-config, evaluated as written.
 (require 'compile)
-(setq compilation-error-screen-columns nil)  ; loclint's columns count characters, not screen cells
+(let ((readme (expand-file-name "../../README.md" (file-name-directory load-file-name))))
+  (with-temp-buffer
+    (insert-file-contents readme)
+    (unless (search-forward "<!-- snippet: emacs-config -->\n```elisp\n" nil t)
+      (error "README.md has no snippet emacs-config"))
+    (let ((start (point)))
+      (search-forward "\n```")
+      (eval (car (read-from-string (concat "(progn " (buffer-substring start (match-beginning 0)) ")")))))))
 (let ((buf (compile (car command-line-args-left))))
   (while (get-buffer-process buf) (accept-process-output nil 0.1))
   (condition-case nil

@@ -1,8 +1,17 @@
 " Runs loclint with :make and visits every diagnostic, writing where the cursor lands to
 " vim-out.txt: file:line:col (bytes, as Vim counts columns): type: the text at the cursor.
-" Used by tests/hookups_test.cpp; the two `set` lines are the ones the README recommends.
-set makeprg=loclint\ --column-unit\ byte\ --color\ never\ .
-set errorformat=%f:%l:%c:\ %t%*[a-z]:\ %m,%-G%.%#
+" The settings are the README's own: the lines of its snippet vim-config, executed as written.
+let s:readme = readfile(expand('<sfile>:p:h') . '/../../README.md')
+let s:at = index(s:readme, '<!-- snippet: vim-config -->')
+if s:at < 0
+  call writefile(['README.md has no snippet vim-config'], 'vim-out.txt')
+  qall!
+endif
+let s:i = s:at + 2
+while s:readme[s:i] !~# '^```'
+  execute s:readme[s:i]
+  let s:i += 1
+endwhile
 silent make!
 let s:out = []
 let s:list = getqflist()

@@ -3,8 +3,8 @@
 #include "chars.h"
 
 #include <algorithm>
-#include <array>
 
+#include "loclint/html_entities.h"
 #include "loclint/text.h"
 
 namespace loclint::checks::code {
@@ -52,32 +52,6 @@ Span MappedText::span(size_t b, size_t e) const {
   return {begin_of(b), end_of(e - 1)};
 }
 
-namespace {
-
-std::string decode_entity(std::string_view e) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 12> named = {{
-      {"&nbsp;", "\u00A0"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-      {"&apos;", "'"}, {"&#39;", "'"}, {"&ensp;", "\u2002"}, {"&emsp;", "\u2003"},
-      {"&thinsp;", "\u2009"}, {"&ndash;", "\u2013"}, {"&mdash;", "\u2014"},
-  }};
-  for (const auto& [k, v] : named)
-    if (e == k) return std::string(v);
-  if (e.size() > 3 && e[0] == '&' && e[1] == '#' && e.back() == ';') {
-    bool hex = e[2] == 'x' || e[2] == 'X';
-    std::string digits(e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3)));
-    char* endp = nullptr;
-    unsigned long cp = std::strtoul(digits.c_str(), &endp, hex ? 16 : 10);
-    if (endp && *endp == 0 && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000)) {
-      std::string out;
-      utf8::append(out, static_cast<char32_t>(cp));
-      return out;
-    }
-  }
-  return " ";
-}
-
-}  // namespace
-
 MappedText visible_text(const Document& doc, Span range) {
   MappedText out;
   visible_text(doc, range, out);
@@ -114,7 +88,7 @@ void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint
     switch (t.kind) {
       case InlineKind::Text: out.append(doc.slice(t.span), t.span); break;
       case InlineKind::Code: out.append(doc.slice(t.span), t.span, true); break;
-      case InlineKind::Entity: out.append(decode_entity(doc.slice(t.span)), t.span); break;
+      case InlineKind::Entity: out.append(decode_character_reference(doc.slice(t.span)), t.span); break;
       case InlineKind::SoftBreak:
       case InlineKind::HardBreak: out.append(" ", t.span); break;
       case InlineKind::Html: {

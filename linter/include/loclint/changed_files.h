@@ -20,7 +20,8 @@ struct ChangedFile {
 // tree (added, copied, modified or renamed; deleted files are skipped), plus untracked files
 // that git does not ignore, restricted to those under `roots` (files or folders). Paths are
 // sorted. Runs git in the repository that holds the first root. Throws ChangedFilesError when
-// git is missing, the folder is not in a repository, or REF is unknown.
+// git is missing, cannot use the repository (not one, "dubious ownership", a broken index: the
+// message then ends with git's own words, on the lines after loclint's), or REF is unknown.
 std::vector<ChangedFile> changed_files(const std::string& ref, const std::vector<std::string>& roots);
 
 }  // namespace loclint

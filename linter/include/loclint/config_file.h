@@ -23,6 +23,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +39,9 @@ inline constexpr const char* kConfigFileName = ".loclint.yaml";
 struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// The top-level keys a configuration file may have, in the order messages list them.
+const std::vector<std::string_view>& config_file_keys();
 
 // Reads one configuration file. `rules` is every known rule (to check rule, family and option
 // names). Relative paths in the file are resolved against its folder. Throws ConfigError.

@@ -128,7 +128,9 @@ struct Link {
   LinkKind kind = LinkKind::Inline;
   Span span;             // the whole construct
   Span text;             // link text / alt text (may be empty)
-  std::string destination;  // decoded destination as md4c reports it
+  // The destination with its character references decoded (html_entities.h): in Markdown those
+  // md4c marks, in an HTML attribute those the attribute-value rules decode.
+  std::string destination;
   Span destination_span; // the destination as written, when it can be located
   // For a reference-style link ([text][ref]): the destination in its `[ref]: dest` definition
   // line, when it can be located; empty otherwise.

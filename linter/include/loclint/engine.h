@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,19 @@ class Engine {
   using ConfigLookup = std::function<std::shared_ptr<const Config>(const std::string& path)>;
   void set_config_lookup(ConfigLookup lookup);
 
-  // The files `run` would lint, with the findings that discovery itself produced.
+  // The text of `path` is `text`, not what is on disk (a document read from standard input,
+  // `--stdin-filename`): it is linted at that path (its configuration, links and locale are
+  // those of the path) whether or not a file exists there, and the disk is not read for it.
+  void set_document_text(std::string path, std::string text);
+
+  // Called after each file is linted, from the worker threads, with the files linted so far and
+  // the number the run will lint (the progress line of the CLI).
+  using Progress = std::function<void(size_t done, size_t total)>;
+  void set_progress(Progress progress);
+
+  // The files `run` would lint, with the findings that discovery itself produced. An input
+  // that is not a path but holds `*` or `?` is a glob (`docs/**/*.md`): the folder before its
+  // first wildcard is searched, and the files whose path matches the glob are linted.
   struct Discovery {
     std::vector<std::string> files;  // display paths, sorted
     std::vector<Finding> findings;
@@ -60,6 +73,8 @@ class Engine {
   std::vector<Check> checks_;
   std::vector<const Rule*> known_rules_;  // core rules and every check's rules
   ConfigLookup config_lookup_;
+  std::optional<std::pair<std::string, std::string>> document_text_;  // path, text
+  Progress progress_;
 };
 
 // The shard (0-based, of `count`) a file belongs to: a fixed hash (FNV-1a, 64 bits) of its path

@@ -37,6 +37,7 @@ struct RunStats {
 };
 
 struct RunResult {
+  std::vector<std::string> files;  // the files the run linted (or tried to), as named, sorted
   std::vector<Finding> findings;
   RunStats stats;
 };

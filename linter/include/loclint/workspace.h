@@ -85,6 +85,9 @@ class Workspace {
   // Whether a path exists exactly; or exists only with another letter case (then `actual`
   // receives the name on disk). Directory listings are cached.
   PathState stat(const fs::path& path, fs::path* actual = nullptr);
+  // A document the run lints from memory (standard input) exists at `file` for links, whatever
+  // the disk says. Call before the run's first stat().
+  void assume_exists(const fs::path& file);
 
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
