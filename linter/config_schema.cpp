@@ -114,7 +114,7 @@ std::string config_schema_json(const std::vector<const Rule*>& rules) {
             {"enum", {"auto", "translated", "unknown"}}}}}}}},
       {"include", {{"description", "which files to lint"}, {"allOf", {ref("globs")}}}},
       {"exclude", {{"description", "which files to skip"}, {"allOf", {ref("globs")}}}},
-      {"inherited", {{"description", "how findings the source has too are reported: off, or at most this severity"},
+      {"inherited", {{"description", "how findings the source has too are reported (README: Inherited findings)"},
                      {"enum", {"off", "note", "warning", "error"}}}},
   };
   ordered_json props;
