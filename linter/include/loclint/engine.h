@@ -72,7 +72,6 @@ class Engine {
   // `parsed`: the document when the work queue already parsed it for another file's links.
   std::vector<Finding> lint_file(const std::string& path, std::shared_ptr<const Document> parsed,
                                  Workspace& workspace, RunStats& stats) const;
-  std::shared_ptr<const Config> config_for(const std::string& path) const;
   std::vector<Finding> publish_config_findings(const Workspace& workspace) const;
 
   const Config& config_;

@@ -79,6 +79,8 @@ struct Overlay {
 
   // Adds a document and the folders above it.
   void add(const fs::path& file, std::shared_ptr<const AnchorSet> anchors);
+};
+
 // The front matter of a file on disk, as far as the metadata rules need it from other files
 // (metadata_census.cpp): its keys and their values, in file order; duplicates keep the first.
 struct FrontMatterKeys {
