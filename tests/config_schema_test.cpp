@@ -72,7 +72,7 @@ TEST(ConfigSchema, AgreesWithTheRegistryAndTheLoader) {
   EXPECT_EQ(keys(opts), selectors);
   for (const std::string& s : selectors) EXPECT_EQ(keys(opts[s]["properties"]), options[s]) << s;
   // Some rules do have options (the test would pass vacuously otherwise).
-  EXPECT_EQ(options["metadata/missing-key"], (std::set<std::string>{"required", "required-outside-docset"}));
+  EXPECT_EQ(options["metadata/missing-key"], (std::set<std::string>{"convention", "required", "required-outside-docset"}));
 }
 
 // Every rule with a severity, every option of every selector: the widest valid file.

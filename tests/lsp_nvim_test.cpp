@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process_util.h"
+#include "readme_snippets.h"
 
 namespace fs = std::filesystem;
 using namespace loclint::testing;
@@ -17,22 +18,10 @@ namespace {
 const fs::path kSource = LOCLINT_SOURCE_DIR;
 const std::string kBinary = LOCLINT_BINARY;
 
-// The Neovim setup block of the README: the ```lua block after the `<!-- lsp-setup: neovim` marker.
-std::string readme_neovim_snippet() {
-  const std::string readme = slurp(kSource / "README.md");
-  size_t marker = readme.find("<!-- lsp-setup: neovim");
-  if (marker == std::string::npos) return {};
-  size_t open = readme.find("```lua\n", marker);
-  if (open == std::string::npos) return {};
-  open += 7;
-  size_t close = readme.find("```", open);
-  return close == std::string::npos ? std::string() : readme.substr(open, close - open);
-}
-
 TEST(LspNeovim, DiagnosticsCodeActionsAndTheWrittenFile) {
   if (!have_command("nvim")) GTEST_SKIP() << "nvim is not installed (Debian package neovim; ci/setup --test-tools)";
-  const std::string snippet = readme_neovim_snippet();
-  ASSERT_FALSE(snippet.empty()) << "README.md has no ```lua block after <!-- lsp-setup: neovim ... -->";
+  // The README's Neovim setup block (snippet lsp-neovim), as it is.
+  const std::string snippet = readme_snippet("lsp-neovim").text;
 
   ScratchDir tmp;
   fs::create_directories(tmp / ".git");

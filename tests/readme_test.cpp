@@ -21,6 +21,8 @@
 #include <regex>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "process_util.h"
 #include "readme_snippets.h"
 
@@ -58,6 +60,11 @@ const std::map<std::string, std::string> kClaims = {
     {"emacs-notes", "tests/hookups_test.cpp"},
     {"emacs-demo", "transcript"},
     {"layout", "tests/readme_test.cpp"},
+    {"fix-diff", "transcript"},
+    {"lsp-neovim", "tests/lsp_nvim_test.cpp"},
+    {"lsp-vscode", "tests/readme_test.cpp"},
+    {"lsp-eglot", "tests/readme_test.cpp"},
+    {"lsp-helix", "tests/readme_test.cpp"},
 };
 
 TEST(Readme, EveryBlockIsNamedAndRunByATest) {
@@ -187,6 +194,24 @@ TEST(Readme, QuickStartIsWhatCiRuns) {
   }
   EXPECT_EQ(commands, "ci/setup ci/test");
   EXPECT_NE(slurp(kSource / ".ci/run").find("\"$fresh\" " + commands + "\n"), std::string::npos);
+}
+
+TEST(Readme, FixDiffTranscript) {
+  ScratchDir dir;
+  expect_transcript("fix-diff", dir.path());
+}
+
+// VS Code, Emacs and Helix are not in this machine's reach (Debian 12 has none of Helix, VS Code
+// or eglot for its Emacs 28 by default): their blocks are checked for the server they start,
+// `loclint lsp` over stdio, the command the Neovim test runs for real.
+TEST(Readme, EditorBlocksStartTheLanguageServer) {
+  const auto vscode = nlohmann::json::parse(readme_snippet("lsp-vscode").text);
+  EXPECT_EQ(vscode.at("glspc.server.command"), "loclint");
+  EXPECT_EQ(vscode.at("glspc.server.commandArguments"), nlohmann::json::array({"lsp"}));
+  EXPECT_NE(readme_snippet("lsp-eglot").text.find("(markdown-mode . (\"loclint\" \"lsp\"))"), std::string::npos);
+  const std::string helix = readme_snippet("lsp-helix").text;
+  EXPECT_NE(helix.find("command = \"loclint\"\nargs = [\"lsp\"]"), std::string::npos);
+  EXPECT_NE(helix.find("language-servers = [\"marksman\", \"loclint\"]"), std::string::npos);
 }
 
 TEST(Readme, ConfigurationTranscripts) {
