@@ -31,6 +31,8 @@ const Token* find(const std::vector<Token>& tokens, std::string_view text) {
     if (t.text == text) return &t;
   return nullptr;
 }
+// The result points into `tokens`: a temporary vector would leave it dangling (ASan caught one).
+const Token* find(std::vector<Token>&& tokens, std::string_view text) = delete;
 
 using V = std::vector<std::string>;
 
@@ -224,12 +226,16 @@ TEST(CodeTokenize, HelpKeywordsHungarianNamesAndCaptions) {
   auto t = tokenize("nIdxRegQubits and qSharpData, not iPhone or eBay");
   EXPECT_EQ(texts(t, TokenKind::Identifier), (V{"nIdxRegQubits", "qSharpData"}));
   for (std::string_view caption : {"Pmt.Disc.Tol", "Cr.Memo", "Qty.to"}) {
-    const Token* c = find(tokenize(std::string("Sales ") + std::string(caption) + " Line"), caption);
+    const std::string text = std::string("Sales ") + std::string(caption) + " Line";
+    const auto tokens = tokenize(text);
+    const Token* c = find(tokens, caption);
     ASSERT_NE(c, nullptr) << caption;
     EXPECT_FALSE(c->strong) << caption;
   }
   for (std::string_view name : {"Az.Accounts", "Microsoft.Quantum.Math", "Web.config"}) {
-    const Token* c = find(tokenize(std::string("Use ") + std::string(name) + " here"), name);
+    const std::string text = std::string("Use ") + std::string(name) + " here";
+    const auto tokens = tokenize(text);
+    const Token* c = find(tokens, name);
     ASSERT_NE(c, nullptr) << name;
     EXPECT_TRUE(c->strong) << name;
   }
