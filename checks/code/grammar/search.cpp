@@ -7,8 +7,10 @@
 #include <unicode/utf16.h>
 
 #include <cctype>
+#include <memory>
 #include <unordered_map>
 
+#include "loclint/html_entities.h"
 #include "loclint/text.h"
 
 namespace loclint::checks::code {
@@ -21,11 +23,16 @@ namespace {
 // script is never read as a Latin name.
 char lookalike_punct(char32_t cp) {
   thread_local std::unordered_map<char32_t, char> cache;
-  thread_local USpoofChecker* checker = [] {
+  struct Close {
+    void operator()(USpoofChecker* c) const { uspoof_close(c); }
+  };
+  // One per thread (a checker is not thread-safe), closed when the thread ends.
+  thread_local std::unique_ptr<USpoofChecker, Close> owner([] {
     UErrorCode status = U_ZERO_ERROR;
     USpoofChecker* c = uspoof_open(&status);
     return U_SUCCESS(status) ? c : nullptr;
-  }();
+  }());
+  USpoofChecker* checker = owner.get();
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
   char out = 0;
@@ -44,7 +51,9 @@ char lookalike_punct(char32_t cp) {
 }
 
 // A numeric character reference at text[i] ("&#8209;", "&#x2011;"), also one that machine
-// translation spaced out ("& #8209;") when `spaced`: its code point, and where it ends.
+// translation spaced out ("& #8209;") when `spaced`: its code point, and where it ends. This only
+// finds the reference's extent; the decoding is the project's one (html_entities.h: 0x80-0x9F
+// as Windows-1252, surrogates as U+FFFD).
 std::optional<std::pair<char32_t, size_t>> char_reference(std::string_view text, size_t i, bool spaced) {
   size_t k = i + 1;
   auto blanks = [&] {
@@ -52,20 +61,21 @@ std::optional<std::pair<char32_t, size_t>> char_reference(std::string_view text,
   };
   blanks();
   if (k >= text.size() || text[k] != '#') return std::nullopt;
+  std::string reference = "&#";
   ++k;
-  bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
-  if (hex) ++k;
-  uint32_t v = 0;
+  if (k < text.size() && (text[k] == 'x' || text[k] == 'X')) reference += text[k++];
   size_t digits = 0;
-  for (; k < text.size() && digits < 7; ++k, ++digits) {
-    char c = text[k];
-    int d = is_digit(c) ? c - '0' : hex && std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10) : -1;
-    if (d < 0) break;
-    v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
-  }
+  for (; k < text.size() && digits < 7 && std::isxdigit(static_cast<unsigned char>(text[k])); ++k, ++digits)
+    reference += text[k];
   blanks();
-  if (digits == 0 || k >= text.size() || text[k] != ';' || v == 0 || v > 0x10FFFF) return std::nullopt;
-  return std::make_pair(static_cast<char32_t>(v), k + 1);
+  if (digits == 0 || k >= text.size() || text[k] != ';') return std::nullopt;
+  reference += ';';
+  const std::string decoded = decode_character_reference(reference);
+  if (decoded == reference) return std::nullopt;  // not a reference (decimal digits a-f, ...)
+  size_t p = 0;
+  const char32_t cp = utf8::next(decoded, p);
+  if (cp == 0 || cp == 0xFFFD) return std::nullopt;
+  return std::make_pair(cp, k + 1);
 }
 
 }  // namespace
