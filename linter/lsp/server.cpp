@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "jsonrpc.h"
+#include "loclint/text.h"
 #include "loclint/config_file.h"
 #include "loclint/core_rules.h"
 #include "loclint/engine.h"
@@ -34,13 +35,6 @@ std::string hover_text(const Rule& r, bool markdown) {
 
 namespace {
 
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The path of a document URI: `file:///a/b%20c.md` is /a/b c.md. Other schemes (an editor's
 // `untitled:` buffers) get a name in the working folder, so they are linted with its config.
 std::string uri_to_path(const std::string& uri) {
@@ -57,16 +51,7 @@ std::string uri_to_path(const std::string& uri) {
     std::error_code ec;
     return (fs::current_path(ec) / name).string();
   }
-  std::string out;
-  for (size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) >= 0 && hex(rest[i + 2]) >= 0) {
-      out += static_cast<char>(hex(rest[i + 1]) * 16 + hex(rest[i + 2]));
-      i += 2;
-    } else {
-      out += rest[i];
-    }
-  }
-  return out;
+  return percent_decode(rest);
 }
 
 json to_json(LspPosition p) { return {{"line", p.line}, {"character", p.character}}; }
