@@ -144,8 +144,9 @@ std::shared_ptr<SourceHistory::Diff> SourceHistory::diff_since(const std::string
     d->known = true;
     // The commit against the working tree (what loclint reads), documents only, no context
     // lines: the size of the output is the size of the change.
-    if (run_git(top_, {"diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", commit, "--", "*.md",
-                       "*.markdown", "*.yml", "*.yaml"},
+    if (run_git(top_, {"diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", commit, "--",
+                       // Any letter case, and MDX (Docusaurus): every source a pairing may name.
+                       ":(icase)*.md", ":(icase)*.mdx", ":(icase)*.markdown", ":(icase)*.yml", ":(icase)*.yaml"},
                 out) == 0)
       d->files = parse_unified_diff(out);
   });
