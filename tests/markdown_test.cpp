@@ -121,6 +121,39 @@ TEST(Markdown, EmphasisSpansIncludeDelimiters) {
   EXPECT_EQ(d->slice(d->emphasis()[1].span), "*italique*");
 }
 
+TEST(Markdown, EmphasisRightAfterALinkToAUrl) {
+  // md4c 0.4.8's permissive autolinks lost this emphasis (and printed its first `*` as text).
+  auto d = parse("[웹 앱](https://example.com)(*웹* 클라이언트)을\n");
+  ASSERT_EQ(d->emphasis().size(), 1u);
+  EXPECT_EQ(d->slice(d->emphasis()[0].span), "*웹*");
+}
+
+TEST(Markdown, BareUrlsAreGitHubExtendedAutolinks) {
+  // GFM 0.29, 6.9: after white space, `*`, `_`, `~`, `(` or the start of the text; a valid
+  // domain (a period, no `_` in the last two segments); trailing punctuation, an unbalanced `)`
+  // and an entity reference are not part of it.
+  auto d = parse(
+      "See https://a.example.com/x_(y)?q=1. Or (http://b.example.org/p). "
+      "Also *https://c.example.net/z*, https://www.example.com/a&amp; and https://x.example.com/b&hl;\n"
+      "https://q.example.com/?a=1&amp;b=2\n\n"
+      "Not: xhttps://d.example.com, http://localhost:8080, https://e_f.example_g.com, "
+      "`https://code.example.com`, [https://in.example.com](https://t.example.com) and\n\n"
+      "    https://indented.example.com\n\n"
+      "<span data-ttu-id=\"a-1\">https://in-span.example.com/p</span>\n");
+  std::vector<std::string> bare, written;
+  for (const Link& l : d->links())
+    if (l.kind == LinkKind::Autolink) {
+      EXPECT_EQ(l.span, l.destination_span);
+      bare.push_back(l.destination);
+      written.emplace_back(d->slice(l.span));
+    }
+  EXPECT_EQ(bare, (std::vector<std::string>{"https://a.example.com/x_(y)?q=1", "http://b.example.org/p",
+                                            "https://c.example.net/z", "https://www.example.com/a",
+                                            "https://x.example.com/b", "https://q.example.com/?a=1&b=2",
+                                            "https://in-span.example.com/p"}));
+  EXPECT_EQ(written[5], "https://q.example.com/?a=1&amp;b=2");
+}
+
 TEST(Markdown, HtmlTagParser) {
   HtmlTag t;
   std::string s = "<span data-ttu-id=\"f4053-104\" class='a b'>";

@@ -91,6 +91,7 @@ std::shared_ptr<const Document> Document::parse(std::string path, std::string by
     }
   }
   b.extract_segments();
+  b.collect_bare_urls();
   b.collect_html_links_and_anchors();
   b.collect_docfx_extensions();
   sort_by_begin(doc.code_spans_);

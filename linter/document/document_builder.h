@@ -23,6 +23,8 @@ struct Document::Builder {
   void tokenize_html(Span chunk, const std::function<void(InlineKind, Span)>& emit);
   void extract_segments();
   void collect_html_links_and_anchors();
+  // Bare URLs in Markdown text, as GitHub's extended autolinks (kind Autolink, span = text).
+  void collect_bare_urls();
   void collect_docfx_extensions();
   void finish_headings();
 };

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "loclint/document.h"
 #include "loclint/suppression.h"
 
 namespace loclint::lsp {
@@ -117,7 +118,7 @@ size_t list_marker(std::string_view s) {
 std::string markdown_structure(std::string_view markdown) {
   Structure s;
   MD_PARSER parser{};
-  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS;  // as the document model
+  parser.flags = kMarkdownParserFlags;  // as the document model
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = enter_span;

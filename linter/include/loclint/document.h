@@ -235,6 +235,15 @@ struct InputProblem {
   uint32_t offset = 0;
 };
 
+// The md4c flags the document model parses Markdown with (an `MD_FLAG_*` bit set): tables and
+// strikethrough, as docfx's Markdig and GitHub render them. Not MD_FLAG_PERMISSIVEURLAUTOLINKS:
+// in md4c 0.4.8 (Debian 12) it loses the emphasis that follows an inline link to a URL
+// (`[app](https://x)(*web* client)` renders its `*` as text and drops the closing one; the
+// autolink code was rewritten in md4c 0.5.0, mity/md4c#220). No check needs bare URLs marked as
+// links: link checks skip autolinks, and the URL is visible text either way.
+// Anything else that parses Markdown to compare with the model uses the same flags.
+extern const unsigned kMarkdownParserFlags;
+
 class Document {
  public:
   // Builds the whole model. Never throws for bad content; problems become part of the model.
