@@ -113,6 +113,17 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
     if (auto cfg = read_json(info->root / ".openpublishing.publish.config.json"); cfg && cfg->is_object()) {
       info->publish_config = info->root / ".openpublishing.publish.config.json";
       if (cfg->contains("docsets_to_publish") && (*cfg)["docsets_to_publish"].is_array()) {
+        std::set<std::string> locales;
+        bool unnamed = false;
+        for (const auto& ds : (*cfg)["docsets_to_publish"]) {
+          if (!ds.is_object()) continue;
+          const std::string named = ds.contains("locale") && ds["locale"].is_string()
+                                        ? lower_ascii(trim(ds["locale"].get<std::string>()))
+                                        : std::string();
+          if (named.empty()) unnamed = true;
+          else locales.insert(named);
+        }
+        if (locales.size() == 1 && !unnamed) info->publish_locale = *locales.begin();
         for (const auto& ds : (*cfg)["docsets_to_publish"]) {
           if (!ds.is_object()) continue;
           Docset d;
@@ -265,6 +276,10 @@ std::string Workspace::tree_locale(const fs::path& file, std::string* source) {
       return loc;
     }
     if (d == repo->root || d == d.root_path() || d.parent_path() == d) break;
+  }
+  if (!repo->publish_locale.empty()) {
+    if (source) *source = "the locale of every docset of .openpublishing.publish.config.json";
+    return repo->publish_locale;
   }
   for (fs::path p = dir; !p.empty() && p != p.root_path(); p = p.parent_path()) {
     std::string loc = locale_suffix(p.filename().string());

@@ -55,6 +55,11 @@ struct RepoInfo {
   // `build_source_folder`s the publish config names that are not in the tree (a stale config),
   // as written; their docsets are left out of `docsets`.
   std::vector<std::string> missing_docset_folders;
+  // The `locale` every docset of the publish config names, stale ones included, when they all
+  // name the same one (lowercase); empty when they disagree or none names one. A repository
+  // publishes in one language, so this is the locale of files outside every docset folder (an
+  // include, a stale config's articles).
+  std::string publish_locale;
   std::vector<DependentRepository> dependents;
   // A dependent repository named `_repo.<locale>` is the source-language repository: pages,
   // includes and media missing from this (localized) tree are served from it (the fallback).

@@ -1,0 +1,59 @@
+// The locale of a tree (Workspace::tree_locale): the docset's, a docfx.json's, the one every
+// docset of the publish config names (even a stale config's), then a locale-named folder.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "loclint/workspace.h"
+
+namespace fs = std::filesystem;
+using namespace loclint;
+
+namespace {
+class TreeLocale : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/loclint-locale-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    fs::create_directories(dir_ / "business-central" / "includes");
+    std::ofstream(dir_ / "business-central" / "includes" / "wave.md") << "included\n";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void config(const std::string& json) { std::ofstream(dir_ / ".openpublishing.publish.config.json") << json; }
+  std::string locale(std::string* source = nullptr) {
+    Workspace ws;
+    return ws.tree_locale(dir_ / "business-central" / "includes" / "wave.md", source);
+  }
+  fs::path dir_;
+};
+}  // namespace
+
+TEST_F(TreeLocale, DocsetThatHoldsTheFile) {
+  config(R"({"docsets_to_publish": [{"docset_name": "bc", "build_source_folder": "business-central", "locale": "it-IT"}]})");
+  std::string source;
+  EXPECT_EQ(locale(&source), "it-it");
+  EXPECT_EQ(source, "docset 'bc' of .openpublishing.publish.config.json");
+}
+
+TEST_F(TreeLocale, StaleConfigWhoseDocsetsAllNameOneLocale) {
+  // dynamics365smb-docs-pr.it-it: the docsets name folders that are gone, every one says it-it.
+  config(R"({"docsets_to_publish": [
+      {"docset_name": "financialssmb", "build_source_folder": "financials", "locale": "it-it"},
+      {"docset_name": "other", "build_source_folder": "gone", "locale": "it-it"}]})");
+  std::string source;
+  EXPECT_EQ(locale(&source), "it-it");
+  EXPECT_EQ(source, "the locale of every docset of .openpublishing.publish.config.json");
+}
+
+TEST_F(TreeLocale, DocsetsThatDisagreeOrNameNoneSayNothing) {
+  config(R"({"docsets_to_publish": [
+      {"docset_name": "a", "build_source_folder": "a", "locale": "it-it"},
+      {"docset_name": "b", "build_source_folder": "b", "locale": "de-de"}]})");
+  EXPECT_EQ(locale(), "");
+  config(R"({"docsets_to_publish": [
+      {"docset_name": "a", "build_source_folder": "a", "locale": "it-it"},
+      {"docset_name": "b", "build_source_folder": "b"}]})");
+  EXPECT_EQ(locale(), "");
+}
