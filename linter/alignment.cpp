@@ -1,6 +1,7 @@
 #include "loclint/alignment.h"
 
 #include "loclint/code_comments.h"
+#include "loclint/locale_tag.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,16 +115,14 @@ std::string normal_destination(std::string_view d, std::string* rest = nullptr) 
     }
     s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  // Drop locale segments: 2-3 letters, '-', 2-4 letters or digits.
+  // Drop locale segments (`en-us`, `zh-hans`; not `how-to`: locale_tag.h).
   std::string out;
   size_t i = 0;
   while (i < s.size()) {
     size_t j = s.find('/', i);
     if (j == std::string::npos) j = s.size();
     std::string_view seg(s.data() + i, j - i);
-    size_t dash = seg.find('-');
-    bool locale = dash >= 2 && dash <= 3 && seg.size() - dash - 1 >= 2 && seg.size() - dash - 1 <= 4 &&
-                  std::all_of(seg.begin(), seg.begin() + dash, ascii_letter);
+    const bool locale = seg.find('-') != std::string_view::npos && is_locale_tag(seg);
     if (!locale) {
       out.append(seg);
       if (j < s.size()) out += '/';

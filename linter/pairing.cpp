@@ -4,6 +4,7 @@
 
 #include "loclint/alignment.h"
 #include "loclint/engine.h"
+#include "loclint/locale_tag.h"
 #include "loclint/read_file.h"
 #include "loclint/workspace.h"
 
@@ -16,22 +17,8 @@ namespace {
 // run (Hugo's `de` and `fr` beside `en`) ask again, usually while it is still kept.
 constexpr size_t kSourceBudget = 32u << 20;
 
-bool locale_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// `de`, `pt-br`, `zh_CN`, `zh-Hans`, `sr-Latn-RS`: 2-3 letters, then subtags of 2-8 letters or digits.
-bool is_locale(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && letter(s[i])) ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < s.size()) {
-    if (s[i] != '-' && s[i] != '_') return false;
-    size_t b = ++i;
-    while (i < s.size() && locale_char(s[i])) ++i;
-    if (i - b < 2 || i - b > 8) return false;
-  }
-  return true;
-}
+// `de`, `pt-br`, `zh_CN`, `zh-Hans`, `sr-Latn-RS` (locale_tag.h).
+bool is_locale(std::string_view s) { return is_locale_tag(s, /*language_alone=*/true); }
 
 // Backtracking over the (at most two) placeholders of a template.
 bool match_from(std::string_view t, std::string_view p, std::string& rest, std::string& locale) {

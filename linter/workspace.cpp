@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <set>
 
 #include "loclint/document.h"
+#include "loclint/locale_tag.h"
 #include "loclint/pairing.h"
 #include "loclint/read_file.h"
 
@@ -62,14 +62,11 @@ std::optional<nlohmann::json> read_json(const fs::path& p) {
 }
 
 // A locale at the end of a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr".
+// Only a name that is a locale, or has one after its last '.', counts (locale_tag.h).
 std::string locale_suffix(const std::string& name) {
-  std::smatch m;
-  // Only a name with a separator before the locale, or that is a locale, counts.
-  static const std::regex whole(R"(^[a-z]{2,3}-[a-z]{2}$)", std::regex::icase);
-  static const std::regex dotted(R"(\.([a-z]{2,3}-[a-z]{2,4})$)", std::regex::icase);
-  if (std::regex_search(name, m, dotted)) return lower_ascii(m[1].str());
-  if (std::regex_match(name, whole)) return lower_ascii(name);
-  return {};
+  const size_t dot = name.rfind('.');
+  const std::string_view suffix = dot == std::string::npos ? std::string_view(name) : std::string_view(name).substr(dot + 1);
+  return is_locale_tag(suffix) ? lower_ascii(suffix) : std::string();
 }
 
 }  // namespace

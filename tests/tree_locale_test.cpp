@@ -1,11 +1,13 @@
 // The locale of a tree (Workspace::tree_locale): the docset's, a docfx.json's, the one every
 // docset of the publish config names (even a stale config's), then a locale-named folder.
+// And what a locale tag is (locale_tag.h).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "loclint/locale_tag.h"
 #include "loclint/workspace.h"
 
 namespace fs = std::filesystem;
@@ -56,4 +58,15 @@ TEST_F(TreeLocale, DocsetsThatDisagreeOrNameNoneSayNothing) {
       {"docset_name": "a", "build_source_folder": "a", "locale": "it-it"},
       {"docset_name": "b", "build_source_folder": "b"}]})");
   EXPECT_EQ(locale(), "");
+}
+
+TEST(LocaleTag, LanguageScriptRegionKnownToIcu) {
+  for (const char* tag : {"fr-fr", "fr-FR", "zh_CN", "zh-Hans", "sr-Latn-RS", "es-419", "pt-br", "ar-sa", "tr-tr"})
+    EXPECT_TRUE(is_locale_tag(tag)) << tag;
+  // Words joined by a dash, unknown codes, bad shapes.
+  for (const char* word : {"how-to", "set-up", "step-by-step", "sign-in", "qq-zz", "fr-xx", "en-us-x", "fr", "e-fr",
+                           "fr-", "-fr", "fr-1234", ""})
+    EXPECT_FALSE(is_locale_tag(word)) << word;
+  EXPECT_TRUE(is_locale_tag("de", /*language_alone=*/true));
+  EXPECT_FALSE(is_locale_tag("xq", /*language_alone=*/true));
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "comparison.h"
+#include "loclint/locale_tag.h"
 
 namespace loclint::checks::code {
 
@@ -57,9 +58,7 @@ std::string url_key(std::string_view dest, bool source, bool locale_ok, std::str
     size_t end = u.find_first_of("/?#", slash + 1);
     if (end == std::string::npos) end = u.size();
     std::string_view seg = std::string_view(u).substr(slash + 1, end - slash - 1);
-    size_t dash = seg.find('-');
-    bool is_locale = dash >= 2 && dash <= 3 && seg.size() - dash - 1 >= 2 && seg.size() - dash - 1 <= 4 &&
-                     std::all_of(seg.begin(), seg.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-'; });
+    const bool is_locale = seg.find('-') != std::string_view::npos && is_locale_tag(seg);
     // The file's own locale counts in the source too: a source half that already names it
     // (a link copied from the localized page) is compared as if it said en-us.
     bool localizable = is_locale && (equals_lowered(seg, "en-us") || (!locale.empty() && equals_lowered(seg, locale)) ||
