@@ -32,6 +32,7 @@ const std::vector<std::string> kSamples = {
     "Subscription B   -ResourceGroup 1 and USD$300K or $10,000.",
     "(https://example.com/a_b), [http://x.io/y]. «https://z.fr/»",
     "Use Update-Module -Force to overwrite Read-Only files.",
+    "The -o parameter lists the ranges; use -n flag, Get-VM or Import-Csv.",
 };
 
 TEST(CodePrefilter, NoPlaceholderIsMissedByTheShortcut) {
@@ -55,7 +56,8 @@ TEST(CodePrefilter, NoTokenIsMissedByTheTextShortcut) {
   for (std::string_view text : {"Run Get-Item now", "Set $x", "Open C:\\Temp", "Go to ./run.sh", "http://x.io",
                                 "Use {0}", "Use %s", "Use <name>", "the LAST_DAY field", "Open Office365Admin",
                                 "see a.b and Az.Accounts", "format yyMMdd", "Exam MB-210", "Add --tenant",
-                                "run ~/bin/tool", "run ../up/x", "as dd-mm-yyyy", "at HH:mm:ss"}) {
+                                "run ~/bin/tool", "run ../up/x", "as dd-mm-yyyy", "at HH:mm:ss",
+                                "the -o parameter", "-n flag", "Run Get-VM"}) {
     EXPECT_FALSE(tokenize(text).empty()) << text;
     EXPECT_TRUE(may_have_tokens(text)) << text;
   }
@@ -63,9 +65,12 @@ TEST(CodePrefilter, NoTokenIsMissedByTheTextShortcut) {
   EXPECT_FALSE(may_have_tokens("Sélectionnez « Facturation » dans l’Espace partenaires."));
   EXPECT_FALSE(may_have_tokens("mmm ddd"));  // format letters, but never six in a word
   // Dashes, colons and slashes of prose: none before what a command, code or URL needs.
-  const std::string_view prose = "A well-known sign-in page - see e-mail and/or notes: 3:30 pm, 1/2";
+  const std::string_view prose = "A well-known sign-in page, see e-mail and/or notes: 3:30 pm, 1/2";
   EXPECT_FALSE(may_have_tokens(prose));
   EXPECT_TRUE(tokenize(prose).empty());
+  // A dash after a space may start a one-letter option: let through, and nothing found.
+  EXPECT_TRUE(may_have_tokens("A sign-in page - see notes"));
+  EXPECT_TRUE(tokenize("A sign-in page - see notes").empty());
   EXPECT_TRUE(tokenize("Open Partner Center. Then select Billing, Invoices (all of them)!").empty());
 }
 

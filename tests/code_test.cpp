@@ -69,6 +69,10 @@ TEST(CodeTokenize, HyphenatedWordsAreNotCmdlets) {
   EXPECT_FALSE(is_cmdlet("Sign-Up"));
   EXPECT_TRUE(is_cmdlet("Get-Module"));
   EXPECT_TRUE(is_cmdlet("Set-AzContext"));
+  // Short nouns: acronyms and words, not the particles of English compounds.
+  for (const char* c : {"Get-VM", "Start-VM", "Get-Job", "Get-Acl", "Import-Csv", "Get-VHD"}) EXPECT_TRUE(is_cmdlet(c)) << c;
+  for (const char* c : {"Set-Up", "Pop-Up", "Write-Off", "Lock-In", "Stop-Gap", "Get-Go", "Add-Ons", "Get-V"})
+    EXPECT_FALSE(is_cmdlet(c)) << c;
   // A list drawn with dashes is not a command.
   EXPECT_EQ(texts(tokenize("Subscription B   -ResourceGroup 1"), TokenKind::Command), V{});
 }
@@ -79,6 +83,12 @@ TEST(CodeTokenize, CliOptionsVariablesPathsRegistryKeys) {
   EXPECT_EQ(texts(t, TokenKind::Command),
             (V{"--tenant contoso.onmicrosoft.com", "$ErrorActionPreference", "C:\\Program\\Contoso",
                "HKLM\\Software\\Contoso"}));
+  // A variable starts a command that its parameters continue; a one-letter option counts when
+  // the sentence names it an option.
+  EXPECT_EQ(texts(tokenize("Set $true -AllowX to allow it."), TokenKind::Command), V{"$true -AllowX"});
+  EXPECT_EQ(texts(tokenize("The -o parameter, the flag -n and the -r switch."), TokenKind::Command),
+            (V{"-o", "-n", "-r"}));
+  EXPECT_EQ(texts(tokenize("Items: -a first, -b second - and so on."), TokenKind::Command), V{});
   // Money is not a variable.
   EXPECT_EQ(texts(tokenize("It costs $10,000 or USD$300K."), TokenKind::Command), V{});
 }
@@ -207,7 +217,7 @@ TEST(CodeTokenize, LonePowerShellParameters) {
   EXPECT_EQ(texts(tokenize("-Find non-posted documents"), TokenKind::Command), V{});
   EXPECT_EQ(texts(tokenize("Subscription B   -ResourceGroup 1"), TokenKind::Command), V{});
   EXPECT_EQ(texts(tokenize("Add-On -ResourceGroup 1"), TokenKind::Command), V{});
-  EXPECT_EQ(texts(tokenize("a cloud -Based app, option -A or -UTF8"), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("a cloud -Based app, grade -A or -UTF8"), TokenKind::Command), V{});
 }
 
 TEST(CodeTokenize, PositionalArgumentsAndPathsWithSpaces) {

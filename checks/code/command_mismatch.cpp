@@ -77,6 +77,14 @@ void PairComparison::tokens() {
         report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
         break;
       case Match::Broken:
+        if (raw == tok.text) {
+          // The same text, found only where it is glued to its neighbours: quote the whole run.
+          size_t b = f.begin, e = f.end;
+          while (b > 0 && !space_length(T(), b - 1) && static_cast<uint8_t>(T()[b - 1]) < 0x80) --b;
+          while (e < T().size() && !space_length(T(), e) && static_cast<uint8_t>(T()[e]) < 0x80) ++e;
+          raw = std::string(T().substr(b, e - b));
+          at = tgt_.vis.span(b, e);
+        }
         report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
         break;
       case Match::None: {
@@ -113,6 +121,22 @@ void PairComparison::command_missing(const Token& tok, Span source_span) {
   std::string_view first = text.substr(0, sp);
   std::optional<std::pair<size_t, size_t>> hit;
   if (first.size() >= 4) hit = find_folded(T(), folded(1), fold(first, {true, true, false}).text, false);
+  // An option whose dashes became a dash of typography (`--name` as `–name`): ICU's confusable
+  // skeletons do not equate them (one en dash is not two hyphens), so look for them as written.
+  std::string dashes;
+  if (!hit && first.size() >= 2 && first[0] == '-') {
+    const size_t n = first[1] == '-' ? 2 : 1;
+    for (char32_t typo : {U'\u2013', U'\u2014', U'\u2012', U'\u2010', U'\u2011', U'\u2212'}) {
+      std::string alt;
+      utf8::append(alt, typo);
+      alt += first.substr(n);
+      const size_t p = find_token(T(), alt);
+      if (p == std::string::npos || tgt_.vis.is_code(p)) continue;
+      hit = std::make_pair(p, p + alt.size());
+      dashes = fmt::format(" ({} where the source has '{}')", character_name(typo), first.substr(0, n));
+      break;
+    }
+  }
   if (!hit) {
     report(kCommand, whole_target(), fmt::format("command '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
     return;
@@ -132,7 +156,9 @@ void PairComparison::command_missing(const Token& tok, Span source_span) {
     ++words;
   }
   std::string_view raw = t.substr(hit->first, e - hit->first);
-  report(kCommand, tgt_.vis.span(hit->first, e), fmt::format("command differs from source: '{}' in translation, '{}' in source", q(raw), q(tok.text)), tok.text, source_span);
+  report(kCommand, tgt_.vis.span(hit->first, e),
+         fmt::format("command differs from source: '{}' in translation, '{}' in source{}", q(raw), q(tok.text), dashes),
+         tok.text, source_span);
 }
 
 }  // namespace loclint::checks::code

@@ -115,6 +115,14 @@ const std::vector<Token>& PairComparison::target_tokens() {
   return *target_tokens_;
 }
 
+std::string character_name(char32_t cp) {
+  char name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  u_charName(static_cast<UChar32>(cp), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+  return fmt::format("U+{:04X}{}{}", static_cast<uint32_t>(cp), U_SUCCESS(status) && name[0] ? " " : "",
+                     U_SUCCESS(status) ? name : "");
+}
+
 std::string lookalikes(std::string_view translated, std::string_view source) {
   std::vector<char32_t> seen;
   std::string names;
@@ -126,11 +134,7 @@ std::string lookalikes(std::string_view translated, std::string_view source) {
     if (source.find(piece) != std::string_view::npos) continue;
     seen.push_back(cp);
     if (seen.size() > 3) continue;
-    char name[128];
-    UErrorCode status = U_ZERO_ERROR;
-    u_charName(static_cast<UChar32>(cp), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
-    names += fmt::format("{}U+{:04X}{}{}", names.empty() ? "" : ", ", static_cast<uint32_t>(cp),
-                         U_SUCCESS(status) && name[0] ? " " : "", U_SUCCESS(status) ? name : "");
+    names += (names.empty() ? "" : ", ") + character_name(cp);
   }
   if (seen.size() > 3) names += ", ...";
   return names.empty() ? "look-alike characters" : fmt::format("look-alike characters ({})", names);

@@ -51,6 +51,9 @@ struct TargetContext {
   std::pair<const Document*, size_t> hints_[2] = {};
 };
 
+// "U+2013 EN DASH": a code point and its Unicode name (ICU), as messages name characters.
+std::string character_name(char32_t cp);
+
 // What makes `translated` differ from `source` although they fold to the same text: "look-alike
 // characters (U+2011 NON-BREAKING HYPHEN)", naming each character of the translation that the
 // source does not have by its Unicode name (ICU), at most three.

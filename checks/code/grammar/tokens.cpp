@@ -28,6 +28,7 @@ bool may_have_tokens(std::string_view text) {
   // What each token kind needs, as bytes and pairs of adjacent bytes (see tokenize()):
   //   $ \ { % < _           variables, Windows paths, placeholders, snake_case: anywhere
   //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
+  //   space then -           one-letter options ("the -o parameter"), at the start of the text too
   //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
   //   a-z 0-9 then A-Z       a hump: camelCase, PascalCase
   //   . then A-Z a-z 0-9 _ . an inner dot: Az.Accounts, contoso.com
@@ -36,10 +37,10 @@ bool may_have_tokens(std::string_view text) {
   // shifted onto the "second of a pair" bits (bits 0-3) that the next byte is tested with,
   // together with the bit of the bytes needed anywhere.
   enum : uint16_t {
-    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8,              // second of a pair
-    kStop = 16,                                                      // needed anywhere
-    kFormat = 32,                                                    // a date format byte
-    kLowDigit = 256, kDot = 512, kDash = 1024, kBeforeSlash = 2048,  // first of a pair
+    kUpper = 1, kWord = 2, kAfterDash = 4, kSlash = 8, kAfterSpace = 16,           // second of a pair
+    kFormat = 32,                                                                   // a date format byte
+    kStop = 64,                                                                     // needed anywhere
+    kLowDigit = 256, kDot = 512, kDash = 1024, kBeforeSlash = 2048, kSpace = 4096,  // first of a pair
   };
   static constexpr auto kClass = [] {
     std::array<uint16_t, 256> t{};
@@ -51,14 +52,15 @@ bool may_have_tokens(std::string_view text) {
     }
     t['.'] |= kDot | kWord | kBeforeSlash;
     t['_'] |= kWord;
-    t['-'] |= kDash | kAfterDash;
+    t['-'] |= kDash | kAfterDash | kAfterSpace;
+    t[' '] |= kSpace;
     t[':'] |= kBeforeSlash;
     t['~'] |= kBeforeSlash;
     t['/'] |= kSlash;
     for (char c : std::string_view("yMdHhmsfFzZTKtg.-:/")) t[static_cast<uint8_t>(c)] |= kFormat;
     return t;
   }();
-  uint16_t wanted = kStop;  // what ends the search at the next byte
+  uint16_t wanted = kStop | kAfterSpace;  // what ends the search at the next byte
   size_t run = 0;           // format bytes in a row
   for (char ch : text) {
     const uint16_t f = kClass[static_cast<uint8_t>(ch)];
@@ -104,7 +106,18 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
                      (words.size() == 1 ||
                       (i > 0 && w.begin >= 2 && text[w.begin - 1] == ' ' && text[w.begin - 2] != ' ' &&
                        !(i + 1 < words.size() && is_plain_number(core(words[i + 1])))));
-    if (cmdlet || long_option || parameter) {
+    // A one-letter option named as one ("the -o parameter", "flag -n"): a reader types it.
+    auto names_an_option = [&](size_t k) {
+      if (k >= words.size()) return false;
+      const std::string_view n = core(words[k]);
+      return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "argument"}, n);
+    };
+    const bool short_option = dash && !cmdlet && !long_option && !parameter && c.size() == 2 && c[0] == '-' &&
+                              w.core_begin == w.begin && is_letter(c[1]) &&
+                              ((i > 0 && names_an_option(i - 1)) || names_an_option(i + 1));
+    // A variable starts a command too: "$true -AllowX" is one ("$true-AllowX" lost its space).
+    const bool variable = !dash && (w.classes & kPlaceholderStart) && is_variable(c);
+    if (cmdlet || long_option || parameter || short_option || variable) {
       size_t last = i;
       while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
         std::string_view next = core(words[last + 1]);
@@ -134,10 +147,6 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     }
     if ((w.classes & kDotByte) && is_help_keyword(c)) {
       out.push_back({TokenKind::Identifier, w.core_begin, w.core_end, std::string(c), true});
-      continue;
-    }
-    if ((w.classes & kPlaceholderStart) && is_variable(c)) {  // a variable starts with '$'
-      out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
     if ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c)) {

@@ -35,7 +35,7 @@ struct Token {
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
 
 // False when tokenize() cannot find anything in the text: it has none of $ \ { % < _, no dash
-// before a dash, an upper-case letter or a digit, no slash after : . or ~, no hump (an
+// before a dash, an upper-case letter or a digit, no dash after a space or at the start, no slash after : . or ~, no hump (an
 // upper-case letter right after a lower-case letter or a digit), no inner dot and no six
 // date-format bytes in a row.
 bool may_have_tokens(std::string_view text);
@@ -47,7 +47,9 @@ bool may_have_placeholders(std::string_view text);
 // A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
 bool is_format_pattern(std::string_view word);
 
-// True for a PowerShell cmdlet name with an approved verb (Get-Item, Set-MsolCompanySettings).
+// True for a PowerShell cmdlet name: an approved verb (Get-Verb), a dash and a capitalized ASCII
+// noun (Get-Item, Set-MsolCompanySettings, Get-VM, Import-Csv), not an English compound (Add-On,
+// Read-Only).
 bool is_cmdlet(std::string_view word);
 
 }  // namespace loclint::checks::code

@@ -34,6 +34,10 @@ const std::initializer_list<std::string_view> kVerbs = {
 // Hyphenated English words that look like cmdlets ("Read-Only", "Test-Drive").
 const std::initializer_list<std::string_view> kNotNouns = {"Only", "Drive", "Free", "Based", "Back",
                                                                "Down", "Over", "Through", "Ready"};
+// The short second halves of hyphenated English words ("Add-On", "Add-Ins", "Set-Up", "Write-Off",
+// "Pop-Up", "Lock-In", "Stop-Gap"): particles and the like, never a cmdlet's noun.
+const std::initializer_list<std::string_view> kShortNotNouns = {"On", "Ons", "In", "Ins", "Up", "Ups", "Off", "Out",
+                                                                "Go", "By", "Of", "To", "Top", "Gap", "All", "Now"};
 
 // Last humps that mark a PascalCase word as a field or API name.
 const std::initializer_list<std::string_view> kFieldSuffixes = {
@@ -65,9 +69,10 @@ bool is_cmdlet(std::string_view w) {
   if (dash == std::string_view::npos || dash == 0) return false;
   std::string_view verb = w.substr(0, dash), noun = w.substr(dash + 1);
   if (!contains(kVerbs, verb)) return false;
-  if (noun.size() < 4 || !is_upper(noun[0]) || contains(kNotNouns, noun)) return false;
-  return std::all_of(noun.begin(), noun.end(), [](char c) { return is_ascii_alnum(c); }) &&
-         std::any_of(noun.begin(), noun.end(), is_lower);
+  if (noun.size() < 2 || !is_upper(noun[0]) || !std::all_of(noun.begin(), noun.end(), is_ascii_alnum)) return false;
+  // A short noun (Get-VM, Get-Job, Import-Csv): an acronym, or a word that is not a particle.
+  if (noun.size() < 4) return !contains(kShortNotNouns, noun);
+  return !contains(kNotNouns, noun) && std::any_of(noun.begin(), noun.end(), is_lower);
 }
 
 
