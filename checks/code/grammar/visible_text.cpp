@@ -3,6 +3,7 @@
 #include "chars.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "loclint/html_entities.h"
 #include "loclint/text.h"
@@ -91,6 +92,12 @@ void visible_text(const Document& doc, Span range, MappedText& out, size_t& hint
     if (prev_end && t.span.begin == prev_end + 1 && doc.text()[prev_end] == '~' &&
         (prev_end == 0 || doc.text()[prev_end - 1] != '~') && doc.text()[t.span.begin] != '~')
       out.append("~", Span{prev_end, prev_end + 1});
+    // md4c reports a soft or hard line break with a "\n" of its own, not of the document, so the
+    // document model has no token for it: a line break between two tokens of a block is found in
+    // the bytes between them, and separates words as a space does ("[Excel](x.md)  \n[Finance]").
+    if (prev_end && t.span.begin > prev_end && !out.text.empty() && out.text.back() != ' ' &&
+        std::memchr(doc.text().data() + prev_end, '\n', t.span.begin - prev_end))
+      out.append(" ", Span{prev_end, t.span.begin});
     prev_end = t.span.end;
     switch (t.kind) {
       case InlineKind::Text: out.append(doc.slice(t.span), t.span); break;
