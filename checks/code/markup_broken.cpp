@@ -41,6 +41,15 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
     if (m.is_code(p)) continue;
     if (m.begin_of(p) > 0 && doc.text()[m.begin_of(p) - 1] == '\\') continue;
     if (what == "*" && ((p > 0 && m.text[p - 1] == '*') || (p + 1 < m.text.size() && m.text[p + 1] == '*'))) continue;
+    // A lone `*` with white space on both sides (`(a / b) * (1 + c)`) is a multiplication sign:
+    // CommonMark reads a delimiter run neither left- nor right-flanking as text, as it renders.
+    // One that is all of an element (`<sup>*</sup>`, a footnote mark) is text as well.
+    if (what == "*") {
+      const std::string_view d = doc.text();
+      const uint32_t at = m.begin_of(p);
+      const char before = at > 0 ? d[at - 1] : ' ', after = at + 1 < d.size() ? d[at + 1] : ' ';
+      if ((before == ' ' || before == '\n' || before == '>') && (after == ' ' || after == '\n' || after == '<')) continue;
+    }
     if (what[0] == ']' && closes_directive(m.text, p)) continue;
     if (n == 0 && first) *first = p;
     ++n;
