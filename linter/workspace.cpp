@@ -61,12 +61,19 @@ std::optional<nlohmann::json> read_json(const fs::path& p) {
   }
 }
 
-// A locale at the end of a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr".
-// Only a name that is a locale, or has one after its last '.', counts (locale_tag.h).
+// A locale in a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr", or a checkout
+// named after its branch ("dynamics365smb-docs-pr.it-it.live"). Only a name that is a locale, or
+// one of whose '.'-separated parts is, counts (locale_tag.h); the last such part wins.
 std::string locale_suffix(const std::string& name) {
-  const size_t dot = name.rfind('.');
-  const std::string_view suffix = dot == std::string::npos ? std::string_view(name) : std::string_view(name).substr(dot + 1);
-  return is_locale_tag(suffix) ? lower_ascii(suffix) : std::string();
+  std::string_view rest = name;
+  while (!rest.empty()) {
+    const size_t dot = rest.rfind('.');
+    const std::string_view part = dot == std::string_view::npos ? rest : rest.substr(dot + 1);
+    if (is_locale_tag(part)) return lower_ascii(part);
+    if (dot == std::string_view::npos) break;
+    rest = rest.substr(0, dot);
+  }
+  return {};
 }
 
 }  // namespace

@@ -70,3 +70,21 @@ TEST(LocaleTag, LanguageScriptRegionKnownToIcu) {
   EXPECT_TRUE(is_locale_tag("de", /*language_alone=*/true));
   EXPECT_FALSE(is_locale_tag("xq", /*language_alone=*/true));
 }
+
+TEST(TreeLocaleFolder, ALocaleAmongTheDottedPartsOfAFolderName) {
+  char tmpl[] = "/tmp/loclint-locale-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  for (const char* name : {"docs-pr.it-it.live", "partner-center-pr.fr-fr", "ja-jp"}) {
+    fs::create_directories(dir / name / "articles");
+    std::ofstream(dir / name / "articles" / "a.md") << "text\n";
+  }
+  fs::create_directories(dir / "how-to.live" / "articles");
+  Workspace ws;
+  std::string source;
+  EXPECT_EQ(ws.tree_locale(dir / "docs-pr.it-it.live" / "articles" / "a.md", &source), "it-it");
+  EXPECT_EQ(source, "folder name 'docs-pr.it-it.live'");
+  EXPECT_EQ(ws.tree_locale(dir / "partner-center-pr.fr-fr" / "articles" / "a.md"), "fr-fr");
+  EXPECT_EQ(ws.tree_locale(dir / "ja-jp" / "articles" / "a.md"), "ja-jp");
+  EXPECT_EQ(ws.tree_locale(dir / "how-to.live" / "articles" / "a.md"), "");
+  fs::remove_all(dir);
+}
