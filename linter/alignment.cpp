@@ -134,6 +134,20 @@ std::string normal_destination(std::string_view d, std::string* rest = nullptr) 
   return out;
 }
 
+// An HTML block of comments only (`<!-- loc: ... -->`, a review note): invisible, often in one
+// language only, so no unit: an aligner that paired it would see a block inserted or deleted.
+bool only_comments(const Document& doc, uint32_t b) {
+  if (doc.blocks()[b].kind != BlockKind::HtmlBlock) return false;
+  auto [first, last] = doc.block_inlines(b);
+  bool any = false;
+  for (uint32_t t = first; t < last; ++t) {
+    const InlineToken& tok = doc.inlines()[t];
+    if (tok.kind == InlineKind::Html && tok.tag != InlineToken::kNoTag && doc.html_tags()[tok.tag].comment) any = true;
+    else if (!(tok.kind == InlineKind::Text && is_blank(doc.slice(tok.span)))) return false;
+  }
+  return any;
+}
+
 std::vector<Unit> units_of(const Document& doc) {
   std::vector<Unit> units;
   const auto& blocks = doc.blocks();
@@ -141,7 +155,7 @@ std::vector<Unit> units_of(const Document& doc) {
   std::vector<uint32_t> begins, ends;
   for (uint32_t b = 0; b < blocks.size(); ++b) {
     const Block& blk = blocks[b];
-    if (blk.span.end <= blk.span.begin) continue;
+    if (blk.span.end <= blk.span.begin || only_comments(doc, b)) continue;
     Unit u;
     u.block = b;
     u.kind = blk.kind;

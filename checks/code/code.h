@@ -24,5 +24,8 @@ extern const Rule kNoLoc;        // no_loc_term.cpp
 
 // The comparison of every segment pair of a side-by-side document (segment_pairs.cpp).
 void check_segment_pairs(const Document& doc, const Env& env, Reporter& out);
+// The comparison of every aligned pair of prose blocks of a monolingual translation and its
+// source file (aligned_pairs.cpp).
+void check_aligned_pairs(const Document& doc, const Env& env, Reporter& out);
 
 }  // namespace loclint::checks::code

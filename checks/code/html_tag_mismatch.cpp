@@ -51,6 +51,10 @@ std::string tag_key(const HtmlTag& tag) {
 
 void PairComparison::html_tags() {
   std::vector<Item> s, t;
+  // The target's empty anchors (`<a name="x"></a>`, no href), as indices into t of both tags: a
+  // localized docfx page puts one before a translated heading to keep the English heading's id,
+  // so one the source lacks is added on purpose.
+  std::vector<std::pair<size_t, size_t>> added_anchors;
   for (auto [half, items] : {std::pair{src_.half, &s}, std::pair{tgt_.half, &t}}) {
     // Every tag starts with '<' (parse_html_tag): a half without one has none to look up.
     if (half.text().find('<') == std::string_view::npos) continue;
@@ -64,10 +68,17 @@ void PairComparison::html_tags() {
         (items == &s ? src_tag_placeholders_ : tgt_tag_placeholders_).push_back({raw, raw, it->span});
         continue;
       }
+      if (items == &t && it->closing && it->name == "a" && !t.empty() && t.back().key.starts_with("<a ") &&
+          it != b && (it - 1)->name == "a" && !(it - 1)->closing && !(it - 1)->attribute("href") &&
+          ((it - 1)->attribute("name") || (it - 1)->attribute("id")) &&
+          is_blank(doc.slice({(it - 1)->span.end, it->span.begin})))
+        added_anchors.emplace_back(t.size() - 1, t.size());
       items->push_back({tag_key(*it), std::move(raw), it->span});
     }
   }
   match_equal(s, t);
+  for (auto [open, close] : added_anchors)
+    if (!t[open].used && !t[close].used) t[open].used = t[close].used = true;
   for (Item& a : s) {
     if (a.used) continue;
     Item* b = nullptr;

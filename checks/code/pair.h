@@ -8,6 +8,7 @@
 #pragma once
 
 #include "loclint/document.h"
+#include "loclint/pairing.h"
 
 namespace loclint::checks::code {
 
@@ -27,6 +28,9 @@ struct BlockPair {
   // moved into the neighbouring sentence ("within 30 days" -> "passé ce délai" after "30 jours")
   // is not missing.
   Half before, after;
+  // The source half is in another file (a monolingual translation's source, pairing.h): every
+  // message ends with where in it, `(business-central/foo.md:42)`. Null for a segment.
+  const Pair* source_file = nullptr;
 };
 
 }  // namespace loclint::checks::code
