@@ -77,14 +77,6 @@ void PairComparison::tokens() {
         report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
         break;
       case Match::Broken:
-        if (raw == tok.text) {
-          // The same text, found only where it is glued to its neighbours: quote the whole run.
-          size_t b = f.begin, e = f.end;
-          while (b > 0 && !space_length(T(), b - 1) && static_cast<uint8_t>(T()[b - 1]) < 0x80) --b;
-          while (e < T().size() && !space_length(T(), e) && static_cast<uint8_t>(T()[e]) < 0x80) ++e;
-          raw = std::string(T().substr(b, e - b));
-          at = tgt_.vis.span(b, e);
-        }
         report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
         break;
       case Match::None: {
@@ -130,8 +122,9 @@ void PairComparison::command_missing(const Token& tok, Span source_span) {
       std::string alt;
       utf8::append(alt, typo);
       alt += first.substr(n);
-      const size_t p = find_token(T(), alt);
-      if (p == std::string::npos || tgt_.vis.is_code(p)) continue;
+      size_t p = find_token(T(), alt);
+      while (p != std::string::npos && tgt_.vis.is_code(p)) p = find_token(T(), alt, p + 1);
+      if (p == std::string::npos) continue;
       hit = std::make_pair(p, p + alt.size());
       dashes = fmt::format(" ({} where the source has '{}')", character_name(typo), first.substr(0, n));
       break;
@@ -155,8 +148,15 @@ void PairComparison::command_missing(const Token& tok, Span source_span) {
     e = w;
     ++words;
   }
-  std::string_view raw = t.substr(hit->first, e - hit->first);
-  report(kCommand, tgt_.vis.span(hit->first, e),
+  size_t b = hit->first;
+  if (e - b == text.size() && t.substr(b, e - b) == text) {
+    // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
+    // "$true"): quote the glued run.
+    while (b > 0 && static_cast<uint8_t>(t[b - 1]) < 0x80 && !space_length(t, b - 1)) --b;
+    while (e < t.size() && static_cast<uint8_t>(t[e]) < 0x80 && !space_length(t, e)) ++e;
+  }
+  std::string_view raw = t.substr(b, e - b);
+  report(kCommand, tgt_.vis.span(b, e),
          fmt::format("command differs from source: '{}' in translation, '{}' in source{}", q(raw), q(tok.text), dashes),
          tok.text, source_span);
 }

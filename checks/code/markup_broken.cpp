@@ -48,7 +48,8 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
       const std::string_view d = doc.text();
       const uint32_t at = m.begin_of(p);
       const char before = at > 0 ? d[at - 1] : ' ', after = at + 1 < d.size() ? d[at + 1] : ' ';
-      if ((before == ' ' || before == '\n' || before == '>') && (after == ' ' || after == '\n' || after == '<')) continue;
+      auto white = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+      if ((white(before) && white(after)) || (before == '>' && after == '<')) continue;
     }
     if (what[0] == ']' && closes_directive(m.text, p)) continue;
     if (n == 0 && first) *first = p;

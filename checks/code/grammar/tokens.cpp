@@ -53,7 +53,12 @@ bool may_have_tokens(std::string_view text) {
     t['.'] |= kDot | kWord | kBeforeSlash;
     t['_'] |= kWord;
     t['-'] |= kDash | kAfterDash | kAfterSpace;
-    t[' '] |= kSpace;
+    // The white space split_words() splits at: ASCII, and the last byte of NBSP (C2 A0), of
+    // U+202F (E2 80 AF), of U+2000-U+200A (E2 80 80-8A) and of U+3000 (E3 80 80).
+    for (char c : std::string_view(" \t\n\r\f\v")) t[static_cast<uint8_t>(c)] |= kSpace;
+    for (int c = 0x80; c <= 0x8A; ++c) t[c] |= kSpace;
+    t[0xA0] |= kSpace;
+    t[0xAF] |= kSpace;
     t[':'] |= kBeforeSlash;
     t['~'] |= kBeforeSlash;
     t['/'] |= kSlash;
@@ -121,6 +126,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       size_t last = i;
       while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
         std::string_view next = core(words[last + 1]);
+        // A variable goes on only into a parameter ("$true -AllowX"), not into a value ("$AUD 100").
+        if (variable && last == i && !is_param(next)) break;
         if (is_param(next) || is_value(next)) {
           ++last;
         } else if (cmdlet && last == i && last + 2 < words.size() && is_positional(next) &&

@@ -37,7 +37,8 @@ const std::initializer_list<std::string_view> kNotNouns = {"Only", "Drive", "Fre
 // The short second halves of hyphenated English words ("Add-On", "Add-Ins", "Set-Up", "Write-Off",
 // "Pop-Up", "Lock-In", "Stop-Gap"): particles and the like, never a cmdlet's noun.
 const std::initializer_list<std::string_view> kShortNotNouns = {"On", "Ons", "In", "Ins", "Up", "Ups", "Off", "Out",
-                                                                "Go", "By", "Of", "To", "Top", "Gap", "All", "Now"};
+                                                                "Go", "By", "Of", "To", "Top", "Gap", "All", "Now", "As",
+                                                                "Me", "Run"};
 
 // Last humps that mark a PascalCase word as a field or API name.
 const std::initializer_list<std::string_view> kFieldSuffixes = {
