@@ -1,5 +1,6 @@
 #include "loclint/locale_tag.h"
 
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
 
 #include <string>
@@ -47,6 +48,10 @@ bool is_locale_tag(std::string_view s, bool language_alone) {
   std::string id;
   for (char c : language) id += lower(c);
   if (*uloc_getISO3Language(id.c_str()) == '\0') return false;
+  // A script must be an ISO 15924 code ICU knows (`Latn`, `Hans`), not any four letters
+  // (`no-code`, `co-host`).
+  if (!script.empty() && u_getPropertyValueEnum(UCHAR_SCRIPT, std::string(script).c_str()) == UCHAR_INVALID_CODE)
+    return false;
   if (region.size() == 2) {
     id += '_';
     id += static_cast<char>(region[0] & ~0x20);

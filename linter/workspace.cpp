@@ -128,11 +128,15 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
           else locales.insert(named);
         }
         if (locales.size() == 1 && !unnamed) info->publish_locale = *locales.begin();
+        // A field of another type than the format's (`"locale": null`) counts as absent.
+        auto text = [](const nlohmann::json& o, const char* key, std::string fallback) {
+          return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : fallback;
+        };
         for (const auto& ds : (*cfg)["docsets_to_publish"]) {
           if (!ds.is_object()) continue;
           Docset d;
-          d.name = ds.value("docset_name", "");
-          std::string folder = ds.value("build_source_folder", "");
+          d.name = text(ds, "docset_name", "");
+          std::string folder = text(ds, "build_source_folder", "");
           d.folder = absolute_normal(info->root / folder);
           // "." (a docset at the repo root) normalizes to "root/": drop the trailing separator.
           if (!d.folder.has_filename()) d.folder = d.folder.parent_path();
@@ -147,8 +151,8 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
             info->missing_docset_folders.push_back(folder);
             continue;
           }
-          d.locale = lower_ascii(ds.value("locale", ""));
-          std::string out = ds.value("build_output_subfolder", d.name);
+          d.locale = lower_ascii(trim(text(ds, "locale", "")));
+          std::string out = text(ds, "build_output_subfolder", d.name);
           d.site_prefix = "/" + out;
           info->docsets.push_back(std::move(d));
         }

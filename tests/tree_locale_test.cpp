@@ -65,7 +65,7 @@ TEST(LocaleTag, LanguageScriptRegionKnownToIcu) {
     EXPECT_TRUE(is_locale_tag(tag)) << tag;
   // Words joined by a dash, unknown codes, bad shapes.
   for (const char* word : {"how-to", "set-up", "step-by-step", "sign-in", "qq-zz", "fr-xx", "en-us-x", "fr", "e-fr",
-                           "fr-", "-fr", "fr-1234", ""})
+                           "fr-", "-fr", "fr-1234", "", "no-code", "co-host", "os-disk"})
     EXPECT_FALSE(is_locale_tag(word)) << word;
   EXPECT_TRUE(is_locale_tag("de", /*language_alone=*/true));
   EXPECT_FALSE(is_locale_tag("xq", /*language_alone=*/true));
