@@ -129,7 +129,8 @@ TEST(Markdown, EmphasisRightAfterALinkToAUrl) {
 }
 
 TEST(Markdown, BareUrlsAreGitHubExtendedAutolinks) {
-  // GFM 0.29, 6.9: after white space, `*`, `_`, `~`, `(` or the start of the text; a valid
+  // GFM 0.29, 6.9: after white space, `*`, `_`, `~`, `(` or the start of a line (not after a
+  // tag or a code span); a valid
   // domain (a period, no `_` in the last two segments); trailing punctuation, an unbalanced `)`
   // and an entity reference are not part of it.
   auto d = parse(
@@ -139,7 +140,7 @@ TEST(Markdown, BareUrlsAreGitHubExtendedAutolinks) {
       "Not: xhttps://d.example.com, http://localhost:8080, https://e_f.example_g.com, "
       "`https://code.example.com`, [https://in.example.com](https://t.example.com) and\n\n"
       "    https://indented.example.com\n\n"
-      "<span data-ttu-id=\"a-1\">https://in-span.example.com/p</span>\n");
+      "<span data-ttu-id=\"a-1\">https://in-span.example.com/p</span> `x`https://after-code.example.com\n");
   std::vector<std::string> bare, written;
   for (const Link& l : d->links())
     if (l.kind == LinkKind::Autolink) {
@@ -149,8 +150,7 @@ TEST(Markdown, BareUrlsAreGitHubExtendedAutolinks) {
     }
   EXPECT_EQ(bare, (std::vector<std::string>{"https://a.example.com/x_(y)?q=1", "http://b.example.org/p",
                                             "https://c.example.net/z", "https://www.example.com/a",
-                                            "https://x.example.com/b", "https://q.example.com/?a=1&b=2",
-                                            "https://in-span.example.com/p"}));
+                                            "https://x.example.com/b", "https://q.example.com/?a=1&b=2"}));
   EXPECT_EQ(written[5], "https://q.example.com/?a=1&amp;b=2");
 }
 

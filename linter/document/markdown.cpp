@@ -1,5 +1,6 @@
 // Markdown structure from md4c. md4c reports text through pointers into our buffer; every
-// element's byte span is recovered from those pointers, so nothing is located by searching.
+// element's byte span is recovered from those pointers. Only bare URLs are found by scanning the
+// text md4c reported (collect_bare_urls).
 #include <cctype>
 #include <cstring>
 #include <md4c.h>
@@ -437,7 +438,7 @@ size_t extended_url_autolink(std::string_view run, size_t i) {
   // `)` the parenthesis around the URL, and `&name;` an entity reference.
   while (end > i + scheme) {
     char c = run[end - 1];
-    if (std::strchr("?!.,:*_~", c)) {
+    if (c != '\0' && std::strchr("?!.,:*_~", c)) {
       --end;
     } else if (c == ')') {
       long balance = 0;
@@ -490,12 +491,18 @@ void Document::Builder::collect_bare_urls() {
         link_texts[next_link].contains(run_span))
       continue;
     const std::string_view run = text.substr(run_span.begin, run_span.size());
+    // The byte before the run, as the spec looks at the text: a tag's `>`, a code span's backtick
+    // or a link's `)` before a URL is no boundary (md4c and Markdig agree).
+    const char before_run = run_span.begin > 0 ? text[run_span.begin - 1] : '\n';
+    auto boundary_byte = [](char c) {
+      return white_space(static_cast<unsigned char>(c)) || (c != '\0' && std::strchr("*_~(", c) != nullptr);
+    };
     for (size_t i = run.find("://"); i != std::string_view::npos && i < run.size(); i = run.find("://", i)) {
       // Back to the scheme's first letter; it must follow white space, `*`, `_`, `~`, `(` or
-      // the start of the run (a tag or the block before it).
+      // the start of a line.
       size_t b = i;
       while (b > 0 && std::isalpha(static_cast<unsigned char>(run[b - 1]))) --b;
-      const bool boundary = b == 0 || white_space(static_cast<unsigned char>(run[b - 1])) || std::strchr("*_~(", run[b - 1]);
+      const bool boundary = boundary_byte(b == 0 ? before_run : run[b - 1]);
       const size_t n = boundary ? extended_url_autolink(run, b) : 0;
       if (n == 0) {
         i += 3;

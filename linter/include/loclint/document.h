@@ -120,7 +120,7 @@ struct CodeBlock {
 
 enum class LinkKind : uint8_t {
   Inline,     // [text](dest) and resolved [text][ref]
-  Autolink,   // <https://...>
+  Autolink,   // <https://...>, or a bare https://... in text (GFM extended autolink)
   Image,      // ![alt](src)
   HtmlAnchor, // <a href="...">
   HtmlImage,  // <img src="...">
@@ -239,8 +239,8 @@ struct InputProblem {
 // strikethrough, as docfx's Markdig and GitHub render them. Not MD_FLAG_PERMISSIVEURLAUTOLINKS:
 // in md4c 0.4.8 (Debian 12) it loses the emphasis that follows an inline link to a URL
 // (`[app](https://x)(*web* client)` renders its `*` as text and drops the closing one; the
-// autolink code was rewritten in md4c 0.5.0, mity/md4c#220). No check needs bare URLs marked as
-// links: link checks skip autolinks, and the URL is visible text either way.
+// autolink code was rewritten in md4c 0.5.0, mity/md4c#220). Bare URLs are found by the document
+// model itself instead, by GFM's extended-autolink rules (Link kind Autolink, markdown.cpp).
 // Anything else that parses Markdown to compare with the model uses the same flags.
 extern const unsigned kMarkdownParserFlags;
 
