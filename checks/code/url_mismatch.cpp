@@ -1,4 +1,8 @@
+#include <unicode/uloc.h>
+
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 #include "comparison.h"
 #include "loclint/locale_tag.h"
@@ -11,16 +15,88 @@ const Rule kUrl{
     .summary = "a URL or link destination of the source is missing or altered in the translation",
     .checks = "Link destinations and URLs written in the text point where the source's point; only the link text "
               "is prose. A locale segment changed on purpose (`/en-us/` in the source, the file's own locale or "
-              "none in the translation) is accepted unless the option `allow-localized-locale` is `false`.",
+              "none in the translation) is accepted unless the option `allow-localized-locale` is `false`; so are "
+              "language query parameters set to the file's locale (`clcid=0x409` to the locale's LCID, `lang`, "
+              "`ui-locale`, `mkt`, `setlang`, `hl`, `culture` from English to the file's language).",
     .why = "A translated or damaged destination sends readers to a 404 page or to the wrong place. Copy the "
            "destination from the source.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Voir [la page](/partner-centre/page)</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">See [the page](/partner-center/page)</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">Voir [la page](/partner-center/page)</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">See [the page](/partner-center/page)</span></span>\n"},
     .options = {{"allow-localized-locale", OptionType::Bool, "true",
-                 "accept a locale path segment of the source (`/en-us/`) replaced by the file's locale or dropped"}},
+                 "accept a locale path segment of the source (`/en-us/`) or a language query parameter (`clcid`, "
+                 "`lang`, `ui-locale`) replaced by the file's locale or dropped"}},
 };
 
 namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The Windows LCID of a locale tag (`it-it`: 0x410), from ICU; 0 when unknown.
+uint32_t lcid_of(std::string_view tag) {
+  std::string id;
+  for (size_t k = 0; k < tag.size(); ++k) id += tag[k] == '-' ? '_' : tag[k];
+  if (const size_t us = id.find('_'); us != std::string::npos)
+    for (size_t k = us + 1; k < id.size(); ++k) id[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[k])));
+  return id.empty() ? 0 : uloc_getLCID(id.c_str());
+}
+
+// Query parameters that name the reader's language (`?clcid=0x409`, `?lang=en`, `&ui-locale=en-US`,
+// `mkt=en-us`): a translation sets them to its own locale on purpose, as it does a locale path
+// segment. Such a value of the source (English) or of the translation (English or the file's
+// locale) is replaced by a mark, so that kept and localized values compare equal; any other
+// locale in the translation (`lang=de` in an Italian file) is still a difference.
+std::string localize_query(std::string u, bool source, std::string_view locale) {
+  const size_t q = u.find('?');
+  if (q == std::string::npos) return u;
+  const size_t hash = u.find('#', q);
+  const size_t end = hash == std::string::npos ? u.size() : hash;
+  const std::string file_language = lower(locale.substr(0, locale.find('-')));
+  std::string out = u.substr(0, q + 1);
+  for (size_t p = q + 1; p <= end;) {
+    size_t amp = u.find('&', p);
+    if (amp == std::string::npos || amp > end) amp = end;
+    std::string_view param = std::string_view(u).substr(p, amp - p);
+    const size_t eq = param.find('=');
+    if (eq != std::string_view::npos) {
+      const std::string name = lower(param.substr(0, eq));
+      const std::string value = lower(param.substr(eq + 1));
+      if (name == "clcid" || name == "lcid") {
+        uint32_t v = 0;
+        try {
+          v = static_cast<uint32_t>(std::stoul(value, nullptr, value.starts_with("0x") ? 16 : 10));
+        } catch (const std::exception&) {
+        }
+        if (v && (v == 0x409 || (!source && !locale.empty() && v == lcid_of(locale))))
+          param = param.substr(0, eq + 1), out += std::string(param) + "{lcid}";
+        else
+          out += param;
+      } else if (name == "lang" || name == "language" || name == "locale" || name == "ui-locale" ||
+                 name == "uilocale" || name == "setlang" || name == "mkt" || name == "hl" || name == "culture") {
+        std::string tag = value;
+        std::replace(tag.begin(), tag.end(), '_', '-');
+        const bool is_tag = is_locale_tag(tag, /*language_alone=*/true);
+        const std::string language = tag.substr(0, tag.find('-'));
+        if (is_tag && (language == "en" || (!source && !file_language.empty() && language == file_language)))
+          out += std::string(param.substr(0, eq + 1)) + "{locale}";
+        else
+          out += param;
+      } else {
+        out += param;
+      }
+    } else {
+      out += param;
+    }
+    if (amp < end) out += '&';
+    p = amp + 1;
+  }
+  out += u.substr(end);
+  return out;
+}
 
 // `locale_ok`: code/url-mismatch.allow-localized-locale; `locale`: the target's.
 std::string url_key(std::string_view dest, bool source, bool locale_ok, std::string_view locale) {
@@ -71,7 +147,7 @@ std::string url_key(std::string_view dest, bool source, bool locale_ok, std::str
       i = slash + 1;
     }
   }
-  return out;
+  return localize_query(std::move(out), source, locale);
 }
 
 std::vector<Item> url_items(const Half& half, bool source, bool locale_ok, std::string_view locale) {
@@ -103,6 +179,9 @@ void PairComparison::urls() {
         break;
       }
     if (!b) {
+      // The translation has the URL as text that the parser did not read as a link (a segment's
+      // first word right after its `<span>` tag, a Korean particle glued to it): not missing.
+      if (tgt_.half.text().find(a.raw) != std::string_view::npos) continue;
       report(kUrl, whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
       continue;
     }
