@@ -18,9 +18,9 @@ void check_aligned_pairs(const Document& doc, const Env& env, Reporter& out) {
   if (!env.pair || env.pair->state != PairState::Paired || !doc.segments().empty()) return;
   const Pair& p = *env.pair;
   // What may be compared depends on whether the source is the version translated (pairing.h):
-  // all confident steps when it is; when unknown, only steps whose anchors the translation
-  // altered (case, spacing, form), since an anchor added or removed may be the source's edit;
-  // nothing when the source changed since (pair/stale-translation says so).
+  // all confident steps when it is; when unknown, only steps whose anchors agree once folded,
+  // and only those anchors (BlockPair::anchored_only), since a token added or removed may be the
+  // source's edit; nothing when the source changed since (pair/stale-translation says so).
   const Strictness strict = p.strictness();
   if (strict == Strictness::None) return;
   const Alignment& a = p.alignment();
@@ -31,7 +31,8 @@ void check_aligned_pairs(const Document& doc, const Env& env, Reporter& out) {
     if (strict == Strictness::Safe && !step.altered_only) continue;
     const uint32_t tb = step.target[0], sb = step.source[0];
     if (!prose(doc.blocks()[tb].kind) || doc.blocks()[tb].kind != src.blocks()[sb].kind) continue;
-    BlockPair pair{Half{&doc, block_extent(doc, tb)}, Half{&src, block_extent(src, sb)}, {}, {}, &p};
+    BlockPair pair{Half{&doc, block_extent(doc, tb)}, Half{&src, block_extent(src, sb)}, {}, {}, &p,
+                   strict == Strictness::Safe};
     if (pair.target.content.empty() || pair.source.content.empty() || is_blank(pair.target.text())) continue;
     PairComparison(ctx, pair).run();
   }

@@ -84,7 +84,11 @@ void PairComparison::tokens() {
           command_missing(tok, source_span);
           break;
         }
-        bool strong = tok.strong || whole() == tok.text || names_xref(pair_.source.text(), tok.text);
+        // A segment that holds one name was made for that name; an aligned block that does (a
+        // table cell of a monolingual translation) is translated with its column (`DateTime` as
+        // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
+        const bool whole_name = whole() == tok.text && !pair_.source_file;
+        bool strong = tok.strong || whole_name || names_xref(pair_.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
         std::string_view whole_t = trim(T());
         std::optional<std::pair<size_t, size_t>> cp;

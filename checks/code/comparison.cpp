@@ -56,10 +56,12 @@ void PairComparison::run() {
     html_tags();
     urls();
   }
-  no_loc();
-  math();
-  tokens();
-  placeholders();
+  if (!pair_.anchored_only) {
+    no_loc();
+    math();
+    tokens();
+    placeholders();
+  }
   numbers();
 }
 

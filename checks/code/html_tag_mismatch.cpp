@@ -47,6 +47,27 @@ std::string tag_key(const HtmlTag& tag) {
   return key + ">";
 }
 
+// The id of an anchor tag (`<a name="x">`, `<a id="x">`, no href) of a source item, or "".
+std::string anchor_id(const Document& doc, const Item& item) {
+  auto [b, e] = Document::within(doc.html_tags(), item.span);
+  if (b == e || b->name != "a" || b->closing || b->attribute("href")) return {};
+  if (const HtmlAttribute* n = b->attribute("name")) return n->value;
+  if (const HtmlAttribute* i = b->attribute("id")) return i->value;
+  return {};
+}
+
+// Whether the translated `doc` still has the id `id`: a heading's generated id (from the
+// translated text), or an explicit anchor when the source is another file (in a side-by-side
+// file the source halves hold the English anchors).
+bool has_id(const Document& doc, const Document& source, std::string_view id) {
+  if (&doc != &source)
+    for (const Anchor& a : doc.anchors())
+      if (a.name == id) return true;
+  for (const Heading& h : doc.headings())
+    if (h.slug == id) return true;
+  return false;
+}
+
 }  // namespace
 
 void PairComparison::html_tags() {
@@ -77,10 +98,22 @@ void PairComparison::html_tags() {
     }
   }
   match_equal(s, t);
-  for (auto [open, close] : added_anchors)
-    if (!t[open].used && !t[close].used) t[open].used = t[close].used = true;
   for (Item& a : s) {
     if (a.used) continue;
+    // A dropped anchor whose id the translated page still has (its heading's generated id is
+    // the same, or the anchor moved out of the block) breaks no link: only the tag is gone.
+    if (a.key.starts_with("<a ")) {
+      const std::string id = anchor_id(*src_.half.doc, a);
+      if (!id.empty() && has_id(*tgt_.half.doc, *src_.half.doc, id)) {
+        a.used = true;
+        for (Item* x = &a + 1; x < s.data() + s.size(); ++x)
+          if (!x->used && x->key == "</a>") {
+            x->used = true;
+            break;
+          }
+        continue;
+      }
+    }
     Item* b = nullptr;
     for (Item& x : t)
       if (!x.used && x.key.substr(0, x.key.find_first_of(" >/", 1)) == a.key.substr(0, a.key.find_first_of(" >/", 1))) {
@@ -108,6 +141,10 @@ void PairComparison::html_tags() {
       }
     }
   }
+  // What is left of the target is not in the source; an empty anchor that the translation added
+  // whole is kept on purpose (a renamed one was paired with the source's above).
+  for (auto [open, close] : added_anchors)
+    if (!t[open].used && !t[close].used) t[open].used = t[close].used = true;
   for (Item& b : t)
     if (!b.used) report(kHtmlTag, b.span, fmt::format("HTML tag '{}' is not in the source", q(b.raw)), {});
 }

@@ -31,6 +31,10 @@ struct BlockPair {
   // The source half is in another file (a monolingual translation's source, pairing.h): every
   // message ends with where in it, `(business-central/foo.md:42)`. Null for a segment.
   const Pair* source_file = nullptr;
+  // Compare only what the alignment anchors (code spans, tags, URLs, numbers, Markdown), whose
+  // forms agree on both sides once folded: not commands, names, placeholders, no-loc terms or
+  // formulas, which one side may have and the other lack because the source is another version.
+  bool anchored_only = false;
 };
 
 }  // namespace loclint::checks::code
