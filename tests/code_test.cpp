@@ -218,6 +218,7 @@ TEST(CodeTokenize, LonePowerShellParameters) {
   EXPECT_EQ(texts(tokenize("Subscription B   -ResourceGroup 1"), TokenKind::Command), V{});
   EXPECT_EQ(texts(tokenize("Add-On -ResourceGroup 1"), TokenKind::Command), V{});
   EXPECT_EQ(texts(tokenize("a cloud -Based app, grade -A or -UTF8"), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Per-Hop Behavior (PHB) -Expedited Forwarding"), TokenKind::Command), V{});
 }
 
 TEST(CodeTokenize, PositionalArgumentsAndPathsWithSpaces) {

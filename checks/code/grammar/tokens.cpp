@@ -107,9 +107,12 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     // number, is a list item that lost its space ("-Find non-posted documents", "Subscription
     // B   -ResourceGroup 1", "Add-On -ResourceGroup 1"), unless the word is the whole text (a
     // parameter's heading).
+    // After a closing parenthesis or bracket the dash is the sentence's ("(PHB) -Expedited
+    // Forwarding": a list dash that lost its space).
     bool parameter = dash && !cmdlet && !long_option && is_powershell_param(c) &&
                      (words.size() == 1 ||
                       (i > 0 && w.begin >= 2 && text[w.begin - 1] == ' ' && text[w.begin - 2] != ' ' &&
+                       text[w.begin - 2] != ')' && text[w.begin - 2] != ']' &&
                        !(i + 1 < words.size() && is_plain_number(core(words[i + 1])))));
     // A one-letter option named as one ("the -o parameter", "flag -n"): a reader types it.
     auto names_an_option = [&](size_t k) {
