@@ -5,13 +5,14 @@
 
 #include <string>
 
+#include "loclint/text.h"
+
 namespace loclint {
 
 namespace {
 
 bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 template <class P>
 bool all_of(std::string_view s, P p) {
@@ -45,8 +46,7 @@ bool is_locale_tag(std::string_view s, bool language_alone) {
   }
   // ICU's tables of ISO 639 languages and ISO 3166 countries (uloc_getISO3Language and
   // uloc_getISO3Country answer "" for a code they do not know).
-  std::string id;
-  for (char c : language) id += lower(c);
+  std::string id = lower_ascii(language);
   if (*uloc_getISO3Language(id.c_str()) == '\0') return false;
   // A script must be an ISO 15924 code ICU knows (`Latn`, `Hans`), not any four letters
   // (`no-code`, `co-host`).

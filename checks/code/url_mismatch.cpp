@@ -29,13 +29,6 @@ const Rule kUrl{
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The Windows LCID of a locale tag (`it-it`: 0x410), from ICU; 0 when unknown.
 uint32_t lcid_of(std::string_view tag) {
   std::string id;
@@ -55,7 +48,7 @@ std::string localize_query(std::string u, bool source, std::string_view locale) 
   if (q == std::string::npos) return u;
   const size_t hash = u.find('#', q);
   const size_t end = hash == std::string::npos ? u.size() : hash;
-  const std::string file_language = lower(locale.substr(0, locale.find('-')));
+  const std::string file_language = lower_ascii(locale.substr(0, locale.find('-')));
   std::string out = u.substr(0, q + 1);
   for (size_t p = q + 1; p <= end;) {
     size_t amp = u.find('&', p);
@@ -63,8 +56,8 @@ std::string localize_query(std::string u, bool source, std::string_view locale) 
     std::string_view param = std::string_view(u).substr(p, amp - p);
     const size_t eq = param.find('=');
     if (eq != std::string_view::npos) {
-      const std::string name = lower(param.substr(0, eq));
-      const std::string value = lower(param.substr(eq + 1));
+      const std::string name = lower_ascii(param.substr(0, eq));
+      const std::string value = lower_ascii(param.substr(eq + 1));
       if (name == "clcid" || name == "lcid") {
         uint32_t v = 0;
         try {
