@@ -62,10 +62,10 @@ TEST_F(ChangedSince, ListsAddedModifiedRenamedAndUntrackedDocuments) {
   Result r = loclint("--changed-since main docs", dir_.path());
   EXPECT_EQ(r.exit, 1) << r.err;
   EXPECT_EQ(r.out,
-            "docs/added.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n"
-            "docs/modified.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n"
-            "docs/new-name.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n"
-            "docs/untracked.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n");
+            "docs/added.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n"
+            "docs/modified.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n"
+            "docs/new-name.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n"
+            "docs/untracked.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n");
   EXPECT_NE(r.err.find("in 4 files"), std::string::npos) << r.err;
   // Without a path: the whole work tree from the working folder.
   r = loclint("--changed-since main", dir_.path());
@@ -90,7 +90,7 @@ TEST_F(ChangedSince, FunctionRestrictsToRootsAndIncludeGlobsSeeRelativePaths) {
   EXPECT_EQ(paths(files), std::vector<std::string>({"docs/added.md", "other/elsewhere.md"}));
   EXPECT_EQ(files[1].relative, "elsewhere.md");
   Result r = loclint("--changed-since main --include 'new-*' docs", dir_.path());
-  EXPECT_EQ(r.out, "docs/new-name.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n");
+  EXPECT_EQ(r.out, "docs/new-name.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n");
 }
 
 TEST_F(ChangedSince, UnknownRefOrNoRepositoryIsExitTwo) {

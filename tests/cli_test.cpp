@@ -82,7 +82,7 @@ TEST_F(Cli, CompilerFormatWithRelativePathAndSummary) {
   write(dir_ / "docs/a.md", kBadYaml);
   Result r = run("docs/a.md");
   EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.out, "docs/a.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n");
+  EXPECT_EQ(r.out, "docs/a.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n");
   EXPECT_EQ(r.err, "1 error, 0 warnings in 1 file\n");
 }
 
@@ -117,7 +117,7 @@ TEST_F(Cli, UnreadablePathIsReportedAndTheRestStillPrints) {
   EXPECT_EQ(r.code, 2);
   auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 2u) << r.out;
-  EXPECT_EQ(lines[0], "bad.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]");
+  EXPECT_EQ(lines[0], "bad.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]");
   EXPECT_EQ(lines[1], "missing.md:1:1: error: cannot read path: No such file or directory [loclint/unreadable-file]");
 }
 

@@ -155,11 +155,11 @@ TEST(ConfigFileCli, FolderConfigsSelectSeveritiesAndFiles) {
   write_file(root / "docs/.loclint.yaml", "severity: {metadata/syntax: warning}\nexclude: ['includes/**']\n");
   write_file(root / "docs/sub/.loclint.yaml", "disable: [metadata]\n");
   Result r = loclint("docs", root);
-  EXPECT_EQ(r.out, "docs/a.md:2:13: warning: front matter is not valid YAML: illegal map value [metadata/syntax]\n");
+  EXPECT_EQ(r.out, "docs/a.md:2:13: warning: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n");
   EXPECT_EQ(r.exit, 0) << r.err;  // a warning is below the default --fail-on
   // A file named on the command line (as pre-commit does) is excluded the same way.
   r = loclint("docs/includes/inc.md docs/a.md", root);
-  EXPECT_EQ(r.out, "docs/a.md:2:13: warning: front matter is not valid YAML: illegal map value [metadata/syntax]\n");
+  EXPECT_EQ(r.out, "docs/a.md:2:13: warning: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n");
   // The command line wins over the file.
   r = loclint("--severity metadata/syntax=error docs/a.md", root);
   EXPECT_EQ(r.exit, 1);
@@ -195,7 +195,7 @@ TEST(ConfigFileCli, RepeatableOptionsTakeOneValueSoFileNamesFollow) {
   ScratchDir dir;
   fs::path root = make_tree(dir);
   Result r = loclint("--exclude '*inc.md' --disable loclint docs/a.md docs/includes/inc.md", root);
-  EXPECT_EQ(r.out, "docs/a.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n") << r.err;
+  EXPECT_EQ(r.out, "docs/a.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n") << r.err;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// Front matter is read from yaml-cpp's parser events into a compact tree instead of through
-// YAML::Load. These are the YAML shapes where a node graph and an event stream could disagree:
-// the model must keep seeing exactly what YAML::Load produced.
+// Front matter is read from libyaml's parser events into a compact tree (front_matter.cpp). These
+// are the YAML shapes where a node graph and an event stream could disagree, the schema loclint
+// applies (YAML 1.2 core: values stay the strings written, only the null forms are null), and
+// the exact positions of errors, which libyaml counts in code points and loclint in bytes.
 #include <gtest/gtest.h>
 
 #include "loclint/document.h"
@@ -19,7 +20,7 @@ TEST(FrontMatterEvents, AliasIsTheAnchoredNodeWithItsLocation) {
   const auto& e = d->front_matter().entries;
   ASSERT_EQ(e.size(), 2u);
   EXPECT_EQ(e[1].value, "val");
-  // YAML::Load resolves an alias to the anchored node itself, so the value's mark is the anchor's.
+  // An alias is the anchored node itself, so the value's mark is the anchor's.
   EXPECT_EQ(e[1].value_span, e[0].value_span);
 }
 
@@ -84,4 +85,52 @@ TEST(FrontMatterEvents, YamlMimeMetadataThroughAnAliasOrAQuotedKey) {
   auto dup = parse("### YamlMime:FAQ\nmetadata: 1\nmetadata:\n  a: b\n", "faq.yml");
   EXPECT_TRUE(dup->front_matter().present);
   EXPECT_FALSE(dup->front_matter().is_mapping);
+}
+
+TEST(FrontMatterEvents, ValuesStayTheStringsWrittenAsInYaml12CoreSchema) {
+  // YAML 1.1 reads `no`, `on`, `yes` as booleans and 012 as octal; loclint resolves no type, so
+  // every value is the text written, as YAML 1.2's core schema reads `no`.
+  auto d = front("robots: no\non: yes\nms.date: 2020-08-18\nid: 012\nratio: 1_000\nempty: ''\nnothing: Null\n");
+  const auto& fm = d->front_matter();
+  ASSERT_FALSE(fm.error);
+  ASSERT_EQ(fm.entries.size(), 7u);
+  EXPECT_EQ(fm.find("robots")->value, "no");
+  EXPECT_EQ(fm.find("on")->value, "yes");
+  EXPECT_EQ(fm.find("ms.date")->value, "2020-08-18");
+  EXPECT_EQ(fm.find("id")->value, "012");
+  EXPECT_EQ(fm.find("ratio")->value, "1_000");
+  EXPECT_FALSE(fm.find("empty")->is_null);
+  EXPECT_TRUE(fm.find("nothing")->is_null);
+}
+
+TEST(FrontMatterEvents, ErrorColumnIsInBytesAfterNonAsciiText) {
+  // libyaml's column counts code points: "Café ünï" is 8 code points and 11 bytes.
+  const std::string text = "---\ntitle: Café ünï: x\n---\n# H\n";
+  auto d = parse(text);
+  ASSERT_TRUE(d->front_matter().error);
+  EXPECT_EQ(d->front_matter().error->offset, text.find("ï: x") + 2);
+}
+
+TEST(FrontMatterEvents, ErrorPositionWithCrlfLineEnds) {
+  const std::string text = "---\r\ntitle: ok\r\ndescription: a: b\r\n---\r\n# H\r\n";
+  auto d = parse(text);
+  ASSERT_TRUE(d->front_matter().error);
+  EXPECT_EQ(d->front_matter().error->offset, text.find("a: b") + 1);
+}
+
+TEST(FrontMatterEvents, ControlCharacterIsAnErrorAtItsByte) {
+  // libyaml reports it as a reader error, with a byte offset rather than a mark.
+  const std::string text = "---\ntitle: é ok\ndescription: bad\x01" "byte\n---\n# H\n";
+  auto d = parse(text);
+  ASSERT_TRUE(d->front_matter().error);
+  EXPECT_EQ(d->front_matter().error->offset, text.find('\x01'));
+  EXPECT_NE(d->front_matter().error->message.find("control characters"), std::string::npos);
+}
+
+TEST(FrontMatterEvents, InvalidUtf8IsLeftToItsOwnRule) {
+  // loclint/invalid-utf8 reports the byte; the front matter still parses, one defect one finding.
+  auto d = front("title: Caf\xE9\ndescription: ok\n");
+  ASSERT_FALSE(d->front_matter().error);
+  EXPECT_EQ(d->front_matter().find("title")->value, "Caf?");
+  EXPECT_EQ(d->front_matter().find("description")->value, "ok");
 }

@@ -81,7 +81,7 @@ TEST_F(PreCommit, HookPassesAGoodFileAndBlocksABrokenOne) {
   std::string shown = broken.out + broken.err;
   EXPECT_NE(broken.exit, 0) << shown;
   EXPECT_NE(shown.find("Failed"), std::string::npos) << shown;
-  EXPECT_NE(shown.find("articles/broken.md:2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]"),
+  EXPECT_NE(shown.find("articles/broken.md:2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]"),
             std::string::npos) << shown;
   EXPECT_NE(shown.find("articles/broken.md:7:4: error: invalid UTF-8 byte sequence (0xE9) [loclint/invalid-utf8]"),
             std::string::npos) << shown;
@@ -165,7 +165,7 @@ TEST(ProblemMatcher, EveryLineOfRealOutputBecomesAnAnnotationNotesIncluded) {
   write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
   std::string out = real_output(dir);
   std::vector<std::string> want = {
-      "docs/a b:c.md|2|13|error|front matter is not valid YAML: illegal map value|metadata/syntax",
+      "docs/a b:c.md|2|13|error|front matter is not valid YAML: mapping values are not allowed in this context|metadata/syntax",
       "docs/a b:c.md|7|4|error|invalid UTF-8 byte sequence (0xE9)|loclint/invalid-utf8",
       "docs/sup.md|5|1|notice|'loclint-disable-next-line metadata' suppresses nothing|loclint/unused-suppression"};
   std::vector<std::string> lines, got;
@@ -265,7 +265,7 @@ TEST(GithubWorkflow, GithubFormatOnRealOutputIsOneAnnotationPerFinding) {
   Result r = run(sh_quote(kBinary) + " --format github docs", dir.path());
   EXPECT_EQ(r.exit, 1);
   EXPECT_EQ(r.out,
-            "::error file=docs/a%2Cb.md,line=2,col=13,title=metadata/syntax::front matter is not valid YAML: illegal map value\n"
+            "::error file=docs/a%2Cb.md,line=2,col=13,title=metadata/syntax::front matter is not valid YAML: mapping values are not allowed in this context\n"
             "::error file=docs/a%2Cb.md,line=7,col=4,endLine=7,endColumn=4,title=loclint/invalid-utf8::invalid UTF-8 byte sequence (0xE9)\n");
 }
 

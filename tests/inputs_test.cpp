@@ -31,7 +31,7 @@ class Inputs : public ::testing::Test {
 };
 
 std::string bad_at(const std::string& path) {
-  return path + ":2:13: error: front matter is not valid YAML: illegal map value [metadata/syntax]\n";
+  return path + ":2:13: error: front matter is not valid YAML: mapping values are not allowed in this context [metadata/syntax]\n";
 }
 
 // ---- --stdin-filename ------------------------------------------------------------------------

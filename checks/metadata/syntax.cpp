@@ -41,7 +41,8 @@ void check_syntax(const Document& doc, const Env& env, Reporter& out) {
                   "the {} quote opening the value of '{}' is never closed: the value runs to the end of the "
                   "front matter; close the quote",
                   which, s->key);
-    if (fm.error)
+    // A value never closed stops the parser at the end of the block: nothing more to say.
+    if (fm.error && s->next_line != 0)
       msg += fmt::format(" (the YAML parser stops on line {}: {})", doc.lines().line_of(fm.error->offset),
                          fm.error->message);
     out.report(kSyntax, {s->quote, s->quote + 1}, msg);

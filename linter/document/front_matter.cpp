@@ -1,16 +1,21 @@
 // Front matter: the `---` block at the top of an article, or the `metadata:` mapping of a
-// docfx YamlMime file, parsed with yaml-cpp. Every key keeps its own location.
+// docfx YamlMime file, parsed with libyaml (the reference C implementation of YAML, Debian's
+// libyaml-0-2). Every key keeps its own location.
+//
+// Why libyaml (issue 20): on the front matter of the seven corpus trees it parses 47 MB/s against
+// yaml-cpp's 4.8 MB/s and libfyaml's 23 MB/s (bench/yaml_parsers.cpp), and it stops at the same
+// line and column as yaml-cpp on every corpus and fixture block with an error. loclint reads
+// events only and resolves no tags, so every scalar stays the string written (`no` is the string
+// "no", as in YAML 1.2's core schema); only the null forms of that schema (empty, `~`, `null`,
+// `Null`, `NULL`, plain and untagged) are read as null.
 #include "front_matter.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
-
-#include <istream>
-#include <streambuf>
+#include <yaml.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <unordered_map>
 
 namespace loclint {
 
@@ -47,31 +52,64 @@ const FrontMatterEntry* FrontMatter::find_path(std::string_view path) const {
 
 namespace {
 
-// yaml-cpp is given the block with '\r' removed; lines stay the same, so a mark's line maps to
-// a line of the file. Its column counts bytes of that line.
-uint32_t mark_offset(const LineIndex& lines, uint32_t first_line, const YAML::Mark& m, std::string_view text) {
+// A position reported by libyaml: 0-based line and column, the column in code points.
+struct Mark {
+  int line = -1;
+  int column = -1;
+};
+
+// What libyaml is given: the block with '\r' removed (lines stay the same, so a mark's line is a
+// line of the file) and every byte of an ill-formed UTF-8 sequence replaced by '?' (one byte for
+// one byte: loclint/invalid-utf8 reports those bytes once; libyaml would reject the block).
+struct YamlInput {
+  std::string bytes;
+  std::vector<uint32_t> line_starts;  // byte offset of each line of `bytes`
+
+  explicit YamlInput(std::string_view s) {
+    bytes.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+      if (s[i] == '\r') {
+        if (!(i + 1 < s.size() && s[i + 1] == '\n')) bytes += '\n';
+        ++i;
+        continue;
+      }
+      if (static_cast<unsigned char>(s[i]) < 0x80) {
+        bytes += s[i++];
+        continue;
+      }
+      int n = utf8::sequence_length(s, i);
+      if (n <= 0) {
+        bytes += '?';
+        ++i;
+        continue;
+      }
+      bytes.append(s.substr(i, static_cast<size_t>(n)));
+      i += static_cast<size_t>(n);
+    }
+    line_starts.push_back(0);
+    for (size_t i = 0; i < bytes.size(); ++i)
+      if (bytes[i] == '\n') line_starts.push_back(static_cast<uint32_t>(i + 1));
+  }
+
+  // Bytes from the start of the mark's line to the mark (libyaml counts code points).
+  uint32_t byte_column(const Mark& m) const {
+    if (m.line < 0 || static_cast<size_t>(m.line) >= line_starts.size() || m.column <= 0) return 0;
+    size_t i = line_starts[static_cast<size_t>(m.line)];
+    for (int c = 0; c < m.column && i < bytes.size() && bytes[i] != '\n'; ++c) {
+      int n = utf8::sequence_length(bytes, i);
+      i += n > 0 ? static_cast<size_t>(n) : 1;
+    }
+    return static_cast<uint32_t>(i - line_starts[static_cast<size_t>(m.line)]);
+  }
+};
+
+// The offset in the file of a mark of the YAML that starts on line `first_line` of the file.
+uint32_t mark_offset(const LineIndex& lines, uint32_t first_line, const YamlInput& input, const Mark& m) {
   if (m.line < 0) return lines.line_start(first_line);
   uint32_t line = first_line + static_cast<uint32_t>(m.line);
   line = std::min(line, lines.line_count());
   Span ls = lines.line_span(line);
-  uint32_t col = m.column < 0 ? 0u : static_cast<uint32_t>(m.column);
-  uint32_t off = std::min(ls.begin + col, ls.end);
-  (void)text;
-  return off;
-}
-
-std::string strip_cr(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      if (i + 1 < s.size() && s[i + 1] == '\n') continue;
-      out += '\n';
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
+  return std::min(ls.begin + input.byte_column(m), ls.end);
 }
 
 // Where a scalar written on the line of `m` ends: the rest of the line without comments.
@@ -95,29 +133,34 @@ Span value_extent(std::string_view text, uint32_t begin, uint32_t line_end) {
   return {begin, end};
 }
 
-// The YAML as a compact tree, built from yaml-cpp's parser events. This is what YAML::Load
-// builds (same parser, same nodes, aliases resolved to the anchored node, duplicate keys kept)
-// without yaml-cpp's reference-counted node graph, which cost as much as the parse itself.
-struct Tree : YAML::EventHandler {
+// A YAML syntax error: libyaml's problem (and its context, "while scanning a quoted scalar"), and
+// where it stopped, as a mark or, for a reader error, as a byte offset into the input.
+struct YamlError {
+  std::string message;
+  Mark mark;
+  std::optional<uint32_t> byte_offset;
+};
+
+// The first YAML document as a compact tree, built from libyaml's parser events: aliases are the
+// anchored node itself and duplicate keys are kept (the first one wins in find()).
+struct Tree {
   enum Kind : uint8_t { Null, Scalar, Sequence, Map };
   struct Node {
     Kind kind = Null;
-    YAML::Mark mark;
+    Mark mark;
     std::string value;                // scalars
     std::vector<uint32_t> children;   // sequence items; map keys and values alternating
   };
   std::vector<Node> nodes;
-  std::vector<uint32_t> stack;        // open collections
-  std::vector<uint32_t> anchors;      // anchor_t -> node (anchor 0 is "none")
+  std::vector<uint32_t> stack;                          // open collections
+  std::unordered_map<std::string, uint32_t> anchors;    // anchor name -> node (the latest)
   bool has_root = false;
+  std::optional<Mark> undefined_alias;                  // the first alias of no anchor
 
-  uint32_t add(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  uint32_t add(Kind kind, const yaml_mark_t& mark, const yaml_char_t* anchor) {
     uint32_t id = static_cast<uint32_t>(nodes.size());
-    nodes.push_back(Node{kind, mark, {}, {}});
-    if (anchor) {
-      if (anchors.size() <= anchor) anchors.resize(anchor + 1, UINT32_MAX);
-      anchors[anchor] = id;
-    }
+    nodes.push_back(Node{kind, Mark{static_cast<int>(mark.line), static_cast<int>(mark.column)}, {}, {}});
+    if (anchor) anchors[reinterpret_cast<const char*>(anchor)] = id;
     attach(id);
     return id;
   }
@@ -126,29 +169,54 @@ struct Tree : YAML::EventHandler {
     else has_root = true;
   }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(Null, mark, anchor); }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
-    // The parser has already rejected unknown anchors; an alias is the anchored node itself.
-    if (anchor < anchors.size() && anchors[anchor] != UINT32_MAX) attach(anchors[anchor]);
+  // The null forms of the YAML 1.2 core schema, written plain and without a tag.
+  static bool is_null(const yaml_event_t& ev) {
+    if (ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !ev.data.scalar.plain_implicit) return false;
+    std::string_view v(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length);
+    return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
-    nodes[add(Scalar, mark, anchor)].value = value;
+
+  // One event of the first document; false once that document has ended.
+  bool handle(const yaml_event_t& ev) {
+    switch (ev.type) {
+      case YAML_SCALAR_EVENT:
+        if (is_null(ev)) {
+          add(Null, ev.start_mark, ev.data.scalar.anchor);
+        } else {
+          uint32_t id = add(Scalar, ev.start_mark, ev.data.scalar.anchor);
+          nodes[id].value.assign(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length);
+        }
+        return true;
+      case YAML_ALIAS_EVENT:
+        // libyaml leaves it to the reader to check that the anchor is defined (YAML 1.2, 7.1).
+        if (auto it = anchors.find(reinterpret_cast<const char*>(ev.data.alias.anchor)); it != anchors.end()) {
+          attach(it->second);
+        } else if (!undefined_alias) {
+          undefined_alias = Mark{static_cast<int>(ev.start_mark.line), static_cast<int>(ev.start_mark.column)};
+        }
+        return true;
+      case YAML_SEQUENCE_START_EVENT:
+        stack.push_back(add(Sequence, ev.start_mark, ev.data.sequence_start.anchor));
+        return true;
+      case YAML_MAPPING_START_EVENT:
+        stack.push_back(add(Map, ev.start_mark, ev.data.mapping_start.anchor));
+        return true;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        if (!stack.empty()) stack.pop_back();
+        return true;
+      case YAML_DOCUMENT_END_EVENT:
+      case YAML_STREAM_END_EVENT:
+        return false;
+      default:
+        return true;
+    }
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-    stack.push_back(add(Sequence, mark, anchor));
-  }
-  void OnSequenceEnd() override { stack.pop_back(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-    stack.push_back(add(Map, mark, anchor));
-  }
-  void OnMapEnd() override { stack.pop_back(); }
 
   // Root of the first document (node 0), or nullptr for an empty document.
   const Node* root() const { return has_root ? &nodes[0] : nullptr; }
 
-  // The value of the first scalar key equal to `key`, or nullptr (like Node::operator[]).
+  // The value of the first scalar key equal to `key`, or nullptr.
   const Node* find(const Node& map, std::string_view key) const {
     for (size_t i = 0; i + 1 < map.children.size(); i += 2) {
       const Node& k = nodes[map.children[i]];
@@ -158,30 +226,56 @@ struct Tree : YAML::EventHandler {
   }
 };
 
-// Parses the first YAML document of `yaml` into `tree`; throws YAML::Exception like YAML::Load.
-void parse_yaml(const std::string& yaml, Tree& tree) {
-  struct View : std::streambuf {
-    explicit View(const std::string& s) {
-      char* p = const_cast<char*>(s.data());
-      setg(p, p, p + s.size());
-    }
-  } view(yaml);
-  std::istream in(&view);
-  YAML::Parser parser(in);
+// Parses the first YAML document of `input` into `tree`; the error where libyaml stopped, if any.
+std::optional<YamlError> parse_yaml(const YamlInput& input, Tree& tree) {
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return YamlError{"out of memory", {}, 0u};
+  std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> guard(&parser, yaml_parser_delete);
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(input.bytes.data()),
+                               input.bytes.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
   tree.nodes.reserve(64);
-  parser.HandleNextDocument(tree);
+  for (;;) {
+    yaml_event_t ev;
+    if (!yaml_parser_parse(&parser, &ev)) {
+      YamlError err;
+      err.message = parser.problem ? parser.problem : "invalid YAML";
+      if (parser.context) err.message += std::string(" ") + parser.context;
+      if (parser.error == YAML_READER_ERROR)
+        err.byte_offset = static_cast<uint32_t>(std::min(parser.problem_offset, input.bytes.size()));
+      else
+        err.mark = Mark{static_cast<int>(parser.problem_mark.line), static_cast<int>(parser.problem_mark.column)};
+      return err;
+    }
+    const bool more = tree.handle(ev);
+    yaml_event_delete(&ev);
+    if (tree.undefined_alias) return YamlError{"found an alias of an undefined anchor", *tree.undefined_alias, {}};
+    if (!more) return std::nullopt;
+  }
+}
+
+// Where the error is, in the file: the YAML starts on line `first_line`.
+uint32_t error_offset(const LineIndex& lines, uint32_t first_line, const YamlInput& input, const YamlError& err) {
+  if (!err.byte_offset) return mark_offset(lines, first_line, input, err.mark);
+  // A reader error counts bytes of the input; find its line and column the same way.
+  const auto& starts = input.line_starts;
+  auto it = std::upper_bound(starts.begin(), starts.end(), *err.byte_offset);
+  const size_t line = static_cast<size_t>(it - starts.begin()) - 1;
+  uint32_t l = std::min(first_line + static_cast<uint32_t>(line), lines.line_count());
+  Span ls = lines.line_span(l);
+  return std::min(ls.begin + (*err.byte_offset - starts[line]), ls.end);
 }
 
 // The entries of `map` into `entries`; a mapping value's own entries go into its `fields`.
 void collect(const Tree& tree, const Tree::Node& map, std::vector<FrontMatterEntry>& entries, const LineIndex& lines,
-             uint32_t first_line, std::string_view text, int depth = 0) {
+             uint32_t first_line, const YamlInput& input, std::string_view text, int depth = 0) {
   entries.reserve(map.children.size() / 2);
   for (size_t i = 0; i < map.children.size(); i += 2) {
     FrontMatterEntry e;
     const Tree::Node& k = tree.nodes[map.children[i]];
     const Tree::Node* v = i + 1 < map.children.size() ? &tree.nodes[map.children[i + 1]] : nullptr;
     if (k.kind == Tree::Scalar) e.key = k.value;
-    uint32_t kb = mark_offset(lines, first_line, k.mark, text);
+    uint32_t kb = mark_offset(lines, first_line, input, k.mark);
     uint32_t line = lines.line_of(kb);
     Span ls = lines.line_span(line);
     uint32_t ke = kb;
@@ -201,7 +295,7 @@ void collect(const Tree& tree, const Tree::Node& map, std::vector<FrontMatterEnt
       e.value_span = {ls.end, ls.end};
     } else if (v->kind == Tree::Scalar) {
       e.value = v->value;
-      uint32_t vb = mark_offset(lines, first_line, v->mark, text);
+      uint32_t vb = mark_offset(lines, first_line, input, v->mark);
       if (lines.line_of(vb) == line) {
         e.value_span = value_extent(text, vb, ls.end);
       } else {
@@ -211,13 +305,13 @@ void collect(const Tree& tree, const Tree::Node& map, std::vector<FrontMatterEnt
       }
     } else {
       e.is_scalar = false;
-      uint32_t vb = mark_offset(lines, first_line, v->mark, text);
+      uint32_t vb = mark_offset(lines, first_line, input, v->mark);
       e.value_span = {vb, vb};
       if (v->kind == Tree::Sequence)
         for (uint32_t item : v->children)
           if (tree.nodes[item].kind == Tree::Scalar) e.items.push_back(tree.nodes[item].value);
       // A hostile file nests mappings thousands deep; real front matter nests one or two.
-      if (v->kind == Tree::Map && depth < 8) collect(tree, *v, e.fields, lines, first_line, text, depth + 1);
+      if (v->kind == Tree::Map && depth < 8) collect(tree, *v, e.fields, lines, first_line, input, text, depth + 1);
     }
     entries.push_back(std::move(e));
   }
@@ -233,31 +327,32 @@ FrontMatter parse_front_matter(std::string_view text, const LineIndex& lines, ui
   if (yaml_mime) {
     // The whole file is YAML; its metadata sits under `metadata:`.
     fm.body = {start, n};
-    try {
-      Tree tree;
-      parse_yaml(strip_cr(text.substr(start)), tree);
-      const Tree::Node* root = tree.root();
-      if (root && root->kind == Tree::Map) {
-        if (const Tree::Node* meta = tree.find(*root, "metadata")) {
-          fm.present = true;
-          uint32_t mb = mark_offset(lines, lines.line_of(start), meta->mark, text);
-          fm.span = {mb, mb};
-          if (meta->kind == Tree::Map) {
-            collect(tree, *meta, fm.entries, lines, lines.line_of(start), text);
-            if (!fm.entries.empty()) {
-              uint32_t last = fm.entries.back().value_span.end;
-              fm.span = {lines.line_start(lines.line_of(mb)), std::max(last, mb)};
-            }
-          } else {
-            fm.is_mapping = false;
-          }
-        }
-      } else {
-        fm.is_mapping = false;
-      }
-    } catch (const YAML::Exception& e) {
+    const YamlInput input(text.substr(start));
+    const uint32_t first_line = lines.line_of(start);
+    Tree tree;
+    if (auto err = parse_yaml(input, tree)) {
       fm.present = true;
-      fm.error = FrontMatterError{e.msg, mark_offset(lines, lines.line_of(start), e.mark, text)};
+      fm.error = FrontMatterError{err->message, error_offset(lines, first_line, input, *err)};
+      return fm;
+    }
+    const Tree::Node* root = tree.root();
+    if (root && root->kind == Tree::Map) {
+      if (const Tree::Node* meta = tree.find(*root, "metadata")) {
+        fm.present = true;
+        uint32_t mb = mark_offset(lines, first_line, input, meta->mark);
+        fm.span = {mb, mb};
+        if (meta->kind == Tree::Map) {
+          collect(tree, *meta, fm.entries, lines, first_line, input, text);
+          if (!fm.entries.empty()) {
+            uint32_t last = fm.entries.back().value_span.end;
+            fm.span = {lines.line_start(lines.line_of(mb)), std::max(last, mb)};
+          }
+        } else {
+          fm.is_mapping = false;
+        }
+      }
+    } else {
+      fm.is_mapping = false;
     }
     return fm;
   }
@@ -295,22 +390,20 @@ FrontMatter parse_front_matter(std::string_view text, const LineIndex& lines, ui
   fm.span = {start, close_line.end};
   fm.body = {body_begin, body_end};
   *body_out = {after, n};
-  std::string yaml = strip_cr(text.substr(body_begin, body_end - body_begin));
-  try {
-    Tree tree;
-    parse_yaml(yaml, tree);
-    const Tree::Node* root = tree.root();
-    if (!root || root->kind == Tree::Null) return fm;  // empty front matter
-    if (root->kind != Tree::Map) {
-      fm.is_mapping = false;
-      fm.error = FrontMatterError{"front matter is not a mapping of keys to values", body_begin};
-      return fm;
-    }
-    collect(tree, *root, fm.entries, lines, first + 1, text);
-  } catch (const YAML::Exception& e) {
-    fm.entries.clear();
-    fm.error = FrontMatterError{e.msg, mark_offset(lines, first + 1, e.mark, text)};
+  const YamlInput input(text.substr(body_begin, body_end - body_begin));
+  Tree tree;
+  if (auto err = parse_yaml(input, tree)) {
+    fm.error = FrontMatterError{err->message, error_offset(lines, first + 1, input, *err)};
+    return fm;
   }
+  const Tree::Node* root = tree.root();
+  if (!root || root->kind == Tree::Null) return fm;  // empty front matter
+  if (root->kind != Tree::Map) {
+    fm.is_mapping = false;
+    fm.error = FrontMatterError{"front matter is not a mapping of keys to values", body_begin};
+    return fm;
+  }
+  collect(tree, *root, fm.entries, lines, first + 1, input, text);
   return fm;
 }
 

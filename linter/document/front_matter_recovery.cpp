@@ -1,8 +1,8 @@
-// Where a quote went wrong in front matter, when yaml-cpp hides the mistake or blames another
+// Where a quote went wrong in front matter, when the YAML parser hides the mistake or blames another
 // line. A legitimate multi-line quoted value has its continuation lines indented, so a
 // continuation line that starts like a key at the key's own indentation is taken as the sign of
 // a lost quote. Translators put apostrophes and quotation marks in titles: inside a quoted value
-// they end it early, which yaml-cpp reports on that line as a bare error.
+// they end it early, which the parser reports on that line as a bare error.
 #include <cctype>
 
 #include "front_matter.h"
@@ -87,7 +87,7 @@ std::optional<LostQuote> find_lost_quote(std::string_view text, const LineIndex&
       s.next_line = l;
       break;
     }
-    // Never closed: yaml-cpp took the rest of the block as the value. Closed on a later line
+    // Never closed: the rest of the block is the value. Closed on a later line
     // with a key in between: the quote that closed it opened another value.
     if (!s.closed || s.next_line != 0) return s;
   }

@@ -38,13 +38,13 @@ struct FrontMatterEntry {
 };
 
 struct FrontMatterError {
-  std::string message;  // yaml-cpp's message, or ours for an unterminated block
+  std::string message;  // the YAML parser's message (libyaml), or ours for an unterminated block
   uint32_t offset = 0;  // where the error is
 };
 
 // A quoted value whose closing quote is missing from its line (front_matter_recovery.cpp).
-// yaml-cpp lets such a value run on, silently turning the keys below it into text, or fails
-// far below the real mistake ("end of map not found").
+// A YAML parser lets such a value run on, silently turning the keys below it into text, or fails
+// far below the real mistake ("did not find expected key while parsing a block mapping").
 struct LostQuote {
   std::string key;       // the key whose value the quote opens
   uint32_t quote = 0;    // offset of the opening quote
