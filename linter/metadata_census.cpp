@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "front_matter.h"
 #include "loclint/glob.h"
@@ -71,10 +73,12 @@ namespace {
 std::optional<std::string> read_prefix(const fs::path& p, size_t limit) {
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) return std::nullopt;
+  const auto size = fs::file_size(p, ec);
   std::ifstream in(p, std::ios::binary);
   if (!in) return std::nullopt;
-  std::string bytes(limit, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(limit));
+  // Sized from the file (most articles are a few KB), not zero-filled to `limit` each time.
+  std::string bytes(ec ? limit : std::min<size_t>(limit, static_cast<size_t>(size)), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<size_t>(in.gcount()));
   return bytes;
 }
@@ -108,17 +112,6 @@ FrontMatterKeys keys_of(std::string_view text) {
   return out;
 }
 
-std::optional<nlohmann::json> read_docfx(const fs::path& p) {
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) > kMaxFileSize) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  try {
-    return nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 bool skipped_folder(const fs::path& dir) {
   std::string name = dir.filename().string();
   return name.empty() || name[0] == '.' || lower_ascii(name) == "includes";
@@ -147,7 +140,7 @@ std::shared_ptr<const DocfxMetadata> Workspace::docfx_metadata(const fs::path& f
   }
   auto meta = std::make_shared<DocfxMetadata>();
   for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
-    if (auto cfg = read_docfx(d / "docfx.json"); cfg && cfg->is_object()) {
+    if (auto cfg = json_file(d / "docfx.json"); cfg && cfg->is_object()) {
       meta->folder = d;
       const nlohmann::json* build = cfg->contains("build") && (*cfg)["build"].is_object() ? &(*cfg)["build"] : nullptr;
       if (build && build->contains("globalMetadata") && (*build)["globalMetadata"].is_object())
@@ -186,6 +179,8 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
   std::call_once(*once, [&] {
     auto census = std::make_shared<KeyCensus>();
     census->folder = folder;
+    // The articles and YamlMime files of the folder, in directory order.
+    std::vector<fs::path> files;
     std::error_code ec;
     fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
@@ -196,16 +191,38 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
       }
       std::string name = lower_ascii(p.filename().string());
       if (!(name.ends_with(".md") || name.ends_with(".yml")) || name == "toc.md") continue;
-      auto keys = front_matter_keys(absolute_normal(p));
-      if (!keys || !keys->parsed || generated_page(*keys)) continue;
-      if (name.ends_with(".yml") && keys->yaml_mime.empty()) continue;  // TOC.yml, docfx config
-      KeyTally& tally = keys->yaml_mime.empty() ? census->articles : census->yaml_mime[keys->yaml_mime];
+      files.push_back(absolute_normal(p));
+    }
+    // Their keys, read by as many threads as the run has (the run's other threads wait here).
+    struct Counted {
+      std::shared_ptr<const FrontMatterKeys> keys;
+      std::vector<std::string> carried;  // filled keys and the docfx.json keys, sorted, unique
+    };
+    std::vector<Counted> counted(files.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+        const fs::path& p = files[i];
+        auto keys = front_matter_keys(p);
+        if (!keys || !keys->parsed || generated_page(*keys)) continue;
+        if (lower_ascii(p.extension().string()) == ".yml" && keys->yaml_mime.empty()) continue;  // TOC.yml
+        std::vector<std::string> carried = keys->filled;
+        for (std::string& k : docfx_metadata(p)->keys_for(p)) carried.push_back(std::move(k));
+        std::sort(carried.begin(), carried.end());
+        carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
+        counted[i] = Counted{std::move(keys), std::move(carried)};
+      }
+    };
+    const unsigned helpers = static_cast<unsigned>(std::min<size_t>(jobs_, files.size() / 64 + 1)) - 1;
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < helpers; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    for (const Counted& c : counted) {
+      if (!c.keys) continue;
+      KeyTally& tally = c.keys->yaml_mime.empty() ? census->articles : census->yaml_mime[c.keys->yaml_mime];
       ++tally.files;
-      std::vector<std::string> carried = keys->filled;
-      for (std::string& k : docfx_metadata(p)->keys_for(absolute_normal(p))) carried.push_back(std::move(k));
-      std::sort(carried.begin(), carried.end());
-      carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
-      for (const std::string& k : carried) ++tally.carried[k];
+      for (const std::string& k : c.carried) ++tally.carried[k];
     }
     std::unique_lock lock(mutex_);
     censuses_[key] = census;

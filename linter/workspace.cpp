@@ -50,17 +50,6 @@ bool readable_document(const fs::path& p) {
   return !ec && size <= kMaxFileSize;
 }
 
-std::optional<nlohmann::json> read_json(const fs::path& p) {
-  if (!readable_document(p)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  try {
-    return nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 // A locale in a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr", or a checkout
 // named after its branch ("dynamics365smb-docs-pr.it-it.live"). Only a name that is a locale, or
 // one of whose '.'-separated parts is, counts (locale_tag.h); the last such part wins.
@@ -77,6 +66,24 @@ std::string locale_suffix(const std::string& name) {
 }
 
 }  // namespace
+
+std::shared_ptr<const nlohmann::json> Workspace::json_file(const fs::path& p) {
+  const std::string key = p.string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = json_files_.find(key); it != json_files_.end()) return it->second;
+  }
+  std::shared_ptr<const nlohmann::json> parsed;
+  if (readable_document(p)) {
+    std::ifstream in(p, std::ios::binary);
+    try {
+      if (in) parsed = std::make_shared<const nlohmann::json>(nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true));
+    } catch (const std::exception&) {
+    }
+  }
+  std::unique_lock lock(mutex_);
+  return json_files_.emplace(key, std::move(parsed)).first->second;
+}
 
 Workspace::Workspace() : pairing_(std::make_unique<Pairing>(*this)) {}
 Workspace::~Workspace() = default;
@@ -100,21 +107,34 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
     std::shared_lock lock(mutex_);
     if (auto it = repo_by_dir_.find(dir.string()); it != repo_by_dir_.end()) return it->second;
   }
-  auto info = std::make_shared<RepoInfo>();
+  fs::path root;
   std::error_code ec;
   for (fs::path d = dir;; d = d.parent_path()) {
-    if (fs::exists(d / ".openpublishing.publish.config.json", ec)) {
-      info->root = d;
-      break;
-    }
-    if (fs::exists(d / ".git", ec) && info->root.empty()) {
-      info->root = d;
+    if (fs::exists(d / ".openpublishing.publish.config.json", ec) || fs::exists(d / ".git", ec)) {
+      root = d;
       break;
     }
     if (d == d.root_path() || d.parent_path() == d) break;
   }
+  // The publishing config of a repository is read once, whatever folder of it asks first.
+  std::shared_ptr<const RepoInfo> result;
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = repo_by_root_.find(root.string()); it != repo_by_root_.end()) result = it->second;
+  }
+  if (!result) result = read_repo_info(root);
+  std::unique_lock lock(mutex_);
+  result = repo_by_root_.emplace(root.string(), result).first->second;
+  repo_by_dir_.emplace(dir.string(), result);
+  return result;
+}
+
+std::shared_ptr<const RepoInfo> Workspace::read_repo_info(const fs::path& root) {
+  auto info = std::make_shared<RepoInfo>();
+  info->root = root;
+  std::error_code ec;
   if (!info->root.empty()) {
-    if (auto cfg = read_json(info->root / ".openpublishing.publish.config.json"); cfg && cfg->is_object()) {
+    if (auto cfg = json_file(info->root / ".openpublishing.publish.config.json"); cfg && cfg->is_object()) {
       info->publish_config = info->root / ".openpublishing.publish.config.json";
       if (cfg->contains("docsets_to_publish") && (*cfg)["docsets_to_publish"].is_array()) {
         std::set<std::string> locales;
@@ -173,7 +193,7 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
         }
       }
     }
-    if (auto red = read_json(info->root / ".openpublishing.redirection.json")) {
+    if (auto red = json_file(info->root / ".openpublishing.redirection.json")) {
       if (red->contains("redirections") && (*red)["redirections"].is_array())
         for (const auto& r : (*red)["redirections"]) {
           if (!r.is_object()) continue;
@@ -190,7 +210,7 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
       for (const auto& e : fs::directory_iterator(info->root, ec))
         if (e.is_directory(ec) && e.path().filename().string()[0] != '.') candidates.push_back(e.path());
       for (const fs::path& folder : candidates) {
-        auto docfx = read_json(folder / "docfx.json");
+        auto docfx = json_file(folder / "docfx.json");
         if (!docfx || !docfx->is_object()) continue;
         Docset d;
         d.folder = absolute_normal(folder);
@@ -206,10 +226,7 @@ std::shared_ptr<const RepoInfo> Workspace::repo_of(const fs::path& file) {
     std::sort(info->docsets.begin(), info->docsets.end(),
               [](const Docset& a, const Docset& b) { return a.folder.string().size() > b.folder.string().size(); });
   }
-  std::shared_ptr<const RepoInfo> result = info;
-  std::unique_lock lock(mutex_);
-  repo_by_dir_.emplace(dir.string(), result);
-  return result;
+  return info;
 }
 
 std::vector<std::shared_ptr<const RepoInfo>> Workspace::repositories() const {
@@ -249,7 +266,7 @@ std::string Workspace::docfx_locale(const fs::path& dir) {
   std::string locale;
   std::error_code ec;
   if (fs::exists(dir / "docfx.json", ec))
-    if (auto cfg = read_json(dir / "docfx.json"); cfg && cfg->is_object()) {
+    if (auto cfg = json_file(dir / "docfx.json"); cfg && cfg->is_object()) {
       auto text = [](const nlohmann::json& j, const char* name) -> std::string {
         if (j.is_object() && j.contains(name) && j[name].is_string()) return j[name].get<std::string>();
         return {};

@@ -676,6 +676,14 @@ TEST(HostileEngine, GlobsMatchInBoundedTime) {
   EXPECT_TRUE(glob_match("**", "a/b/c.md"));
   EXPECT_TRUE(glob_match("**/*.md", "c.md"));
   EXPECT_FALSE(glob_match("", "a.md"));
+  // The literal ends are checked before the table: a docfx.json's `fileMetadata` globs.
+  EXPECT_FALSE(glob_match("admin/**/*.md", "business/admin/a.md"));
+  EXPECT_TRUE(glob_match("admin/**/*.md", "admin/a.md"));
+  EXPECT_FALSE(glob_match("admin/**/*.md", "admin/a.yml"));
+  EXPECT_TRUE(glob_match("admin/**/", "admin/"));          // the '/' of `**/` may match nothing
+  EXPECT_TRUE(glob_match("docs/**/x?", "docs/a/xy"));      // a '?' in the tail: the table decides
+  EXPECT_TRUE(glob_match("a/b.md", "a/b.md"));
+  EXPECT_FALSE(glob_match("a/b.md", "a/c.md"));
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), kMaxSeconds);
 }
 

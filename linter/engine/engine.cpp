@@ -227,6 +227,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     }
   };
   unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
+  workspace.set_jobs(threads);
   if (threads == 1) {
     worker(0);
   } else {

@@ -28,30 +28,44 @@ bool glob_matches(std::string_view g, std::string_view p) {
     glob += g[i++];
   }
   if (consumed > p.size()) return false;
+  // The literal text before the first wildcard must start the path, and the literal text after
+  // the last star must end it: most globs of a docfx.json (`admin/**/*.md`) fail there, before
+  // the table below is built.
+  const size_t first_wild = glob.find_first_of("*?");
+  if (first_wild == std::string::npos) return glob == p;
+  if (p.substr(0, first_wild) != std::string_view(glob).substr(0, first_wild)) return false;
+  std::string_view tail = std::string_view(glob).substr(glob.rfind('*') + 1);
+  if (tail.starts_with('/') && glob.size() - tail.size() >= 2 && glob[glob.size() - tail.size() - 2] == '*')
+    tail.remove_prefix(1);  // the '/' of `**/` may match nothing
+  if (tail.find('?') == std::string_view::npos && !p.ends_with(tail)) return false;
   const size_t n = p.size();
   // row(gi)[pi]: does glob[gi..] match p[pi..]? Each row needs the rows up to 3 further on.
-  std::vector<std::vector<char>> rows(4, std::vector<char>(n + 1, 0));
-  auto row = [&](size_t gi) -> std::vector<char>& { return rows[gi % 4]; };
+  std::vector<char> table(4 * (n + 1), 0);
+  struct Row {
+    char* data;
+    char& operator[](size_t i) const { return data[i]; }
+  };
+  auto row = [&](size_t gi) { return Row{table.data() + (gi % 4) * (n + 1)}; };
   for (size_t pi = 0; pi <= n; ++pi) row(glob.size())[pi] = pi == n;
   for (size_t gi = glob.size(); gi-- > 0;) {
-    std::vector<char>& cur = row(gi);
+    const Row cur = row(gi);
     std::string_view rest = std::string_view(glob).substr(gi);
     if (rest.starts_with("**/")) {  // zero or more whole segments
-      const std::vector<char>& next = row(gi + 3);
+      const Row next = row(gi + 3);
       bool after_slash = false;
       for (size_t pi = n + 1; pi-- > 0;) {
         if (pi < n && p[pi] == '/' && next[pi + 1]) after_slash = true;
         cur[pi] = next[pi] || after_slash;
       }
     } else if (rest.starts_with("**")) {  // anything, '/' included
-      const std::vector<char>& next = row(gi + 2);
+      const Row next = row(gi + 2);
       bool any = false;
       for (size_t pi = n + 1; pi-- > 0;) cur[pi] = any = any || next[pi];
     } else if (rest[0] == '*') {  // anything within a segment
-      const std::vector<char>& next = row(gi + 1);
+      const Row next = row(gi + 1);
       for (size_t pi = n + 1; pi-- > 0;) cur[pi] = next[pi] || (pi < n && p[pi] != '/' && cur[pi + 1]);
     } else {
-      const std::vector<char>& next = row(gi + 1);
+      const Row next = row(gi + 1);
       for (size_t pi = n + 1; pi-- > 0;)
         cur[pi] = pi < n && (rest[0] == '?' ? p[pi] != '/' : rest[0] == p[pi]) && next[pi + 1];
     }

@@ -6,6 +6,7 @@
 // lints only changed files, and their links still resolve against the whole tree on disk.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <map>
@@ -17,6 +18,8 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace loclint {
 
@@ -194,12 +197,15 @@ class Workspace {
   // The docfx.json nearest above `file`, up to the repository root (cached per folder).
   std::shared_ptr<const DocfxMetadata> docfx_metadata(const fs::path& file);
   // The census of the articles around `file` (see KeyCensus); computed on first use, once per
-  // census folder, while other threads asking for it wait.
+  // census folder, by set_jobs() threads, while other threads asking for it wait.
   std::shared_ptr<const KeyCensus> key_census(const fs::path& file);
   // A page written by a reference generator (docfx managed reference, Q# API pages): a `uid`
   // key and no author keys, which no generator writes.
   static bool generated_page(const FrontMatterKeys& keys);
   static constexpr size_t kFrontMatterProbe = 64 * 1024;
+
+  // How many threads the run has: work that every thread must wait for (a census) uses as many.
+  void set_jobs(unsigned jobs) { jobs_ = std::max(1u, jobs); }
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
@@ -235,12 +241,21 @@ class Workspace {
     fs::path actual;
   };
   std::string docfx_locale(const fs::path& dir);
+  // The publishing configuration of the repository at `root` ("" for none), read once per root.
+  std::shared_ptr<const RepoInfo> read_repo_info(const fs::path& root);
+  // A JSON file of the publishing configuration (docfx.json, the publish and redirection files),
+  // parsed once per run with comments allowed; null when it is missing, not a regular file of at
+  // most kMaxFileSize bytes, or not JSON.
+  std::shared_ptr<const nlohmann::json> json_file(const fs::path& path);
 
+  unsigned jobs_ = 1;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
+  std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_root_;  // "" for no repository
   std::unordered_map<std::string, std::shared_ptr<const Place>> places_;
   std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
-  std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
+  std::unordered_map<std::string, std::string> docfx_locales_;
+  std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> json_files_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
