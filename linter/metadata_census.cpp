@@ -6,10 +6,15 @@
 // assuming one: it runs the first time a file of a census folder asks for it, reads only the
 // front matter of each article (the first kFrontMatterProbe bytes, parsed by the same YAML
 // reader as the linted documents), and is shared by every file and thread of the run.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <fstream>
 #include <thread>
 
@@ -69,17 +74,26 @@ bool Workspace::generated_page(const FrontMatterKeys& keys) {
 
 namespace {
 
-// The first `limit` bytes of a regular file; nullopt when it cannot be read.
+// The first `limit` bytes of a regular file; nullopt when it cannot be read. One open, one fstat,
+// usually one read: the census reads every article of a docset this way.
 std::optional<std::string> read_prefix(const fs::path& p, size_t limit) {
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) return std::nullopt;
-  const auto size = fs::file_size(p, ec);
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  // Sized from the file (most articles are a few KB), not zero-filled to `limit` each time.
-  std::string bytes(ec ? limit : std::min<size_t>(limit, static_cast<size_t>(size)), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<size_t>(in.gcount()));
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a FIFO must not block
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string bytes(std::min<size_t>(limit, static_cast<size_t>(st.st_size)), '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  bytes.resize(got);
   return bytes;
 }
 
@@ -164,6 +178,12 @@ std::shared_ptr<const DocfxMetadata> Workspace::docfx_metadata(const fs::path& f
 }
 
 std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
+  // The census folder depends on the file's folder only.
+  const std::string dir_key = file.parent_path().string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = census_by_dir_.find(dir_key); it != census_by_dir_.end()) return it->second;
+  }
   const fs::path abs = absolute_normal(file);
   auto repo = repo_of(abs);
   fs::path folder = abs.parent_path();
@@ -227,8 +247,10 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
     std::unique_lock lock(mutex_);
     censuses_[key] = census;
   });
-  std::shared_lock lock(mutex_);
-  return censuses_.at(key);
+  std::unique_lock lock(mutex_);
+  auto census = censuses_.at(key);
+  census_by_dir_.emplace(dir_key, census);
+  return census;
 }
 
 }  // namespace loclint

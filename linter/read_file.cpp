@@ -18,13 +18,15 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     error = std::strerror(errno);
     return false;
   }
-  if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = std::strerror(errno);
     ::close(fd);
     return false;
   }
+  // A regular file never blocks; anything else (a FIFO, a device) is read blocking again.
+  if (!S_ISREG(st.st_mode))
+    if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   if (S_ISDIR(st.st_mode)) {
     error = "is a directory";
     ::close(fd);
@@ -46,6 +48,9 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   while (true) {
     if (got == out.size()) {
       if (out.size() >= kMaxFileSize) break;
+      // A regular file of the size fstat gave is read whole: no probe (one read call less per
+      // file). A size of 0 may be a /proc file whose size is unknown: probe it.
+      if (S_ISREG(st.st_mode) && got > 0) break;
       // The expected size is read: probe for more in a small buffer, so that the usual end of
       // file does not zero-fill (and free) a 64 KiB tail for every file.
       char probe[512];

@@ -288,6 +288,24 @@ std::string Workspace::docfx_locale(const fs::path& dir) {
 }
 
 std::string Workspace::tree_locale(const fs::path& file, std::string* source) {
+  // Every answer depends on the folder only: kept per folder, with where it was learnt.
+  const std::string dir_key = file.parent_path().string();
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = tree_locales_.find(dir_key); it != tree_locales_.end()) {
+      if (source) *source = it->second.second;
+      return it->second.first;
+    }
+  }
+  std::string learnt;
+  std::string locale = tree_locale_uncached(file, &learnt);
+  if (source) *source = learnt;
+  std::unique_lock lock(mutex_);
+  tree_locales_.emplace(dir_key, std::make_pair(locale, std::move(learnt)));
+  return locale;
+}
+
+std::string Workspace::tree_locale_uncached(const fs::path& file, std::string* source) {
   auto repo = repo_of(file);
   if (const Docset* d = docset_of(*repo, file); d && !d->locale.empty()) {
     if (source) *source = "docset '" + d->name + "' of .openpublishing.publish.config.json";

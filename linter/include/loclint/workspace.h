@@ -241,6 +241,7 @@ class Workspace {
     fs::path actual;
   };
   std::string docfx_locale(const fs::path& dir);
+  std::string tree_locale_uncached(const fs::path& file, std::string* source);
   // The publishing configuration of the repository at `root` ("" for none), read once per root.
   std::shared_ptr<const RepoInfo> read_repo_info(const fs::path& root);
   // A JSON file of the publishing configuration (docfx.json, the publish and redirection files),
@@ -255,6 +256,8 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const Place>> places_;
   std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
   std::unordered_map<std::string, std::string> docfx_locales_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> tree_locales_;  // folder -> (locale, source)
+  std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> census_by_dir_;    // a file's folder -> its census
   std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> json_files_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
