@@ -86,12 +86,15 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
       // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
       // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
-      fs::file_status fst = it->status(sec);
-      if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
-        out.tool_failure = true;
-        out.findings.push_back(path_finding(shown, kUnreadableFile, config_.severity_of(kUnreadableFile),
-                                            "not a regular file (a FIFO, socket or device); it was not read"));
-        continue;
+      // The type the directory listing gave answers for a regular file, without a stat call.
+      if (!it->is_regular_file(sec)) {
+        fs::file_status fst = it->status(sec);
+        if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
+          out.tool_failure = true;
+          out.findings.push_back(path_finding(shown, kUnreadableFile, config_.severity_of(kUnreadableFile),
+                                              "not a regular file (a FIFO, socket or device); it was not read"));
+          continue;
+        }
       }
       out.files.push_back(shown);
       shard_key.emplace(out.files.back(), std::move(rel));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <thread>
 
 #include "loclint/core_rules.h"
@@ -223,6 +224,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     std::shared_ptr<const Document> doc;
     while (queue.next(i, doc)) {
       per_file[i] = lint_file(disc.files[i], std::move(doc), workspace, per_thread[t]);
+      sort_findings(per_file[i]);  // on the worker threads: the run's order is then a merge
       if (progress_) progress_(linted.fetch_add(1) + 1, n);
     }
   };
@@ -242,12 +244,28 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     result.stats.tool_failure |= s.tool_failure;
     result.stats.summary_notes.merge(s.summary_notes);
   }
-  // Findings about paths (discovery) go with the path they name, in path order.
-  std::vector<Finding> all = std::move(disc.findings);
-  for (Finding& f : publish_config_findings(workspace)) all.push_back(std::move(f));
-  for (auto& v : per_file)
-    for (auto& f : v) all.push_back(std::move(f));
-  sort_findings(all);
+  // The files' findings, each file's sorted by its worker, in path order: sorted as a whole when
+  // every finding of a file names that file (else sorted again). Findings about paths
+  // (discovery, the publish config) are merged in before the files' own at equal keys, the order
+  // a stable sort of them all gives.
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return disc.files[a] < disc.files[b]; });
+  std::vector<Finding> files_findings;
+  size_t total = 0;
+  for (const auto& v : per_file) total += v.size();
+  files_findings.reserve(total);
+  for (size_t i : order)
+    for (auto& f : per_file[i]) files_findings.push_back(std::move(f));
+  if (!std::is_sorted(files_findings.begin(), files_findings.end(), finding_less)) sort_findings(files_findings);
+  std::vector<Finding> about_paths = std::move(disc.findings);
+  for (Finding& f : publish_config_findings(workspace)) about_paths.push_back(std::move(f));
+  sort_findings(about_paths);
+  std::vector<Finding> all;
+  all.reserve(about_paths.size() + files_findings.size());
+  std::merge(std::make_move_iterator(about_paths.begin()), std::make_move_iterator(about_paths.end()),
+             std::make_move_iterator(files_findings.begin()), std::make_move_iterator(files_findings.end()),
+             std::back_inserter(all), finding_less);
   result.stats.count_severities(all);
   result.findings = std::move(all);
   result.files = std::move(disc.files);

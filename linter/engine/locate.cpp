@@ -168,14 +168,14 @@ Finding path_finding(const std::string& path, const Rule& rule, Severity severit
   return f;
 }
 
-void sort_findings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.path != b.path) return a.path < b.path;
-    if (a.start.line != b.start.line) return a.start.line < b.start.line;
-    if (a.start.column != b.start.column) return a.start.column < b.start.column;
-    if (a.diagnostic.rule->id != b.diagnostic.rule->id) return a.diagnostic.rule->id < b.diagnostic.rule->id;
-    return a.diagnostic.message < b.diagnostic.message;
-  });
+bool finding_less(const Finding& a, const Finding& b) {
+  if (int c = a.path.compare(b.path); c != 0) return c < 0;
+  if (a.start.line != b.start.line) return a.start.line < b.start.line;
+  if (a.start.column != b.start.column) return a.start.column < b.start.column;
+  if (a.diagnostic.rule->id != b.diagnostic.rule->id) return a.diagnostic.rule->id < b.diagnostic.rule->id;
+  return a.diagnostic.message < b.diagnostic.message;
 }
+
+void sort_findings(std::vector<Finding>& findings) { std::stable_sort(findings.begin(), findings.end(), finding_less); }
 
 }  // namespace loclint

@@ -21,5 +21,7 @@ Finding path_finding(const std::string& path, const Rule& rule, Severity severit
 // Sorts findings by path, line, column, rule id and message (stable for equal keys): the order
 // of every output, the same for any number of jobs.
 void sort_findings(std::vector<Finding>& findings);
+// The order sort_findings sorts by.
+bool finding_less(const Finding& a, const Finding& b);
 
 }  // namespace loclint
