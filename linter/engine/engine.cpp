@@ -229,7 +229,9 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     }
   };
   unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
-  workspace.set_jobs(threads);
+  // A census reads a whole docset even when one file is linted (an editor, a pre-commit hook):
+  // it gets every job asked for, not only as many as there are files.
+  workspace.set_jobs(std::max(1u, jobs));
   if (threads == 1) {
     worker(0);
   } else {
