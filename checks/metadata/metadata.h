@@ -73,7 +73,11 @@ Span first_line(const Document& doc);
 // What a required key should hold, for messages ("a date as MM/DD/YYYY").
 std::string expected_form(std::string_view key, const Env& env);
 
-// The six keys the localization pipeline writes into every file it hands back.
+// The six keys the localization pipeline writes into every file it hands back, comma-separated:
+// the one list behind localization_key(), the keys an article is held to where the tree's
+// pipeline writes them, and the default of missing-key's `required-outside-docset`.
+inline constexpr std::string_view kLocalizationKeys =
+    "ms.contentlocale,ms.translationtype,ms.locfileid,ms.lasthandoff,ms.openlocfilehash,ms.sourcegitcommit";
 bool localization_key(std::string_view key);
 
 // What this file's front matter is held to, learnt from the repository (scope.cpp):

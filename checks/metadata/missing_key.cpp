@@ -43,9 +43,7 @@ const Rule kMissingKey{
                  "the percentage of a docset's articles that carry a key for the note about translations that lack "
                  "it"},
                 // What the localization pipeline adds to every file it hands back, article or not.
-                {"required-outside-docset", OptionType::List,
-                 "ms.contentlocale,ms.translationtype,ms.locfileid,ms.lasthandoff,ms.openlocfilehash,"
-                 "ms.sourcegitcommit",
+                {"required-outside-docset", OptionType::List, kLocalizationKeys,
                  "the localization keys a translated file that is not a page (an include) must have, where "
                  "the pipeline writes them"}},
 };
