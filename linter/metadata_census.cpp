@@ -15,7 +15,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <exception>
 #include <fstream>
+#include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "front_matter.h"
@@ -220,24 +223,40 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
     };
     std::vector<Counted> counted(files.size());
     std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-        const fs::path& p = files[i];
-        auto keys = front_matter_keys(p);
-        if (!keys || !keys->parsed || generated_page(*keys)) continue;
-        if (lower_ascii(p.extension().string()) == ".yml" && keys->yaml_mime.empty()) continue;  // TOC.yml
-        std::vector<std::string> carried = keys->filled;
-        for (std::string& k : docfx_metadata(p)->keys_for(p)) carried.push_back(std::move(k));
-        std::sort(carried.begin(), carried.end());
-        carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
-        counted[i] = Counted{std::move(keys), std::move(carried)};
+    std::exception_ptr failure;  // the first exception of a thread, rethrown after every join
+    std::mutex failure_mutex;
+    auto work = [&]() noexcept {
+      try {
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+          const fs::path& p = files[i];
+          auto keys = front_matter_keys(p);
+          if (!keys || !keys->parsed || generated_page(*keys)) continue;
+          if (lower_ascii(p.extension().string()) == ".yml" && keys->yaml_mime.empty()) continue;  // TOC.yml
+          std::vector<std::string> carried = keys->filled;
+          for (std::string& k : docfx_metadata(p)->keys_for(p)) carried.push_back(std::move(k));
+          std::sort(carried.begin(), carried.end());
+          carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
+          counted[i] = Counted{std::move(keys), std::move(carried)};
+        }
+      } catch (...) {
+        next = files.size();  // the other threads stop too
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
       }
     };
     const unsigned helpers = static_cast<unsigned>(std::min<size_t>(jobs_, files.size() / 64 + 1)) - 1;
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < helpers; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    {
+      std::vector<std::jthread> pool;  // joined when the block ends, whatever happens
+      for (unsigned t = 0; t < helpers; ++t) {
+        try {
+          pool.emplace_back(work);
+        } catch (const std::system_error&) {
+          break;  // no thread to be had: the threads there are do the work
+        }
+      }
+      work();
+    }
+    if (failure) std::rethrow_exception(failure);
     for (const Counted& c : counted) {
       if (!c.keys) continue;
       KeyTally& tally = c.keys->yaml_mime.empty() ? census->articles : census->yaml_mime[c.keys->yaml_mime];

@@ -50,7 +50,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
       if (out.size() >= kMaxFileSize) break;
       // A regular file of the size fstat gave is read whole: no probe (one read call less per
       // file). A size of 0 may be a /proc file whose size is unknown: probe it.
-      if (S_ISREG(st.st_mode) && got > 0) break;
+      if (S_ISREG(st.st_mode) && st.st_size > 0) break;
       // The expected size is read: probe for more in a small buffer, so that the usual end of
       // file does not zero-fill (and free) a 64 KiB tail for every file.
       char probe[512];

@@ -50,6 +50,19 @@ bool readable_document(const fs::path& p) {
   return !ec && size <= kMaxFileSize;
 }
 
+// A JSON file of the publishing configuration, comments allowed; nullopt when it is missing, not
+// a regular file of at most kMaxFileSize bytes, or not JSON.
+std::optional<nlohmann::json> read_json(const fs::path& p) {
+  if (!readable_document(p)) return std::nullopt;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    return nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 // A locale in a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr", or a checkout
 // named after its branch ("dynamics365smb-docs-pr.it-it.live"). Only a name that is a locale, or
 // one of whose '.'-separated parts is, counts (locale_tag.h); the last such part wins.
@@ -74,13 +87,7 @@ std::shared_ptr<const nlohmann::json> Workspace::json_file(const fs::path& p) {
     if (auto it = json_files_.find(key); it != json_files_.end()) return it->second;
   }
   std::shared_ptr<const nlohmann::json> parsed;
-  if (readable_document(p)) {
-    std::ifstream in(p, std::ios::binary);
-    try {
-      if (in) parsed = std::make_shared<const nlohmann::json>(nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true));
-    } catch (const std::exception&) {
-    }
-  }
+  if (auto json = read_json(p)) parsed = std::make_shared<const nlohmann::json>(std::move(*json));
   std::unique_lock lock(mutex_);
   return json_files_.emplace(key, std::move(parsed)).first->second;
 }
@@ -134,7 +141,7 @@ std::shared_ptr<const RepoInfo> Workspace::read_repo_info(const fs::path& root) 
   info->root = root;
   std::error_code ec;
   if (!info->root.empty()) {
-    if (auto cfg = json_file(info->root / ".openpublishing.publish.config.json"); cfg && cfg->is_object()) {
+    if (auto cfg = read_json(info->root / ".openpublishing.publish.config.json"); cfg && cfg->is_object()) {
       info->publish_config = info->root / ".openpublishing.publish.config.json";
       if (cfg->contains("docsets_to_publish") && (*cfg)["docsets_to_publish"].is_array()) {
         std::set<std::string> locales;
@@ -193,7 +200,7 @@ std::shared_ptr<const RepoInfo> Workspace::read_repo_info(const fs::path& root) 
         }
       }
     }
-    if (auto red = json_file(info->root / ".openpublishing.redirection.json")) {
+    if (auto red = read_json(info->root / ".openpublishing.redirection.json")) {
       if (red->contains("redirections") && (*red)["redirections"].is_array())
         for (const auto& r : (*red)["redirections"]) {
           if (!r.is_object()) continue;

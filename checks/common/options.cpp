@@ -5,16 +5,6 @@
 
 namespace loclint::checks {
 
-namespace {
-
-const RuleOption& declared(const Rule& rule, std::string_view name, OptionType type) {
-  const RuleOption* o = rule.option(name);
-  if (!o || o->type != type)
-    throw std::logic_error("rule " + std::string(rule.id) + " declares no " + std::string(to_string(type)) +
-                           " option '" + std::string(name) + "'");
-  return *o;
-}
-
 std::vector<std::string> split(std::string_view list) {
   std::vector<std::string> out;
   for (size_t start = 0; start < list.size();) {
@@ -24,6 +14,16 @@ std::vector<std::string> split(std::string_view list) {
     start = comma + 1;
   }
   return out;
+}
+
+namespace {
+
+const RuleOption& declared(const Rule& rule, std::string_view name, OptionType type) {
+  const RuleOption* o = rule.option(name);
+  if (!o || o->type != type)
+    throw std::logic_error("rule " + std::string(rule.id) + " declares no " + std::string(to_string(type)) +
+                           " option '" + std::string(name) + "'");
+  return *o;
 }
 
 std::optional<bool> parse_bool(std::string_view v) {

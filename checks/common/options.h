@@ -22,5 +22,7 @@ std::string text_option(const Config& config, const Rule& rule, std::string_view
 
 // The default of a declared option as a list (a List's items, or a one-item list).
 std::vector<std::string> option_default(const Rule& rule, std::string_view name);
+// A comma-separated list as its items, each trimmed; empty items dropped.
+std::vector<std::string> split(std::string_view list);
 
 }  // namespace loclint::checks

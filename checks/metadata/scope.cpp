@@ -60,20 +60,8 @@ bool other_source_version(const FrontMatterKeys& source, const FrontMatterKeys& 
 
 }  // namespace
 
-namespace {
-std::vector<std::string> localization_keys() {
-  std::vector<std::string> keys;
-  for (std::string_view rest = kLocalizationKeys; !rest.empty();) {
-    const size_t comma = rest.find(',');
-    keys.emplace_back(rest.substr(0, comma));
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-  }
-  return keys;
-}
-}  // namespace
-
 bool localization_key(std::string_view key) {
-  static const std::vector<std::string> keys = localization_keys();
+  static const std::vector<std::string> keys = split(kLocalizationKeys);
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
@@ -105,7 +93,7 @@ Expectations expectations(const Document& doc, const Env& env) {
   const KeyTally& tally = of_type.files >= 3 ? of_type : census->articles;
   // The localization keys, where this tree's pipeline writes them.
   std::vector<std::string> loc =
-      s.article ? localization_keys() : list_option(env.config, kMissingKey, "required-outside-docset");
+      s.article ? split(kLocalizationKeys) : list_option(env.config, kMissingKey, "required-outside-docset");
   for (const std::string& key : loc)
     if (!key.empty() && tally.share(key) > 0.5) x.required.push_back(key);
   for (const std::string& key : list_option(env.config, kMissingKey, "required"))

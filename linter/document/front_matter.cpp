@@ -58,37 +58,63 @@ struct Mark {
   int column = -1;
 };
 
-// What libyaml is given: the block with '\r' removed (lines stay the same, so a mark's line is a
-// line of the file) and every byte of an ill-formed UTF-8 sequence replaced by '?' (one byte for
-// one byte: loclint/invalid-utf8 reports those bytes once; libyaml would reject the block).
+// What libyaml is given, byte for byte the same length as the block, so that a mark maps back to
+// the file:
+// - '\r' removed (lines stay the same, so a mark's line is a line of the file);
+// - '?' for every byte of an ill-formed UTF-8 sequence and of a character YAML forbids (C0 and C1
+//   controls but tab and line feed, DEL, U+FFFE, U+FFFF: YAML 1.2, 5.1, "c-printable"), which
+//   libyaml would reject as a whole block while loclint/invalid-utf8 and loclint/nul-byte report
+//   them once, and yaml-cpp took them as text;
+// - U+2028 and U+2029, which libyaml (YAML 1.1) takes for line breaks and the file's line index
+//   does not, as U+E028 and U+E029 (same length, private use), turned back in scalars.
 struct YamlInput {
   std::string bytes;
   std::vector<uint32_t> line_starts;  // byte offset of each line of `bytes`
+  bool separators = false;            // a U+2028 or U+2029 was replaced
 
   explicit YamlInput(std::string_view s) {
     bytes.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
-      if (s[i] == '\r') {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '\r') {
         if (!(i + 1 < s.size() && s[i + 1] == '\n')) bytes += '\n';
         ++i;
         continue;
       }
-      if (static_cast<unsigned char>(s[i]) < 0x80) {
-        bytes += s[i++];
+      if (c < 0x80) {
+        bytes += (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? '?' : s[i];
+        ++i;
         continue;
       }
-      int n = utf8::sequence_length(s, i);
+      const int n = utf8::sequence_length(s, i);
       if (n <= 0) {
         bytes += '?';
         ++i;
         continue;
       }
-      bytes.append(s.substr(i, static_cast<size_t>(n)));
+      size_t at = i;
+      const char32_t cp = utf8::next(s, at);
+      if ((cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
+        bytes.append(static_cast<size_t>(n), '?');
+      } else if (cp == 0x2028 || cp == 0x2029) {
+        bytes += cp == 0x2028 ? "\xEE\x80\xA8" : "\xEE\x80\xA9";
+        separators = true;
+      } else {
+        bytes.append(s.substr(i, static_cast<size_t>(n)));
+      }
       i += static_cast<size_t>(n);
     }
     line_starts.push_back(0);
     for (size_t i = 0; i < bytes.size(); ++i)
       if (bytes[i] == '\n') line_starts.push_back(static_cast<uint32_t>(i + 1));
+  }
+
+  // A scalar as written: the line and paragraph separators put back.
+  void restore(std::string& value) const {
+    if (!separators) return;
+    for (size_t at = 0; (at = value.find("\xEE\x80", at)) != std::string::npos; at += 3)
+      if (at + 2 < value.size() && (value[at + 2] == '\xA8' || value[at + 2] == '\xA9'))
+        value.replace(at, 3, value[at + 2] == '\xA8' ? "\xE2\x80\xA8" : "\xE2\x80\xA9");
   }
 
   // Bytes from the start of the mark's line to the mark (libyaml counts code points).
@@ -250,7 +276,11 @@ std::optional<YamlError> parse_yaml(const YamlInput& input, Tree& tree) {
     const bool more = tree.handle(ev);
     yaml_event_delete(&ev);
     if (tree.undefined_alias) return YamlError{"found an alias of an undefined anchor", *tree.undefined_alias, {}};
-    if (!more) return std::nullopt;
+    if (!more) {
+      for (Tree::Node& node : tree.nodes)
+        if (node.kind == Tree::Scalar) input.restore(node.value);
+      return std::nullopt;
+    }
   }
 }
 

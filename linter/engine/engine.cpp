@@ -246,19 +246,16 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
     result.stats.tool_failure |= s.tool_failure;
     result.stats.summary_notes.merge(s.summary_notes);
   }
-  // The files' findings, each file's sorted by its worker, in path order: sorted as a whole when
-  // every finding of a file names that file (else sorted again). Findings about paths
-  // (discovery, the publish config) are merged in before the files' own at equal keys, the order
-  // a stable sort of them all gives.
-  std::vector<size_t> order(n);
-  for (size_t i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return disc.files[a] < disc.files[b]; });
+  // The files' findings, each file's sorted by its worker, in the files' order (discovery sorts
+  // them by path): sorted as a whole when every finding of a file names that file (else sorted
+  // again). Findings about paths (discovery, the publish config) are merged in before the files'
+  // own at equal keys, the order a stable sort of them all gives.
   std::vector<Finding> files_findings;
   size_t total = 0;
   for (const auto& v : per_file) total += v.size();
   files_findings.reserve(total);
-  for (size_t i : order)
-    for (auto& f : per_file[i]) files_findings.push_back(std::move(f));
+  for (auto& v : per_file)
+    for (auto& f : v) files_findings.push_back(std::move(f));
   if (!std::is_sorted(files_findings.begin(), files_findings.end(), finding_less)) sort_findings(files_findings);
   std::vector<Finding> about_paths = std::move(disc.findings);
   for (Finding& f : publish_config_findings(workspace)) about_paths.push_back(std::move(f));

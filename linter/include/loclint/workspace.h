@@ -244,9 +244,10 @@ class Workspace {
   std::string tree_locale_uncached(const fs::path& file, std::string* source);
   // The publishing configuration of the repository at `root` ("" for none), read once per root.
   std::shared_ptr<const RepoInfo> read_repo_info(const fs::path& root);
-  // A JSON file of the publishing configuration (docfx.json, the publish and redirection files),
-  // parsed once per run with comments allowed; null when it is missing, not a regular file of at
-  // most kMaxFileSize bytes, or not JSON.
+  // A docfx.json, parsed once per run (three readers ask for it, from every folder below it),
+  // comments allowed; null when it is missing, not a regular file of at most kMaxFileSize bytes,
+  // or not JSON. The publish and redirection configs are read once per repository root instead
+  // (read_repo_info) and not kept: a redirection file runs to megabytes.
   std::shared_ptr<const nlohmann::json> json_file(const fs::path& path);
 
   unsigned jobs_ = 1;
@@ -255,10 +256,10 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_root_;  // "" for no repository
   std::unordered_map<std::string, std::shared_ptr<const Place>> places_;
   std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
-  std::unordered_map<std::string, std::string> docfx_locales_;
+  std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::pair<std::string, std::string>> tree_locales_;  // folder -> (locale, source)
   std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> census_by_dir_;    // a file's folder -> its census
-  std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> json_files_;  // folder -> locale of its docfx.json
+  std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> json_files_;  // path -> docfx.json, null when unreadable
   std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
