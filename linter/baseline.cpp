@@ -7,8 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "loclint/engine.h"  // shard_of
-#include "loclint/glob.h"
+#include "loclint/engine.h"  // search_finds, shard_of
 #include "loclint/workspace.h"
 
 namespace loclint {
@@ -52,30 +51,16 @@ class Baseline::ScopeTest {
     fs::path abs = (dir_ / entry_path).lexically_normal();
     std::error_code ec;
     if (fs::exists(abs, ec) || ec) return false;
-    std::string name = abs.filename().string();
-    for (std::string_view ext : {".md", ".MD", ".markdown", ".yml", ".yaml", ".YML", ".YAML"})
-      if (name.ends_with(ext)) return in_a_folder(abs);
-    return false;
-  }
-
- private:
-  bool in_a_folder(const fs::path& abs) const {
+    // As in discovery: the first folder whose search finds the file keys its shard.
     for (const fs::path& folder : folders_) {
-      fs::path rel = abs.lexically_relative(folder);
-      if (rel.empty() || *rel.begin() == "..") continue;
-      // The first folder that holds it decides, as in discovery.
-      const std::string r = rel.generic_string();
-      std::vector<std::string> include = scope_.include;
-      if (include.empty()) include = {"*.md", "*.yml"};
-      auto any = [&](const std::vector<std::string>& globs) {
-        return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, r); });
-      };
-      if (!any(include) || any(scope_.exclude)) return false;
-      return scope_.shard_count <= 1 || shard_of(r, scope_.shard_count) == scope_.shard_index - 1;
+      if (!search_finds(folder, abs, scope_.include, scope_.exclude)) continue;
+      return scope_.shard_count <= 1 ||
+             shard_of(abs.lexically_relative(folder).generic_string(), scope_.shard_count) == scope_.shard_index - 1;
     }
     return false;
   }
 
+ private:
   const BaselineScope& scope_;
   fs::path dir_;
   std::set<std::string> linted_;

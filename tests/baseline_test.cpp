@@ -202,6 +202,25 @@ TEST_F(PartialRun, ADeletedFileIsStaleOnlyForARunThatWouldHaveSeenIt) {
   EXPECT_EQ(entries(), 2u);
 }
 
+// Whether a run would have seen a deleted file is decided by discovery's own test (search_finds):
+// a file the first folder excludes is still found by a later one, and a hidden folder is never
+// searched.
+TEST_F(PartialRun, ADeletedFileIsJudgedAsDiscoveryWouldFindIt) {
+  fs::remove(dir_ / "other/x.md");
+  // `.` excludes `other/*`, but the search of `other` finds `x.md` (relative to it, no match).
+  Result r = loclint("--baseline b.json --exclude 'other/*' . other", dir_.path());
+  EXPECT_NE(r.err.find("2 baseline entries are no longer found"), std::string::npos) << r.err;
+
+  // A file named alone in a hidden folder: the search of `.` never goes there.
+  write_file(dir_ / ".drafts/d.md", kFm + "caf\xE9\n");
+  ASSERT_EQ(loclint("--write-baseline b.json .drafts/d.md", dir_.path()).exit, 0);
+  fs::remove(dir_ / ".drafts/d.md");
+  r = loclint("--baseline b.json .", dir_.path());
+  EXPECT_NE(r.err.find("2 baseline entries are no longer found"), std::string::npos) << r.err;  // x.md's, not d.md's
+  Result w = loclint("--write-baseline b.json .", dir_.path());
+  EXPECT_NE(w.err.find("(and kept 1 entry of files this run did not lint)"), std::string::npos) << w.err;
+}
+
 TEST_F(PartialRun, ChangedSinceLeavesUnchangedFilesAlone) {
   if (!have_command("git")) GTEST_SKIP() << "git is not installed";
   const std::string git = "export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "

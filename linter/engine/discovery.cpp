@@ -25,25 +25,45 @@ unsigned shard_of(std::string_view relative_path, unsigned count) {
   return static_cast<unsigned>(h % count);
 }
 
+namespace {
+
+bool any_match(const std::vector<std::string>& globs, std::string_view rel) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, rel); });
+}
+
+// Hidden folders (.git) and dependency folders are never documentation.
+bool never_searched(std::string_view folder_name) {
+  return (folder_name.size() > 1 && folder_name[0] == '.') || folder_name == "node_modules";
+}
+
+// A document name that the include/exclude globs select; `rel`: below the folder searched.
+bool selected(std::string_view name, std::string_view rel, const std::vector<std::string>& include,
+              const std::vector<std::string>& exclude) {
+  if (!is_markdown(name) && !is_yaml(name)) return false;
+  static const std::vector<std::string> kDefaultInclude = {"*.md", "*.yml"};
+  return any_match(include.empty() ? kDefaultInclude : include, rel) && !any_match(exclude, rel);
+}
+
+}  // namespace
+
+bool search_finds(const fs::path& folder, const fs::path& file, const std::vector<std::string>& include,
+                  const std::vector<std::string>& exclude) {
+  const fs::path rel = absolute_normal(file).lexically_relative(absolute_normal(folder));
+  if (rel.empty() || *rel.begin() == "..") return false;
+  for (const fs::path& part : rel.parent_path())
+    if (never_searched(part.string())) return false;
+  return selected(rel.filename().string(), rel.generic_string(), include, exclude);
+}
+
 Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const {
   Discovery out;
-  std::vector<std::string> include = config_.include;
-  if (include.empty()) include = {"*.md", "*.yml"};
-  auto excluded = [&](std::string_view rel) {
-    return std::any_of(config_.exclude.begin(), config_.exclude.end(), [&](const std::string& g) { return glob_match(g, rel); });
-  };
-  auto included = [&](std::string_view rel) {
-    return std::any_of(include.begin(), include.end(), [&](const std::string& g) { return glob_match(g, rel); });
-  };
+  auto excluded = [&](std::string_view rel) { return any_match(config_.exclude, rel); };
   // The include/exclude of the .loclint.yaml that applies to a file, relative to its folder.
   auto config_selects = [&](const std::string& path) {
     std::shared_ptr<const Config> c = config_for(path);
     if (c->file_include.empty() && c->file_exclude.empty()) return true;
     std::string rel = absolute_normal(path).lexically_relative(absolute_normal(c->file).parent_path()).generic_string();
-    auto any = [&](const std::vector<std::string>& globs) {
-      return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, rel); });
-    };
-    return (c->file_include.empty() || any(c->file_include)) && !any(c->file_exclude);
+    return (c->file_include.empty() || any_match(c->file_include, rel)) && !any_match(c->file_exclude, rel);
   };
   std::unordered_map<std::string, std::string> shard_key;  // display path -> path relative to its input
   // Searches the folder `root` (as given) for documents; with `glob`, keeps only the paths
@@ -69,8 +89,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       std::error_code sec;
       bool dir = it->is_directory(sec);
       if (dir) {
-        // Hidden folders (.git) and dependency folders are never documentation.
-        if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
+        if (never_searched(name)) it.disable_recursion_pending();
         continue;
       }
       if (!is_markdown(name) && !is_yaml(name)) continue;
@@ -83,7 +102,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
         if (g.starts_with('/') && pv.starts_with('/')) g.remove_prefix(1), pv.remove_prefix(1);
         if (!glob_match(g, pv)) continue;
       }
-      if (!included(rel) || excluded(rel) || !config_selects(p.string())) continue;
+      if (!selected(name, rel, config_.include, config_.exclude) || !config_selects(p.string())) continue;
       // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
       // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
       // The type the directory listing gave answers for a regular file, without a stat call.

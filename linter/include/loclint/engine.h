@@ -86,4 +86,12 @@ class Engine {
 // relative to the input it was found under, so the split is the same on every machine.
 unsigned shard_of(std::string_view relative_path, unsigned count);
 
+// Whether searching `folder` (an input that is a folder) finds `file`, which need not exist: it
+// is below `folder` in no hidden (`.git`) or `node_modules` folder, has a Markdown or YAML name,
+// and its path relative to `folder` matches `include` (empty: `*.md`, `*.yml`) and not `exclude`
+// (Config::include, Config::exclude). The walk of Engine::discover decides by the same test; the
+// `.loclint.yaml` globs and the shard, which the run applies to what the walk finds, are not in it.
+bool search_finds(const std::filesystem::path& folder, const std::filesystem::path& file,
+                  const std::vector<std::string>& include, const std::vector<std::string>& exclude);
+
 }  // namespace loclint
