@@ -129,9 +129,10 @@ FrontMatterKeys keys_of(std::string_view text) {
   return out;
 }
 
-bool skipped_folder(const fs::path& dir) {
+// Hidden folders (`.git`) and includes folders hold no articles.
+bool skipped_folder(const fs::path& dir, const fs::path& census_folder) {
   std::string name = dir.filename().string();
-  return name.empty() || name[0] == '.' || lower_ascii(name) == "includes";
+  return name.empty() || name[0] == '.' || in_includes_folder(dir, census_folder);
 }
 
 }  // namespace
@@ -209,7 +210,7 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
     for (; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
       if (it->is_directory(ec)) {
-        if (skipped_folder(p)) it.disable_recursion_pending();
+        if (skipped_folder(p, folder)) it.disable_recursion_pending();
         continue;
       }
       std::string name = lower_ascii(p.filename().string());

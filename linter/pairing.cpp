@@ -4,7 +4,6 @@
 
 #include "loclint/alignment.h"
 #include "loclint/engine.h"
-#include "loclint/locale_tag.h"
 #include "loclint/read_file.h"
 #include "loclint/workspace.h"
 
@@ -17,62 +16,12 @@ namespace {
 // run (Hugo's `de` and `fr` beside `en`) ask again, usually while it is still kept.
 constexpr size_t kSourceBudget = 32u << 20;
 
-// `de`, `pt-br`, `zh_CN`, `zh-Hans`, `sr-Latn-RS` (locale_tag.h).
-bool is_locale(std::string_view s) { return is_locale_tag(s, /*language_alone=*/true); }
-
-// Backtracking over the (at most two) placeholders of a template.
-bool match_from(std::string_view t, std::string_view p, std::string& rest, std::string& locale) {
-  while (!t.empty()) {
-    if (t.starts_with("{path}") || t.starts_with("{locale}")) {
-      const bool is_path = t[1] == 'p';
-      std::string_view after = t.substr(is_path ? 6 : 8);
-      // Longest first: `{path}.{locale}.md` on `a.b.de.md` gives `a.b` and `de`.
-      for (size_t n = p.size(); n >= 1; --n) {
-        std::string_view piece = p.substr(0, n);
-        if (is_path ? false : (piece.find('/') != std::string_view::npos || !is_locale(piece))) continue;
-        std::string saved_rest = rest, saved_locale = locale;
-        (is_path ? rest : locale) = std::string(piece);
-        if (match_from(after, p.substr(n), rest, locale)) return true;
-        rest = std::move(saved_rest);
-        locale = std::move(saved_locale);
-      }
-      return false;
-    }
-    if (p.empty() || t.front() != p.front()) return false;
-    t.remove_prefix(1);
-    p.remove_prefix(1);
-  }
-  return p.empty();
-}
-
 bool is_document_name(const fs::path& p) {
   std::string ext = lower_ascii(p.extension().string());
   return ext == ".md" || ext == ".markdown" || ext == ".yml" || ext == ".yaml" || ext == ".mdx";
 }
 
 }  // namespace
-
-bool match_path_template(std::string_view tmpl, std::string_view path, std::string& rest, std::string& locale) {
-  rest.clear();
-  locale.clear();
-  return match_from(tmpl, path, rest, locale);
-}
-
-std::string fill_path_template(std::string_view tmpl, std::string_view rest, std::string_view locale) {
-  std::string out;
-  for (size_t i = 0; i < tmpl.size();) {
-    if (tmpl.substr(i).starts_with("{path}")) {
-      out += rest;
-      i += 6;
-    } else if (tmpl.substr(i).starts_with("{locale}")) {
-      out += locale;
-      i += 8;
-    } else {
-      out += tmpl[i++];
-    }
-  }
-  return out;
-}
 
 std::string Pair::where(uint32_t source_offset) const {
   if (!source) return source_name;
@@ -114,57 +63,21 @@ SourceHistory& Pairing::history(const fs::path& source_root) {
 Pairing::Pairing(Workspace& workspace) : workspace_(workspace) {}
 Pairing::~Pairing() = default;
 
-std::optional<Pairing::Mapping> Pairing::map(const fs::path& translated, const Config& config) {
-  if (!config.source_root) return std::nullopt;
-  const fs::path file = absolute_normal(translated);
-  const fs::path source_root = absolute_normal(*config.source_root);
-  // The folder paths are relative to: the .loclint.yaml that set the source root or the
-  // templates, else the repository (publish config or .git), else the working folder.
-  fs::path base = config.pairing.base;
-  if (base.empty()) base = workspace_.repo_of(file)->root;
-  if (base.empty()) base = absolute_normal(".");
-  base = absolute_normal(base);
-  const fs::path rel = file.lexically_relative(base);
-  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
-  const std::string relative = rel.generic_string();
-  Mapping m;
-  if (config.pairing.paths.empty()) {
-    m.source = absolute_normal(source_root / rel);
-  } else {
-    bool found = false;
-    std::string rest;
-    for (const PathTemplate& t : config.pairing.paths) {
-      if (!match_path_template(t.translation, relative, rest, m.locale)) continue;
-      m.source = absolute_normal(source_root / fill_path_template(t.source, rest, m.locale));
-      found = true;
-      break;
-    }
-    if (!found) return std::nullopt;
-  }
-  // The source itself (a repository linted whole, with its source language inside it).
-  if (m.source == file) return std::nullopt;
-  return m;
-}
-
-std::optional<fs::path> Pairing::source_path_of(const fs::path& translated, const Config& config) {
-  auto m = map(translated, config);
-  if (!m) return std::nullopt;
-  return m->source;
-}
-
 std::shared_ptr<const Pair> Pairing::pair_of(const Document& doc, const Config& config) {
   // A side-by-side document carries its source in itself.
   if (!config.source_root || !doc.segments().empty()) return nullptr;
-  auto m = map(doc.path(), config);
-  if (!m) return nullptr;
+  const fs::path file = absolute_normal(doc.path());
+  auto m = source_place(file, config, workspace_.repo_of(file)->root);
+  // The source itself (a repository linted whole, with its source language inside it).
+  if (!m || m->path == file) return nullptr;
   auto pair = std::make_shared<Pair>();
   pair->translation = &doc;
   pair->source_root = absolute_normal(*config.source_root);
   pair->locale = m->locale;
   pair->source_version_ = config.pairing.source_version;
   fs::path actual;
-  Workspace::PathState state = workspace_.stat(m->source, &actual);
-  pair->source_path = state == Workspace::PathState::CaseMismatch ? absolute_normal(actual) : m->source;
+  Workspace::PathState state = workspace_.stat(m->path, &actual);
+  pair->source_path = state == Workspace::PathState::CaseMismatch ? absolute_normal(actual) : m->path;
   pair->source_name = pair->source_path.lexically_relative(pair->source_root).generic_string();
   if (pair->source_name.empty() || pair->source_name.starts_with("..")) pair->source_name = pair->source_path.string();
   if (state != Workspace::PathState::Missing) pair->source = source_document(pair->source_path);
@@ -181,9 +94,9 @@ std::shared_ptr<const Pair> Pairing::pair_of(const Document& doc, const Config& 
   } else {
     if (state != Workspace::PathState::Missing) return nullptr;  // there, but not a document: not ours to judge
     pair->state = PairState::MissingSource;
-    std::string ext = lower_ascii(m->source.extension().string());
+    std::string ext = lower_ascii(m->path.extension().string());
     if (ext == ".md" || ext == ".yml") {
-      fs::path other = m->source;
+      fs::path other = m->path;
       other.replace_extension(ext == ".md" ? ".yml" : ".md");
       if (workspace_.stat(other) != Workspace::PathState::Missing)
         pair->source_moved_to = other.lexically_relative(pair->source_root).generic_string();

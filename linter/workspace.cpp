@@ -30,6 +30,13 @@ bool already_normal_absolute(const std::string& s) {
 }
 }  // namespace
 
+bool in_includes_folder(const fs::path& path, const fs::path& root) {
+  const fs::path inside = root.empty() ? path : path.lexically_relative(root);
+  for (const fs::path& part : inside)
+    if (lower_ascii(part.string()) == "includes") return true;
+  return false;
+}
+
 fs::path absolute_normal(const fs::path& p) {
   // Called for every link of every document: the common case skips fs::absolute (a getcwd
   // system call) and lexically_normal (a component list).

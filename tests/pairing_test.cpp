@@ -132,7 +132,8 @@ TEST_F(Tree, DocfxSamePathBesideTheSourceRepository) {
   EXPECT_FALSE(pair(dir / "loc/docs/a.md", Config{}));
 
   // Any file of the tree maps by the same layout (for links to images and includes).
-  EXPECT_EQ(ws.pairing().source_path_of(dir / "loc/docs/media/x.png", c), absolute_normal(dir / "en/docs/media/x.png"));
+  EXPECT_EQ(source_place(dir / "loc/docs/media/x.png", c, ws.repo_of(dir / "loc/docs/a.md")->root)->path,
+            absolute_normal(dir / "en/docs/media/x.png"));
   EXPECT_EQ(ws.pairing().paired(), 2u);
   EXPECT_EQ(ws.pairing().missing(), 2u);
 }

@@ -103,7 +103,8 @@ class LinkChecker {
   bool missing_from_source_tree(const Target& t, const SummaryNote& unchecked);  // missing_image.cpp
   void check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown);  // missing_anchor.cpp
   bool defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment, int depth) const;
-  // Where `p` (in this tree) sits in the --source-root tree: same path below the repo root.
+  // Where `p` (in this tree) sits in the --source-root tree, by the layout that pairs documents
+  // (source_layout.h), placed by this document's repository.
   std::optional<fs::path> in_source_tree(const fs::path& p) const;
 
   const Document& doc_;

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "link.h"
+#include "loclint/source_layout.h"
 
 namespace loclint::checks::link {
 
@@ -192,11 +193,9 @@ bool LinkChecker::source_has_article() const {
 }
 
 std::optional<fs::path> LinkChecker::in_source_tree(const fs::path& p) const {
-  if (!env_.config.source_root) return std::nullopt;
-  fs::path base = repo_->root.empty() ? absolute_normal(".") : repo_->root;
-  fs::path rel = p.lexically_relative(base);
-  if (rel.empty()) return std::nullopt;
-  return absolute_normal(*env_.config.source_root / rel);
+  auto place = source_place(p, env_.config, repo_->root);
+  if (!place) return std::nullopt;
+  return place->path;
 }
 
 const SummaryNote kArticleNotInSource{&kMissingFile, "link of an article the source tree lacks not checked",

@@ -91,8 +91,7 @@ void LinkChecker::check_anchor(Span at, const std::string& fragment, const fs::p
     set = env_.workspace.anchors(*file);
   } else {
     // An include's `#frag` points into whichever article includes it.
-    std::string here = here_.generic_string();
-    if (here.find("/includes/") != std::string::npos) return;
+    if (in_includes_folder(here_, repo_->root)) return;
     if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
     set = own_;
   }

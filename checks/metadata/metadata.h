@@ -84,8 +84,8 @@ bool localization_key(std::string_view key);
 // - the localization keys, where the tree's pipeline writes them (the majority of the articles
 //   of the docset carry them; Workspace::key_census);
 // - the keys the source article carries: an sxs file's own front matter is the source's plus the
-//   localization keys, so it has nothing more to lose; otherwise the English file at the same
-//   path under --source-root, when it can be read;
+//   localization keys, so it has nothing more to lose; otherwise the English file at its place
+//   in the --source-root tree (source_layout.h), when it can be read;
 // - the keys of metadata/missing-key's option `required`.
 // A source article whose ms.date is earlier than the translation's is a stale reference and is
 // not compared (`stale_source`). A key the large majority of the docset's articles carry, that
@@ -104,7 +104,8 @@ Expectations expectations(const Document& doc, const Env& env);
 // The keys required of this file: expectations(doc, env).required.
 std::vector<std::string> required_keys(const Document& doc, const Env& env);
 
-// The English file at the same path under --source-root, when one is given and readable.
+// The front matter of the document's source file (source_layout.h), when a source root is given
+// and the file there has a front matter that parses.
 std::shared_ptr<const FrontMatterKeys> source_front_matter(const Document& doc, const Env& env);
 
 // `key:`, `key: ~` or a blank value.

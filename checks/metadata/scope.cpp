@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "common/options.h"
+#include "loclint/source_layout.h"
 #include "values.h"
 
 namespace loclint::checks::metadata {
@@ -68,10 +69,9 @@ bool localization_key(std::string_view key) {
 std::shared_ptr<const FrontMatterKeys> source_front_matter(const Document& doc, const Env& env) {
   if (!env.config.source_root) return nullptr;
   auto place = env.workspace.place_of(doc.path());
-  fs::path base = place->repo->root.empty() ? absolute_normal(".") : place->repo->root;
-  fs::path rel = place->file.lexically_relative(base);
-  if (rel.empty() || rel.begin()->string() == "..") return nullptr;
-  auto keys = env.workspace.front_matter_keys(absolute_normal(*env.config.source_root / rel));
+  auto source = source_place(place->file, env.config, place->repo->root);
+  if (!source) return nullptr;
+  auto keys = env.workspace.front_matter_keys(source->path);
   return keys && keys->parsed ? keys : nullptr;
 }
 
@@ -145,10 +145,7 @@ Scope scope_of(const Document& doc, const Env& env) {
   auto place = env.workspace.place_of(doc.path());
   const RepoInfo* repo = place->repo.get();
   if (lower_ascii(path.filename().string()) == "toc.md") s.page_name = false;
-  // Only folders inside the repository count: a checkout under some ".../includes/" is not one.
-  fs::path inside = repo->root.empty() ? path : place->file.lexically_relative(repo->root);
-  for (const auto& part : inside.parent_path())
-    if (lower_ascii(part.string()) == "includes") s.page_name = false;
+  if (in_includes_folder(place->file, repo->root)) s.page_name = false;
   s.in_docset = place->docset != nullptr;
   s.generated = Workspace::generated_page(own_keys(doc));
   // Without a publishing configuration nothing says the file is not an article.

@@ -4,11 +4,9 @@
 // localized docs repository, Hugo's `content/de/`, Docusaurus' `i18n/de/...`, MkDocs'
 // `page.de.md`, MDN's `files/ja/`) has its source in another tree or another file. With a
 // source root (`--source-root DIR` or `source-root:` in `.loclint.yaml`) every document of the
-// run that has no segments is paired with the document at the same place in the source tree:
-//   - by default, the same path relative to the roots (docfx: a localized repository and the
-//     English repository that its publish config checks out beside it as `_repo.en-us`);
-//   - with `pairing.paths` in `.loclint.yaml`, the first template whose `translation` matches
-//     (see PathTemplate in config.h).
+// run that has no segments is paired with the document at its place in the source tree
+// (source_layout.h: the same path relative to the roots, or the first `pairing.paths` template
+// that matches).
 // A document whose source path is the document itself (Hugo's `content/en/` when the whole
 // repository is linted) is a source, not a translation: it is not paired.
 //
@@ -30,6 +28,7 @@
 
 #include "loclint/config.h"
 #include "loclint/document.h"
+#include "loclint/source_layout.h"
 #include "loclint/source_history.h"
 
 namespace loclint {
@@ -109,11 +108,6 @@ class Pairing {
   // paired (no source root, side-by-side segments, no template matches, or it is the source).
   std::shared_ptr<const Pair> pair_of(const Document& doc, const Config& config);
 
-  // Where a file of the translated tree (a page, an image, an include: anything a link names)
-  // sits in the source tree, by the same layout; nullopt without a source root or when no
-  // template matches. The file need not exist in either tree.
-  std::optional<fs::path> source_path_of(const fs::path& translated, const Config& config);
-
   // The document at `path` in a source tree, parsed once per run (kept within a memory budget,
   // then parsed again when asked again); null when it cannot be read or is not a document.
   std::shared_ptr<const Document> source_document(const fs::path& path);
@@ -123,11 +117,6 @@ class Pairing {
   size_t missing() const;
 
  private:
-  struct Mapping {
-    fs::path source;  // absolute, lexically normal
-    std::string locale;
-  };
-  std::optional<Mapping> map(const fs::path& translated, const Config& config);
   SourceHistory& history(const fs::path& source_root);
 
   Workspace& workspace_;
@@ -138,12 +127,5 @@ class Pairing {
   std::unordered_map<std::string, std::unique_ptr<SourceHistory>> histories_;  // by source root
   size_t paired_ = 0, missing_ = 0;
 };
-
-// Matches `path` (relative, forward slashes) against a template of `pairing.paths`; on success
-// fills what `{path}` and `{locale}` matched. `{locale}` is a language code of two or three
-// letters with optional `-` or `_` subtags (`de`, `pt-br`, `zh_CN`, `zh-Hans`), never a `/`.
-bool match_path_template(std::string_view tmpl, std::string_view path, std::string& rest, std::string& locale);
-// The template with `{path}` and `{locale}` replaced.
-std::string fill_path_template(std::string_view tmpl, std::string_view rest, std::string_view locale);
 
 }  // namespace loclint

@@ -276,4 +276,11 @@ class Workspace {
 // Lexically normal absolute path (no filesystem access).
 fs::path absolute_normal(const fs::path& p);
 
+// Whether `path` lies in an includes folder: docfx's convention keeps the files that articles pull in with `[!INCLUDE]` in folders
+// named `includes`, in any letter case; they are fragments, never pages of their own. Only the
+// components of `path` relative to `root` count (a checkout under some `.../includes/` is not in
+// one), the last one included, so a folder met while walking a tree is tested like a file; with
+// an empty `root`, every component of `path` as given. No filesystem access.
+bool in_includes_folder(const fs::path& path, const fs::path& root);
+
 }  // namespace loclint

@@ -1,0 +1,103 @@
+// source_place (source_layout.h): where a file of a translated tree sits in its source tree, for
+// pairing, the link checker's fallback and the metadata rules' source article; and
+// in_includes_folder (workspace.h).
+#include <gtest/gtest.h>
+
+#include "loclint/source_layout.h"
+#include "loclint/workspace.h"
+#include "process_util.h"
+
+namespace fs = std::filesystem;
+using namespace loclint;
+using namespace loclint::testing;
+
+namespace {
+
+// No file is read: the paths need not exist.
+const fs::path kRepo = "/w/loc";
+const fs::path kEnglish = "/w/en";
+
+TEST(SourcePlace, SamePathBelowTheRepositoryRoot) {
+  Config c;
+  c.source_root = kEnglish;
+  auto p = source_place("/w/loc/docs/a.md", c, kRepo);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->path, fs::path("/w/en/docs/a.md"));
+  EXPECT_EQ(p->locale, "");
+  // Any file: an image, an include, a folder; written unnormalized.
+  EXPECT_EQ(source_place("/w/loc/docs/./media/../media/x.png", c, kRepo)->path, fs::path("/w/en/docs/media/x.png"));
+  // A source root given relative is made absolute.
+  c.source_root = "en";
+  EXPECT_EQ(source_place("/w/loc/a.md", c, kRepo)->path, absolute_normal("en/a.md"));
+}
+
+TEST(SourcePlace, NothingWithoutASourceRootOrOutsideTheBase) {
+  Config c;
+  EXPECT_FALSE(source_place("/w/loc/a.md", c, kRepo));
+  c.source_root = kEnglish;
+  EXPECT_FALSE(source_place("/w/other/a.md", c, kRepo));  // climbs out of the repository
+}
+
+TEST(SourcePlace, TheConfigurationFolderComesBeforeTheRepositoryRoot) {
+  // A .loclint.yaml in a subfolder of the repository set the source root: paths are relative
+  // to that folder, for every caller alike.
+  Config c;
+  c.source_root = kEnglish;
+  c.pairing.base = "/w/loc/docs";
+  EXPECT_EQ(source_place("/w/loc/docs/a.md", c, kRepo)->path, fs::path("/w/en/a.md"));
+  EXPECT_FALSE(source_place("/w/loc/README.md", c, kRepo));  // outside that folder
+}
+
+TEST(SourcePlace, NoRepositoryMeansTheWorkingFolder) {
+  Config c;
+  c.source_root = kEnglish;
+  EXPECT_EQ(source_place(absolute_normal("docs/a.md"), c, {})->path, fs::path("/w/en/docs/a.md"));
+  EXPECT_EQ(source_place("docs/a.md", c, {})->path, fs::path("/w/en/docs/a.md"));  // made absolute first
+}
+
+TEST(SourcePlace, FirstMatchingTemplateWins) {
+  Config c;
+  c.source_root = "/w/content";
+  c.pairing.base = "/w/translated-content";
+  c.pairing.paths = {{"files/{locale}/{path}", "files/en-us/{path}"}, {"{path}.{locale}.md", "{path}.md"}};
+  auto p = source_place("/w/translated-content/files/ja/web/index.md", c, {});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->path, fs::path("/w/content/files/en-us/web/index.md"));
+  EXPECT_EQ(p->locale, "ja");
+  // An image of a page maps by the same template.
+  EXPECT_EQ(source_place("/w/translated-content/files/ja/web/shot.png", c, {})->path,
+            fs::path("/w/content/files/en-us/web/shot.png"));
+  p = source_place("/w/translated-content/notes.fr.md", c, {});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->path, fs::path("/w/content/notes.md"));
+  EXPECT_EQ(p->locale, "fr");
+  EXPECT_FALSE(source_place("/w/translated-content/README.md", c, {}));  // no template matches
+}
+
+TEST(SourcePlace, ASourceFileIsPlacedOnItself) {
+  // Hugo linted whole: `content/en/` is the source; Pairing, not the layout, says it is no
+  // translation.
+  Config c;
+  c.source_root = "/w/site";
+  c.pairing.base = "/w/site";
+  c.pairing.paths = {{"content/{locale}/{path}", "content/en/{path}"}};
+  EXPECT_EQ(source_place("/w/site/content/en/a.md", c, {})->path, fs::path("/w/site/content/en/a.md"));
+  EXPECT_EQ(source_place("/w/site/content/de/a.md", c, {})->path, fs::path("/w/site/content/en/a.md"));
+}
+
+TEST(IncludesFolder, AnyFolderBelowTheRootInAnyLetterCase) {
+  EXPECT_TRUE(in_includes_folder("/w/loc/docs/includes/a.md", kRepo));
+  EXPECT_TRUE(in_includes_folder("/w/loc/Includes/sub/a.md", kRepo));
+  EXPECT_TRUE(in_includes_folder("/w/loc/docs/INCLUDES", kRepo));  // a folder met while walking
+  EXPECT_FALSE(in_includes_folder("/w/loc/docs/a.md", kRepo));
+  EXPECT_FALSE(in_includes_folder("/w/loc/docs/includes.md", kRepo));
+  EXPECT_FALSE(in_includes_folder("/w/loc/docs/my-includes/a.md", kRepo));
+  // A checkout under some `includes` folder is not in one.
+  EXPECT_FALSE(in_includes_folder("/home/includes/loc/docs/a.md", "/home/includes/loc"));
+  // Without a root, every component of the path as given.
+  EXPECT_TRUE(in_includes_folder("/home/includes/loc/docs/a.md", {}));
+  EXPECT_TRUE(in_includes_folder("includes/a.md", {}));
+  EXPECT_FALSE(in_includes_folder("docs/a.md", {}));
+}
+
+}  // namespace
