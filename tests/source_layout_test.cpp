@@ -85,6 +85,32 @@ TEST(SourcePlace, ASourceFileIsPlacedOnItself) {
   EXPECT_EQ(source_place("/w/site/content/de/a.md", c, {})->path, fs::path("/w/site/content/en/a.md"));
 }
 
+// End to end: with `pairing.paths`, the link checker and the metadata rules look where pairing
+// looks. Before source_place they looked at the same path below the source root
+// (`content/files/ja/...`), found no article there, and judged nothing.
+TEST(SourcePlace, LinksAndMetadataFollowTheTemplatesLikePairing) {
+  ScratchDir dir;
+  write_file(dir / "translated-content/.git/HEAD", "ref: refs/heads/main\n");  // the repository root
+  write_file(dir / "translated-content/.loclint.yaml",
+             "source-root: ../content\npairing:\n  paths: [{translation: 'files/{locale}/{path}', source: 'files/en-us/{path}'}]\n");
+  write_file(dir / "translated-content/files/ja/web/index.md",
+             "---\ntitle: Web\n---\n\n# Web\n\n![Capture](shot.png)\n\n![Autre](gone.png)\n\n[Guide](guide.md)\n");
+  // Most articles carry ms.topic, so a source article's ms.topic is required of its translation.
+  write_file(dir / "translated-content/files/ja/web/a.md", "---\ntitle: A\nms.topic: guide\n---\n\n# A\n");
+  write_file(dir / "translated-content/files/ja/web/b.md", "---\ntitle: B\nms.topic: guide\n---\n\n# B\n");
+  write_file(dir / "content/files/en-us/web/index.md", "---\ntitle: Web\nms.topic: guide\n---\n\n# Web\n");
+  write_file(dir / "content/files/en-us/web/shot.png", "");
+  write_file(dir / "content/files/en-us/web/guide.md", "---\ntitle: Guide\n---\n\n# Guide\n");
+  Result r = run(sh_quote(LOCLINT_BINARY) + " files/ja/web/index.md", dir / "translated-content");
+  EXPECT_EQ(r.out,
+            "files/ja/web/index.md:1:1: error: missing required key 'ms.topic' (a topic type such as how-to); the "
+            "source article has it [metadata/missing-key]\n"
+            "files/ja/web/index.md:9:10: error: image 'gone.png' exists neither in this tree nor in the source tree "
+            "[link/missing-image]\n")
+      << r.err;
+  EXPECT_EQ(r.err.find("not checked"), std::string::npos) << r.err;
+}
+
 TEST(IncludesFolder, AnyFolderBelowTheRootInAnyLetterCase) {
   EXPECT_TRUE(in_includes_folder("/w/loc/docs/includes/a.md", kRepo));
   EXPECT_TRUE(in_includes_folder("/w/loc/Includes/sub/a.md", kRepo));
