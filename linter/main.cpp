@@ -56,67 +56,32 @@ std::string repository_root(const std::filesystem::path& dir) {
   }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
-  app.set_version_flag("--version", "loclint " + std::string(kVersion));
-  CommandLine cl;
-  CLI::App* lsp_command = declare_options(app, cl);
-
+// --dump: the document model of one file, as JSON.
+int dump(const CommandLine& cl, const Config& config) {
+  std::ifstream in(cl.dump_path, std::ios::binary);
+  if (!in) {
+    std::cerr << "loclint: cannot read " << cl.dump_path << "\n";
+    return kExitUsage;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto doc = Document::parse(cl.dump_path, std::move(bytes));
+  // Paired as a run would pair it: the file's .loclint.yaml with the command line on top.
+  std::shared_ptr<const Config> effective = std::make_shared<const Config>(config);
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
+    if (!cl.no_config) effective = ConfigResolver(config, cl.config_file, checks::all_rules()).for_path(cl.dump_path);
+  } catch (const ConfigError& e) {
     std::cerr << "loclint: " << e.what() << "\n";
     return kExitUsage;
   }
+  Workspace workspace;
+  std::shared_ptr<const Pair> pair = workspace.pairing().pair_of(*doc, *effective);
+  std::cout << dump_json(*doc, pair.get()) << "\n";
+  return kExitClean;
+}
 
-  if (cl.list) {
-    list_rules(std::cout);
-    return kExitClean;
-  }
-  if (!cl.explain_rule.empty()) return explain(cl.explain_rule, std::cout);
-  if (cl.print_schema) {
-    std::cout << config_schema_json(checks::all_rules());
-    return kExitClean;
-  }
-  cl.lsp = lsp_command->parsed();
-  std::string stdin_text;
-  if (std::optional<int> exit_code = read_inputs(cl, stdin_text)) return *exit_code;
-  std::optional<Config> parsed_config = config_of(cl);
-  if (!parsed_config) return kExitUsage;
-  Config config = std::move(*parsed_config);
-
-  if (!cl.dump_path.empty()) {
-    std::ifstream in(cl.dump_path, std::ios::binary);
-    if (!in) {
-      std::cerr << "loclint: cannot read " << cl.dump_path << "\n";
-      return kExitUsage;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto doc = Document::parse(cl.dump_path, std::move(bytes));
-    // Paired as a run would pair it: the file's .loclint.yaml with the command line on top.
-    std::shared_ptr<const Config> effective = std::make_shared<const Config>(config);
-    try {
-      if (!cl.no_config) effective = ConfigResolver(config, cl.config_file, checks::all_rules()).for_path(cl.dump_path);
-    } catch (const ConfigError& e) {
-      std::cerr << "loclint: " << e.what() << "\n";
-      return kExitUsage;
-    }
-    Workspace workspace;
-    std::shared_ptr<const Pair> pair = workspace.pairing().pair_of(*doc, *effective);
-    std::cout << dump_json(*doc, pair.get()) << "\n";
-    return kExitClean;
-  }
-  if (cl.lsp) {
-    lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, cl.config_file, cl.no_config};
-    return lsp::serve(STDIN_FILENO, STDOUT_FILENO, std::move(so));
-  }
-
+// The lint run: the files the paths (or --changed-since) name, the baseline, --fix, the findings
+// rendered, the summary, and the exit code.
+int lint(CommandLine& cl, const Config& config, std::string stdin_text) {
   if (!cl.changed_since.empty()) {
     std::vector<ChangedFile> changed;
     try {
@@ -260,4 +225,47 @@ int main(int argc, char** argv) {
   for (const Finding& f : result.findings)
     if (fails(config.fail_on, f.diagnostic)) return kExitFindings;
   return kExitClean;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"loclint: a localization QA linter for Markdown documentation"};
+  app.set_version_flag("--version", "loclint " + std::string(kVersion));
+  CommandLine cl;
+  CLI::App* lsp_command = declare_options(app, cl);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "loclint: " << e.what() << "\n";
+    return kExitUsage;
+  }
+
+  if (cl.list) {
+    list_rules(std::cout);
+    return kExitClean;
+  }
+  if (!cl.explain_rule.empty()) return explain(cl.explain_rule, std::cout);
+  if (cl.print_schema) {
+    std::cout << config_schema_json(checks::all_rules());
+    return kExitClean;
+  }
+  cl.lsp = lsp_command->parsed();
+  std::string stdin_text;
+  if (std::optional<int> exit_code = read_inputs(cl, stdin_text)) return *exit_code;
+  std::optional<Config> parsed_config = config_of(cl);
+  if (!parsed_config) return kExitUsage;
+  Config config = std::move(*parsed_config);
+
+  if (!cl.dump_path.empty()) return dump(cl, config);
+  if (cl.lsp) {
+    lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, cl.config_file, cl.no_config};
+    return lsp::serve(STDIN_FILENO, STDOUT_FILENO, std::move(so));
+  }
+  return lint(cl, config, std::move(stdin_text));
 }
