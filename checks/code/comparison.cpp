@@ -66,11 +66,26 @@ void PairComparison::run() {
 }
 
 void PairComparison::report(const Rule& rule, Span at, std::string message, std::string_view source_text,
-                            Span source_span) {
+                            Span source_span, std::optional<Fix> fix) {
   if (pair_.source_file)
     message += fmt::format(" ({})", pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin));
-  c_.out.report(rule, at, std::move(message), std::string(source_text));
+  Diagnostic d = Diagnostic::of(rule, at, std::move(message), std::string(source_text));
+  d.fix = std::move(fix);
+  c_.out.report(std::move(d));
   if (!source_span.empty()) claimed_.push_back(source_span);
+}
+
+std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, std::string_view what) const {
+  if (target_span.empty() || source_span.empty() || !tgt_.half.content.contains(target_span)) return std::nullopt;
+  const std::string_view t = tgt_.half.doc->slice(target_span), s = src_.half.doc->slice(source_span);
+  if (t == s || t.find_first_of("\r\n") != std::string_view::npos || s.find_first_of("\r\n") != std::string_view::npos)
+    return std::nullopt;
+  const FoldOptions all{.nfkc = true, .lower = true, .drop_space = true};
+  if (fold(t, all).text != fold(s, all).text) return std::nullopt;
+  Fix fix;
+  fix.title = fmt::format("Write the {} as the source does: '{}'", what, q(s));
+  fix.edits.push_back({target_span, std::string(s)});
+  return fix;
 }
 
 bool PairComparison::claimed(Span s) const {

@@ -91,7 +91,15 @@ class PairComparison {
   };
 
   // ---- shared (comparison.cpp) ----
-  void report(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span = {});
+  void report(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span = {},
+              std::optional<Fix> fix = std::nullopt);
+  // The fix that writes the source's bytes at `source_span` (in the source half's document) over
+  // the target's bytes at `target_span`, when the two differ only in spacing, letter case or
+  // look-alike characters (equal once NFKC-normalized, case-folded and stripped of white space)
+  // and neither holds a line break: the translation meant the source's text, written as it is.
+  // Nullopt otherwise (markup, an entity or an escape on one side only, another word).
+  // `what` names the item for the fix's title ("command", "code span", "URL", "placeholder").
+  std::optional<Fix> restore(Span target_span, Span source_span, std::string_view what) const;
   Span whole_target() const { return tgt_.half.content; }
   std::string_view T() const { return tgt_.vis.text; }
   const Folded& folded(int level);

@@ -25,6 +25,9 @@ const Rule kUrl{
     .options = {{"allow-localized-locale", OptionType::Bool, "true",
                  "accept a locale path segment of the source (`/en-us/`) or a language query parameter (`clcid`, "
                  "`lang`, `ui-locale`) replaced by the file's locale or dropped"}},
+    .fix = "Writes the destination as the source does, when the translation's differs only in letter case or "
+           "look-alike characters, locale segments and query included (a locale localized on purpose is not a "
+           "finding).",
 };
 
 namespace {
@@ -180,9 +183,11 @@ void PairComparison::urls() {
     }
     b->used = true;
     if (fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
-      report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
+             restore(b->span, a.span, "URL"));
     else if (fold(b->key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
-      report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span,
+             restore(b->span, a.span, "URL"));
     else
       report(kUrl, b->span, fmt::format("link destination differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
   }

@@ -89,7 +89,7 @@ void LinkChecker::check(const Link& link) {
   }
   Resolution r = resolve(env_, t.path, kind == Kind::Page);
   if (backslash(link, at, t, r, shown)) return;  // said once, in its message
-  case_mismatch(at, t, r, shown);
+  case_mismatch(link, at, t, r, shown);
   if (r.state == Workspace::PathState::Missing) {
     if (kind == Kind::Image) missing_image(at, t, shown);
     else if (kind == Kind::Download) missing_download(at, t, shown);
