@@ -41,10 +41,11 @@ struct PathTemplate {
 
 struct PairingSettings {
   // Tried in order; the first whose `translation` matches wins. Empty: the source has the same
-  // path relative to the source root as the translation has relative to its repository root
-  // (docfx: a localized repository beside its `_repo.en-us` fallback).
+  // path relative to the source root as the translation has relative to `base`, else to its
+  // repository root (docfx: a localized repository beside its `_repo.en-us` fallback); see
+  // source_layout.h.
   std::vector<PathTemplate> paths;
-  std::filesystem::path base;  // the folder translation templates are relative to (absolute)
+  std::filesystem::path base;  // the folder translated paths are relative to (absolute); empty: unset
   // Front-matter keys (or dotted paths into mappings) that name the source commit a translation
   // was made from, the first present wins.
   std::vector<std::string> source_commit_keys = {"ms.sourcegitcommit", "l10n.sourceCommit"};
