@@ -82,6 +82,11 @@ std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, s
     return std::nullopt;
   const FoldOptions all{.nfkc = true, .lower = true, .drop_space = true};
   if (fold(t, all).text != fold(s, all).text) return std::nullopt;
+  // The same altered text twice in the translation (`\begin{Cases} ... \end{Cases}`, a parameter
+  // named twice): which one this finding is about is not certain, and fixing one leaves the
+  // other inconsistent with it.
+  const std::string_view half = tgt_.half.text();
+  if (const size_t first = half.find(t); half.find(t, first + 1) != std::string_view::npos) return std::nullopt;
   Fix fix;
   fix.title = fmt::format("Write the {} as the source does: '{}'", what, q(s));
   fix.edits.push_back({target_span, std::string(s)});

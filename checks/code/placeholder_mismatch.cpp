@@ -31,6 +31,7 @@ void PairComparison::math() {
   if (S.find('$') == std::string_view::npos) return;
   auto src_math = find_math(S, true);
   if (src_math.empty()) return;
+  source_math_ = true;
   // The translation's delimiters are paired leniently: machine translation spaces them out.
   tgt_math_ = find_math(T(), false);
   std::vector<std::vector<std::string>> tgt_tokens;
@@ -103,7 +104,7 @@ void PairComparison::placeholders() {
       bool compat = fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text;
       report(compat ? kFullwidth : kPlaceholder, b->span,
              fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has " + lookalikes(b->raw, a.raw) : std::string("differs from source"), q(b->raw), q(a.raw)), a.raw, a.span,
-             restore(b->span, a.span, "placeholder"));
+             source_math_ ? std::nullopt : restore(b->span, a.span, "placeholder"));
       continue;
     }
     Found f = locate(a.key, false);
@@ -127,7 +128,7 @@ void PairComparison::placeholders() {
       std::string_view raw = T().substr(f.begin, f.end - f.begin);
       report(f.how == Match::Compat ? kFullwidth : kPlaceholder, tgt_.vis.span(f.begin, f.end),
              fmt::format("placeholder {}: '{}' in translation, '{}' in source", f.how == Match::Compat ? "has " + lookalikes(raw, a.raw) : std::string("differs from source"), q(raw), q(a.raw)), a.raw, a.span,
-             restore(tgt_.vis.span(f.begin, f.end), a.span, "placeholder"));
+             source_math_ ? std::nullopt : restore(tgt_.vis.span(f.begin, f.end), a.span, "placeholder"));
     }
   }
   for (Item& b : t) {

@@ -173,8 +173,11 @@ LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
 
 // Every finding of the family goes through here: one the source has too is reported as
 // inherited from it (--inherited decides how).
+// A fix never edits a segment's source half: that is the pipeline's copy of the English text,
+// which the next hand-off overwrites, and the English repository is where it is repaired.
 void LinkChecker::emit(Diagnostic d) {
   if (origin_ != Origin::Translation) d.origin = loclint::Origin::Inherited;
+  if (const Half* h = d.fix ? half_of(d.span) : nullptr; h && h->source) d.fix.reset();
   out_.report(std::move(d));
 }
 

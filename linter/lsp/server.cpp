@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "loclint/rule_docs.h"
+#include "loclint/version.h"
 #include "server_internal.h"
 
 namespace loclint::lsp {
@@ -92,7 +93,7 @@ void Server::initialize(const json& params, const Reply& reply) {
         {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
         {"hoverProvider", true},
         {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.loclint"}}}}}},
-      {"serverInfo", {{"name", "loclint"}, {"version", "0.1.0"}}}};
+      {"serverInfo", {{"name", "loclint"}, {"version", std::string(kVersion)}}}};
   reply.result(std::move(result));
   state_ = State::Running;
 }
