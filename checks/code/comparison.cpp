@@ -67,9 +67,10 @@ void PairComparison::run() {
 
 void PairComparison::report(const Rule& rule, Span at, std::string message, std::string_view source_text,
                             Span source_span) {
+  std::string location;
   if (pair_.source_file)
-    message += fmt::format(" ({})", pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin));
-  c_.out.report(rule, at, std::move(message), std::string(source_text));
+    location = pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin);
+  c_.out.report(rule, at, std::move(message), std::string(source_text), std::move(location));
   if (!source_span.empty()) claimed_.push_back(source_span);
 }
 

@@ -70,8 +70,9 @@ void check_code_blocks(const Document& doc, const Env& env, Reporter& out) {
     if (b.move == AlignMove::Deleted && fenced(src, b.source[0]) && !whole_source[b.source[0]]) {
       const uint32_t at = insertion_point(doc, a, k);
       out.report(kMissingCodeBlock, {at, at},
-                 fmt::format("code block of the source has no counterpart in the translation: {} ({})",
-                             block_label(src, b.source[0]), p->where(src.blocks()[b.source[0]].span.begin)));
+                 fmt::format("code block of the source has no counterpart in the translation: {}",
+                             block_label(src, b.source[0])),
+                 {}, p->where(src.blocks()[b.source[0]].span.begin));
     } else if (b.move == AlignMove::Inserted && fenced(doc, b.target[0]) && !whole_target[b.target[0]]) {
       out.report(kExtraCodeBlock, doc.blocks()[b.target[0]].span,
                  fmt::format("code block has no counterpart in the source '{}': {}", p->source_name,
