@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "loclint/code_comments.h"
 #include "loclint/diff.h"
@@ -86,21 +85,17 @@ void check_code_block_mismatch(const Document& doc, const Env& env, Reporter& ou
   if (strict == Strictness::None) return;
   const Alignment& a = p->alignment();
   const Document& src = *p->source;
-  std::map<uint32_t, const CodeBlock*> target_blocks, source_blocks;  // by span begin
-  for (const CodeBlock& c : doc.code_blocks()) target_blocks[c.span.begin] = &c;
-  for (const CodeBlock& c : src.code_blocks()) source_blocks[c.span.begin] = &c;
   for (const AlignedBlocks& b : a.blocks) {
     if (b.move != AlignMove::OneToOne) continue;
     const Block& tb = doc.blocks()[b.target[0]];
     const Block& sb = src.blocks()[b.source[0]];
-    if (tb.kind != BlockKind::CodeBlock || sb.kind != BlockKind::CodeBlock) continue;
-    auto tc = target_blocks.find(tb.span.begin);
-    auto sc = source_blocks.find(sb.span.begin);
-    if (tc == target_blocks.end() || sc == source_blocks.end()) continue;
+    const CodeBlock* tc = doc.code_block(b.target[0]);
+    const CodeBlock* sc = src.code_block(b.source[0]);
+    if (!tc || !sc) continue;
     // Indented code is as often text indented by accident (docfx `:::column:::` content) as code.
-    if (!tc->second->fenced || !sc->second->fenced) continue;
+    if (!tc->fenced || !sc->fenced) continue;
     // The source's language decides what a comment is (a translation may re-case the fence).
-    const CommentSyntax syntax = comment_syntax(sc->second->info.empty() ? tc->second->info : sc->second->info);
+    const CommentSyntax syntax = comment_syntax(sc->info.empty() ? tc->info : sc->info);
     const std::vector<CodeLine> t = code_lines(doc.slice(tb.span), syntax);
     const std::vector<CodeLine> s = code_lines(src.slice(sb.span), syntax);
     auto t_span = [&](const CodeLine& l) { return Span{tb.span.begin + l.begin, tb.span.begin + l.end}; };
