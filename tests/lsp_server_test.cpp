@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "loclint/rule_docs.h"
+#include "loclint/version.h"
 #include "lsp_client.h"
 #include "process_util.h"
 #include "registry.h"
@@ -63,6 +64,7 @@ TEST_F(LspServer, LifecycleShutdownThenExitIsExitCodeZero) {
   EXPECT_EQ(caps["textDocumentSync"]["openClose"], true);
   EXPECT_EQ(caps["hoverProvider"], true);
   EXPECT_EQ(init["result"]["serverInfo"]["name"], "loclint");
+  EXPECT_EQ(init["result"]["serverInfo"]["version"], std::string(loclint::kVersion));  // CMake's project(VERSION)
 
   p.request(2, "initialize", {{"capabilities", json::object()}});
   auto again = p.response(2);

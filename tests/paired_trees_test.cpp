@@ -13,14 +13,6 @@ namespace {
 
 const std::string kBinary = LOCLINT_BINARY;
 
-std::string git(const fs::path& dir, const std::string& args) {
-  Result r = run("git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main -c commit.gpgsign=false " + args, dir);
-  EXPECT_EQ(r.exit, 0) << args << "\n" << r.err;
-  std::string out = r.out;
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
 // The lines of stdout, without the path prefix `DIR/`.
 std::vector<std::string> lines(const std::string& out) {
   std::vector<std::string> v;

@@ -2,6 +2,7 @@
 // folders that clean up after themselves.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,5 +77,15 @@ inline Result run(const std::string& command, const std::filesystem::path& cwd =
 }
 
 inline bool have_command(const std::string& name) { return run("command -v " + name).exit == 0; }
+
+// Runs `git ARGS` in `dir` with an identity and settings of its own (a fresh machine has none of
+// them) and expects it to succeed; returns its standard output without the final newlines.
+inline std::string git(const std::filesystem::path& dir, const std::string& args) {
+  Result r = run("git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main -c commit.gpgsign=false " + args, dir);
+  EXPECT_EQ(r.exit, 0) << args << "\n" << r.err;
+  std::string out = r.out;
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
 
 }  // namespace loclint::testing

@@ -13,14 +13,6 @@ using namespace loclint::testing;
 
 namespace {
 
-std::string git(const fs::path& dir, const std::string& args) {
-  Result r = run("git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main -c commit.gpgsign=false " + args, dir);
-  EXPECT_EQ(r.exit, 0) << args << "\n" << r.err;
-  std::string out = r.out;
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
 class Repo : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -39,6 +39,9 @@ const Rule kCommand{
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">**Set-MsolCompanySettings-AllowEmailVerifiedUsers $true**</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span></span>\n"},
     .options = {{"ignore", OptionType::List, "", "commands and names that may differ (with code/identifier-mismatch's)"}},
+    .fix = "Writes the command as the source does, when the translation's differs only in spacing, letter case or "
+           "look-alike characters and is plain text on both sides (no markup, entity or escape inside it, no line "
+           "break).",
 };
 
 // Commands and names are compared here together, a token of the source at a time; what to say
@@ -69,15 +72,20 @@ void PairComparison::tokens() {
     std::string raw(f.how == Match::None ? "" : T().substr(f.begin, f.end - f.begin));
     switch (f.how) {
       case Match::Exact: break;
+      // A command re-spaced, re-cased or written with look-alikes is restored by the fix; a name
+      // only when its characters are look-alikes (a name re-cased may be a word of the sentence).
       case Match::Compat:
-        report(kFullwidth, at, fmt::format("{} has {}: '{}' in translation, '{}' in source", what, lookalikes(raw, tok.text), q(raw), q(tok.text)), tok.text, source_span);
+        report(kFullwidth, at, fmt::format("{} has {}: '{}' in translation, '{}' in source", what, lookalikes(raw, tok.text), q(raw), q(tok.text)), tok.text, source_span,
+               restore(at, source_span, what));
         break;
       case Match::Case:
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
-        report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
+        report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
+               command ? restore(at, source_span, what) : std::nullopt);
         break;
       case Match::Broken:
-        report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span);
+        report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
+               command ? restore(at, source_span, what) : std::nullopt);
         break;
       case Match::None: {
         if (command) {

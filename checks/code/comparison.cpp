@@ -66,12 +66,31 @@ void PairComparison::run() {
 }
 
 void PairComparison::report(const Rule& rule, Span at, std::string message, std::string_view source_text,
-                            Span source_span) {
-  std::string location;
+                            Span source_span, std::optional<Fix> fix) {
+  Diagnostic d = Diagnostic::of(rule, at, std::move(message), std::string(source_text));
   if (pair_.source_file)
-    location = pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin);
-  c_.out.report(rule, at, std::move(message), std::string(source_text), std::move(location));
+    d.source_location = pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin);
+  d.fix = std::move(fix);
+  c_.out.report(std::move(d));
   if (!source_span.empty()) claimed_.push_back(source_span);
+}
+
+std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, std::string_view what) const {
+  if (target_span.empty() || source_span.empty() || !tgt_.half.content.contains(target_span)) return std::nullopt;
+  const std::string_view t = tgt_.half.doc->slice(target_span), s = src_.half.doc->slice(source_span);
+  if (t == s || t.find_first_of("\r\n") != std::string_view::npos || s.find_first_of("\r\n") != std::string_view::npos)
+    return std::nullopt;
+  const FoldOptions all{.nfkc = true, .lower = true, .drop_space = true};
+  if (fold(t, all).text != fold(s, all).text) return std::nullopt;
+  // The same altered text twice in the translation (`\begin{Cases} ... \end{Cases}`, a parameter
+  // named twice): which one this finding is about is not certain, and fixing one leaves the
+  // other inconsistent with it.
+  const std::string_view half = tgt_.half.text();
+  if (const size_t first = half.find(t); half.find(t, first + 1) != std::string_view::npos) return std::nullopt;
+  Fix fix;
+  fix.title = fmt::format("Write the {} as the source does: '{}'", what, q(s));
+  fix.edits.push_back({target_span, std::string(s)});
+  return fix;
 }
 
 bool PairComparison::claimed(Span s) const {

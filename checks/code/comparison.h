@@ -91,7 +91,16 @@ class PairComparison {
   };
 
   // ---- shared (comparison.cpp) ----
-  void report(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span = {});
+  void report(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span = {},
+              std::optional<Fix> fix = std::nullopt);
+  // The fix that writes the source's bytes at `source_span` (in the source half's document) over
+  // the target's bytes at `target_span`, when the two differ only in spacing, letter case or
+  // look-alike characters (equal once NFKC-normalized, case-folded and stripped of white space),
+  // neither holds a line break and the target's text occurs once in its half: the translation
+  // meant the source's text, written as it is. Nullopt otherwise (markup, an entity or an escape
+  // on one side only, another word, the same altered text twice).
+  // `what` names the item for the fix's title ("command", "code span", "URL", "placeholder").
+  std::optional<Fix> restore(Span target_span, Span source_span, std::string_view what) const;
   Span whole_target() const { return tgt_.half.content; }
   std::string_view T() const { return tgt_.vis.text; }
   const Folded& folded(int level);
@@ -125,6 +134,7 @@ class PairComparison {
   std::set<size_t> used_targets_;
   std::vector<Item> src_tag_placeholders_, tgt_tag_placeholders_;  // `<tenant-id>` read as tags
   std::vector<std::pair<size_t, size_t>> tgt_math_;  // the target's formulas (visible text), when the source has some
+  bool source_math_ = false;  // the source half has a TeX formula: a `{...}` there is a TeX group
 };
 
 }  // namespace loclint::checks::code

@@ -13,6 +13,8 @@ const Rule kInlineCode{
            "exactly as written. It is never translated. Copy the code span from the source unchanged.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Exécutez `Obtenir-Module`.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">Exécutez `Get-Module`.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
+    .fix = "Writes the code span as the source does, backticks included, when the translation's differs only in "
+           "spacing, letter case or look-alike characters and neither holds a line break.",
 };
 
 namespace {
@@ -76,13 +78,16 @@ void PairComparison::code_spans() {
     std::string ak = fold(a.key, {true, false, false}).text, al = fold(a.key, {true, true, false}).text;
     if (Item* b = next_t([&](const Item& x) { return fold(x.key, {true, false, false}).text == ak; })) {
       b->used = true;
-      report(kFullwidth, b->span, fmt::format("code span has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kFullwidth, b->span, fmt::format("code span has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
+             restore(b->span, a.span, "code span"));
     } else if (Item* b2 = next_t([&](const Item& x) { return fold(x.key, {true, true, false}).text == al; })) {
       b2->used = true;
-      report(kInlineCode, b2->span, fmt::format("letter case changed in code span: '{}' in translation, '{}' in source", q(b2->raw), q(a.raw)), a.raw, a.span);
+      report(kInlineCode, b2->span, fmt::format("letter case changed in code span: '{}' in translation, '{}' in source", q(b2->raw), q(a.raw)), a.raw, a.span,
+             restore(b2->span, a.span, "code span"));
     } else if (Item* b3 = next_t([](const Item&) { return true; })) {
       b3->used = true;
-      report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span);
+      report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span,
+             restore(b3->span, a.span, "code span"));
     } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.is_code(p)) {
       report(kInlineCode, tgt_.vis.span(p, p + a.key.size()), fmt::format("code span lost its backticks in translation: '{}'", q(a.key)), a.raw, a.span);
     } else {

@@ -19,6 +19,8 @@ const Rule kPlaceholder{
            "is shown as is, or breaks the software that fills it.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Remplacez {nom} par votre ID.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Replace {name} with your ID.</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">Remplacez {name} par votre ID.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Replace {name} with your ID.</span></span>\n"},
+    .fix = "Writes the placeholder as the source does, when the translation's differs only in spacing, letter case "
+           "or look-alike characters and is plain text on both sides. A translated placeholder has no fix.",
 };
 
 // TeX formulas: each formula of the source has a formula of the translation with the same
@@ -29,6 +31,7 @@ void PairComparison::math() {
   if (S.find('$') == std::string_view::npos) return;
   auto src_math = find_math(S, true);
   if (src_math.empty()) return;
+  source_math_ = true;
   // The translation's delimiters are paired leniently: machine translation spaces them out.
   tgt_math_ = find_math(T(), false);
   std::vector<std::vector<std::string>> tgt_tokens;
@@ -100,7 +103,8 @@ void PairComparison::placeholders() {
       if (described(a.key) && described(b->key)) continue;
       bool compat = fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text;
       report(compat ? kFullwidth : kPlaceholder, b->span,
-             fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has " + lookalikes(b->raw, a.raw) : std::string("differs from source"), q(b->raw), q(a.raw)), a.raw, a.span);
+             fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has " + lookalikes(b->raw, a.raw) : std::string("differs from source"), q(b->raw), q(a.raw)), a.raw, a.span,
+             source_math_ ? std::nullopt : restore(b->span, a.span, "placeholder"));
       continue;
     }
     Found f = locate(a.key, false);
@@ -123,7 +127,8 @@ void PairComparison::placeholders() {
     } else {
       std::string_view raw = T().substr(f.begin, f.end - f.begin);
       report(f.how == Match::Compat ? kFullwidth : kPlaceholder, tgt_.vis.span(f.begin, f.end),
-             fmt::format("placeholder {}: '{}' in translation, '{}' in source", f.how == Match::Compat ? "has " + lookalikes(raw, a.raw) : std::string("differs from source"), q(raw), q(a.raw)), a.raw, a.span);
+             fmt::format("placeholder {}: '{}' in translation, '{}' in source", f.how == Match::Compat ? "has " + lookalikes(raw, a.raw) : std::string("differs from source"), q(raw), q(a.raw)), a.raw, a.span,
+             source_math_ ? std::nullopt : restore(tgt_.vis.span(f.begin, f.end), a.span, "placeholder"));
     }
   }
   for (Item& b : t) {

@@ -25,6 +25,10 @@ const Rule kUrl{
     .options = {{"allow-localized-locale", OptionType::Bool, "true",
                  "accept a locale path segment of the source (`/en-us/`) or a language query parameter (`clcid`, "
                  "`lang`, `ui-locale`) replaced by the file's locale or dropped"}},
+    .fix = "Writes a URL with a scheme (`https://...`) as the source does, when the translation's differs only "
+           "in letter case or look-alike characters, locale segments and query included (a locale localized on "
+           "purpose is not a finding). A relative destination is a path: link/case-mismatch fixes its case to the "
+           "one on disk.",
 };
 
 namespace {
@@ -143,6 +147,17 @@ std::string url_key(std::string_view dest, bool source, bool locale_ok, std::str
   return localize_query(std::move(out), source, locale);
 }
 
+// `https://...`, `mailto:...`: a URL that names its scheme. A relative destination is a path in
+// the tree, whose right letter case is the one on disk (link/case-mismatch fixes it), not
+// necessarily the source's.
+bool has_scheme(std::string_view u) {
+  const size_t colon = u.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  return std::all_of(u.begin(), u.begin() + colon, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  });
+}
+
 std::vector<Item> url_items(const Half& half, bool source, bool locale_ok, std::string_view locale) {
   std::vector<Item> items;
   auto [b, e] = Document::within(half.doc->links(), half.content);
@@ -180,9 +195,11 @@ void PairComparison::urls() {
     }
     b->used = true;
     if (fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
-      report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
+             has_scheme(a.raw) ? restore(b->span, a.span, "URL") : std::nullopt);
     else if (fold(b->key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
-      report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span,
+             has_scheme(a.raw) ? restore(b->span, a.span, "URL") : std::nullopt);
     else
       report(kUrl, b->span, fmt::format("link destination differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
   }

@@ -18,13 +18,7 @@ const Rule kBackslash{
            "the link then reaches exists and the destination is written without Markdown escapes or entities.",
 };
 
-namespace {
-
-// The fix: every '\\' in the path part of the destination as written becomes '/'. Only when the
-// written destination is found and equals the decoded one byte for byte: an escape
-// (`..\\.\\page.md`, where Markdown reads `\\.` as `.`) or an entity makes them differ, and then
-// what the writer meant is not certain.
-std::optional<Fix> forward_slashes(const Document& doc, const Link& link, Span at) {
+std::optional<Span> written_destination(const Document& doc, const Link& link, Span at) {
   const bool markdown = link.kind == LinkKind::Inline || link.kind == LinkKind::Image || link.kind == LinkKind::Include;
   Span written = at;
   if (at == link.span) {
@@ -39,8 +33,21 @@ std::optional<Fix> forward_slashes(const Document& doc, const Link& link, Span a
     written = {p, p + static_cast<uint32_t>(link.destination.size())};
     if (written.end > doc.text().size()) return std::nullopt;
   }
-  const std::string_view text = doc.slice(written);
-  if (text != link.destination) return std::nullopt;
+  if (doc.slice(written) != link.destination) return std::nullopt;
+  return written;
+}
+
+namespace {
+
+// The fix: every '\\' in the path part of the destination as written becomes '/'. Only when the
+// written destination is found and equals the decoded one byte for byte: an escape
+// (`..\\.\\page.md`, where Markdown reads `\\.` as `.`) or an entity makes them differ, and then
+// what the writer meant is not certain.
+std::optional<Fix> forward_slashes(const Document& doc, const Link& link, Span at) {
+  const std::optional<Span> written = written_destination(doc, link, at);
+  if (!written) return std::nullopt;
+  const bool markdown = link.kind == LinkKind::Inline || link.kind == LinkKind::Image || link.kind == LinkKind::Include;
+  const std::string_view text = doc.slice(*written);
   size_t path_end = std::min(text.find('#'), text.find('?'));
   if (path_end == std::string_view::npos) path_end = text.size();
   Fix fix;
@@ -49,7 +56,7 @@ std::optional<Fix> forward_slashes(const Document& doc, const Link& link, Span a
     if (text[i] != '\\') continue;
     const char next = i + 1 < text.size() ? text[i + 1] : ' ';
     if (markdown && std::ispunct(static_cast<unsigned char>(next))) return std::nullopt;
-    const uint32_t b = written.begin + static_cast<uint32_t>(i);
+    const uint32_t b = written->begin + static_cast<uint32_t>(i);
     fix.edits.push_back({{b, b + 1}, "/"});
   }
   if (fix.edits.empty()) return std::nullopt;

@@ -12,13 +12,61 @@ const Rule kCaseMismatch{
            "where they do not. Write the name exactly as on disk.",
     .fires = {.text = "[Facturation](Billing.md)\n", .files = {{"billing.md", "# Facturation\n"}}},
     .passes = {.text = "[Facturation](billing.md)\n", .files = {{"billing.md", "# Facturation\n"}}},
+    .fix = "Writes each folder and file name of the link's path in the letter case it has on disk, when the "
+           "destination is written without escapes, entities or percent-encoding and names the file with its "
+           "extension.",
 };
 
-void LinkChecker::case_mismatch(Span at, const Target& t, const Resolution& r, const std::string& shown) {
+namespace {
+
+// The fix: the written path's names, from the last one back to the first `.` or `..`, are the last
+// names of the file on disk; each that differs from its name on disk only in ASCII letter case
+// is rewritten. Only when the path as written resolves to that file once case is ignored (not a
+// page link that omits `.md`, not a folder's index page): then each name has one counterpart.
+std::optional<Fix> disk_case(const Document& doc, const Link& link, Span at, const Target& t, const fs::path& actual) {
+  if (lower_ascii(t.path.generic_string()) != lower_ascii(actual.generic_string())) return std::nullopt;
+  const std::optional<Span> written = written_destination(doc, link, at);
+  if (!written) return std::nullopt;
+  const std::string_view text = doc.slice(*written);
+  size_t path_end = std::min(text.find('#'), text.find('?'));
+  if (path_end == std::string_view::npos) path_end = text.size();
+  if (text.substr(0, path_end).find_first_of("%\\") != std::string_view::npos) return std::nullopt;
+  std::vector<std::string> on_disk;
+  for (const fs::path& part : actual) on_disk.push_back(part.string());
+  Fix fix;
+  fix.title = fmt::format("Write '{}' as on disk", excerpt(text.substr(0, path_end), 80));
+  size_t end = path_end;
+  auto disk = on_disk.rbegin();
+  while (end > 0 && disk != on_disk.rend()) {
+    size_t begin = text.rfind('/', end - 1);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    const std::string_view name = text.substr(begin, end - begin);
+    if (name == "." || name == "..") break;
+    if (!name.empty()) {
+      if (lower_ascii(name) != lower_ascii(*disk)) return std::nullopt;
+      if (name != *disk) {
+        const uint32_t b = written->begin + static_cast<uint32_t>(begin);
+        fix.edits.insert(fix.edits.begin(), TextEdit{{b, b + static_cast<uint32_t>(name.size())}, *disk});
+      }
+      ++disk;
+    }
+    if (begin == 0) break;
+    end = begin - 1;
+  }
+  if (fix.edits.empty()) return std::nullopt;
+  return fix;
+}
+
+}  // namespace
+
+void LinkChecker::case_mismatch(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown) {
   if (r.state != Workspace::PathState::CaseMismatch || t.site_absolute) return;
-  emit(kCaseMismatch, at,
-              fmt::format("'{}' exists only as '{}' (letter case differs): it breaks on the publishing server", shown,
-                          display_path(r.actual, *repo_)));
+  Diagnostic d = Diagnostic::of(kCaseMismatch, at,
+                                fmt::format("'{}' exists only as '{}' (letter case differs): it breaks on the "
+                                            "publishing server",
+                                            shown, display_path(r.actual, *repo_)));
+  d.fix = disk_case(doc_, link, at, t, r.actual);
+  emit(std::move(d));
 }
 
 }  // namespace loclint::checks::link

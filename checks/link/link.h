@@ -60,6 +60,11 @@ struct Resolution {
 // A page link may omit the extension (`page`, a site URL) or name a folder with an index page.
 Resolution resolve(const Env& env, const fs::path& p, bool page);
 
+// Where the destination of `link` (reported at `at`) is written in `doc`, when its bytes there
+// are the destination as parsed (no Markdown escape, entity or line break in it): the span a fix
+// may edit. Nullopt when the file does not hold it verbatim (backslash.cpp).
+std::optional<Span> written_destination(const Document& doc, const Link& link, Span at);
+
 bool is_media(std::string_view path);
 // A linked file that is neither a page nor an image (`.pdf`, `.zip`, `.pptx`): localized trees do
 // not carry downloads, like media.
@@ -91,7 +96,7 @@ class LinkChecker {
 
   // What the rules decide about a resolved link; `shown` is the destination as quoted.
   bool backslash(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown);  // backslash.cpp
-  void case_mismatch(Span at, const Target& t, const Resolution& r, const std::string& shown);  // case_mismatch.cpp
+  void case_mismatch(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown);  // case_mismatch.cpp
   void missing_page(Span at, const Target& t, const std::string& shown);                        // missing_file.cpp
   bool redirected(Span at, const Target& t, const std::string& shown);                          // redirected.cpp
   void missing_image(Span at, const Target& t, const std::string& shown);                       // missing_image.cpp

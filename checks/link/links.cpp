@@ -88,7 +88,7 @@ void LinkChecker::check(const Link& link) {
   }
   Resolution r = resolve(env_, t.path, kind == Kind::Page);
   if (backslash(link, at, t, r, shown)) return;  // said once, in its message
-  case_mismatch(at, t, r, shown);
+  case_mismatch(link, at, t, r, shown);
   if (r.state == Workspace::PathState::Missing) {
     if (kind == Kind::Image) missing_image(at, t, shown);
     else if (kind == Kind::Download) missing_download(at, t, shown);
@@ -172,8 +172,11 @@ LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
 
 // Every finding of the family goes through here: one the source has too is reported as
 // inherited from it (--inherited decides how).
+// A fix never edits a segment's source half: that is the pipeline's copy of the English text,
+// which the next hand-off overwrites, and the English repository is where it is repaired.
 void LinkChecker::emit(Diagnostic d) {
   if (origin_ != Origin::Translation) d.origin = loclint::Origin::Inherited;
+  if (const Half* h = d.fix ? half_of(d.span) : nullptr; h && h->source) d.fix.reset();
   out_.report(std::move(d));
 }
 

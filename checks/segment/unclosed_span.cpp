@@ -15,6 +15,9 @@ const Rule kUnclosedSpan{
            "truncated sentence. Add the missing `</span>` where the half ends.",
     .fires = {.text = "<span data-ttu-id=\"f4053-120\">Texte<span class=\"sxs-lookup\"><span data-stu-id=\"f4053-120\">Text</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-120\">Texte</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-120\">Text</span></span>\n"},
+    .fix = "Inserts the missing `</span>` where the structure fixes its place: before the `<span "
+           "class=\"sxs-lookup\">` of the translation's own source twin (same id, right where the translation "
+           "stops), or right after a source span's first `</span>` when the second is missing.",
 };
 
 // Where an unclosed half stopped, in words.
@@ -35,12 +38,35 @@ std::string Analysis::stop_reason(const SegmentHalf& h) const {
   return "before the end of the paragraph";
 }
 
+namespace {
+
+Fix insert_end_tag(uint32_t at, std::string_view title) {
+  Fix fix;
+  fix.title = std::string(title);
+  fix.edits.push_back({{at, at}, "</span>"});
+  return fix;
+}
+
+}  // namespace
+
 bool Analysis::unclosed_target(const Unit& u) {
   const Segment& s = *u.seg;
   if (s.target.closed) return false;
-  out_.report(kUnclosedSpan, s.target.open,
-              fmt::format("translation span '{}' is not closed {}", excerpt(s.id(), 24),
-                          u.twin ? std::string("before its source twin") : stop_reason(s.target)));
+  Diagnostic d = Diagnostic::of(kUnclosedSpan, s.target.open,
+                                fmt::format("translation span '{}' is not closed {}", excerpt(s.id(), 24),
+                                            u.twin ? std::string("before its source twin") : stop_reason(s.target)));
+  // The translation runs straight into its own source twin (same id, the sxs-lookup span right
+  // where the translation stops): its end is where the twin begins. Not when the translation
+  // holds an end tag of its own that did not close it (`\\</span>`, escaped by Markdown, or a
+  // misnested one): the writer closed it somewhere, and removing the escape may be what was meant.
+  const Segment* twin = u.twin;
+  const std::string content = lower_ascii(doc_.slice(s.target.content));
+  if (twin && !u.twin_separated && content.find("</span") == std::string::npos && !content.ends_with('\\') &&
+      twin->id() == s.id() && twin->block == s.block &&
+      twin->source.open.begin == twin->span.begin && s.target.content.end == twin->span.begin &&
+      doc_.slice(twin->source.open).find("sxs-lookup") != std::string_view::npos)
+    d.fix = insert_end_tag(twin->span.begin, "Close the translation span before its source twin");
+  out_.report(std::move(d));
   return true;
 }
 
@@ -49,10 +75,17 @@ bool Analysis::unclosed_source(const Unit& u) {
   if (src->source.closed) return false;
   std::string_view rest = doc_.text().substr(src->source.content.end, 7);
   std::string id = excerpt(u.id(), 24);
-  out_.report(kUnclosedSpan, src->source.open,
-              rest == "</span>"
-                  ? fmt::format("source span '{}' lacks the second '</span>' that closes its sxs-lookup span", id)
-                  : fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source)));
+  if (rest != "</span>") {
+    out_.report(kUnclosedSpan, src->source.open, fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source)));
+    return true;
+  }
+  // `<span class="sxs-lookup"><span data-stu-id="..">Text</span>`: the structure is fixed, the
+  // outer span closes right after the inner one.
+  Diagnostic d = Diagnostic::of(kUnclosedSpan, src->source.open,
+                                fmt::format("source span '{}' lacks the second '</span>' that closes its sxs-lookup span", id));
+  if (doc_.slice(src->source.open).find("sxs-lookup") != std::string_view::npos)
+    d.fix = insert_end_tag(src->source.content.end + 7, "Close the sxs-lookup span after the source span");
+  out_.report(std::move(d));
   return true;
 }
 

@@ -126,31 +126,24 @@ bool Document::in_code(uint32_t offset) const {
 }
 
 void Document::Builder::collect_html_links_and_anchors() {
+  // A link whose destination is the value of `attribute`, its text empty (at the tag's end).
+  auto add_link = [&](LinkKind kind, const HtmlTag& tag, const HtmlAttribute& attribute) {
+    Link l;
+    l.kind = kind;
+    l.span = tag.span;
+    l.text = {tag.span.end, tag.span.end};
+    l.destination = decode_attribute_value(attribute.value);
+    l.destination_span = attribute.value_span;
+    doc.links_.push_back(std::move(l));
+  };
   for (const HtmlTag& tag : doc.html_tags_) {
     if (tag.closing || tag.comment || tag.name.empty()) continue;
     if (tag.name == "a") {
       if (const HtmlAttribute* n = tag.attribute("name")) doc.anchors_.push_back({n->value, tag.span});
-      if (const HtmlAttribute* h = tag.attribute("href")) {
-        Link l;
-        l.kind = LinkKind::HtmlAnchor;
-        l.span = tag.span;
-        l.text = {tag.span.end, tag.span.end};
-        l.destination = decode_attribute_value(h->value);
-        l.destination_span = h->value_span;
-        doc.links_.push_back(std::move(l));
-      }
+      if (const HtmlAttribute* h = tag.attribute("href")) add_link(LinkKind::HtmlAnchor, tag, *h);
     }
-    if (tag.name == "img") {
-      if (const HtmlAttribute* s = tag.attribute("src")) {
-        Link l;
-        l.kind = LinkKind::HtmlImage;
-        l.span = tag.span;
-        l.text = {tag.span.end, tag.span.end};
-        l.destination = decode_attribute_value(s->value);
-        l.destination_span = s->value_span;
-        doc.links_.push_back(std::move(l));
-      }
-    }
+    if (tag.name == "img")
+      if (const HtmlAttribute* s = tag.attribute("src")) add_link(LinkKind::HtmlImage, tag, *s);
     if (const HtmlAttribute* id = tag.attribute("id"))
       if (!(tag.name == "a" && tag.attribute("name") && tag.attribute("name")->value == id->value))
         doc.anchors_.push_back({id->value, tag.span});

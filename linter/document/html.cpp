@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "document_builder.h"
 #include "loclint/document.h"
 
 namespace loclint {
@@ -169,6 +170,45 @@ std::string heading_slug(std::string_view text) {
     }
   }
   return out;
+}
+
+// The inline tokens of a chunk of raw HTML (an HTML block, or inline HTML md4c reported): a
+// token per tag that parse_html_tag() accepts, text between them.
+void Document::Builder::tokenize_html(Span chunk, const std::function<void(InlineKind, Span)>& emit) {
+  std::string_view text(doc.text_);
+  uint32_t i = chunk.begin;
+  uint32_t text_begin = i;
+  auto flush = [&](uint32_t upto) {
+    if (upto > text_begin) emit(InlineKind::Text, {text_begin, upto});
+  };
+  // A tag ends at a '>' and a comment at a "-->"; past the last of them nothing can parse. Without
+  // these bounds every '<' of an unterminated `<!--<!--...` or `<!<!...` run scanned to the end of
+  // the chunk: quadratic, minutes for a 1 MB line.
+  const size_t gt = text.substr(chunk.begin, chunk.size()).rfind('>');
+  const uint32_t tag_end = gt == std::string_view::npos ? chunk.begin : chunk.begin + static_cast<uint32_t>(gt) + 1;
+  const size_t cc = text.substr(chunk.begin, chunk.size()).rfind("-->");
+  const uint32_t last_comment_close = cc == std::string_view::npos ? 0 : chunk.begin + static_cast<uint32_t>(cc);
+  while (i < tag_end) {
+    if (text[i] == '<') {
+      if (text.substr(i, 4) == "<!--" && (cc == std::string_view::npos || last_comment_close < i + 4)) {
+        ++i;
+        continue;
+      }
+      HtmlTag tag;
+      size_t len = parse_html_tag(text.substr(i, tag_end - i), i, tag);
+      if (len > 0) {
+        flush(i);
+        emit(InlineKind::Html, {i, static_cast<uint32_t>(i + len)});
+        doc.inlines_.back().tag = static_cast<uint32_t>(doc.html_tags_.size());
+        doc.html_tags_.push_back(std::move(tag));
+        i += static_cast<uint32_t>(len);
+        text_begin = i;
+        continue;
+      }
+    }
+    ++i;
+  }
+  flush(chunk.end);
 }
 
 }  // namespace loclint

@@ -140,6 +140,18 @@ struct Walker {
     return stop > first ? toks[stop - 1].span.end : block_end;
   }
 
+  // Reads into `h` a half whose one `<span>` opens at token i: its content runs to the matching
+  // `</span>` or, unclosed, to where scanning stopped. Returns the closing tag's token (`last`
+  // when unclosed); `stop` receives where scanning stopped (find_close).
+  uint32_t read_half(uint32_t i, SegmentHalf& h, uint32_t* stop) const {
+    h.open = toks[i].span;
+    const uint32_t c = find_close(i, stop, &h.stray_tags);
+    h.closed = c < last;
+    h.content = {h.open.end, h.closed ? toks[c].span.begin : content_end(*stop)};
+    if (h.closed) h.close = toks[c].span;
+    return c;
+  }
+
   // Parses a source twin at token i. Returns the token after it.
   uint32_t parse_source(uint32_t i, Segment& seg) const {
     const HtmlTag* outer = tag(i);
@@ -151,12 +163,8 @@ struct Walker {
       const HtmlAttribute* id = outer->attribute("data-stu-id");
       h.has_id = id != nullptr;
       if (id) h.id = id->value, h.id_span = id->value_span;
-      h.open = toks[i].span;
       uint32_t stop;
-      uint32_t c = find_close(i, &stop, &h.stray_tags);
-      h.content = {h.open.end, c < last ? toks[c].span.begin : content_end(stop)};
-      h.closed = c < last;
-      if (h.closed) h.close = toks[c].span;
+      read_half(i, h, &stop);
       return stop;
     }
     uint32_t inner_i = i + 1;
@@ -187,12 +195,8 @@ struct Walker {
       return stop;
     }
     seg.source_missing_inner = true;
-    h.open = toks[i].span;
     uint32_t stop;
-    uint32_t c = find_close(i, &stop, &h.stray_tags);
-    h.content = {h.open.end, c < last ? toks[c].span.begin : content_end(stop)};
-    h.closed = c < last;
-    if (h.closed) h.close = toks[c].span;
+    read_half(i, h, &stop);
     return stop;
   }
 };
@@ -218,18 +222,10 @@ void Document::Builder::extract_segments() {
         t.has_id = true;
         t.id = id->value;
         t.id_span = id->value_span;
-        t.open = toks[i].span;
         uint32_t stop;
-        uint32_t c = w.find_close(i, &stop, &t.stray_tags);
+        const uint32_t c = w.read_half(i, t, &stop);
         uint32_t next = stop;
-        if (c < last) {
-          t.closed = true;
-          t.content = {t.open.end, toks[c].span.begin};
-          t.close = toks[c].span;
-          if (w.is_source_open(c + 1) && toks[c + 1].span.begin == t.close.end) next = w.parse_source(c + 1, seg);
-        } else {
-          t.content = {t.open.end, w.content_end(stop)};
-        }
+        if (t.closed && w.is_source_open(c + 1) && toks[c + 1].span.begin == t.close.end) next = w.parse_source(c + 1, seg);
         seg.span = {t.open.begin, seg.source.present ? std::max(seg.source.close.end, seg.source.content.end)
                                                      : std::max(t.close.end, t.content.end)};
         doc.segments_.push_back(std::move(seg));

@@ -240,7 +240,7 @@ struct InputProblem {
 // in md4c 0.4.8 (Debian 12) it loses the emphasis that follows an inline link to a URL
 // (`[app](https://x)(*web* client)` renders its `*` as text and drops the closing one; the
 // autolink code was rewritten in md4c 0.5.0, mity/md4c#220). Bare URLs are found by the document
-// model itself instead, by GFM's extended-autolink rules (Link kind Autolink, markdown.cpp).
+// model itself instead, by GFM's extended-autolink rules (Link kind Autolink, bare_urls.cpp).
 // Anything else that parses Markdown to compare with the model uses the same flags.
 extern const unsigned kMarkdownParserFlags;
 
