@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "loclint/diff.h"
+
 namespace loclint {
 
 namespace fs = std::filesystem;
@@ -102,60 +104,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-enum class Op : uint8_t { Equal, Delete, Insert };
-
-// The shortest edit script between a and b (Myers' O(ND) greedy algorithm, keeping the frontier
-// of each step to walk back). Past `kMaxSteps` differences the rest is one deletion and one
-// insertion: still a correct diff, only not minimal, and bounded in time and memory.
-std::vector<Op> edit_script(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
-  constexpr long kMaxSteps = 2000;
-  const long n = static_cast<long>(a.size()), m = static_cast<long>(b.size());
-  std::vector<std::vector<long>> trace;  // frontier x per diagonal k, index k + d, before step d
-  std::vector<long> v(3, 0);             // for d = 0: k in [-1, 1]
-  long found_d = -1;
-  for (long d = 0; d <= std::min(n + m, kMaxSteps); ++d) {
-    std::vector<long> next(2 * d + 3, 0);  // k in [-d-1, d+1]
-    auto at = [&](const std::vector<long>& vec, long dd, long k) -> long { return vec[k + dd + 1]; };
-    for (long k = -d; k <= d; k += 2) {
-      long x;
-      if (d == 0) x = 0;
-      else if (k == -d || (k != d && at(v, d - 1, k - 1) < at(v, d - 1, k + 1))) x = at(v, d - 1, k + 1);
-      else x = at(v, d - 1, k - 1) + 1;
-      long y = x - k;
-      while (x < n && y < m && a[x] == b[y]) ++x, ++y;
-      next[k + d + 1] = x;
-      if (x >= n && y >= m) {
-        found_d = d;
-        break;
-      }
-    }
-    trace.push_back(next);
-    v = std::move(next);
-    if (found_d >= 0) break;
-  }
-  std::vector<Op> ops;
-  if (found_d < 0) {
-    ops.assign(a.size(), Op::Delete);
-    ops.insert(ops.end(), b.size(), Op::Insert);
-    return ops;
-  }
-  // Walk back from (n, m).
-  long x = n, y = m;
-  for (long d = found_d; d > 0; --d) {
-    const std::vector<long>& prev = trace[d - 1];
-    auto at = [&](long k) { return prev[k + (d - 1) + 1]; };
-    long k = x - y;
-    long prev_k = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1;
-    long prev_x = at(prev_k), prev_y = prev_x - prev_k;
-    while (x > prev_x && y > prev_y) ops.push_back(Op::Equal), --x, --y;
-    ops.push_back(prev_k == k + 1 ? Op::Insert : Op::Delete);
-    x = prev_x, y = prev_y;
-  }
-  while (x > 0 && y > 0) ops.push_back(Op::Equal), --x, --y;
-  std::reverse(ops.begin(), ops.end());
-  return ops;
-}
-
 std::string range(size_t start, size_t count) {
   // diff -u: "start,count", "start" for one line; an empty range names the line before it.
   if (count == 1) return std::to_string(start + 1);
@@ -167,28 +115,20 @@ std::string range(size_t start, size_t count) {
 std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_label,
                          std::string_view new_label) {
   if (old_text == new_text) return {};
-  std::vector<std::string_view> a = split_lines(old_text), b = split_lines(new_text);
-  // Common head and tail are equal lines the edit script need not search.
-  size_t head = 0;
-  while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
-  size_t tail = 0;
-  while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
-  std::vector<std::string_view> ma(a.begin() + head, a.end() - tail), mb(b.begin() + head, b.end() - tail);
-  std::vector<Op> ops(head, Op::Equal);
-  for (Op op : edit_script(ma, mb)) ops.push_back(op);
-  ops.insert(ops.end(), tail, Op::Equal);
+  const std::vector<std::string_view> a = split_lines(old_text), b = split_lines(new_text);
+  const std::vector<EditOp> ops = edit_script(a, b);
 
   // Each op with the old and new line index it stands at.
   struct Step {
-    Op op;
+    EditOp op;
     size_t i, j;
   };
   std::vector<Step> steps;
   steps.reserve(ops.size());
   for (size_t i = 0, j = 0, s = 0; s < ops.size(); ++s) {
     steps.push_back({ops[s], i, j});
-    if (ops[s] != Op::Insert) ++i;
-    if (ops[s] != Op::Delete) ++j;
+    if (ops[s] != EditOp::Insert) ++i;
+    if (ops[s] != EditOp::Delete) ++j;
   }
   constexpr size_t kContext = 3;
   std::string out = fmt::format("--- {}\n+++ {}\n", old_label, new_label);
@@ -199,13 +139,13 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
   };
   size_t s = 0;
   while (s < steps.size()) {
-    while (s < steps.size() && steps[s].op == Op::Equal) ++s;
+    while (s < steps.size() && steps[s].op == EditOp::Equal) ++s;
     if (s == steps.size()) break;
     size_t first = s >= kContext ? s - kContext : 0;
     // Extend while the next change is within two contexts of equal lines.
     size_t last = s;  // last changed step in the hunk
     for (size_t t = s + 1; t < steps.size(); ++t) {
-      if (steps[t].op == Op::Equal) {
+      if (steps[t].op == EditOp::Equal) {
         if (t - last > 2 * kContext) break;
         continue;
       }
@@ -214,15 +154,15 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
     size_t end = std::min(steps.size(), last + 1 + kContext);
     size_t old_count = 0, new_count = 0;
     for (size_t t = first; t < end; ++t) {
-      if (steps[t].op != Op::Insert) ++old_count;
-      if (steps[t].op != Op::Delete) ++new_count;
+      if (steps[t].op != EditOp::Insert) ++old_count;
+      if (steps[t].op != EditOp::Delete) ++new_count;
     }
     out += fmt::format("@@ -{} +{} @@\n", range(steps[first].i, old_count), range(steps[first].j, new_count));
     for (size_t t = first; t < end; ++t) {
       switch (steps[t].op) {
-        case Op::Equal: line(' ', a[steps[t].i]); break;
-        case Op::Delete: line('-', a[steps[t].i]); break;
-        case Op::Insert: line('+', b[steps[t].j]); break;
+        case EditOp::Equal: line(' ', a[steps[t].i]); break;
+        case EditOp::Delete: line('-', a[steps[t].i]); break;
+        case EditOp::Insert: line('+', b[steps[t].j]); break;
       }
     }
     s = end;

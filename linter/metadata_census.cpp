@@ -6,15 +6,10 @@
 // assuming one: it runs the first time a file of a census folder asks for it, reads only the
 // front matter of each article (the first kFrontMatterProbe bytes, parsed by the same YAML
 // reader as the linted documents), and is shared by every file and thread of the run.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <exception>
 #include <fstream>
 #include <mutex>
@@ -77,29 +72,6 @@ bool Workspace::generated_page(const FrontMatterKeys& keys) {
 
 namespace {
 
-// The first `limit` bytes of a regular file; nullopt when it cannot be read. One open, one fstat,
-// usually one read: the census reads every article of a docset this way.
-std::optional<std::string> read_prefix(const fs::path& p, size_t limit) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a FIFO must not block
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  std::string bytes(std::min<size_t>(limit, static_cast<size_t>(st.st_size)), '\0');
-  size_t got = 0;
-  while (got < bytes.size()) {
-    ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  bytes.resize(got);
-  return bytes;
-}
-
 FrontMatterKeys keys_of(std::string_view text) {
   FrontMatterKeys out;
   uint32_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -144,7 +116,10 @@ std::shared_ptr<const FrontMatterKeys> Workspace::front_matter_keys(const fs::pa
     if (auto it = front_matter_keys_.find(key); it != front_matter_keys_.end()) return it->second;
   }
   std::shared_ptr<const FrontMatterKeys> result;
-  if (auto bytes = read_prefix(path, kFrontMatterProbe)) result = std::make_shared<FrontMatterKeys>(keys_of(*bytes));
+  std::string bytes, error;
+  bool too_large = false;
+  if (read_file(path.string(), bytes, error, too_large, kFrontMatterProbe))
+    result = std::make_shared<FrontMatterKeys>(keys_of(bytes));
   std::unique_lock lock(mutex_);
   return front_matter_keys_.emplace(key, result).first->second;
 }

@@ -4,13 +4,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace loclint {
 
-bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large) {
+bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large,
+               std::optional<size_t> limit) {
   too_large = false;
+  const size_t cap = limit ? std::min(*limit, kMaxFileSize) : kMaxFileSize;
   // O_NONBLOCK: opening a FIFO without a writer blocks forever; non-blocking, it opens at once
   // and reads as empty. Reads are blocking again (a pipe given as a path still works).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -32,13 +35,13 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     ::close(fd);
     return false;
   }
-  if (static_cast<size_t>(st.st_size) > kMaxFileSize) {
+  if (!limit && static_cast<size_t>(st.st_size) > kMaxFileSize) {
     too_large = true;
     ::close(fd);
     return false;
   }
   out.clear();
-  out.resize(static_cast<size_t>(st.st_size));
+  out.resize(std::min(static_cast<size_t>(st.st_size), cap));
   auto fail = [&] {
     error = std::strerror(errno);
     ::close(fd);
@@ -47,9 +50,9 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   size_t got = 0;
   while (true) {
     if (got == out.size()) {
-      if (out.size() >= kMaxFileSize) break;
-      // A regular file of the size fstat gave is read whole: no probe (one read call less per
-      // file). A size of 0 may be a /proc file whose size is unknown: probe it.
+      if (out.size() >= cap) break;
+      // A regular file of the size fstat gave is read whole (or up to the limit): no probe (one
+      // read call less per file). A size of 0 may be a /proc file whose size is unknown: probe it.
       if (S_ISREG(st.st_mode) && st.st_size > 0) break;
       // The expected size is read: probe for more in a small buffer, so that the usual end of
       // file does not zero-fill (and free) a 64 KiB tail for every file.
@@ -73,8 +76,12 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     if (n == 0) break;
     got += static_cast<size_t>(n);
   }
-  out.resize(got);
   ::close(fd);
+  if (limit) {
+    out.resize(std::min(got, cap));  // the probe and the reads after it may pass the limit
+    return true;
+  }
+  out.resize(got);
   if (got > kMaxFileSize) {
     too_large = true;
     return false;

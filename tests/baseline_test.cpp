@@ -271,4 +271,20 @@ TEST(Baseline, FingerprintDoesNotDependOnThePath) {
   EXPECT_EQ(stable_hash(""), "cbf29ce484222325");
 }
 
+// Paired trees: where the source side is ends the message but not the fingerprint, so an entry
+// survives lines moving in the source; a message that merely ends like a location keeps it.
+TEST(Baseline, FingerprintLeavesTheSourceLocationOut) {
+  static const Rule r{.id = "x/y", .severity = Severity::Error, .summary = "s"};
+  auto doc = Document::parse("a.md", "some text\n");
+  Diagnostic d = Diagnostic::of(r, {5, 9}, "message");
+  d.source_location = "en-us/a.md:42";
+  Finding f = locate(*doc, d);
+  EXPECT_EQ(f.diagnostic.message, "message (en-us/a.md:42)");
+  EXPECT_EQ(f.fingerprint, "x/y|text|message");
+  d.source_location = "en-us/a.md:43";
+  EXPECT_EQ(locate(*doc, d).fingerprint, f.fingerprint);
+  Finding quoted = locate(*doc, Diagnostic::of(r, {5, 9}, "message (a.md:42)"));
+  EXPECT_EQ(quoted.fingerprint, "x/y|text|message (a.md:42)");
+}
+
 }  // namespace

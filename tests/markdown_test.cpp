@@ -9,6 +9,27 @@ namespace {
 std::shared_ptr<const Document> parse(std::string text) { return Document::parse("a.md", std::move(text)); }
 }  // namespace
 
+// Document::code_block: the code block a block of blocks() is, for each kind of block.
+TEST(Markdown, CodeBlockOfABlock) {
+  auto d = parse("# Title\n\n```powershell\nGet-Item x\n```\n\nText.\n\n    indented code\n\n~~~\n~~~\n");
+  std::vector<const CodeBlock*> found;
+  for (uint32_t b = 0; b < d->blocks().size(); ++b) {
+    const CodeBlock* c = d->code_block(b);
+    // An empty fence is a code block with no content, so no CodeBlock.
+    EXPECT_EQ(c != nullptr, d->blocks()[b].kind == BlockKind::CodeBlock && !d->blocks()[b].span.empty()) << b;
+    if (c) {
+      EXPECT_EQ(c->span.begin, d->blocks()[b].span.begin);
+      found.push_back(c);
+    }
+  }
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0]->info, "powershell");
+  EXPECT_TRUE(found[0]->fenced);
+  EXPECT_EQ(d->slice(found[0]->span), "Get-Item x");
+  EXPECT_FALSE(found[1]->fenced);
+  EXPECT_EQ(d->code_block(static_cast<uint32_t>(d->blocks().size())), nullptr);
+}
+
 TEST(Markdown, NothingInsideCodeIsMarkup) {
   auto d = parse(
       "Text `[not a link](x.md)` and `<span data-ttu-id=\"a-1\">`.\n\n"

@@ -67,9 +67,9 @@ void PairComparison::run() {
 
 void PairComparison::report(const Rule& rule, Span at, std::string message, std::string_view source_text,
                             Span source_span, std::optional<Fix> fix) {
-  if (pair_.source_file)
-    message += fmt::format(" ({})", pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin));
   Diagnostic d = Diagnostic::of(rule, at, std::move(message), std::string(source_text));
+  if (pair_.source_file)
+    d.source_location = pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin);
   d.fix = std::move(fix);
   c_.out.report(std::move(d));
   if (!source_span.empty()) claimed_.push_back(source_span);

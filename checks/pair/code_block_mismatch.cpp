@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "loclint/code_comments.h"
+#include "loclint/diff.h"
 #include "pair.h"
 
 namespace loclint::checks::pair {
@@ -66,40 +66,14 @@ bool same_line_altered(std::string_view a, std::string_view b) {
   return 2 * common.size() >= (pa.size() + pb.size()) / 2 + (pa.size() + pb.size()) % 2;
 }
 
-struct Hunk {
-  size_t t_begin, t_end, s_begin, s_end;  // [begin, end) of the code lines of each side
-};
-
-// The differing runs of two sequences of lines (longest common subsequence).
-std::vector<Hunk> diff(const std::vector<CodeLine>& t, const std::vector<CodeLine>& s) {
-  const size_t n = t.size(), m = s.size();
-  std::vector<Hunk> hunks;
-  if (n * m > 4'000'000) {  // a code block of thousands of lines: compare in order only
-    size_t k = 0;
-    while (k < n && k < m && t[k].code == s[k].code) ++k;
-    if (k < n || k < m) hunks.push_back({k, n, k, m});
-    return hunks;
-  }
-  std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
-  for (size_t i = n; i-- > 0;)
-    for (size_t j = m; j-- > 0;)
-      lcs[i][j] = t[i].code == s[j].code ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-  size_t i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && t[i].code == s[j].code) {
-      ++i, ++j;
-      continue;
-    }
-    Hunk h{i, i, j, j};
-    while ((i < n || j < m) && !(i < n && j < m && t[i].code == s[j].code)) {
-      if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) ++i;
-      else ++j;
-    }
-    h.t_end = i;
-    h.s_end = j;
-    hunks.push_back(h);
-  }
-  return hunks;
+// The differing runs of two sequences of code lines (a = translation, b = source).
+std::vector<ChangedRun> diff(const std::vector<CodeLine>& t, const std::vector<CodeLine>& s) {
+  std::vector<std::string_view> a, b;
+  a.reserve(t.size());
+  b.reserve(s.size());
+  for (const CodeLine& l : t) a.push_back(l.code);
+  for (const CodeLine& l : s) b.push_back(l.code);
+  return changed_runs(edit_script(a, b));
 }
 
 }  // namespace
@@ -111,50 +85,45 @@ void check_code_block_mismatch(const Document& doc, const Env& env, Reporter& ou
   if (strict == Strictness::None) return;
   const Alignment& a = p->alignment();
   const Document& src = *p->source;
-  std::map<uint32_t, const CodeBlock*> target_blocks, source_blocks;  // by span begin
-  for (const CodeBlock& c : doc.code_blocks()) target_blocks[c.span.begin] = &c;
-  for (const CodeBlock& c : src.code_blocks()) source_blocks[c.span.begin] = &c;
   for (const AlignedBlocks& b : a.blocks) {
     if (b.move != AlignMove::OneToOne) continue;
     const Block& tb = doc.blocks()[b.target[0]];
     const Block& sb = src.blocks()[b.source[0]];
-    if (tb.kind != BlockKind::CodeBlock || sb.kind != BlockKind::CodeBlock) continue;
-    auto tc = target_blocks.find(tb.span.begin);
-    auto sc = source_blocks.find(sb.span.begin);
-    if (tc == target_blocks.end() || sc == source_blocks.end()) continue;
+    const CodeBlock* tc = doc.code_block(b.target[0]);
+    const CodeBlock* sc = src.code_block(b.source[0]);
+    if (!tc || !sc) continue;
     // Indented code is as often text indented by accident (docfx `:::column:::` content) as code.
-    if (!tc->second->fenced || !sc->second->fenced) continue;
+    if (!tc->fenced || !sc->fenced) continue;
     // The source's language decides what a comment is (a translation may re-case the fence).
-    const CommentSyntax syntax = comment_syntax(sc->second->info.empty() ? tc->second->info : sc->second->info);
+    const CommentSyntax syntax = comment_syntax(sc->info.empty() ? tc->info : sc->info);
     const std::vector<CodeLine> t = code_lines(doc.slice(tb.span), syntax);
     const std::vector<CodeLine> s = code_lines(src.slice(sb.span), syntax);
     auto t_span = [&](const CodeLine& l) { return Span{tb.span.begin + l.begin, tb.span.begin + l.end}; };
     auto s_where = [&](const CodeLine& l) { return p->where(sb.span.begin + l.begin); };
-    for (const Hunk& h : diff(t, s)) {
-      const size_t tn = h.t_end - h.t_begin, sn = h.s_end - h.s_begin;
+    for (const ChangedRun& h : diff(t, s)) {
+      const size_t tn = h.a_end - h.a_begin, sn = h.b_end - h.b_begin;
       // Line by line, as far as both sides go: an altered line.
       bool altered = tn == sn;
-      for (size_t k = 0; altered && k < tn; ++k) altered = same_line_altered(t[h.t_begin + k].code, s[h.s_begin + k].code);
+      for (size_t k = 0; altered && k < tn; ++k) altered = same_line_altered(t[h.a_begin + k].code, s[h.b_begin + k].code);
       if (strict == Strictness::Safe && !altered) continue;  // lines added or removed: maybe the source's edit
       if (tn > 0 && sn > 0) {
-        const CodeLine& tl = t[h.t_begin];
-        const CodeLine& sl = s[h.s_begin];
+        const CodeLine& tl = t[h.a_begin];
+        const CodeLine& sl = s[h.b_begin];
         out.report(kCodeBlockMismatch, t_span(tl),
-                   fmt::format("code differs from source beyond comments: '{}' in translation, '{}' in source ({})",
-                               shown(tl.code), shown(sl.code), s_where(sl)),
-                   sl.code);
+                   fmt::format("code differs from source beyond comments: '{}' in translation, '{}' in source",
+                               shown(tl.code), shown(sl.code)),
+                   sl.code, s_where(sl));
       } else if (sn > 0) {
-        const CodeLine& sl = s[h.s_begin];
-        const uint32_t at = h.t_begin < t.size() ? t_span(t[h.t_begin]).begin : tb.span.end;
+        const CodeLine& sl = s[h.b_begin];
+        const uint32_t at = h.a_begin < t.size() ? t_span(t[h.a_begin]).begin : tb.span.end;
         out.report(kCodeBlockMismatch, {at, at},
-                   fmt::format("code line of the source is missing from the translation: '{}' ({})", shown(sl.code),
-                               s_where(sl)),
-                   sl.code);
+                   fmt::format("code line of the source is missing from the translation: '{}'", shown(sl.code)),
+                   sl.code, s_where(sl));
       } else {
-        const CodeLine& tl = t[h.t_begin];
+        const CodeLine& tl = t[h.a_begin];
         out.report(kCodeBlockMismatch, t_span(tl),
-                   fmt::format("code line is not in the source: '{}' (code block at {})", shown(tl.code),
-                               p->where(sb.span.begin)));
+                   fmt::format("code line is not in the source: '{}'", shown(tl.code)), {},
+                   "code block at " + p->where(sb.span.begin));
       }
     }
   }

@@ -59,19 +59,17 @@ void check_code_blocks(const Document& doc, const Env& env, Reporter& out) {
   // Fenced code only: indented code is as often text indented by accident (docfx `:::column:::`
   // content) as code.
   auto fenced = [](const Document& d, uint32_t block) {
-    const Block& b = d.blocks()[block];
-    if (b.kind != BlockKind::CodeBlock) return false;
-    auto it = std::lower_bound(d.code_blocks().begin(), d.code_blocks().end(), b.span.begin,
-                               [](const CodeBlock& c, uint32_t off) { return c.span.begin < off; });
-    return it != d.code_blocks().end() && it->span.begin == b.span.begin && it->fenced;
+    const CodeBlock* c = d.code_block(block);
+    return c && c->fenced;
   };
   for (size_t k = 0; k < a.blocks.size(); ++k) {
     const AlignedBlocks& b = a.blocks[k];
     if (b.move == AlignMove::Deleted && fenced(src, b.source[0]) && !whole_source[b.source[0]]) {
       const uint32_t at = insertion_point(doc, a, k);
       out.report(kMissingCodeBlock, {at, at},
-                 fmt::format("code block of the source has no counterpart in the translation: {} ({})",
-                             block_label(src, b.source[0]), p->where(src.blocks()[b.source[0]].span.begin)));
+                 fmt::format("code block of the source has no counterpart in the translation: {}",
+                             block_label(src, b.source[0])),
+                 {}, p->where(src.blocks()[b.source[0]].span.begin));
     } else if (b.move == AlignMove::Inserted && fenced(doc, b.target[0]) && !whole_target[b.target[0]]) {
       out.report(kExtraCodeBlock, doc.blocks()[b.target[0]].span,
                  fmt::format("code block has no counterpart in the source '{}': {}", p->source_name,

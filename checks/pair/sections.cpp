@@ -66,8 +66,9 @@ void check_sections(const Document& doc, const Env& env, Reporter& out) {
       const uint32_t step = a.source_step[sec.heading];
       const uint32_t at = insertion_point(doc, a, step);
       out.report(kMissingSection, {at, at},
-                 fmt::format("section {} of the source has no counterpart in the translation ({})",
-                             block_label(src, sec.heading), p->where(src.blocks()[sec.heading].span.begin)));
+                 fmt::format("section {} of the source has no counterpart in the translation",
+                             block_label(src, sec.heading)),
+                 {}, p->where(src.blocks()[sec.heading].span.begin));
     } else if (s.move == AlignMove::Inserted) {
       const AlignedSection& sec = a.target_sections[s.target_first];
       if (sec.heading == AlignedSection::kNone) continue;
@@ -83,8 +84,9 @@ void check_sections(const Document& doc, const Env& env, Reporter& out) {
         const uint32_t at = insertion_point(doc, a, a.source_step[second.heading]);
         out.report(kMissingSection, {at, at},
                    fmt::format("heading {} of the source has no counterpart in the translation, which runs its text "
-                               "into the section before ({})",
-                               block_label(src, second.heading), p->where(src.blocks()[second.heading].span.begin)));
+                               "into the section before",
+                               block_label(src, second.heading)),
+                   {}, p->where(src.blocks()[second.heading].span.begin));
       } else {
         const AlignedSection& second = a.target_sections[s.target_first + 1];
         const AlignedBlocks* b = a.for_target_block(second.heading);

@@ -41,9 +41,10 @@ void check_stale_translation(const Document&, const Env& env, Reporter& out) {
                             : std::string("the first before any heading");
   out.report(kStaleTranslation, commit.value_span,
              fmt::format("the source changed after the commit this translation names ({}: {}): {} line{} of '{}' "
-                         "changed, {} ({}:{})",
+                         "changed, {}",
                          commit.key, shown(commit.value, 12), change.lines, change.lines == 1 ? "" : "s", p->source_name,
-                         where, p->source_name, change.first_line));
+                         where),
+             {}, fmt::format("{}:{}", p->source_name, change.first_line));
 }
 
 }  // namespace loclint::checks::pair

@@ -167,13 +167,10 @@ std::vector<Unit> units_of(const Document& doc) {
       std::string_view code = doc.slice(blk.span);
       for (unsigned char c : code) u.length += (c & 0xC0) != 0x80;
       // Comments are translated; the code is not.
-      auto cb = std::lower_bound(doc.code_blocks().begin(), doc.code_blocks().end(), blk.span.begin,
-                                 [](const CodeBlock& c, uint32_t off) { return c.span.begin < off; });
+      const CodeBlock* cb = doc.code_block(u.block);
       // Both arms string_view: `? cb->info : ""` would make a std::string temporary and leave
       // `info` dangling.
-      const std::string_view info = cb != doc.code_blocks().end() && cb->span.begin == blk.span.begin
-                                        ? std::string_view(cb->info)
-                                        : std::string_view();
+      const std::string_view info = cb ? std::string_view(cb->info) : std::string_view();
       for (const CodeLine& line : code_lines(code, comment_syntax(info))) u.add('k', line.code);
     } else {
       auto [first, last] = doc.block_inlines(u.block);

@@ -108,6 +108,14 @@ bool Document::is_yaml_mime(std::string_view bytes) {
   return starts_with_icase(bytes, "### YamlMime:");
 }
 
+const CodeBlock* Document::code_block(uint32_t block) const {
+  if (block >= blocks_.size() || blocks_[block].kind != BlockKind::CodeBlock) return nullptr;
+  const uint32_t begin = blocks_[block].span.begin;
+  auto it = std::lower_bound(code_blocks_.begin(), code_blocks_.end(), begin,
+                             [](const CodeBlock& c, uint32_t off) { return c.span.begin < off; });
+  return it != code_blocks_.end() && it->span.begin == begin ? &*it : nullptr;
+}
+
 bool Document::in_code(uint32_t offset) const {
   auto hit = [offset](const auto& v) {
     auto it = std::upper_bound(v.begin(), v.end(), offset,

@@ -69,8 +69,8 @@ struct Mark {
 //   does not, as U+E028 and U+E029 (same length, private use), turned back in scalars.
 struct YamlInput {
   std::string bytes;
-  std::vector<uint32_t> line_starts;  // byte offset of each line of `bytes`
-  bool separators = false;            // a U+2028 or U+2029 was replaced
+  LineIndex lines;         // of `bytes`
+  bool separators = false; // a U+2028 or U+2029 was replaced
 
   explicit YamlInput(std::string_view s) {
     bytes.reserve(s.size());
@@ -104,10 +104,15 @@ struct YamlInput {
       }
       i += static_cast<size_t>(n);
     }
-    line_starts.push_back(0);
-    for (size_t i = 0; i < bytes.size(); ++i)
-      if (bytes[i] == '\n') line_starts.push_back(static_cast<uint32_t>(i + 1));
+    lines = LineIndex(bytes);
   }
+  // `lines` views `bytes`.
+  YamlInput(const YamlInput&) = delete;
+  YamlInput& operator=(const YamlInput&) = delete;
+
+  // The byte offset of a 1-based line of `bytes`; the first line begins at 0 even where
+  // LineIndex starts it after a byte order mark.
+  uint32_t line_begin(uint32_t line) const { return line == 1 ? 0 : lines.line_start(line); }
 
   // A scalar as written: the line and paragraph separators put back.
   void restore(std::string& value) const {
@@ -119,13 +124,14 @@ struct YamlInput {
 
   // Bytes from the start of the mark's line to the mark (libyaml counts code points).
   uint32_t byte_column(const Mark& m) const {
-    if (m.line < 0 || static_cast<size_t>(m.line) >= line_starts.size() || m.column <= 0) return 0;
-    size_t i = line_starts[static_cast<size_t>(m.line)];
+    if (m.line < 0 || static_cast<uint32_t>(m.line) >= lines.line_count() || m.column <= 0) return 0;
+    const uint32_t start = line_begin(static_cast<uint32_t>(m.line) + 1);
+    size_t i = start;
     for (int c = 0; c < m.column && i < bytes.size() && bytes[i] != '\n'; ++c) {
       int n = utf8::sequence_length(bytes, i);
       i += n > 0 ? static_cast<size_t>(n) : 1;
     }
-    return static_cast<uint32_t>(i - line_starts[static_cast<size_t>(m.line)]);
+    return static_cast<uint32_t>(i - start);
   }
 };
 
@@ -288,12 +294,10 @@ std::optional<YamlError> parse_yaml(const YamlInput& input, Tree& tree) {
 uint32_t error_offset(const LineIndex& lines, uint32_t first_line, const YamlInput& input, const YamlError& err) {
   if (!err.byte_offset) return mark_offset(lines, first_line, input, err.mark);
   // A reader error counts bytes of the input; find its line and column the same way.
-  const auto& starts = input.line_starts;
-  auto it = std::upper_bound(starts.begin(), starts.end(), *err.byte_offset);
-  const size_t line = static_cast<size_t>(it - starts.begin()) - 1;
-  uint32_t l = std::min(first_line + static_cast<uint32_t>(line), lines.line_count());
+  const uint32_t line = input.lines.line_of(*err.byte_offset);  // 1-based
+  uint32_t l = std::min(first_line + line - 1, lines.line_count());
   Span ls = lines.line_span(l);
-  return std::min(ls.begin + (*err.byte_offset - starts[line]), ls.end);
+  return std::min(ls.begin + (*err.byte_offset - input.line_begin(line)), ls.end);
 }
 
 // The entries of `map` into `entries`; a mapping value's own entries go into its `fields`.

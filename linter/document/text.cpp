@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <uriparser/Uri.h>
 
 #include <algorithm>
 #include <cstring>
@@ -291,23 +292,19 @@ std::string excerpt(std::string_view text, size_t max_code_points) {
 }
 
 std::string percent_decode(std::string_view s) {
-  auto hex = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
+  // uriparser decodes a NUL-terminated string in place: decode each NUL-free run on its own and
+  // keep any NUL byte as written (a NUL cannot start or end an escape, so no escape is split).
+  for (size_t start = 0;;) {
+    size_t nul = s.find('\0', start);
+    std::string run(s.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start));
+    const char* end = uriUnescapeInPlaceExA(run.data(), URI_FALSE, URI_BR_DONT_TOUCH);
+    out.append(run.data(), static_cast<size_t>(end - run.data()));
+    if (nul == std::string_view::npos) return out;
+    out += '\0';
+    start = nul + 1;
   }
-  return out;
 }
 
 }  // namespace loclint

@@ -94,17 +94,8 @@ Finding located(const Document& doc, Diagnostic d, const Located& start, const L
   f.line_text = std::string(line);
   std::string_view involved = doc.slice(d.span);
   if (involved.size() > 200) involved = involved.substr(0, 200);
-  // A message that ends with where in the source file (` (docs/a.md:42)`, paired trees) keeps its
-  // fingerprint when lines above move in the source: the location is left out of it.
-  std::string_view message = d.message;
-  if (message.ends_with(')')) {
-    size_t k = message.size() - 1;
-    while (k > 0 && message[k - 1] >= '0' && message[k - 1] <= '9') --k;
-    const size_t open = message.rfind(" (");
-    if (k < message.size() - 1 && k > 0 && message[k - 1] == ':' && open != std::string_view::npos && open < k)
-      message = message.substr(0, open);
-  }
-  f.fingerprint = std::string(d.rule->id) + "|" + std::string(involved) + "|" + std::string(message);
+  f.fingerprint = std::string(d.rule->id) + "|" + std::string(involved) + "|" + d.message;
+  if (!d.source_location.empty()) d.message += " (" + d.source_location + ")";
   f.diagnostic = std::move(d);
   return f;
 }

@@ -22,8 +22,11 @@ class Reporter {
   virtual ~Reporter() = default;
   virtual void report(Diagnostic diagnostic) = 0;
 
-  void report(const Rule& rule, Span span, std::string message, std::string source_text = {}) {
-    report(Diagnostic::of(rule, span, std::move(message), std::move(source_text)));
+  void report(const Rule& rule, Span span, std::string message, std::string source_text = {},
+              std::string source_location = {}) {
+    Diagnostic d = Diagnostic::of(rule, span, std::move(message), std::move(source_text));
+    d.source_location = std::move(source_location);
+    report(std::move(d));
   }
   // A finding the source has too (see Origin): `source_text` quotes the source's side of it.
   void report_inherited(const Rule& rule, Span span, std::string message, std::string source_text) {

@@ -124,6 +124,10 @@ struct Diagnostic {
   Span span;
   std::string message;
   std::string source_text;  // the source-language text involved, when relevant (JSON shows it)
+  // Where the source side of the finding is, in a paired tree's source document (`docs/a.md:42`,
+  // `code block at docs/a.md:42`). The engine ends the message with it in parentheses and leaves
+  // it out of the fingerprint, so a baseline entry survives lines moving in the source.
+  std::string source_location;
   std::optional<Fix> fix;
   Origin origin = Origin::Translation;
 

@@ -274,6 +274,10 @@ class Document {
   const std::vector<InlineToken>& inlines() const { return inlines_; }
   const std::vector<CodeSpan>& code_spans() const { return code_spans_; }
   const std::vector<CodeBlock>& code_blocks() const { return code_blocks_; }
+  // The code block that blocks()[block] is (the one whose content begins where the block does;
+  // binary search), or null when that block is not a code block or is an empty fence (no content,
+  // so no CodeBlock).
+  const CodeBlock* code_block(uint32_t block) const;
   const std::vector<Link>& links() const { return links_; }
   const std::vector<HtmlTag>& html_tags() const { return html_tags_; }
   const std::vector<Anchor>& anchors() const { return anchors_; }  // every explicit anchor

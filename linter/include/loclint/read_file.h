@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace loclint {
@@ -11,6 +12,9 @@ inline constexpr size_t kMaxFileSize = 256u << 20;
 
 // Reads a whole file without ever blocking on a FIFO (opened non-blocking) and refusing anything
 // over kMaxFileSize (`too_large`). On failure returns false and sets `error` (strerror text).
-bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large);
+// With a `limit` (bytes), only the file's first `limit` bytes are read (at most kMaxFileSize),
+// and a longer file is not `too_large`: the front-matter census reads every article this way.
+bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large,
+               std::optional<size_t> limit = std::nullopt);
 
 }  // namespace loclint

@@ -87,8 +87,9 @@ std::string excerpt(std::string_view text, size_t max_code_points = 80);
 // document text quoted in a message can never break a line of output or drive a terminal.
 std::string escape_controls(std::string_view text);
 
-// Decodes %XX escapes (RFC 3986, section 2.1) into the bytes they stand for; a malformed escape
-// (`%`, `%2`, `%zz`) is kept as written. Link destinations and LSP document URIs.
+// Decodes %XX escapes (RFC 3986, section 2.1; either case of hex digit) into the bytes they stand
+// for, with uriparser; a malformed escape (`%`, `%2`, `%zz`) is kept as written, `+` stays `+`,
+// and NUL bytes pass through. Link destinations and LSP document URIs.
 std::string percent_decode(std::string_view s);
 
 }  // namespace loclint
