@@ -31,13 +31,8 @@ TEST(LspEglot, DiagnosticsFixesAndTheSavedFile) {
     GTEST_SKIP() << "emacs with eglot and markdown-mode is not installed (Debian emacs-nox, elpa-eglot, "
                     "elpa-markdown-mode; ci/setup --test-tools)";
   // The README's Emacs setup block (snippet lsp-eglot), as it is.
-  const std::string snippet = readme_snippet("lsp-eglot").text;
-
   ScratchDir tmp;
-  fs::create_directories(tmp / ".git");
-  write_file(tmp / ".loclint.yaml", kTitleOnlyConfig);
-  write_file(tmp / "sub" / "page.md", "---\ntitle: Page\n---\n\n# Page\n");
-  write_file(tmp / "setup.el", snippet);
+  write_editor_workspace(tmp.path(), "lsp-eglot", "setup.el");
   const std::string command_line =
       "<span data-ttu-id=\"f4053-101\">مرحبا Set-MsolCompanySettings{}-AllowEmailVerifiedUsers $true</span>"
       "<span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run Set-MsolCompanySettings -AllowEmailVerifiedUsers "

@@ -21,13 +21,8 @@ const std::string kBinary = LOCLINT_BINARY;
 TEST(LspNeovim, DiagnosticsCodeActionsAndTheWrittenFile) {
   if (!have_command("nvim")) GTEST_SKIP() << "nvim is not installed (Debian package neovim; ci/setup --test-tools)";
   // The README's Neovim setup block (snippet lsp-neovim), as it is.
-  const std::string snippet = readme_snippet("lsp-neovim").text;
-
   ScratchDir tmp;
-  fs::create_directories(tmp / ".git");
-  write_file(tmp / ".loclint.yaml", kTitleOnlyConfig);
-  write_file(tmp / "sub" / "page.md", "---\ntitle: Page\n---\n\n# Page\n");
-  write_file(tmp / "setup.lua", snippet);
+  write_editor_workspace(tmp.path(), "lsp-neovim", "setup.lua");
   const std::string doc =
       "---\n"
       "title: Titre\n"

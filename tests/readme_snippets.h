@@ -53,4 +53,15 @@ inline Snippet readme_snippet(const std::string& name) {
   throw std::runtime_error("README.md has no snippet " + name);
 }
 
+// The workspace an editor test opens (tests/lsp_*_test.cpp): a repository whose config requires
+// only `title`, a link target `sub/page.md`, and the README's setup snippet `snippet` written as
+// `setup_file`.
+inline void write_editor_workspace(const std::filesystem::path& root, const std::string& snippet,
+                                   const std::string& setup_file) {
+  std::filesystem::create_directories(root / ".git");
+  write_file(root / ".loclint.yaml", kTitleOnlyConfig);
+  write_file(root / "sub" / "page.md", "---\ntitle: Page\n---\n\n# Page\n");
+  write_file(root / setup_file, readme_snippet(snippet).text);
+}
+
 }  // namespace loclint::testing
