@@ -118,7 +118,9 @@ std::shared_ptr<const FrontMatterKeys> Workspace::front_matter_keys(const fs::pa
   std::shared_ptr<const FrontMatterKeys> result;
   std::string bytes, error;
   bool too_large = false;
-  if (read_file(path.string(), bytes, error, too_large, kFrontMatterProbe))
+  // The census reads articles it was not asked to lint: a FIFO named `*.md` is never opened for
+  // reading (README "Inputs").
+  if (read_file(path.string(), bytes, error, too_large, kFrontMatterProbe, /*regular_only=*/true))
     result = std::make_shared<FrontMatterKeys>(keys_of(bytes));
   std::unique_lock lock(mutex_);
   return front_matter_keys_.emplace(key, result).first->second;

@@ -11,7 +11,7 @@
 namespace loclint {
 
 bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large,
-               std::optional<size_t> limit) {
+               std::optional<size_t> limit, bool regular_only) {
   too_large = false;
   const size_t cap = limit ? std::min(*limit, kMaxFileSize) : kMaxFileSize;
   // O_NONBLOCK: opening a FIFO without a writer blocks forever; non-blocking, it opens at once
@@ -24,6 +24,11 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  if (regular_only && !S_ISREG(st.st_mode)) {
+    error = "not a regular file";
     ::close(fd);
     return false;
   }
@@ -87,6 +92,13 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     return false;
   }
   return true;
+}
+
+bool readable_document(const std::filesystem::path& p) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(p, ec)) return false;
+  auto size = std::filesystem::file_size(p, ec);
+  return !ec && size <= kMaxFileSize;
 }
 
 }  // namespace loclint

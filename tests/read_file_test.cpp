@@ -2,6 +2,7 @@
 #include "loclint/read_file.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -83,6 +84,22 @@ TEST_F(ReadFile, FifoWithoutWriterReadsEmpty) {
   EXPECT_EQ(out, "");
   ASSERT_TRUE(read_file(fifo.string(), out, error, too_large, 16));
   EXPECT_EQ(out, "");
+}
+
+// A FIFO that a writer holds open would block a read until the writer writes: read on behalf
+// of another file (the census), it is refused before any read.
+TEST_F(ReadFile, RegularOnlyRefusesAFifoHeldOpen) {
+  const fs::path fifo = dir_ / "held.md";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int writer = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);  // a writer that never writes
+  ASSERT_GE(writer, 0);
+  EXPECT_FALSE(read_file(fifo.string(), out, error, too_large, 16, /*regular_only=*/true));
+  EXPECT_EQ(error, "not a regular file");
+  ::close(writer);
+  const fs::path file = dir_ / "a.md";
+  std::ofstream(file) << "---\ntitle: A\n---\n";
+  ASSERT_TRUE(read_file(file.string(), out, error, too_large, 64, /*regular_only=*/true));
+  EXPECT_EQ(out, "---\ntitle: A\n---\n");
 }
 
 }  // namespace

@@ -111,6 +111,25 @@ TEST(SourcePlace, LinksAndMetadataFollowTheTemplatesLikePairing) {
   EXPECT_EQ(r.err.find("not checked"), std::string::npos) << r.err;
 }
 
+// A repository linted whole with its source inside it (Hugo: `content/en/` beside `content/de/`):
+// the English article is placed on itself, so it is a source. Its own broken link is its own
+// error, not inherited from anything; the German copy of the link is inherited from it.
+TEST(SourcePlace, ASourceArticleOwnsItsDefects) {
+  ScratchDir dir;
+  write_file(dir / ".git/HEAD", "ref: refs/heads/main\n");
+  write_file(dir / ".loclint.yaml",
+             "source-root: .\npairing:\n  paths: [{translation: 'content/{locale}/{path}', source: 'content/en/{path}'}]\n");
+  write_file(dir / "content/en/a.md", "---\ntitle: A\n---\n\n# A\n\n[x](missing.md)\n");
+  write_file(dir / "content/de/a.md", "---\ntitle: A\n---\n\n# A\n\n[x](missing.md)\n");
+  Result r = run(sh_quote(LOCLINT_BINARY) + " content", dir.path());
+  EXPECT_EQ(r.out,
+            "content/de/a.md:7:5: note: link target 'missing.md' does not exist in this tree nor in the source tree "
+            "(inherited from the source) [link/missing-file]\n"
+            "content/en/a.md:7:5: error: link target 'missing.md' does not exist [link/missing-file]\n")
+      << r.err;
+  EXPECT_EQ(r.exit, 1);
+}
+
 TEST(IncludesFolder, AnyFolderBelowTheRootInAnyLetterCase) {
   EXPECT_TRUE(in_includes_folder("/w/loc/docs/includes/a.md", kRepo));
   EXPECT_TRUE(in_includes_folder("/w/loc/Includes/sub/a.md", kRepo));

@@ -40,8 +40,8 @@ const Rule kCommand{
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span></span>\n"},
     .options = {{"ignore", OptionType::List, "", "commands and names that may differ (with code/identifier-mismatch's)"}},
     .fix = "Writes the command as the source does, when the translation's differs only in spacing, letter case or "
-           "look-alike characters and is plain text on both sides (no markup, entity or escape inside it, no line "
-           "break).",
+           "look-alike characters (markup, entities and escapes alike), neither holds a line break, and the "
+           "altered text occurs once in the translation half.",
 };
 
 // Commands and names are compared here together, a token of the source at a time; what to say

@@ -18,8 +18,9 @@ const Rule kFullwidth{
            "the ASCII characters of the source.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">`Get－Module` を実行します。</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">`Get-Module` を実行します。</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
-    .fix = "Writes the source's characters over the look-alikes, when the item is plain text on both sides (no "
-           "markup or escape inside it, no line break).",
+    .fix = "Writes the source's characters over the look-alikes, when the item differs in nothing else (markup, "
+           "entities and escapes alike), neither side holds a line break, and the altered text occurs once in the "
+           "translation half.",
 };
 
 }  // namespace loclint::checks::code

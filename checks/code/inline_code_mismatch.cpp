@@ -14,7 +14,8 @@ const Rule kInlineCode{
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Exécutez `Obtenir-Module`.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">Exécutez `Get-Module`.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Run `Get-Module`.</span></span>\n"},
     .fix = "Writes the code span as the source does, backticks included, when the translation's differs only in "
-           "spacing, letter case or look-alike characters and neither holds a line break.",
+           "spacing, letter case or look-alike characters, neither holds a line break, and the altered span "
+           "occurs once in the translation half.",
 };
 
 namespace {

@@ -20,7 +20,9 @@ const Rule kPlaceholder{
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Remplacez {nom} par votre ID.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Replace {name} with your ID.</span></span>\n"},
     .passes = {.text = "<span data-ttu-id=\"f4053-101\">Remplacez {name} par votre ID.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Replace {name} with your ID.</span></span>\n"},
     .fix = "Writes the placeholder as the source does, when the translation's differs only in spacing, letter case "
-           "or look-alike characters and is plain text on both sides. A translated placeholder has no fix.",
+           "or look-alike characters, neither holds a line break, and the altered text occurs once in the "
+           "translation half. A translated placeholder has no fix, nor has a `{...}` in a segment whose source "
+           "has a TeX formula (a TeX group: the formula's own fix restores it).",
 };
 
 // TeX formulas: each formula of the source has a formula of the translation with the same

@@ -111,6 +111,8 @@ class LinkChecker {
   // Where `p` (in this tree) sits in the --source-root tree, by the layout that pairs documents
   // (source_layout.h), placed by this document's repository.
   std::optional<fs::path> in_source_tree(const fs::path& p) const;
+  bool article_is_source() const;
+  mutable std::optional<bool> article_is_source_;  // article_is_source(), computed once
 
   const Document& doc_;
   const Env& env_;

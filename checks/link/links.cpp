@@ -120,6 +120,7 @@ bool LinkChecker::outside_this_tree(const Target& t) const {
 std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, bool& unverifiable) {
   unverifiable = false;
   if (!repo_->source_fallback && !env_.config.source_root) return std::nullopt;
+  if (env_.config.source_root && article_is_source()) return std::nullopt;  // missing, plainly
   auto source = in_source_tree(p);
   if (!source) {
     unverifiable = true;
@@ -195,7 +196,18 @@ bool LinkChecker::source_has_article() const {
   return *source_article_;
 }
 
+// A document placed on itself is a source (Hugo's `content/en/` when the whole repository is
+// linted): it has no source tree, no fallback, and its own defects are not inherited from anything.
+bool LinkChecker::article_is_source() const {
+  if (!article_is_source_) {
+    auto own = source_place(here_, env_.config, repo_->root);
+    article_is_source_ = own && own->path == here_;
+  }
+  return *article_is_source_;
+}
+
 std::optional<fs::path> LinkChecker::in_source_tree(const fs::path& p) const {
+  if (article_is_source()) return std::nullopt;
   auto place = source_place(p, env_.config, repo_->root);
   if (!place) return std::nullopt;
   return place->path;

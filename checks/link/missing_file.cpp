@@ -65,7 +65,8 @@ void LinkChecker::missing_page(Span at, const Target& t, const std::string& show
   }
   emit(kMissingFile, at,
               fmt::format("link target '{}' does not exist{}{}", shown,
-                          env_.config.source_root ? " in this tree nor in the source tree" : "", hint));
+                          env_.config.source_root && !article_is_source() ? " in this tree nor in the source tree" : "",
+                          hint));
 }
 
 }  // namespace loclint::checks::link

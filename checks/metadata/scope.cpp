@@ -70,7 +70,7 @@ std::shared_ptr<const FrontMatterKeys> source_front_matter(const Document& doc, 
   if (!env.config.source_root) return nullptr;
   auto place = env.workspace.place_of(doc.path());
   auto source = source_place(place->file, env.config, place->repo->root);
-  if (!source) return nullptr;
+  if (!source || source->path == place->file) return nullptr;  // a source file placed on itself
   auto keys = env.workspace.front_matter_keys(source->path);
   return keys && keys->parsed ? keys : nullptr;
 }

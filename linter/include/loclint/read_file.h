@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -14,7 +15,14 @@ inline constexpr size_t kMaxFileSize = 256u << 20;
 // over kMaxFileSize (`too_large`). On failure returns false and sets `error` (strerror text).
 // With a `limit` (bytes), only the file's first `limit` bytes are read (at most kMaxFileSize),
 // and a longer file is not `too_large`: the front-matter census reads every article this way.
+// With `regular_only`, anything but a regular file (a FIFO, a socket, a device) is refused
+// before a byte is read ("not a regular file"): files read on behalf of another never block.
 bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large,
-               std::optional<size_t> limit = std::nullopt);
+               std::optional<size_t> limit = std::nullopt, bool regular_only = false);
+
+// Whether a file read on behalf of another (a link target, the publishing configuration) may be
+// read: a regular file of at most kMaxFileSize bytes. Opening a FIFO blocks forever and a huge
+// file would be read whole.
+bool readable_document(const std::filesystem::path& p);
 
 }  // namespace loclint

@@ -15,8 +15,9 @@
 //   3. with `pairing.paths`, the first template whose `translation` matches the relative path
 //      gives it (`content/{locale}/{path}` -> `content/en/{path}`); no match: no place.
 // The files need not exist in either tree. A file whose source path is itself (a source file
-// of a repository linted whole) is placed on itself; whether that is a translation is the
-// caller's question (Pairing says it is not).
+// of a repository linted whole) is placed on itself: every caller treats it as a source with no
+// source of its own (Pairing does not pair it, the link checker and the metadata rules compare
+// it with nothing).
 #pragma once
 
 #include <filesystem>
