@@ -37,13 +37,14 @@ void check_stale_translation(const Document&, const Env& env, Reporter& out) {
     if (src.position(h.span.begin).line > change.first_line) break;
     under = &h;
   }
-  std::string where = under ? fmt::format("the first under '{} {}'", std::string(under->level, '#'), shown(under->text))
+  std::string where = under ? fmt::format("the first under '{} {}'", std::string(under->level, '#'),
+                                          excerpt(under->text, 80, kQuoted))
                             : std::string("the first before any heading");
   out.report(kStaleTranslation, commit.value_span,
              fmt::format("the source changed after the commit this translation names ({}: {}): {} line{} of '{}' "
                          "changed, {}",
-                         commit.key, shown(commit.value, 12), change.lines, change.lines == 1 ? "" : "s", p->source_name,
-                         where),
+                         commit.key, excerpt(commit.value, 12, kQuoted), change.lines, change.lines == 1 ? "" : "s",
+                         p->source_name, where),
              {}, fmt::format("{}:{}", p->source_name, change.first_line));
 }
 
