@@ -46,7 +46,7 @@ bool report_redirect(LinkChecker& checker, const ResolvedLink& link);
 // when null), nor of a file it includes (missing_anchor.cpp).
 void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file);
 
-// Run-level notes of links that could not be verified (links.cpp, missing_file.cpp).
+// Run-level notes of links that could not be verified (links.cpp).
 extern const SummaryNote kOutsideTree;
 extern const SummaryNote kArticleNotInSource;
 
