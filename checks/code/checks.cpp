@@ -11,6 +11,11 @@ namespace loclint::checks {
 
 namespace code {
 
+// Markdown first: in a pair whose Markdown is broken, code spans, tags and URLs are misparsed,
+// so their steps wait for a sound pair (Gate::Sound). An anchored_only pair is compared only on
+// what its alignment anchors (Gate::WholePair for the rest, pair.h). Formulas come before
+// commands and placeholders, which skip what a formula holds; the command step before the
+// placeholder and number steps, which read the source's tokens it leaves.
 const std::vector<PairStep>& pair_steps() {
   using Gate = PairStep::Gate;
   static const std::vector<PairStep> steps = {

@@ -3,10 +3,11 @@
 // Each rule's part of the comparison is a step, a free function in the rule's own file
 // (`compare_<file stem>`, declared in code.h). checks.cpp lists the steps in the order they run
 // (pair_steps()); PairComparison::run() calls each one whose gate lets it. The order means: one
-// defect, one diagnostic. Broken Markdown comes first (a pair whose Markdown is broken is not
-// compared item by item), then code spans, tags, URLs, no-loc terms, TeX formulas, commands and
-// names, placeholders, numbers; a source range a step has reported (or claimed as its own, like
-// a code span or a formula) is skipped by every later step that asks claimed().
+// defect, one diagnostic. Broken Markdown comes first (in a pair whose Markdown is broken, code
+// spans, tags and URLs are not compared: PairStep::Gate::Sound), then code spans, tags, URLs,
+// no-loc terms, TeX formulas, commands and names, placeholders, numbers; a source range a step
+// has reported (or claimed as its own, like a code span or a formula) is skipped by every later
+// step that asks claimed().
 #pragma once
 
 #include <fmt/format.h>
