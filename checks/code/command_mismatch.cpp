@@ -24,6 +24,65 @@ bool names_xref(std::string_view raw, std::string_view name) {
   }
   return false;
 }
+
+// The command is neither verbatim nor merely re-spaced: quote what the translation has where
+// the command starts, if its first word is there.
+void command_missing(PairComparison& p, const Token& tok, Span source_span) {
+  const std::string_view T = p.target_text();
+  std::string_view text = tok.text;
+  size_t sp = 0;
+  while (sp < text.size() && !space_length(text, sp)) ++sp;
+  std::string_view first = text.substr(0, sp);
+  std::optional<std::pair<size_t, size_t>> hit;
+  if (first.size() >= 4) hit = find_folded(T, p.folded(1), fold(first, {true, true, false}).text, false);
+  // An option whose dashes became a dash of typography (`--name` as `–name`): ICU's confusable
+  // skeletons do not equate them (one en dash is not two hyphens), so look for them as written.
+  std::string dashes;
+  if (!hit && first.size() >= 2 && first[0] == '-') {
+    const size_t n = first[1] == '-' ? 2 : 1;
+    for (char32_t typo : {U'\u2013', U'\u2014', U'\u2012', U'\u2010', U'\u2011', U'\u2212'}) {
+      std::string alt;
+      utf8::append(alt, typo);
+      alt += first.substr(n);
+      size_t at = find_token(T, alt);
+      while (at != std::string::npos && p.target.vis.is_code(at)) at = find_token(T, alt, at + 1);
+      if (at == std::string::npos) continue;
+      hit = std::make_pair(at, at + alt.size());
+      dashes = fmt::format(" ({} where the source has '{}')", character_name(typo), first.substr(0, n));
+      break;
+    }
+  }
+  if (!hit) {
+    p.report(kCommand, p.whole_target(), fmt::format("command '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
+    return;
+  }
+  // Extend over the following words that are written in ASCII, as a command would be.
+  size_t e = hit->second;
+  std::string_view t = T;
+  size_t words = 1;
+  size_t want = static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+  while (e < t.size() && words < want) {
+    size_t k = e;
+    while (k < t.size() && space_length(t, k)) k += space_length(t, k);
+    size_t w = k;
+    while (w < t.size() && !space_length(t, w) && static_cast<uint8_t>(t[w]) < 0x80) ++w;
+    if (w == k || (w < t.size() && !space_length(t, w))) break;
+    e = w;
+    ++words;
+  }
+  size_t b = hit->first;
+  if (e - b == text.size() && t.substr(b, e - b) == text) {
+    // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
+    // "$true"): quote the glued run.
+    while (b > 0 && static_cast<uint8_t>(t[b - 1]) < 0x80 && !space_length(t, b - 1)) --b;
+    while (e < t.size() && static_cast<uint8_t>(t[e]) < 0x80 && !space_length(t, e)) ++e;
+  }
+  std::string_view raw = t.substr(b, e - b);
+  p.report(kCommand, p.target.vis.span(b, e),
+         fmt::format("command differs from source: '{}' in translation, '{}' in source{}", q(raw), q(tok.text), dashes),
+         tok.text, source_span);
+}
+
 }  // namespace
 
 const Rule kCommand{
@@ -46,131 +105,75 @@ const Rule kCommand{
 
 // Commands and names are compared here together, a token of the source at a time; what to say
 // about a missing name is identifier_mismatch.cpp's.
-void PairComparison::tokens() {
-  src_tokens_ = tokenize(src_.vis.text, src_.vis.has_code ? &src_.vis.code : nullptr);
+void compare_command_mismatch(PairComparison& p) {
+  const std::string_view T = p.target_text();
+  p.source_tokens = tokenize(p.source.vis.text, p.source.vis.has_code ? &p.source.vis.code : nullptr);
   std::set<std::string> seen;
   std::optional<std::string_view> whole_source;  // trimmed only for a name that is missing
   auto whole = [&] {
-    if (!whole_source) whole_source = trim(src_.vis.text);
+    if (!whole_source) whole_source = trim(p.source.vis.text);
     return *whole_source;
   };
-  for (const Token& tok : src_tokens_) {
+  for (const Token& tok : p.source_tokens) {
     if (tok.kind == TokenKind::Url || tok.kind == TokenKind::Placeholder) continue;
-    if (!seen.insert(tok.text).second || contains_text(c_.ignore, tok.text)) continue;
-    Span source_span = src_.vis.span(tok.begin, tok.end);
-    if (claimed(source_span)) continue;
+    if (!seen.insert(tok.text).second || contains_text(p.context.ignore, tok.text)) continue;
+    Span source_span = p.source.vis.span(tok.begin, tok.end);
+    if (p.claimed(source_span)) continue;
     const bool command = tok.kind == TokenKind::Command;
     const Rule& rule = command ? kCommand : kIdentifier;
     const char* what = command ? "command" : "name";
-    Found f = locate(tok.text, command);
+    Found f = p.locate(tok.text, command);
     if (f.how == Match::Exact) continue;
     // "publisherIds" in English prose is the plural of the name publisherId.
     if (!command && tok.text.size() > 4 && tok.text.back() == 's' &&
-        find_token(T(), std::string_view(tok.text).substr(0, tok.text.size() - 1)) != std::string::npos)
+        find_token(T, std::string_view(tok.text).substr(0, tok.text.size() - 1)) != std::string::npos)
       continue;
-    Span at = f.how == Match::None ? whole_target() : tgt_.vis.span(f.begin, f.end);
-    std::string raw(f.how == Match::None ? "" : T().substr(f.begin, f.end - f.begin));
+    Span at = f.how == Match::None ? p.whole_target() : p.target.vis.span(f.begin, f.end);
+    std::string raw(f.how == Match::None ? "" : T.substr(f.begin, f.end - f.begin));
     switch (f.how) {
       case Match::Exact: break;
       // A command re-spaced, re-cased or written with look-alikes is restored by the fix; a name
       // only when its characters are look-alikes (a name re-cased may be a word of the sentence).
       case Match::Compat:
-        report(kFullwidth, at, fmt::format("{} has {}: '{}' in translation, '{}' in source", what, lookalikes(raw, tok.text), q(raw), q(tok.text)), tok.text, source_span,
-               restore(at, source_span, what));
+        p.report(kFullwidth, at, fmt::format("{} has {}: '{}' in translation, '{}' in source", what, lookalikes(raw, tok.text), q(raw), q(tok.text)), tok.text, source_span,
+               p.restore(at, source_span, what));
         break;
       case Match::Case:
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
-        report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
-               command ? restore(at, source_span, what) : std::nullopt);
+        p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
+               command ? p.restore(at, source_span, what) : std::nullopt);
         break;
       case Match::Broken:
-        report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
-               command ? restore(at, source_span, what) : std::nullopt);
+        p.report(rule, at, fmt::format("{} differs from source: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
+               command ? p.restore(at, source_span, what) : std::nullopt);
         break;
       case Match::None: {
         if (command) {
-          command_missing(tok, source_span);
+          command_missing(p, tok, source_span);
           break;
         }
         // A segment that holds one name was made for that name; an aligned block that does (a
         // table cell of a monolingual translation) is translated with its column (`DateTime` as
         // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
-        const bool whole_name = whole() == tok.text && !pair_.source_file;
-        bool strong = tok.strong || whole_name || names_xref(pair_.source.text(), tok.text);
+        const bool whole_name = whole() == tok.text && !p.pair.source_file;
+        bool strong = tok.strong || whole_name || names_xref(p.pair.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
-        std::string_view whole_t = trim(T());
+        std::string_view whole_t = trim(T);
         std::optional<std::pair<size_t, size_t>> cp;
         if (whole() == tok.text && !whole_t.empty() && std::none_of(whole_t.begin(), whole_t.end(), [](char ch) { return ch == ' '; }))
-          cp = std::make_pair(static_cast<size_t>(whole_t.data() - T().data()), static_cast<size_t>(whole_t.data() - T().data()) + whole_t.size());
-        if (!cp) cp = counterpart(tok);
+          cp = std::make_pair(static_cast<size_t>(whole_t.data() - T.data()), static_cast<size_t>(whole_t.data() - T.data()) + whole_t.size());
+        if (!cp) cp = counterpart(p, tok);
         if (cp) {
-          report(kIdentifier, tgt_.vis.span(cp->first, cp->second),
-                 fmt::format("name differs from source: '{}' in translation, '{}' in source", q(T().substr(cp->first, cp->second - cp->first)), q(tok.text)),
+          p.report(kIdentifier, p.target.vis.span(cp->first, cp->second),
+                 fmt::format("name differs from source: '{}' in translation, '{}' in source", q(T.substr(cp->first, cp->second - cp->first)), q(tok.text)),
                  tok.text, source_span);
         } else {
-          report(kIdentifier, at, fmt::format("name '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
+          p.report(kIdentifier, at, fmt::format("name '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
         }
         break;
       }
     }
   }
-}
-
-// The command is neither verbatim nor merely re-spaced: quote what the translation has where
-// the command starts, if its first word is there.
-void PairComparison::command_missing(const Token& tok, Span source_span) {
-  std::string_view text = tok.text;
-  size_t sp = 0;
-  while (sp < text.size() && !space_length(text, sp)) ++sp;
-  std::string_view first = text.substr(0, sp);
-  std::optional<std::pair<size_t, size_t>> hit;
-  if (first.size() >= 4) hit = find_folded(T(), folded(1), fold(first, {true, true, false}).text, false);
-  // An option whose dashes became a dash of typography (`--name` as `–name`): ICU's confusable
-  // skeletons do not equate them (one en dash is not two hyphens), so look for them as written.
-  std::string dashes;
-  if (!hit && first.size() >= 2 && first[0] == '-') {
-    const size_t n = first[1] == '-' ? 2 : 1;
-    for (char32_t typo : {U'\u2013', U'\u2014', U'\u2012', U'\u2010', U'\u2011', U'\u2212'}) {
-      std::string alt;
-      utf8::append(alt, typo);
-      alt += first.substr(n);
-      size_t p = find_token(T(), alt);
-      while (p != std::string::npos && tgt_.vis.is_code(p)) p = find_token(T(), alt, p + 1);
-      if (p == std::string::npos) continue;
-      hit = std::make_pair(p, p + alt.size());
-      dashes = fmt::format(" ({} where the source has '{}')", character_name(typo), first.substr(0, n));
-      break;
-    }
-  }
-  if (!hit) {
-    report(kCommand, whole_target(), fmt::format("command '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
-    return;
-  }
-  // Extend over the following words that are written in ASCII, as a command would be.
-  size_t e = hit->second;
-  std::string_view t = T();
-  size_t words = 1;
-  size_t want = static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
-  while (e < t.size() && words < want) {
-    size_t k = e;
-    while (k < t.size() && space_length(t, k)) k += space_length(t, k);
-    size_t w = k;
-    while (w < t.size() && !space_length(t, w) && static_cast<uint8_t>(t[w]) < 0x80) ++w;
-    if (w == k || (w < t.size() && !space_length(t, w))) break;
-    e = w;
-    ++words;
-  }
-  size_t b = hit->first;
-  if (e - b == text.size() && t.substr(b, e - b) == text) {
-    // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
-    // "$true"): quote the glued run.
-    while (b > 0 && static_cast<uint8_t>(t[b - 1]) < 0x80 && !space_length(t, b - 1)) --b;
-    while (e < t.size() && static_cast<uint8_t>(t[e]) < 0x80 && !space_length(t, e)) ++e;
-  }
-  std::string_view raw = t.substr(b, e - b);
-  report(kCommand, tgt_.vis.span(b, e),
-         fmt::format("command differs from source: '{}' in translation, '{}' in source{}", q(raw), q(tok.text), dashes),
-         tok.text, source_span);
 }
 
 }  // namespace loclint::checks::code

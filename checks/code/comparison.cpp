@@ -34,50 +34,42 @@ size_t& TargetContext::hint(const Document* d) {
   return (hints_[1] = {d, 0}).second;  // a third document: the hint is only a start
 }
 
-PairComparison::PairComparison(TargetContext& ctx, const BlockPair& pair) : c_(ctx), pair_(pair) {
-  src_.half = pair.source;
-  tgt_.half = pair.target;
-  src_.vis = std::move(c_.source_buffer);
-  tgt_.vis = std::move(c_.target_buffer);
+PairComparison::PairComparison(TargetContext& ctx, const BlockPair& block_pair) : context(ctx), pair(block_pair) {
+  source.half = pair.source;
+  target.half = pair.target;
+  source.vis = std::move(context.source_buffer);
+  target.vis = std::move(context.target_buffer);
   // A side-by-side translation comes first in the file, then its source, then the next pair.
-  visible_text(*tgt_.half.doc, tgt_.half.content, tgt_.vis, c_.hint(tgt_.half.doc));
-  visible_text(*src_.half.doc, src_.half.content, src_.vis, c_.hint(src_.half.doc));
+  visible_text(*target.half.doc, target.half.content, target.vis, context.hint(target.half.doc));
+  visible_text(*source.half.doc, source.half.content, source.vis, context.hint(source.half.doc));
 }
 
 PairComparison::~PairComparison() {
-  c_.source_buffer = std::move(src_.vis);
-  c_.target_buffer = std::move(tgt_.vis);
+  context.source_buffer = std::move(source.vis);
+  context.target_buffer = std::move(target.vis);
 }
 
 void PairComparison::run() {
-  bool broken = markup();
-  if (!broken) {
-    code_spans();
-    html_tags();
-    urls();
+  for (const PairStep& step : pair_steps()) {
+    if (step.gate == PairStep::Gate::Sound && broken) continue;
+    if (step.gate == PairStep::Gate::WholePair && pair.anchored_only) continue;
+    step.compare(*this);
   }
-  if (!pair_.anchored_only) {
-    no_loc();
-    math();
-    tokens();
-    placeholders();
-  }
-  numbers();
 }
 
 void PairComparison::report(const Rule& rule, Span at, std::string message, std::string_view source_text,
                             Span source_span, std::optional<Fix> fix) {
   Diagnostic d = Diagnostic::of(rule, at, std::move(message), std::string(source_text));
-  if (pair_.source_file)
-    d.source_location = pair_.source_file->where(source_span.empty() ? src_.half.content.begin : source_span.begin);
+  if (pair.source_file)
+    d.source_location = pair.source_file->where(source_span.empty() ? source.half.content.begin : source_span.begin);
   d.fix = std::move(fix);
-  c_.out.report(std::move(d));
+  context.out.report(std::move(d));
   if (!source_span.empty()) claimed_.push_back(source_span);
 }
 
 std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, std::string_view what) const {
-  if (target_span.empty() || source_span.empty() || !tgt_.half.content.contains(target_span)) return std::nullopt;
-  const std::string_view t = tgt_.half.doc->slice(target_span), s = src_.half.doc->slice(source_span);
+  if (target_span.empty() || source_span.empty() || !target.half.content.contains(target_span)) return std::nullopt;
+  const std::string_view t = target.half.doc->slice(target_span), s = source.half.doc->slice(source_span);
   if (t == s || t.find_first_of("\r\n") != std::string_view::npos || s.find_first_of("\r\n") != std::string_view::npos)
     return std::nullopt;
   const FoldOptions all{.nfkc = true, .lower = true, .drop_space = true};
@@ -85,7 +77,7 @@ std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, s
   // The same altered text twice in the translation (`\begin{Cases} ... \end{Cases}`, a parameter
   // named twice): which one this finding is about is not certain, and fixing one leaves the
   // other inconsistent with it.
-  const std::string_view half = tgt_.half.text();
+  const std::string_view half = target.half.text();
   if (const size_t first = half.find(t); half.find(t, first + 1) != std::string_view::npos) return std::nullopt;
   Fix fix;
   fix.title = fmt::format("Write the {} as the source does: '{}'", what, q(s));
@@ -103,14 +95,14 @@ const Folded& PairComparison::folded(int level) {
     o.nfkc = true;
     o.lower = level >= 1;
     o.drop_space = level >= 2;
-    folds_[level] = fold(T(), o);
+    folds_[level] = fold(target_text(), o);
   }
   return *folds_[level];
 }
 
-PairComparison::Found PairComparison::locate(std::string_view needle, bool strict) {
+Found PairComparison::locate(std::string_view needle, bool strict) {
   Found f;
-  size_t pos = find_token(T(), needle, 0, strict);
+  size_t pos = find_token(target_text(), needle, 0, strict);
   if (pos != std::string_view::npos) return {Match::Exact, pos, pos + needle.size()};
   const Match kinds[] = {Match::Compat, Match::Case, Match::Broken};
   for (int level = 0; level < 3; ++level) {
@@ -119,8 +111,8 @@ PairComparison::Found PairComparison::locate(std::string_view needle, bool stric
     o.lower = level >= 1;
     o.drop_space = level >= 2;
     std::string n = fold(needle, o).text;
-    if (auto hit = find_folded(T(), folded(level), n, strict); hit && !tgt_.vis.is_code(hit->first)) {
-      std::string_view raw = T().substr(hit->first, hit->second - hit->first);
+    if (auto hit = find_folded(target_text(), folded(level), n, strict); hit && !target.vis.is_code(hit->first)) {
+      std::string_view raw = target_text().substr(hit->first, hit->second - hit->first);
       if (raw == needle) return {Match::Exact, hit->first, hit->second};
       // Folding found it: say what differs in the simplest terms.
       Match how = kinds[level];
@@ -135,7 +127,7 @@ PairComparison::Found PairComparison::locate(std::string_view needle, bool stric
 }
 
 const std::vector<Token>& PairComparison::target_tokens() {
-  if (!target_tokens_) target_tokens_ = tokenize(T(), tgt_.vis.has_code ? &tgt_.vis.code : nullptr);
+  if (!target_tokens_) target_tokens_ = tokenize(target_text(), target.vis.has_code ? &target.vis.code : nullptr);
   return *target_tokens_;
 }
 

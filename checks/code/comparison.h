@@ -1,8 +1,13 @@
-// The comparison of one pair (pair.h): what the code rules share, and the order they run in.
+// The comparison of one pair (pair.h): what the code rules share, and how their parts run.
 //
-// One defect, one diagnostic: a pair is compared in a fixed order (broken Markdown first, then
-// code spans, tags, URLs, no-loc terms, TeX formulas, commands and names, placeholders, numbers) and a source
-// range that has been reported is not reported again by a later comparison.
+// Each rule's part of the comparison is a step, a free function in the rule's own file
+// (`compare_<file stem>`, declared in code.h). checks.cpp lists the steps in the order they run
+// (pair_steps()); PairComparison::run() calls each one whose gate lets it. The order means: one
+// defect, one diagnostic. Broken Markdown comes first (in a pair whose Markdown is broken, code
+// spans, tags and URLs are not compared: PairStep::Gate::Sound), then code spans, tags, URLs,
+// no-loc terms, TeX formulas, commands and names, placeholders, numbers; a source range a step
+// has reported (or claimed as its own, like a code span or a formula) is skipped by every later
+// step that asks claimed().
 #pragma once
 
 #include <fmt/format.h>
@@ -69,28 +74,51 @@ struct Item {
 // Pairs equal items of the source `s` and the target `t`; the unmatched ones stay unused.
 void match_equal(std::vector<Item>& s, std::vector<Item>& t);
 
+// How locate() found a text in the target.
+enum class Match {
+  Exact,   // verbatim
+  Compat,  // after compatibility normalization (NFKC, confusables): look-alike characters
+  Case,    // in another letter case
+  Broken,  // with its spacing changed
+  None,    // not at all
+};
+struct Found {
+  Match how = Match::None;
+  size_t begin = 0, end = 0;  // bytes of the target's visible text
+};
+
+// One half of the pair with its visible text (grammar/visible_text.h).
+struct Side {
+  Half half;
+  MappedText vis;
+};
+
+// The comparison of one pair: the two sides, what the steps share (reporting, locating,
+// claimed source ranges) and the state one step leaves for a later one. A step reads the
+// pair, the sides and the context, reports through report() and may write only the state
+// members below that name it as their writer.
 class PairComparison {
  public:
-  PairComparison(TargetContext& ctx, const BlockPair& pair);
+  PairComparison(TargetContext& ctx, const BlockPair& block_pair);
   ~PairComparison();
   PairComparison(const PairComparison&) = delete;
   PairComparison& operator=(const PairComparison&) = delete;
 
+  // Runs the steps of pair_steps() in order, each one its gate lets run.
   void run();
 
- private:
-  // A half with its visible text.
-  struct Side {
-    Half half;
-    MappedText vis;
-  };
-  enum class Match { Exact, Compat, Case, Broken, None };
-  struct Found {
-    Match how = Match::None;
-    size_t begin = 0, end = 0;  // in the target's visible text
-  };
+  // ---- what every step reads ----
+  TargetContext& context;  // the target document's: where reports go, locale, options
+  const BlockPair& pair;
+  Side source, target;  // the pair's halves; their visible text is built once, here
+  // The target's visible text (target.vis.text), which the steps search.
+  std::string_view target_text() const { return target.vis.text; }
+  Span whole_target() const { return target.half.content; }
 
-  // ---- shared (comparison.cpp) ----
+  // ---- what every step may call (comparison.cpp) ----
+  // Reports a finding of `rule` at `at` (in the target's document). `source_text` is the source's
+  // text it is about; a non-empty `source_span` (in the source half's document) is claimed and
+  // gives a monolingual pair's message its source location.
   void report(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span = {},
               std::optional<Fix> fix = std::nullopt);
   // The fix that writes the source's bytes at `source_span` (in the source half's document) over
@@ -101,40 +129,73 @@ class PairComparison {
   // on one side only, another word, the same altered text twice).
   // `what` names the item for the fix's title ("command", "code span", "URL", "placeholder").
   std::optional<Fix> restore(Span target_span, Span source_span, std::string_view what) const;
-  Span whole_target() const { return tgt_.half.content; }
-  std::string_view T() const { return tgt_.vis.text; }
+  // The target's visible text folded at `level` (0: NFKC; 1: and lowercased; 2: and without white
+  // space), made on first use.
   const Folded& folded(int level);
   // Where the target has `needle`: verbatim, after compatibility normalization, in another
   // letter case, or with its spacing changed.
   Found locate(std::string_view needle, bool strict);
+  // Whether `source_span` overlaps a source range already reported or claimed.
   bool claimed(Span source_span) const;
+  // Marks a source range as compared by the calling step, so that no later step reports it.
+  void claim(Span source_span) { claimed_.push_back(source_span); }
+  // Whether any source range is claimed yet (a step may skip asking claimed() byte by byte).
+  bool any_claimed() const { return !claimed_.empty(); }
+  // The tokens of the target's visible text (grammar/tokens.h), made on first use.
   const std::vector<Token>& target_tokens();
+  // Whether target_tokens() has been made (a step that tokenizes only when it has to uses them
+  // when they are there anyway).
+  bool has_target_tokens() const { return target_tokens_.has_value(); }
 
-  // ---- the rules' parts ----
-  bool markup();                       // markup_broken.cpp
-  void code_spans();                   // inline_code_mismatch.cpp
-  void html_tags();                    // html_tag_mismatch.cpp
-  void urls();                         // url_mismatch.cpp
-  void no_loc();                       // no_loc_term.cpp
-  void tokens();                       // command_mismatch.cpp
-  void command_missing(const Token& tok, Span source_span);  // command_mismatch.cpp
-  std::optional<std::pair<size_t, size_t>> counterpart(const Token& tok);  // identifier_mismatch.cpp
-  std::optional<std::pair<size_t, size_t>> same_shape(std::string_view needle);  // identifier_mismatch.cpp
-  void math();                         // placeholder_mismatch.cpp
-  void placeholders();                 // placeholder_mismatch.cpp
-  void numbers();                      // number_mismatch.cpp
+  // ---- what one step leaves for a later one ----
+  // The markup step (markup_broken.cpp) found the target's Markdown broken: steps gated on
+  // PairStep::Gate::Sound do not run.
+  bool broken = false;
+  // Tag-shaped names that are no HTML element (`<tenant-id>`), of each side: written by the tag
+  // step (html_tag_mismatch.cpp), compared as placeholders by the placeholder step.
+  std::vector<Item> source_tag_placeholders, target_tag_placeholders;
+  // The source half has a TeX formula, so a `{...}` there is a TeX group; and the target's
+  // formulas, as byte ranges of its visible text. Written by the formula step
+  // (placeholder_mismatch.cpp) when the source has one; read by the placeholder step.
+  bool source_math = false;
+  std::vector<std::pair<size_t, size_t>> target_math;
+  // The tokens of the source's visible text: written by the command step (command_mismatch.cpp),
+  // read by the placeholder and number steps (empty for an anchored_only pair).
+  std::vector<Token> source_tokens;
+  // Starts (bytes of the target's visible text) of target words already taken as the
+  // counterpart of a source name: written by counterpart() and same_shape().
+  std::set<size_t> used_targets;
 
-  TargetContext& c_;
-  const BlockPair& pair_;
-  Side src_, tgt_;
+ private:
   std::optional<Folded> folds_[3];
-  std::vector<Span> claimed_;  // source ranges already reported (or compared by their own rule)
-  std::vector<Token> src_tokens_;
+  std::vector<Span> claimed_;  // source ranges already reported (or compared by their own step)
   std::optional<std::vector<Token>> target_tokens_;
-  std::set<size_t> used_targets_;
-  std::vector<Item> src_tag_placeholders_, tgt_tag_placeholders_;  // `<tenant-id>` read as tags
-  std::vector<std::pair<size_t, size_t>> tgt_math_;  // the target's formulas (visible text), when the source has some
-  bool source_math_ = false;  // the source half has a TeX formula: a `{...}` there is a TeX group
 };
+
+// One rule's part of the comparison: a step of pair_steps().
+struct PairStep {
+  // When the step runs.
+  enum class Gate {
+    Always,     // on every pair
+    Sound,      // only when the markup step found the target's Markdown sound (!PairComparison::broken)
+    WholePair,  // only on a whole pair, not an anchored_only one (BlockPair::anchored_only)
+  };
+  std::vector<const Rule*> rules;  // every rule the step may report
+  Gate gate;
+  void (*compare)(PairComparison& p);
+};
+
+// The code family's steps, in the order they run (checks.cpp). A step gated on Sound comes after
+// the markup step; one that reads what another leaves comes after it.
+const std::vector<PairStep>& pair_steps();
+
+// A target word that looks like a name but is not in the source: the translated or
+// transliterated version of the missing source name `tok` ("NomService", "БиллингПреТаксТотал"),
+// as a byte range of the target's visible text (identifier_mismatch.cpp). Marks it used.
+std::optional<std::pair<size_t, size_t>> counterpart(PairComparison& p, const Token& tok);
+// The first unused target word whose letters and digits sit where `needle`'s do (MB-220 and
+// Mo-220, yyyy-MM-dd and aaaa-MM-jj) and that the source does not have (identifier_mismatch.cpp).
+// Marks it used.
+std::optional<std::pair<size_t, size_t>> same_shape(PairComparison& p, std::string_view needle);
 
 }  // namespace loclint::checks::code

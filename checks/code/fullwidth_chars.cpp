@@ -1,4 +1,4 @@
-// code/fullwidth-chars is reported by the comparisons of code spans, URLs, commands, names and
+// code/fullwidth-chars is reported by the steps of code spans, URLs, commands and names, and
 // placeholders (their rules' files) when only compatibility forms differ.
 #include "comparison.h"
 

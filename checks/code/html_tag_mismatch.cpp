@@ -70,13 +70,13 @@ bool has_id(const Document& doc, const Document& source, std::string_view id) {
 
 }  // namespace
 
-void PairComparison::html_tags() {
+void compare_html_tag_mismatch(PairComparison& p) {
   std::vector<Item> s, t;
   // The target's empty anchors (`<a name="x"></a>`, no href), as indices into t of both tags: a
   // localized docfx page puts one before a translated heading to keep the English heading's id,
   // so one the source lacks is added on purpose.
   std::vector<std::pair<size_t, size_t>> added_anchors;
-  for (auto [half, items] : {std::pair{src_.half, &s}, std::pair{tgt_.half, &t}}) {
+  for (auto [half, items] : {std::pair{p.source.half, &s}, std::pair{p.target.half, &t}}) {
     // Every tag starts with '<' (parse_html_tag): a half without one has none to look up.
     if (half.text().find('<') == std::string_view::npos) continue;
     const Document& doc = *half.doc;
@@ -86,7 +86,7 @@ void PairComparison::html_tags() {
       std::string raw(doc.slice(it->span));
       if (!known_element(it->name)) {
         // `<tenant-id>` is a placeholder that Markdown happens to read as a tag.
-        (items == &s ? src_tag_placeholders_ : tgt_tag_placeholders_).push_back({raw, raw, it->span});
+        (items == &s ? p.source_tag_placeholders : p.target_tag_placeholders).push_back({raw, raw, it->span});
         continue;
       }
       if (items == &t && it->closing && it->name == "a" && !t.empty() && t.back().key.starts_with("<a ") &&
@@ -103,8 +103,8 @@ void PairComparison::html_tags() {
     // A dropped anchor whose id the translated page still has (its heading's generated id is
     // the same, or the anchor moved out of the block) breaks no link: only the tag is gone.
     if (a.key.starts_with("<a ")) {
-      const std::string id = anchor_id(*src_.half.doc, a);
-      if (!id.empty() && has_id(*tgt_.half.doc, *src_.half.doc, id)) {
+      const std::string id = anchor_id(*p.source.half.doc, a);
+      if (!id.empty() && has_id(*p.target.half.doc, *p.source.half.doc, id)) {
         a.used = true;
         for (Item* x = &a + 1; x < s.data() + s.size(); ++x)
           if (!x->used && x->key == "</a>") {
@@ -122,7 +122,7 @@ void PairComparison::html_tags() {
       }
     if (b) {
       b->used = true;
-      report(kHtmlTag, b->span, fmt::format("HTML tag differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      p.report(kHtmlTag, b->span, fmt::format("HTML tag differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
     } else {
       // An element dropped whole (<strong>...</strong>) is one defect: its end tag, missing
       // too, is reported with it.
@@ -134,10 +134,10 @@ void PairComparison::html_tags() {
       const bool close_kept = close && std::any_of(t.begin(), t.end(), [&](const Item& y) { return !y.used && y.key == close->key; });
       if (close && !close_kept) {
         close->used = true;
-        claimed_.push_back(close->span);
-        report(kHtmlTag, whole_target(), fmt::format("HTML element '{}...{}' of the source is missing from the translation", q(a.raw), q(close->raw)), a.raw, a.span);
+        p.claim(close->span);
+        p.report(kHtmlTag, p.whole_target(), fmt::format("HTML element '{}...{}' of the source is missing from the translation", q(a.raw), q(close->raw)), a.raw, a.span);
       } else {
-        report(kHtmlTag, whole_target(), fmt::format("HTML tag '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+        p.report(kHtmlTag, p.whole_target(), fmt::format("HTML tag '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
       }
     }
   }
@@ -146,7 +146,7 @@ void PairComparison::html_tags() {
   for (auto [open, close] : added_anchors)
     if (!t[open].used && !t[close].used) t[open].used = t[close].used = true;
   for (Item& b : t)
-    if (!b.used) report(kHtmlTag, b.span, fmt::format("HTML tag '{}' is not in the source", q(b.raw)), {});
+    if (!b.used) p.report(kHtmlTag, b.span, fmt::format("HTML tag '{}' is not in the source", q(b.raw)), {});
 }
 
 }  // namespace loclint::checks::code

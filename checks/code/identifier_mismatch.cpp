@@ -22,7 +22,7 @@ const Rule kIdentifier{
 
 // A target word that looks like a name but is not in the source: the translated or
 // transliterated version of a missing name ("БиллингПреТаксТотал", "AzMarketplacePrivateStore").
-std::optional<std::pair<size_t, size_t>> PairComparison::counterpart(const Token& tok) {
+std::optional<std::pair<size_t, size_t>> counterpart(PairComparison& p, const Token& tok) {
   // Compared on letters and digits only, lowercased: Syndication_Partner_Subscription_Number
   // is SyndicationPartnerSubscriptionNumber with its parts shown.
   auto letters = [](std::string_view s) {
@@ -32,23 +32,23 @@ std::optional<std::pair<size_t, size_t>> PairComparison::counterpart(const Token
     return out;
   };
   std::string needle = letters(tok.text);
-  for (const Token& t : target_tokens()) {
-    if (t.kind != TokenKind::Identifier || used_targets_.count(t.begin)) continue;
-    if (find_token(src_.vis.text, t.text, 0, true) != std::string::npos) continue;
+  for (const Token& t : p.target_tokens()) {
+    if (t.kind != TokenKind::Identifier || p.used_targets.count(t.begin)) continue;
+    if (find_token(p.source.vis.text, t.text, 0, true) != std::string::npos) continue;
     std::string l = letters(t.text);
     size_t common = 0;
     while (common < l.size() && common < needle.size() && l[common] == needle[common]) ++common;
     bool similar = l.size() >= 5 && (needle.find(l) != std::string::npos || l.find(needle) != std::string::npos);
     similar = similar || (common >= 8 && common * 3 >= needle.size() * 2);
     if (similar) {
-      used_targets_.insert(t.begin);
+      p.used_targets.insert(t.begin);
       return std::make_pair(t.begin, t.end);
     }
   }
   if (tok.text.find('-') != std::string::npos && tok.text.find_first_of("0123456789") != std::string::npos)
-    if (auto w = same_shape(tok.text)) return w;
+    if (auto w = same_shape(p, tok.text)) return w;
   // Words of another script written in camel case.
-  std::string_view text = T();
+  std::string_view text = p.target_text();
   for (size_t i = 0; i < text.size();) {
     size_t b = i;
     bool foreign = false, camel = false, ascii_letter = false, prev_lower = false;
@@ -68,8 +68,8 @@ std::optional<std::pair<size_t, size_t>> PairComparison::counterpart(const Token
       if (u_isUUppercase(static_cast<UChar32>(cp)) && prev_lower) camel = true;
       prev_lower = u_isULowercase(static_cast<UChar32>(cp));
     }
-    if (foreign && camel && !ascii_letter && i > b && !used_targets_.count(b)) {
-      used_targets_.insert(b);
+    if (foreign && camel && !ascii_letter && i > b && !p.used_targets.count(b)) {
+      p.used_targets.insert(b);
       return std::make_pair(b, i);
     }
     while (i < text.size() && space_length(text, i)) i += space_length(text, i);
@@ -80,14 +80,14 @@ std::optional<std::pair<size_t, size_t>> PairComparison::counterpart(const Token
 
 // The first target word whose letters and digits sit where the needle's do (MB-220 and
 // Mo-220, yyyy-MM-dd and aaaa-MM-jj).
-std::optional<std::pair<size_t, size_t>> PairComparison::same_shape(std::string_view needle) {
+std::optional<std::pair<size_t, size_t>> same_shape(PairComparison& p, std::string_view needle) {
   auto shape = [](std::string_view s) {
     std::string out;
     for (char ch : s) out += is_ascii_alnum(ch) || static_cast<uint8_t>(ch) >= 0x80 ? (ch >= '0' && ch <= '9' ? '0' : 'a') : ch;
     return out;
   };
   std::string want = shape(needle);
-  std::string_view t = T();
+  std::string_view t = p.target_text();
   for (size_t i = 0; i < t.size();) {
     if (space_length(t, i)) {
       i += space_length(t, i);
@@ -100,8 +100,8 @@ std::optional<std::pair<size_t, size_t>> PairComparison::same_shape(std::string_
     while (b < e && t[b] == '(') ++b;
     // Compare byte shapes only for ASCII words; accented letters change the byte count.
     std::string_view w = t.substr(b, e - b);
-    if (shape(w) == want && !used_targets_.count(b) && find_token(src_.vis.text, w) == std::string::npos) {
-      used_targets_.insert(b);
+    if (shape(w) == want && !p.used_targets.count(b) && find_token(p.source.vis.text, w) == std::string::npos) {
+      p.used_targets.insert(b);
       return std::make_pair(b, e);
     }
   }

@@ -38,8 +38,9 @@ std::vector<Item> code_items(const Half& half) {
 
 }  // namespace
 
-void PairComparison::code_spans() {
-  std::vector<Item> s = code_items(src_.half), t = code_items(tgt_.half);
+void compare_inline_code_mismatch(PairComparison& p) {
+  const std::string_view T = p.target_text();
+  std::vector<Item> s = code_items(p.source.half), t = code_items(p.target.half);
   match_equal(s, t);
   auto next_t = [&](auto pred) -> Item* {
     for (Item& b : t)
@@ -61,16 +62,16 @@ void PairComparison::code_spans() {
     }
     for (size_t first = 0; first + parts.size() <= s.size(); ++first) {
       bool all = true;
-      for (size_t p = 0; p < parts.size() && all; ++p) all = !s[first + p].used && s[first + p].key == parts[p];
+      for (size_t k = 0; k < parts.size() && all; ++k) all = !s[first + k].used && s[first + k].key == parts[k];
       if (!all || parts.size() < 2) continue;
       std::string names;
-      for (size_t p = 0; p < parts.size(); ++p) {
-        s[first + p].used = true;
-        names += fmt::format("{}'{}'", p ? ", " : "", q(s[first + p].raw));
+      for (size_t k = 0; k < parts.size(); ++k) {
+        s[first + k].used = true;
+        names += fmt::format("{}'{}'", k ? ", " : "", q(s[first + k].raw));
       }
       b.used = true;
       Span src{s[first].span.begin, s[first + parts.size() - 1].span.end};
-      report(kInlineCode, b.span, fmt::format("code spans merged in translation: '{}' in translation, {} in source", q(b.raw), names), s[first].raw, src);
+      p.report(kInlineCode, b.span, fmt::format("code spans merged in translation: '{}' in translation, {} in source", q(b.raw), names), s[first].raw, src);
       break;
     }
   }
@@ -79,25 +80,25 @@ void PairComparison::code_spans() {
     std::string ak = fold(a.key, {true, false, false}).text, al = fold(a.key, {true, true, false}).text;
     if (Item* b = next_t([&](const Item& x) { return fold(x.key, {true, false, false}).text == ak; })) {
       b->used = true;
-      report(kFullwidth, b->span, fmt::format("code span has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
-             restore(b->span, a.span, "code span"));
+      p.report(kFullwidth, b->span, fmt::format("code span has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
+             p.restore(b->span, a.span, "code span"));
     } else if (Item* b2 = next_t([&](const Item& x) { return fold(x.key, {true, true, false}).text == al; })) {
       b2->used = true;
-      report(kInlineCode, b2->span, fmt::format("letter case changed in code span: '{}' in translation, '{}' in source", q(b2->raw), q(a.raw)), a.raw, a.span,
-             restore(b2->span, a.span, "code span"));
+      p.report(kInlineCode, b2->span, fmt::format("letter case changed in code span: '{}' in translation, '{}' in source", q(b2->raw), q(a.raw)), a.raw, a.span,
+             p.restore(b2->span, a.span, "code span"));
     } else if (Item* b3 = next_t([](const Item&) { return true; })) {
       b3->used = true;
-      report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span,
-             restore(b3->span, a.span, "code span"));
-    } else if (size_t p = find_token(T(), a.key); p != std::string::npos && !tgt_.vis.is_code(p)) {
-      report(kInlineCode, tgt_.vis.span(p, p + a.key.size()), fmt::format("code span lost its backticks in translation: '{}'", q(a.key)), a.raw, a.span);
+      p.report(kInlineCode, b3->span, fmt::format("code span differs from source: '{}' in translation, '{}' in source", q(b3->raw), q(a.raw)), a.raw, a.span,
+             p.restore(b3->span, a.span, "code span"));
+    } else if (size_t at = find_token(T, a.key); at != std::string::npos && !p.target.vis.is_code(at)) {
+      p.report(kInlineCode, p.target.vis.span(at, at + a.key.size()), fmt::format("code span lost its backticks in translation: '{}'", q(a.key)), a.raw, a.span);
     } else {
-      report(kInlineCode, whole_target(), fmt::format("code span '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      p.report(kInlineCode, p.whole_target(), fmt::format("code span '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
     }
   }
   for (Item& b : t)
-    if (!b.used) report(kInlineCode, b.span, fmt::format("code span '{}' is not in the source", q(b.raw)), {});
-  for (const Item& a : s) claimed_.push_back(a.span);  // code is compared here only
+    if (!b.used) p.report(kInlineCode, b.span, fmt::format("code span '{}' is not in the source", q(b.raw)), {});
+  for (const Item& a : s) p.claim(a.span);  // code is compared here only
 }
 
 }  // namespace loclint::checks::code

@@ -60,11 +60,12 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
 
 }  // namespace
 
-bool PairComparison::markup() {
+void compare_markup_broken(PairComparison& p) {
+  const std::string_view T = p.target_text();
   // Every literal below starts with one of these bytes; most translations have none of them.
   if (std::none_of(std::begin(kMarkupStarts), std::end(kMarkupStarts),
-                   [&](char c) { return std::memchr(T().data(), c, T().size()) != nullptr; }))
-    return false;
+                   [&](char c) { return std::memchr(T.data(), c, T.size()) != nullptr; }))
+    return;
   struct Kind {
     std::vector<std::string_view> literals;
     const char* message;
@@ -81,7 +82,7 @@ bool PairComparison::markup() {
     std::string_view lit;
     for (std::string_view l : k.literals) {
       size_t f = std::string::npos;
-      size_t c = count_literal(*tgt_.half.doc, tgt_.vis, l, &f);
+      size_t c = count_literal(*p.target.half.doc, p.target.vis, l, &f);
       nt += c;
       if (c && f < first) {
         first = f;
@@ -89,30 +90,30 @@ bool PairComparison::markup() {
       }
     }
     if (nt == 0) continue;  // nothing stray in the translation: the source's count is moot
-    for (std::string_view l : k.literals) ns += count_literal(*src_.half.doc, src_.vis, l);
+    for (std::string_view l : k.literals) ns += count_literal(*p.source.half.doc, p.source.vis, l);
     {
       if (nt <= ns) continue;
       // Quote from a little before the stray syntax to show what it was meant to wrap.
-      size_t b = first, e = std::min(T().size(), first + lit.size());
+      size_t b = first, e = std::min(T.size(), first + lit.size());
       size_t back = 0;
       while (b > 0 && back < 12 && !(lit == "](" || lit == "] (")) {
         --b;
-        if ((static_cast<uint8_t>(T()[b]) & 0xC0) != 0x80) ++back;
+        if ((static_cast<uint8_t>(T[b]) & 0xC0) != 0x80) ++back;
       }
       if (lit == "](" || lit == "] (") {
-        size_t open = T().rfind('[', first);
+        size_t open = T.rfind('[', first);
         if (open != std::string::npos && first - open < 200) b = open;
       }
       size_t fwd = 0;
-      while (e < T().size() && fwd < 24) {
-        utf8::next(T(), e);
+      while (e < T.size() && fwd < 24) {
+        utf8::next(T, e);
         ++fwd;
       }
-      report(kMarkup, tgt_.vis.span(first, first + lit.size()), fmt::format(fmt::runtime(k.message), excerpt(T().substr(b, e - b), 100)), {});
-      return true;
+      p.report(kMarkup, p.target.vis.span(first, first + lit.size()), fmt::format(fmt::runtime(k.message), excerpt(T.substr(b, e - b), 100)), {});
+      p.broken = true;
+      return;
     }
   }
-  return false;
 }
 
 }  // namespace loclint::checks::code

@@ -20,26 +20,27 @@ const Rule kNoLoc{
                .form = ExampleForm::FrontMatter},
 };
 
-void PairComparison::no_loc() {
-  std::string_view S = src_.vis.text;
+void compare_no_loc_term(PairComparison& p) {
+  const std::string_view T = p.target_text();
+  std::string_view S = p.source.vis.text;
   // Front-matter terms hold for the whole article; a :::no-loc::: directive for its own place.
-  std::vector<std::string> terms = c_.no_loc;
-  auto [db, de] = Document::within(src_.half.doc->directives(), src_.half.content);
+  std::vector<std::string> terms = p.context.no_loc;
+  auto [db, de] = Document::within(p.source.half.doc->directives(), p.source.half.content);
   for (auto it = db; it != de; ++it)
-    if (it->name == "no-loc" && src_.half.content.contains(it->span))
+    if (it->name == "no-loc" && p.source.half.content.contains(it->span))
       if (const HtmlAttribute* a = it->attribute("text"); a && !a->value.empty()) terms.push_back(a->value);
   for (const std::string& term : terms) {
-    size_t p = find_token(S, term);
-    if (p == std::string::npos) continue;
-    Span source_span = src_.vis.span(p, p + term.size());
-    if (claimed(source_span)) continue;
-    Found f = locate(term, false);
+    size_t at = find_token(S, term);
+    if (at == std::string::npos) continue;
+    Span source_span = p.source.vis.span(at, at + term.size());
+    if (p.claimed(source_span)) continue;
+    Found f = p.locate(term, false);
     if (f.how == Match::Exact) continue;
     if (f.how == Match::None) {
-      report(kNoLoc, whole_target(), fmt::format("no-loc term '{}' of the source is missing from the translation", q(term)), term, source_span);
+      p.report(kNoLoc, p.whole_target(), fmt::format("no-loc term '{}' of the source is missing from the translation", q(term)), term, source_span);
     } else {
-      std::string_view raw = T().substr(f.begin, f.end - f.begin);
-      report(kNoLoc, tgt_.vis.span(f.begin, f.end), fmt::format("no-loc term changed: '{}' in translation, '{}' in source", q(raw), q(term)), term, source_span);
+      std::string_view raw = T.substr(f.begin, f.end - f.begin);
+      p.report(kNoLoc, p.target.vis.span(f.begin, f.end), fmt::format("no-loc term changed: '{}' in translation, '{}' in source", q(raw), q(term)), term, source_span);
     }
   }
 }

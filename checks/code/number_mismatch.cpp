@@ -65,45 +65,46 @@ std::vector<std::string> TargetContext::spelled(const std::string& value) {
   return words;
 }
 
-void PairComparison::numbers() {
+void compare_number_mismatch(PairComparison& p) {
+  const std::string_view T = p.target_text();
   // Every number starts with a digit; most segments have none.
-  if (std::none_of(src_.vis.text.begin(), src_.vis.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
-  std::vector<bool> skip = src_.vis.has_code ? src_.vis.code : std::vector<bool>(src_.vis.text.size(), false);
-  for (const Token& tok : src_tokens_)
+  if (std::none_of(p.source.vis.text.begin(), p.source.vis.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
+  std::vector<bool> skip = p.source.vis.has_code ? p.source.vis.code : std::vector<bool>(p.source.vis.text.size(), false);
+  for (const Token& tok : p.source_tokens)
     for (size_t k = tok.begin; k < tok.end; ++k) skip[k] = true;
-  if (!claimed_.empty())
+  if (p.any_claimed())
     for (size_t k = 0; k < skip.size(); ++k)
-      if (!skip[k] && claimed(src_.vis.span(k, k + 1))) skip[k] = true;
-  std::vector<Number> nums = source_numbers(src_.vis.text, c_.source_format, &skip);
+      if (!skip[k] && p.claimed(p.source.vis.span(k, k + 1))) skip[k] = true;
+  std::vector<Number> nums = source_numbers(p.source.vis.text, p.context.source_format, &skip);
   if (nums.empty()) return;
   // A number the translation moved into the neighbouring sentence is not missing (pair.h).
-  std::string pool(T());
-  for (const Half& nb : {pair_.before, pair_.after})
+  std::string pool(T);
+  for (const Half& nb : {p.pair.before, p.pair.after})
     if (nb) {
       pool += ' ';
       pool += visible_text(*nb.doc, nb.content).text;
     }
-  std::vector<std::string> values = target_values(pool, c_.locale_format, c_.source_format);
+  std::vector<std::string> values = target_values(pool, p.context.locale_format, p.context.source_format);
   auto has = [&](const std::string& v) { return std::binary_search(values.begin(), values.end(), v); };
   std::set<std::string> seen;
   std::string lowered;
   for (const Number& n : nums) {
     if (!seen.insert(n.value).second) continue;
     if (has(n.value) || std::any_of(n.also.begin(), n.also.end(), has)) continue;
-    if (n.value.starts_with("v:") && T().find(n.value.substr(2)) != std::string::npos) continue;
+    if (n.value.starts_with("v:") && T.find(n.value.substr(2)) != std::string::npos) continue;
     // Spelled out in the translation ("deux licences" for "2 licenses").
-    if (lowered.empty()) lowered = to_lower(T());
+    if (lowered.empty()) lowered = to_lower(T);
     bool spelled = false;
-    for (const std::string& w : c_.spelled(n.value)) {
-      for (size_t p = lowered.find(w); p != std::string::npos && !spelled; p = lowered.find(w, p + 1)) {
-        size_t e = p + w.size();
+    for (const std::string& w : p.context.spelled(n.value)) {
+      for (size_t at = lowered.find(w); at != std::string::npos && !spelled; at = lowered.find(w, at + 1)) {
+        size_t e = at + w.size();
         auto letter_at = [&](size_t k) {
           size_t kk = k;
           return u_isalpha(static_cast<UChar32>(utf8::next(lowered, kk)));
         };
-        bool before = p == 0;
+        bool before = at == 0;
         if (!before) {
-          size_t s = p - 1;
+          size_t s = at - 1;
           while (s > 0 && (static_cast<uint8_t>(lowered[s]) & 0xC0) == 0x80) --s;
           before = !letter_at(s);
         }
@@ -112,8 +113,8 @@ void PairComparison::numbers() {
       if (spelled) break;
     }
     if (spelled) continue;
-    std::string_view raw = std::string_view(src_.vis.text).substr(n.begin, n.end - n.begin);
-    report(kNumber, whole_target(), fmt::format("number '{}' of the source has no equivalent in the translation", q(raw)), raw, src_.vis.span(n.begin, n.end));
+    std::string_view raw = std::string_view(p.source.vis.text).substr(n.begin, n.end - n.begin);
+    p.report(kNumber, p.whole_target(), fmt::format("number '{}' of the source has no equivalent in the translation", q(raw)), raw, p.source.vis.span(n.begin, n.end));
   }
 }
 

@@ -28,17 +28,18 @@ const Rule kPlaceholder{
 // TeX formulas: each formula of the source has a formula of the translation with the same
 // tokens (grammar/tex.h). The source's formulas are claimed, so that nothing inside them is
 // compared again as a placeholder, a name or a number.
-void PairComparison::math() {
-  std::string_view S = src_.vis.text;
+void compare_placeholder_formulas(PairComparison& p) {
+  const std::string_view T = p.target_text();
+  std::string_view S = p.source.vis.text;
   if (S.find('$') == std::string_view::npos) return;
   auto src_math = find_math(S, true);
   if (src_math.empty()) return;
-  source_math_ = true;
+  p.source_math = true;
   // The translation's delimiters are paired leniently: machine translation spaces them out.
-  tgt_math_ = find_math(T(), false);
+  p.target_math = find_math(T, false);
   std::vector<std::vector<std::string>> tgt_tokens;
-  for (auto [b, e] : tgt_math_) tgt_tokens.push_back(tex_tokens(T().substr(b, e - b)));
-  std::vector<bool> used(tgt_math_.size(), false);
+  for (auto [b, e] : p.target_math) tgt_tokens.push_back(tex_tokens(T.substr(b, e - b)));
+  std::vector<bool> used(p.target_math.size(), false);
   std::vector<size_t> unmatched;
   for (size_t k = 0; k < src_math.size(); ++k) {
     auto [b, e] = src_math[k];
@@ -52,15 +53,15 @@ void PairComparison::math() {
   for (size_t k : unmatched) {
     auto [b, e] = src_math[k];
     std::string_view sf = S.substr(b, e - b);
-    Span source_span = src_.vis.span(b, e);
+    Span source_span = p.source.vis.span(b, e);
     while (next < used.size() && used[next]) ++next;
     if (next == used.size()) {
-      report(kPlaceholder, whole_target(), fmt::format("formula '{}' of the source is missing from the translation", q(sf)), sf, source_span);
+      p.report(kPlaceholder, p.whole_target(), fmt::format("formula '{}' of the source is missing from the translation", q(sf)), sf, source_span);
       continue;
     }
     used[next] = true;
-    auto [tb, te] = tgt_math_[next];
-    std::string_view tf = T().substr(tb, te - tb);
+    auto [tb, te] = p.target_math[next];
+    std::string_view tf = T.substr(tb, te - tb);
     std::vector<std::string> missing = missing_commands(tex_tokens(sf), tgt_tokens[next]);
     std::string what = "formula differs from source";
     if (!missing.empty()) {
@@ -69,25 +70,29 @@ void PairComparison::math() {
       what = fmt::format("formula differs from source (TeX command{} {} of the source not in the translation)",
                          missing.size() > 1 ? "s" : "", names);
     }
-    report(kPlaceholder, tgt_.vis.span(tb, te), fmt::format("{}: '{}' in translation, '{}' in source", what, q(tf), q(sf)), sf, source_span);
+    p.report(kPlaceholder, p.target.vis.span(tb, te), fmt::format("{}: '{}' in translation, '{}' in source", what, q(tf), q(sf)), sf, source_span);
   }
   // What a formula holds is compared as a formula, also where it matched.
-  for (auto [b, e] : src_math) claimed_.push_back(src_.vis.span(b, e));
+  for (auto [b, e] : src_math) p.claim(p.source.vis.span(b, e));
 }
 
-void PairComparison::placeholders() {
-  std::vector<Item> s = src_tag_placeholders_, t = tgt_tag_placeholders_;
-  for (const Token& tok : src_tokens_)
-    if (tok.kind == TokenKind::Placeholder) s.push_back({tok.text, tok.text, src_.vis.span(tok.begin, tok.end)});
-  if (target_tokens_ || may_have_placeholders(T()))
-    for (const Token& tok : target_tokens())
+// Placeholders: those the tokens of both sides hold and the tag-shaped names of the tag step;
+// a `{...}` inside a formula of the formula step is the formula's, and so is a source
+// placeholder claimed by an earlier step.
+void compare_placeholder_mismatch(PairComparison& p) {
+  const std::string_view T = p.target_text();
+  std::vector<Item> s = p.source_tag_placeholders, t = p.target_tag_placeholders;
+  for (const Token& tok : p.source_tokens)
+    if (tok.kind == TokenKind::Placeholder) s.push_back({tok.text, tok.text, p.source.vis.span(tok.begin, tok.end)});
+  if (p.has_target_tokens() || may_have_placeholders(T))
+    for (const Token& tok : p.target_tokens())
       if (tok.kind == TokenKind::Placeholder &&
-          std::none_of(tgt_math_.begin(), tgt_math_.end(), [&](auto m) { return tok.begin >= m.first && tok.end <= m.second; }))
-        t.push_back({tok.text, tok.text, tgt_.vis.span(tok.begin, tok.end)});
+          std::none_of(p.target_math.begin(), p.target_math.end(), [&](auto m) { return tok.begin >= m.first && tok.end <= m.second; }))
+        t.push_back({tok.text, tok.text, p.target.vis.span(tok.begin, tok.end)});
   // Inside code spans placeholders are compared with the code span.
   match_equal(s, t);
   for (Item& a : s) {
-    if (a.used || claimed(a.span)) continue;
+    if (a.used || p.claimed(a.span)) continue;
     Item* b = nullptr;
     for (Item& x : t)
       if (!x.used) {
@@ -104,41 +109,41 @@ void PairComparison::placeholders() {
       };
       if (described(a.key) && described(b->key)) continue;
       bool compat = fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text;
-      report(compat ? kFullwidth : kPlaceholder, b->span,
+      p.report(compat ? kFullwidth : kPlaceholder, b->span,
              fmt::format("placeholder {}: '{}' in translation, '{}' in source", compat ? "has " + lookalikes(b->raw, a.raw) : std::string("differs from source"), q(b->raw), q(a.raw)), a.raw, a.span,
-             source_math_ ? std::nullopt : restore(b->span, a.span, "placeholder"));
+             p.source_math ? std::nullopt : p.restore(b->span, a.span, "placeholder"));
       continue;
     }
-    Found f = locate(a.key, false);
+    Found f = p.locate(a.key, false);
     if (f.how == Match::Exact) continue;  // written as a tag on one side and as text on the other
     // "mm-dd-yyyy" in lower case is a notation described to the reader, not a format string
     // (in one, "mm" is minutes): the translation writes its own (gg-mm-aaaa).
     if (f.how == Match::None && is_format_pattern(a.key) && a.key.find_first_of("MHh") == std::string::npos &&
-        a.key.find("dd") != std::string::npos && same_shape(a.key))
+        a.key.find("dd") != std::string::npos && same_shape(p, a.key))
       continue;
     if (f.how == Match::None && is_format_pattern(a.key)) {
       // A localized format string keeps the separators: aaaa-MM-jjThh:mm:ssZ.
-      if (auto w = same_shape(a.key)) {
-        std::string_view raw = T().substr(w->first, w->second - w->first);
-        report(kPlaceholder, tgt_.vis.span(w->first, w->second), fmt::format("format string differs from source: '{}' in translation, '{}' in source", q(raw), q(a.raw)), a.raw, a.span);
+      if (auto w = same_shape(p, a.key)) {
+        std::string_view raw = T.substr(w->first, w->second - w->first);
+        p.report(kPlaceholder, p.target.vis.span(w->first, w->second), fmt::format("format string differs from source: '{}' in translation, '{}' in source", q(raw), q(a.raw)), a.raw, a.span);
         continue;
       }
     }
     if (f.how == Match::None) {
-      report(kPlaceholder, whole_target(), fmt::format("placeholder '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      p.report(kPlaceholder, p.whole_target(), fmt::format("placeholder '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
     } else {
-      std::string_view raw = T().substr(f.begin, f.end - f.begin);
-      report(f.how == Match::Compat ? kFullwidth : kPlaceholder, tgt_.vis.span(f.begin, f.end),
+      std::string_view raw = T.substr(f.begin, f.end - f.begin);
+      p.report(f.how == Match::Compat ? kFullwidth : kPlaceholder, p.target.vis.span(f.begin, f.end),
              fmt::format("placeholder {}: '{}' in translation, '{}' in source", f.how == Match::Compat ? "has " + lookalikes(raw, a.raw) : std::string("differs from source"), q(raw), q(a.raw)), a.raw, a.span,
-             source_math_ ? std::nullopt : restore(tgt_.vis.span(f.begin, f.end), a.span, "placeholder"));
+             p.source_math ? std::nullopt : p.restore(p.target.vis.span(f.begin, f.end), a.span, "placeholder"));
     }
   }
   for (Item& b : t) {
     if (b.used) continue;
     // A placeholder the source has as plain text (or as a tag) is not an addition.
-    if (find_token(src_.vis.text, b.key) != std::string::npos) continue;
-    if (src_.half.text().find(b.key) != std::string_view::npos) continue;
-    report(kPlaceholder, b.span, fmt::format("placeholder '{}' is not in the source", q(b.raw)), {});
+    if (find_token(p.source.vis.text, b.key) != std::string::npos) continue;
+    if (p.source.half.text().find(b.key) != std::string_view::npos) continue;
+    p.report(kPlaceholder, b.span, fmt::format("placeholder '{}' is not in the source", q(b.raw)), {});
   }
 }
 

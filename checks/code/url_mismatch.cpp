@@ -174,9 +174,9 @@ std::vector<Item> url_items(const Half& half, bool source, bool locale_ok, std::
 
 }  // namespace
 
-void PairComparison::urls() {
-  std::vector<Item> s = url_items(src_.half, true, c_.localized_locale_ok, c_.locale);
-  std::vector<Item> t = url_items(tgt_.half, false, c_.localized_locale_ok, c_.locale);
+void compare_url_mismatch(PairComparison& p) {
+  std::vector<Item> s = url_items(p.source.half, true, p.context.localized_locale_ok, p.context.locale);
+  std::vector<Item> t = url_items(p.target.half, false, p.context.localized_locale_ok, p.context.locale);
   match_equal(s, t);
   for (Item& a : s) {
     if (a.used) continue;
@@ -189,26 +189,26 @@ void PairComparison::urls() {
     if (!b) {
       // The translation has the URL as text that the parser did not read as a link (a segment's
       // first word right after its `<span>` tag, a Korean particle glued to it): not missing.
-      if (tgt_.half.text().find(a.raw) != std::string_view::npos) continue;
-      report(kUrl, whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      if (p.target.half.text().find(a.raw) != std::string_view::npos) continue;
+      p.report(kUrl, p.whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
       continue;
     }
     b->used = true;
     if (fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
-      report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
-             has_scheme(a.raw) ? restore(b->span, a.span, "URL") : std::nullopt);
+      p.report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
+             has_scheme(a.raw) ? p.restore(b->span, a.span, "URL") : std::nullopt);
     else if (fold(b->key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
-      report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span,
-             has_scheme(a.raw) ? restore(b->span, a.span, "URL") : std::nullopt);
+      p.report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span,
+             has_scheme(a.raw) ? p.restore(b->span, a.span, "URL") : std::nullopt);
     else
-      report(kUrl, b->span, fmt::format("link destination differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      p.report(kUrl, b->span, fmt::format("link destination differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
   }
   for (Item& b : t) {
     if (b.used) continue;
     // A URL the source has as text that the parser did not read as a link (a bare URL after a
     // no-break space) is not an addition.
-    if (src_.half.text().find(b.raw) != std::string_view::npos) continue;
-    report(kUrl, b.span, fmt::format("URL '{}' is not in the source", q(b.raw)), {});
+    if (p.source.half.text().find(b.raw) != std::string_view::npos) continue;
+    p.report(kUrl, b.span, fmt::format("URL '{}' is not in the source", q(b.raw)), {});
   }
 }
 

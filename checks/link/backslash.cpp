@@ -65,15 +65,18 @@ std::optional<Fix> forward_slashes(const Document& doc, const Link& link, Span a
 
 }  // namespace
 
-bool LinkChecker::backslash(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown) {
+// A missing target is said here, once: the link is settled.
+bool check_backslash(LinkChecker& checker, const ResolvedLink& link) {
+  const Target& t = link.target;
+  const Resolution& r = link.resolution;
   if (!t.backslash) return false;
   const bool missing = r.state == Workspace::PathState::Missing;
   Diagnostic d = Diagnostic::of(
-      kBackslash, at,
-      fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", shown,
-                  display_path(missing ? t.path : r.actual, *repo_), missing ? ", which does not exist" : ""));
-  if (r.state == Workspace::PathState::Exists) d.fix = forward_slashes(doc_, link, at);
-  emit(std::move(d));
+      kBackslash, link.at,
+      fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", link.shown,
+                  display_path(missing ? t.path : r.actual, checker.repo()), missing ? ", which does not exist" : ""));
+  if (r.state == Workspace::PathState::Exists) d.fix = forward_slashes(checker.document(), link.link, link.at);
+  checker.report(link, std::move(d));
   return missing;
 }
 

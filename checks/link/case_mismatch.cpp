@@ -59,14 +59,16 @@ std::optional<Fix> disk_case(const Document& doc, const Link& link, Span at, con
 
 }  // namespace
 
-void LinkChecker::case_mismatch(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown) {
-  if (r.state != Workspace::PathState::CaseMismatch || t.site_absolute) return;
-  Diagnostic d = Diagnostic::of(kCaseMismatch, at,
+bool check_case_mismatch(LinkChecker& checker, const ResolvedLink& link) {
+  const Resolution& r = link.resolution;
+  if (r.state != Workspace::PathState::CaseMismatch || link.target.site_absolute) return false;
+  Diagnostic d = Diagnostic::of(kCaseMismatch, link.at,
                                 fmt::format("'{}' exists only as '{}' (letter case differs): it breaks on the "
                                             "publishing server",
-                                            shown, display_path(r.actual, *repo_)));
-  d.fix = disk_case(doc_, link, at, t, r.actual);
-  emit(std::move(d));
+                                            link.shown, display_path(r.actual, checker.repo())));
+  d.fix = disk_case(checker.document(), link.link, link.at, link.target, r.actual);
+  checker.report(link, std::move(d));
+  return false;
 }
 
 }  // namespace loclint::checks::link

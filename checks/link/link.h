@@ -2,8 +2,9 @@
 //
 // Every lookup goes through env.workspace (cached directory listings, one parse and one anchor
 // set per target file), so resolution is the same whichever files were named on the command
-// line. links.cpp walks the links and resolves them (targets.cpp); each rule's file holds its
-// constant and what it decides about a resolved link.
+// line. links.cpp walks the links and resolves each one (targets.cpp) into a ResolvedLink; the
+// family's steps (checks.cpp, in order) then decide about it. Each rule's file holds its
+// constant and its step, a free function that reports through the LinkChecker's public API.
 #pragma once
 
 #include <fmt/format.h>
@@ -18,17 +19,34 @@
 
 namespace loclint::checks::link {
 
-// ---- the rules, each in <rule-name>.cpp ---------------------------------------------------
+class LinkChecker;
+struct ResolvedLink;
+
+// ---- the rules, each in <rule-name>.cpp: its constant and its step (see LinkStep) ----------
 extern const Rule kMissingFile;
+bool check_missing_page(LinkChecker& checker, const ResolvedLink& link);      // missing_file.cpp
+bool check_missing_download(LinkChecker& checker, const ResolvedLink& link);  // missing_file.cpp
 extern const Rule kMissingAnchor;
+bool check_missing_anchor(LinkChecker& checker, const ResolvedLink& link);
 extern const Rule kMissingInclude;
+bool check_missing_include(LinkChecker& checker, const ResolvedLink& link);
 extern const Rule kMissingImage;
+bool check_missing_image(LinkChecker& checker, const ResolvedLink& link);
 extern const Rule kCaseMismatch;
+bool check_case_mismatch(LinkChecker& checker, const ResolvedLink& link);
 extern const Rule kBackslash;
-extern const Rule kRedirected;
+bool check_backslash(LinkChecker& checker, const ResolvedLink& link);
+extern const Rule kRedirected;  // no step: missing_file.cpp's steps ask report_redirect first
 // new-rule: declarations above this line (ci/new-rule)
 
-// Run-level notes of links that could not be verified (links.cpp, missing_file.cpp).
+// What the rules share. Reports kRedirected and returns true when the missing target of `link`
+// is listed in `.openpublishing.redirection.json` (redirected.cpp).
+bool report_redirect(LinkChecker& checker, const ResolvedLink& link);
+// Reports kMissingAnchor when `link`'s fragment names no anchor of `file` (the document itself
+// when null), nor of a file it includes (missing_anchor.cpp).
+void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file);
+
+// Run-level notes of links that could not be verified (links.cpp).
 extern const SummaryNote kOutsideTree;
 extern const SummaryNote kArticleNotInSource;
 
@@ -73,12 +91,83 @@ bool has_extension(const fs::path& p);
 // A path for messages: relative to the repository root when inside it, with '/'.
 std::string display_path(const fs::path& p, const RepoInfo& repo);
 
-// ---- the checker (links.cpp, and the rules' files) ----------------------------------------
+// ---- what the steps see and do (links.cpp) ------------------------------------------------
 
+// Where a link's destination comes from. A finding about a destination the source-language
+// article has too is not the translation's doing: the checker reports it as inherited.
+enum class LinkOrigin {
+  Translation,    // the translation's own
+  SourceHalf,     // a segment's source half, or a target half whose source half has the same destination
+  Skeleton,       // outside the halves on a line that holds a segment: copied from the English file
+  SourceArticle,  // with --source-root: the English article at the same place has the same destination
+};
+
+// One link the steps decide about: a relative link into this tree (not external, not into a tree
+// that is not on disk), each reference definition once. A link within the document (`#frag`,
+// target.same_document) is not looked up: its resolution is the document itself, Exists.
+struct ResolvedLink {
+  const Link& link;
+  Span at;             // where findings are reported: the destination, else the definition, else the link
+  Target target;
+  Kind kind;           // Download: a Page link to a file that is neither a page nor an image
+  Resolution resolution;
+  std::string shown;   // the destination as messages quote it (trimmed, at most 80 code points)
+  LinkOrigin origin;
+};
+
+// One step of the family: what some rules decide about a resolved link. The steps run in the
+// order of link_steps() (checks.cpp); `decide` reports through the checker and returns true when
+// the link is settled, and then the later steps do not see it. Every step runs whichever rules
+// are enabled: the engine drops the findings of disabled rules.
+struct LinkStep {
+  std::vector<const Rule*> rules;  // every rule `decide` may report
+  bool (*decide)(LinkChecker& checker, const ResolvedLink& link);
+};
+const std::vector<LinkStep>& link_steps();
+
+// Walks one document's links and hands each resolved one to the steps; the steps' API.
 class LinkChecker {
  public:
   LinkChecker(const Document& doc, const Env& env, Reporter& out, fs::path here, std::shared_ptr<const RepoInfo> repo);
   void run();
+
+  const Document& document() const { return doc_; }
+  const Env& env() const { return env_; }
+  const RepoInfo& repo() const { return *repo_; }
+  const fs::path& here() const { return here_; }  // the document's path, absolute and lexically normal
+
+  // Every finding of the family goes through here: one whose destination does not come from
+  // the translation (LinkOrigin) is reported as inherited from the source (--inherited decides
+  // how), and a fix that would edit a segment's source half is dropped.
+  void report(const ResolvedLink& link, const Rule& rule, std::string message);
+  void report(const ResolvedLink& link, Diagnostic d);
+  void report(LinkOrigin origin, Diagnostic d);
+  // Counts one occurrence of a run-level note (Reporter::count).
+  void count(const SummaryNote& note);
+
+  // A file missing from this tree that the publishing build serves from the source-language
+  // repository (declared in the publish config, or given as --source-root): where it is there.
+  // Nullopt when there is no fallback, when this article is a source, or when the file is missing
+  // there too; then `unverifiable` is set if that tree cannot be looked at: not given, or with no
+  // place for `p` (the caller counts its note when --source-root is not given), or lacking this
+  // article (counted here, in kArticleNotInSource).
+  std::optional<fs::path> in_fallback(const fs::path& p, bool page, bool& unverifiable);
+  // Media and downloads are carried by the source-language tree only: true when `t` is missing
+  // there too; false when it is there, or cannot be judged (counted in `unchecked`, or in
+  // kArticleNotInSource).
+  bool missing_from_source_tree(const Target& t, const SummaryNote& unchecked);
+  // Where `p` (in this tree) sits in the --source-root tree, by the layout that pairs documents
+  // (source_layout.h), placed by this document's repository. Nullopt for a source article, and
+  // where source_place() places nothing (no --source-root, or no template matches).
+  std::optional<fs::path> in_source_tree(const fs::path& p) const;
+  // Whether the --source-root tree has this article: one of another date may lack it, and then
+  // it is not this article's source.
+  bool source_has_article() const;
+  // Whether this document is placed on itself, so is a source (Hugo's `content/en/` when the
+  // whole repository is linted): it has no source tree and no fallback.
+  bool article_is_source() const;
+  // The anchors of this document, computed on first use.
+  const AnchorSet& own_anchors();
 
  private:
   struct Half {
@@ -86,45 +175,23 @@ class LinkChecker {
     uint32_t segment;
     bool source;
   };
-  enum class Origin { Translation, SourceHalf, Skeleton, SourceArticle };
-  Origin origin_of(const Link& link) const;
-  void emit(Diagnostic d);
-  void emit(const Rule& rule, Span at, std::string message);
+  LinkOrigin origin_of(const Link& link) const;
   bool wraps_same_image(const Link& link) const;
   const Half* half_of(Span s) const;
   void check(const Link& link);
-
-  // What the rules decide about a resolved link; `shown` is the destination as quoted.
-  bool backslash(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown);  // backslash.cpp
-  void case_mismatch(const Link& link, Span at, const Target& t, const Resolution& r, const std::string& shown);  // case_mismatch.cpp
-  void missing_page(Span at, const Target& t, const std::string& shown);                        // missing_file.cpp
-  bool redirected(Span at, const Target& t, const std::string& shown);                          // redirected.cpp
-  void missing_image(Span at, const Target& t, const std::string& shown);                       // missing_image.cpp
-  void missing_include(Span at, const Target& t, const std::string& shown);                     // missing_include.cpp
-  void missing_download(Span at, const Target& t, const std::string& shown);                    // missing_file.cpp
   bool outside_this_tree(const Target& t) const;
-  std::optional<fs::path> in_fallback(const fs::path& p, bool page, bool& unverifiable);
-  bool source_has_article() const;
-  bool missing_from_source_tree(const Target& t, const SummaryNote& unchecked);  // missing_image.cpp
-  void check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown);  // missing_anchor.cpp
-  bool defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment, int depth) const;
-  // Where `p` (in this tree) sits in the --source-root tree, by the layout that pairs documents
-  // (source_layout.h), placed by this document's repository.
-  std::optional<fs::path> in_source_tree(const fs::path& p) const;
-  bool article_is_source() const;
-  mutable std::optional<bool> article_is_source_;  // article_is_source(), computed once
 
   const Document& doc_;
   const Env& env_;
   Reporter& out_;
-  const fs::path here_;  // the document's path, absolute and lexically normal
+  const fs::path here_;
   std::shared_ptr<const RepoInfo> repo_;
   std::vector<Half> halves_;
   std::set<std::pair<uint32_t, std::string>> seen_in_target_;
   std::shared_ptr<const AnchorSet> own_;
   std::set<uint32_t> definitions_seen_;
-  Origin origin_ = Origin::Translation;  // of the link being checked
-  mutable std::optional<bool> source_article_;  // source_has_article(), computed once
+  mutable std::optional<bool> source_article_;     // source_has_article(), computed once
+  mutable std::optional<bool> article_is_source_;  // article_is_source(), computed once
 };
 
 }  // namespace loclint::checks::link

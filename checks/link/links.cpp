@@ -1,4 +1,5 @@
-// The link checker's walk: every link of the document, once, resolved and handed to the rules.
+// The link checker's walk: every link of the document, once, resolved and handed to the steps
+// (checks.cpp); and the API the steps report and look up through (link.h).
 #include <algorithm>
 
 #include "link.h"
@@ -63,41 +64,38 @@ const LinkChecker::Half* LinkChecker::half_of(Span s) const {
   return it->span.contains(s.begin) ? &*it : nullptr;
 }
 
+// Everything the steps share is decided here, in this order: a reference definition is checked
+// once; an external destination, or one into a tree that is not on disk (counted), is not
+// checked; a link within the document is not looked up on disk.
 void LinkChecker::check(const Link& link) {
   // A reference-style link is fixed in its definition line: report there, once.
   if (!link.definition.empty() && !definitions_seen_.insert(link.definition.begin).second) return;
-  origin_ = origin_of(link);
+  const LinkOrigin origin = origin_of(link);
   const Span at = !link.destination_span.empty() ? link.destination_span
                   : !link.definition.empty()     ? link.definition
                                                  : link.span;
   Target t = parse_target(here_, link.destination, env_, *repo_);
   if (!t.check) return;
-  const std::string shown = excerpt(trim(link.destination), 80);
+  std::string shown = excerpt(trim(link.destination), 80);
   Kind kind = link.kind == LinkKind::Include ? Kind::Include
               : (link.kind == LinkKind::Image || link.kind == LinkKind::HtmlImage ||
                  link.kind == LinkKind::ImageDirective || is_media(t.path.string()))
                   ? Kind::Image
                   : Kind::Page;
+  Resolution r;
   if (t.same_document) {
-    check_anchor(at, t.fragment, nullptr, shown);
-    return;
+    r = {Workspace::PathState::Exists, here_};
+  } else {
+    if (kind == Kind::Page && is_download(t.path)) kind = Kind::Download;
+    if (outside_this_tree(t)) {
+      out_.count(kOutsideTree);
+      return;
+    }
+    r = resolve(env_, t.path, kind == Kind::Page);
   }
-  if (kind == Kind::Page && is_download(t.path)) kind = Kind::Download;
-  if (outside_this_tree(t)) {
-    out_.count(kOutsideTree);
-    return;
-  }
-  Resolution r = resolve(env_, t.path, kind == Kind::Page);
-  if (backslash(link, at, t, r, shown)) return;  // said once, in its message
-  case_mismatch(link, at, t, r, shown);
-  if (r.state == Workspace::PathState::Missing) {
-    if (kind == Kind::Image) missing_image(at, t, shown);
-    else if (kind == Kind::Download) missing_download(at, t, shown);
-    else if (kind == Kind::Include) missing_include(at, t, shown);
-    else missing_page(at, t, shown);
-    return;
-  }
-  if (kind == Kind::Page && t.has_fragment && r.actual.extension() == ".md") check_anchor(at, t.fragment, &r.actual, shown);
+  const ResolvedLink resolved{link, at, std::move(t), kind, std::move(r), std::move(shown), origin};
+  for (const LinkStep& step : link_steps())
+    if (step.decide(*this, resolved)) return;
 }
 
 // Where the target lives in a tree this run cannot see: a repository the publish config checks
@@ -114,9 +112,6 @@ bool LinkChecker::outside_this_tree(const Target& t) const {
   return env_.workspace.stat(repo_->root / *rel.begin()) == Workspace::PathState::Missing;
 }
 
-// A file missing from this tree that the publishing build serves from the source-language
-// repository (declared in the publish config, or given as --source-root): where it is there.
-// Sets `unverifiable` when the source tree is declared but not given.
 std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, bool& unverifiable) {
   unverifiable = false;
   if (!repo_->source_fallback && !env_.config.source_root) return std::nullopt;
@@ -136,21 +131,17 @@ std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, b
   return r.actual.empty() ? *source : r.actual;
 }
 
-// Where the link's destination comes from. A finding about a destination the source-language
-// article has too is not the translation's doing:
-// - in a side-by-side file, a link in a source half, one whose segment's source half has the same
-//   destination, or one outside the halves on a line that holds a segment (the skeleton);
-// - with --source-root, a destination that the English article at the same place also has.
-LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
+// Where the link's destination comes from (LinkOrigin).
+LinkOrigin LinkChecker::origin_of(const Link& link) const {
   if (const Half* h = half_of(link.span)) {
-    if (h->source) return Origin::SourceHalf;
+    if (h->source) return LinkOrigin::SourceHalf;
     const Segment& seg = doc_.segments()[h->segment];
     if (seg.source.present) {
       auto [first, last] = Document::within(doc_.links(), seg.source.content);
       for (auto it = first; it != last; ++it)
-        if (it->destination == link.destination) return Origin::SourceHalf;
+        if (it->destination == link.destination) return LinkOrigin::SourceHalf;
     }
-    return Origin::Translation;
+    return LinkOrigin::Translation;
   }
   // Outside the halves, on a line that holds a segment (a link wrapped around one, a list item):
   // the skeleton, which the pipeline copies from the English file and the translator never edits.
@@ -162,32 +153,50 @@ LinkChecker::Origin LinkChecker::origin_of(const Link& link) const {
     uint32_t line_end = end == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(end);
     auto it = std::lower_bound(halves_.begin(), halves_.end(), line_begin,
                                [](const Half& h, uint32_t off) { return h.span.begin < off; });
-    if (it != halves_.end() && it->span.begin < line_end) return Origin::Skeleton;
+    if (it != halves_.end() && it->span.begin < line_end) return LinkOrigin::Skeleton;
   }
   if (auto english = in_source_tree(here_)) {
     auto set = env_.workspace.anchors(*english);
     if (set && std::binary_search(set->destinations.begin(), set->destinations.end(), link.destination))
-      return Origin::SourceArticle;
+      return LinkOrigin::SourceArticle;
   }
-  return Origin::Translation;
+  return LinkOrigin::Translation;
 }
 
-// Every finding of the family goes through here: one the source has too is reported as
-// inherited from it (--inherited decides how).
 // A fix never edits a segment's source half: that is the pipeline's copy of the English text,
 // which the next hand-off overwrites, and the English repository is where it is repaired.
-void LinkChecker::emit(Diagnostic d) {
-  if (origin_ != Origin::Translation) d.origin = loclint::Origin::Inherited;
+void LinkChecker::report(LinkOrigin origin, Diagnostic d) {
+  if (origin != LinkOrigin::Translation) d.origin = loclint::Origin::Inherited;
   if (const Half* h = d.fix ? half_of(d.span) : nullptr; h && h->source) d.fix.reset();
   out_.report(std::move(d));
 }
 
-void LinkChecker::emit(const Rule& rule, Span at, std::string message) {
-  emit(Diagnostic::of(rule, at, std::move(message)));
+void LinkChecker::report(const ResolvedLink& link, Diagnostic d) { report(link.origin, std::move(d)); }
+
+void LinkChecker::report(const ResolvedLink& link, const Rule& rule, std::string message) {
+  report(link.origin, Diagnostic::of(rule, link.at, std::move(message)));
 }
 
-// A --source-root older or newer than this tree may lack the article itself: then it is not this
-// article's source, and what the article links to cannot be judged there.
+void LinkChecker::count(const SummaryNote& note) { out_.count(note); }
+
+bool LinkChecker::missing_from_source_tree(const Target& t, const SummaryNote& unchecked) {
+  auto source = in_source_tree(t.path);
+  if (source && !source_has_article()) {
+    out_.count(kArticleNotInSource);
+    return false;
+  }
+  if (!source) {
+    out_.count(unchecked);
+    return false;
+  }
+  return resolve(env_, *source, false).state == Workspace::PathState::Missing;
+}
+
+const AnchorSet& LinkChecker::own_anchors() {
+  if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
+  return *own_;
+}
+
 bool LinkChecker::source_has_article() const {
   if (!source_article_) {
     auto english = in_source_tree(here_);
@@ -196,8 +205,6 @@ bool LinkChecker::source_has_article() const {
   return *source_article_;
 }
 
-// A document placed on itself is a source (Hugo's `content/en/` when the whole repository is
-// linted): it has no source tree, no fallback, and its own defects are not inherited from anything.
 bool LinkChecker::article_is_source() const {
   if (!article_is_source_) {
     auto own = source_place(here_, env_.config, repo_->root);

@@ -56,64 +56,87 @@ std::string closest(const std::vector<std::string>& candidates, const std::strin
   return len >= 4 && best_d - 1 <= len / 3 ? best : std::string();
 }
 
-}  // namespace
-
 // docfx inlines `[!INCLUDE]` files into the page: their headings and anchors are the page's.
 // `set` belongs to the file at `owner`; nested includes are followed a few levels deep.
-bool LinkChecker::defined_by_include(const AnchorSet& set, const fs::path& owner, const std::string& fragment,
-                                     int depth) const {
+bool defined_by_include(const LinkChecker& checker, const AnchorSet& set, const fs::path& owner,
+                        const std::string& fragment, int depth) {
   if (depth > 3) return false;
+  const Env& env = checker.env();
   for (const std::string& dest : set.includes) {
-    Target t = parse_target(owner, dest, env_, *repo_);
+    Target t = parse_target(owner, dest, env, checker.repo());
     if (!t.check || t.same_document) continue;
-    Resolution r = resolve(env_, t.path, false);
+    Resolution r = resolve(env, t.path, false);
     if (r.state == Workspace::PathState::Missing) {
       // An include served by the English fallback defines the same headings there.
-      auto source = in_source_tree(t.path);
-      if (!source || resolve(env_, *source, false).state == Workspace::PathState::Missing) continue;
+      auto source = checker.in_source_tree(t.path);
+      if (!source || resolve(env, *source, false).state == Workspace::PathState::Missing) continue;
       r.actual = *source;
     }
-    auto included = env_.workspace.anchors(r.actual);
-    if (included && (included->contains(fragment) || defined_by_include(*included, r.actual, fragment, depth + 1)))
+    auto included = env.workspace.anchors(r.actual);
+    if (included &&
+        (included->contains(fragment) || defined_by_include(checker, *included, r.actual, fragment, depth + 1)))
       return true;
   }
   return false;
 }
 
-void LinkChecker::check_anchor(Span at, const std::string& fragment, const fs::path* file, const std::string& shown) {
+}  // namespace
+
+void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file) {
+  const std::string& fragment = link.target.fragment;
   // `#` alone and `#top` go to the top of the page in every browser.
   if (fragment.empty() || lower_ascii(fragment) == "top") return;
   // docfx tabbed content: `#tab/<id>` names a tab (a heading that is a link to it opens one),
   // not an element id; the page renders it as a tab and selects it.
   if (fragment.starts_with("tab/")) return;
-  std::shared_ptr<const AnchorSet> set;
+  const Env& env = checker.env();
+  std::shared_ptr<const AnchorSet> target_set;  // keeps a target file's anchors alive
+  const AnchorSet* set = nullptr;
   if (file) {
-    set = env_.workspace.anchors(*file);
+    target_set = env.workspace.anchors(*file);
+    set = target_set.get();
   } else {
     // An include's `#frag` points into whichever article includes it.
-    if (in_includes_folder(here_, repo_->root)) return;
-    if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
-    set = own_;
+    if (in_includes_folder(checker.here(), checker.repo().root)) return;
+    set = &checker.own_anchors();
   }
-  if (!set || set->contains(fragment) || defined_by_include(*set, file ? *file : here_, fragment, 0)) return;
-  if (origin_ == Origin::SourceArticle) {
+  if (!set || set->contains(fragment) || defined_by_include(checker, *set, file ? *file : checker.here(), fragment, 0))
+    return;
+  LinkOrigin origin = link.origin;
+  if (origin == LinkOrigin::SourceArticle) {
     // The English article links the same way; the defect is inherited only when the English
     // target lacks the anchor too. A heading translated without keeping its id is the translation's.
-    fs::path target = file ? *file : here_;
+    fs::path target = file ? *file : checker.here();
     std::optional<fs::path> english;
-    if (env_.config.source_root && !target.lexically_relative(absolute_normal(*env_.config.source_root)).empty() &&
-        *target.lexically_relative(absolute_normal(*env_.config.source_root)).begin() != "..")
+    if (env.config.source_root && !target.lexically_relative(absolute_normal(*env.config.source_root)).empty() &&
+        *target.lexically_relative(absolute_normal(*env.config.source_root)).begin() != "..")
       english = target;
     else
-      english = in_source_tree(target);
-    auto english_set = english ? env_.workspace.anchors(*english) : nullptr;
-    if (english_set && (english_set->contains(fragment) || defined_by_include(*english_set, *english, fragment, 0)))
-      origin_ = Origin::Translation;
+      english = checker.in_source_tree(target);
+    auto english_set = english ? env.workspace.anchors(*english) : nullptr;
+    if (english_set &&
+        (english_set->contains(fragment) || defined_by_include(checker, *english_set, *english, fragment, 0)))
+      origin = LinkOrigin::Translation;
   }
-  std::string where = file ? fmt::format("'{}'", shown.substr(0, shown.find('#'))) : std::string("this article");
+  std::string where =
+      file ? fmt::format("'{}'", link.shown.substr(0, link.shown.find('#'))) : std::string("this article");
   std::string suggestion = closest(set->suggestions, fragment);
   std::string hint = suggestion.empty() ? "" : fmt::format("; did you mean '#{}'", excerpt(suggestion, 80));
-  emit(kMissingAnchor, at, fmt::format("no anchor '#{}' in {}{}", excerpt(fragment, 60), where, hint));
+  checker.report(origin, Diagnostic::of(kMissingAnchor, link.at,
+                                        fmt::format("no anchor '#{}' in {}{}", excerpt(fragment, 60), where, hint)));
+}
+
+// A link within the document, or to a page that exists; a missing page's steps check the anchors
+// of the page the fallback serves.
+bool check_missing_anchor(LinkChecker& checker, const ResolvedLink& link) {
+  const Target& t = link.target;
+  if (t.same_document) {
+    check_anchor(checker, link, nullptr);
+  } else if (link.kind == Kind::Page && t.has_fragment && link.resolution.state != Workspace::PathState::Missing &&
+             link.resolution.actual.extension() == ".md") {
+    check_anchor(checker, link, &link.resolution.actual);
+  }
+  return false;
 }
 
 }  // namespace loclint::checks::link

@@ -33,22 +33,28 @@ const SummaryNote kUncheckedDownloads{&kMissingFile, "download link not checked"
                                       "this tree carries no downloads; pass --source-root DIR (the source-language "
                                       "tree) to check them"};
 
-void LinkChecker::missing_download(Span at, const Target& t, const std::string& shown) {
-  if (!missing_from_source_tree(t, kUncheckedDownloads) || redirected(at, t, shown)) return;
-  emit(kMissingFile, at, fmt::format("file '{}' exists neither in this tree nor in the source tree", shown));
+bool check_missing_download(LinkChecker& checker, const ResolvedLink& link) {
+  if (link.resolution.state != Workspace::PathState::Missing || link.kind != Kind::Download) return false;
+  if (checker.missing_from_source_tree(link.target, kUncheckedDownloads) && !report_redirect(checker, link))
+    checker.report(link, kMissingFile,
+                   fmt::format("file '{}' exists neither in this tree nor in the source tree", link.shown));
+  return true;
 }
 
-void LinkChecker::missing_page(Span at, const Target& t, const std::string& shown) {
-  if (redirected(at, t, shown)) return;
+bool check_missing_page(LinkChecker& checker, const ResolvedLink& link) {
+  if (link.resolution.state != Workspace::PathState::Missing || link.kind != Kind::Page) return false;
+  if (report_redirect(checker, link)) return true;
+  const Target& t = link.target;
+  const Env& env = checker.env();
   bool unverifiable = false;
-  if (auto served = in_fallback(t.path, true, unverifiable)) {
+  if (auto served = checker.in_fallback(t.path, true, unverifiable)) {
     // The reader gets the source-language page: its headings are the anchors.
-    if (t.has_fragment && served->extension() == ".md") check_anchor(at, t.fragment, &*served, shown);
-    return;
+    if (t.has_fragment && served->extension() == ".md") check_anchor(checker, link, &*served);
+    return true;
   }
   if (unverifiable) {
-    if (!env_.config.source_root) out_.count(kUncheckedFallback);  // else counted by in_fallback
-    return;
+    if (!env.config.source_root) checker.count(kUncheckedFallback);  // else counted by in_fallback
+    return true;
   }
   // A FAQ converted from Markdown to YAML keeps its name: say so when that is what happened.
   std::string hint;
@@ -56,17 +62,18 @@ void LinkChecker::missing_page(Span at, const Target& t, const std::string& show
   if (ext == ".md" || ext == ".yml") {
     fs::path other = t.path;
     other.replace_extension(ext == ".md" ? ".yml" : ".md");
-    Resolution o = resolve(env_, other, false);
+    Resolution o = resolve(env, other, false);
     if (o.state != Workspace::PathState::Missing) {
-      fs::path from = here_.parent_path();
-      hint = fmt::format("; did you mean '{}'", t.site_absolute ? display_path(o.actual, *repo_)
+      fs::path from = checker.here().parent_path();
+      hint = fmt::format("; did you mean '{}'", t.site_absolute ? display_path(o.actual, checker.repo())
                                                                 : o.actual.lexically_relative(from).generic_string());
     }
   }
-  emit(kMissingFile, at,
-              fmt::format("link target '{}' does not exist{}{}", shown,
-                          env_.config.source_root && !article_is_source() ? " in this tree nor in the source tree" : "",
-                          hint));
+  const bool both_trees = env.config.source_root && !checker.article_is_source();
+  checker.report(link, kMissingFile,
+                 fmt::format("link target '{}' does not exist{}{}", link.shown,
+                             both_trees ? " in this tree nor in the source tree" : "", hint));
+  return true;
 }
 
 }  // namespace loclint::checks::link

@@ -26,24 +26,12 @@ const SummaryNote kUncheckedImages{&kMissingImage, "image link not checked", "im
                                    "this tree carries no media; pass --source-root DIR (the source-language tree) "
                                    "to check them"};
 
-// Media and downloads are carried by the source-language tree only: where `t` is there, or
-// nothing when it cannot be judged (counted in `unchecked`, or in kArticleNotInSource).
-bool LinkChecker::missing_from_source_tree(const Target& t, const SummaryNote& unchecked) {
-  auto source = in_source_tree(t.path);
-  if (source && !source_has_article()) {
-    out_.count(kArticleNotInSource);
-    return false;
-  }
-  if (!source) {
-    out_.count(unchecked);
-    return false;
-  }
-  return resolve(env_, *source, false).state == Workspace::PathState::Missing;
-}
-
-void LinkChecker::missing_image(Span at, const Target& t, const std::string& shown) {
-  if (!missing_from_source_tree(t, kUncheckedImages)) return;
-  emit(kMissingImage, at, fmt::format("image '{}' exists neither in this tree nor in the source tree", shown));
+bool check_missing_image(LinkChecker& checker, const ResolvedLink& link) {
+  if (link.resolution.state != Workspace::PathState::Missing || link.kind != Kind::Image) return false;
+  if (checker.missing_from_source_tree(link.target, kUncheckedImages))
+    checker.report(link, kMissingImage,
+                   fmt::format("image '{}' exists neither in this tree nor in the source tree", link.shown));
+  return true;
 }
 
 }  // namespace loclint::checks::link

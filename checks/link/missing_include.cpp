@@ -23,21 +23,24 @@ const SummaryNote kUncheckedFallbackIncludes{&kMissingInclude, "include not in t
                                              "the publish config serves them from the source-language repository; "
                                              "pass --source-root DIR (that tree) to check them"};
 
-void LinkChecker::missing_include(Span at, const Target& t, const std::string& shown) {
+bool check_missing_include(LinkChecker& checker, const ResolvedLink& link) {
+  if (link.resolution.state != Workspace::PathState::Missing || link.kind != Kind::Include) return false;
   bool unverifiable = false;
-  auto served = in_fallback(t.path, false, unverifiable);
+  auto served = checker.in_fallback(link.target.path, false, unverifiable);
   if (unverifiable) {
-    if (!env_.config.source_root) out_.count(kUncheckedFallbackIncludes);  // else counted by in_fallback
-    return;
+    if (!checker.env().config.source_root) checker.count(kUncheckedFallbackIncludes);  // else counted by in_fallback
+    return true;
   }
   if (served) {
-    Diagnostic d = Diagnostic::of(kMissingInclude, at,
-                                  fmt::format("include '{}' exists only in the source tree: the page shows it untranslated", shown));
+    Diagnostic d = Diagnostic::of(
+        kMissingInclude, link.at,
+        fmt::format("include '{}' exists only in the source tree: the page shows it untranslated", link.shown));
     d.severity = Severity::Warning;
-    emit(std::move(d));
-    return;
+    checker.report(link, std::move(d));
+    return true;
   }
-  emit(kMissingInclude, at, fmt::format("include file '{}' does not exist", shown));
+  checker.report(link, kMissingInclude, fmt::format("include file '{}' does not exist", link.shown));
+  return true;
 }
 
 }  // namespace loclint::checks::link

@@ -22,13 +22,14 @@ const Rule kRedirected{
                          {"customers/add-a-new-customer.md", "# Ajouter un client\n"}}},
 };
 
-bool LinkChecker::redirected(Span at, const Target& t, const std::string& shown) {
-  std::vector<fs::path> keys = {t.path};
-  if (!has_extension(t.path)) keys.push_back(fs::path(t.path.string() + ".md"));
+bool report_redirect(LinkChecker& checker, const ResolvedLink& link) {
+  const fs::path& path = link.target.path;
+  std::vector<fs::path> keys = {path};
+  if (!has_extension(path)) keys.push_back(fs::path(path.string() + ".md"));
   for (const fs::path& k : keys)
-    if (const Redirection* red = env_.workspace.redirection(*repo_, k)) {
-      emit(kRedirected, at,
-                  fmt::format("'{}' was moved: it redirects to '{}'", shown, excerpt(red->redirect_url, 80)));
+    if (const Redirection* red = checker.env().workspace.redirection(checker.repo(), k)) {
+      checker.report(link, kRedirected,
+                     fmt::format("'{}' was moved: it redirects to '{}'", link.shown, excerpt(red->redirect_url, 80)));
       return true;
     }
   return false;
