@@ -8,6 +8,7 @@
 #include <set>
 
 #include "loclint/engine.h"  // search_finds, shard_of
+#include "loclint/read_file.h"
 #include "loclint/workspace.h"
 
 namespace loclint {
@@ -68,13 +69,13 @@ class Baseline::ScopeTest {
 };
 
 Baseline Baseline::load(const fs::path& file) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) throw BaselineError(fmt::format("{}: cannot read baseline file: it is a folder", file.string()));
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw BaselineError(fmt::format("{}: cannot read baseline file", file.string()));
+  // A regular file only: --update-baseline writes it back, and its paths are relative to its folder.
+  std::string error;
+  std::optional<std::string> text = read_whole_file(file.string(), kMaxBaselineFileSize, /*regular_only=*/true, error);
+  if (!text) throw BaselineError(fmt::format("{}: cannot read baseline file: {}", file.string(), error));
   ordered_json doc;
   try {
-    doc = ordered_json::parse(in);
+    doc = ordered_json::parse(*text);
   } catch (const std::exception& e) {
     throw BaselineError(fmt::format("{}: not a loclint baseline (invalid JSON: {})", file.string(), e.what()));
   }

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "loclint/git.h"
 #include "loclint/workspace.h"

@@ -5,9 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 
+#include "loclint/read_file.h"
 #include "loclint/workspace.h"
 
 namespace loclint {
@@ -145,12 +145,13 @@ class Loader {
   }
 
   Config load() {
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) throw ConfigError(fmt::format("{}: cannot read configuration file", file_.string()));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A regular file only: its relative paths are resolved against its folder, and a FIFO has none.
+    std::string error;
+    std::optional<std::string> text = read_whole_file(file_.string(), kMaxConfigFileSize, /*regular_only=*/true, error);
+    if (!text) throw ConfigError(fmt::format("{}: cannot read configuration file: {}", file_.string(), error));
     YAML::Node root;
     try {
-      root = YAML::Load(text);
+      root = YAML::Load(*text);
     } catch (const YAML::Exception& e) {
       fail(e.mark, "invalid YAML: " + e.msg);
     }

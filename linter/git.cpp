@@ -1,13 +1,12 @@
 #include "loclint/git.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <fstream>
-#include <iterator>
 
 extern char** environ;
 
@@ -17,67 +16,69 @@ int run_git(const std::filesystem::path& dir, const std::vector<std::string>& ar
             std::string* error) {
   out.clear();
   if (error) error->clear();
-  // Standard error goes to a temporary file, not a second pipe: reading two pipes in turn can
-  // deadlock when git fills the one not being read.
-  std::string err_path = "/dev/null";
-  if (error) {
-    std::error_code ec;
-    std::string tmpl = (std::filesystem::temp_directory_path(ec) / "loclint-git-XXXXXX").string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd >= 0) {
-      ::close(fd);
-      err_path = tmpl;
-    }
-  }
   std::vector<std::string> argv_storage = {"git", "-c", "core.quotepath=off", "-C", dir.string()};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
 
-  int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
+  // Standard output, and standard error when it is wanted, each through a pipe; both are read as
+  // they fill (poll), since reading one to its end first deadlocks once git fills the other.
+  int out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return -1;
+  if (error && ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    ::close(out_pipe[0]);
+    ::close(out_pipe[1]);
+    return -1;
+  }
   // posix_spawn, not fork: the engine lints with several threads, and a forked child of a
   // threaded process may only call async-signal-safe functions before exec.
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_TRUNC, 0);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  if (error) posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+  else posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   pid_t pid = 0;
   const int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  ::close(pipe_fds[1]);
-  auto read_error = [&] {
-    if (err_path == "/dev/null") return;
-    std::ifstream in(err_path, std::ios::binary);
-    error->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    ::unlink(err_path.c_str());
-    while (!error->empty() && (error->back() == '\n' || error->back() == '\r' || error->back() == ' ')) error->pop_back();
-  };
-  if (spawned != 0) {
-    ::close(pipe_fds[0]);
-    read_error();
-    return -1;
-  }
+  ::close(out_pipe[1]);
+  if (error) ::close(err_pipe[1]);
+
+  std::string err_text;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};  // a negative fd is not polled
+  std::string* sinks[2] = {&out, &err_text};
   char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(pipe_fds[0], buf, sizeof buf);
-    if (n > 0) {
-      out.append(buf, static_cast<size_t>(n));
-      continue;
+  while (spawned == 0 && (fds[0].fd >= 0 || fds[1].fd >= 0)) {
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
     }
-    if (n < 0 && errno == EINTR) continue;
-    break;
+    for (int k = 0; k < 2; ++k) {
+      if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      const ssize_t n = ::read(fds[k].fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[k]->append(buf, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        ::close(fds[k].fd);
+        fds[k].fd = -1;
+      }
+    }
   }
-  ::close(pipe_fds[0]);
+  for (const pollfd& p : fds)
+    if (p.fd >= 0) ::close(p.fd);
+  if (error) {
+    while (!err_text.empty() && (err_text.back() == '\n' || err_text.back() == '\r' || err_text.back() == ' '))
+      err_text.pop_back();
+    *error = std::move(err_text);
+  }
+  if (spawned != 0) return -1;
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  read_error();
   if (!WIFEXITED(status)) return -1;
   const int code = WEXITSTATUS(status);
-  return code == 127 ? -1 : code;  // 127: the spawned shell-less exec failed
+  return code == 127 ? -1 : code;  // 127: the child could not exec git (an older posix_spawn reports it so)
 }
 
 }  // namespace loclint

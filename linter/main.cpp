@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <iostream>
 
@@ -23,6 +22,7 @@
 #include "loclint/glob.h"
 #include "loclint/output.h"
 #include "loclint/progress.h"
+#include "loclint/read_file.h"
 #include "loclint/rule_docs.h"
 #include "loclint/version.h"
 #include "lsp/server.h"
@@ -58,13 +58,14 @@ std::string repository_root(const std::filesystem::path& dir) {
 
 // --dump: the document model of one file, as JSON.
 int dump(const CommandLine& cl, const Config& config) {
-  std::ifstream in(cl.dump_path, std::ios::binary);
-  if (!in) {
-    std::cerr << "loclint: cannot read " << cl.dump_path << "\n";
+  // Read as a run reads a document given on the command line (a FIFO included).
+  std::string error;
+  std::optional<std::string> bytes = read_whole_file(cl.dump_path, kMaxFileSize, /*regular_only=*/false, error);
+  if (!bytes) {
+    std::cerr << "loclint: --dump: cannot read " << cl.dump_path << ": " << error << "\n";
     return kExitUsage;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto doc = Document::parse(cl.dump_path, std::move(bytes));
+  auto doc = Document::parse(cl.dump_path, std::move(*bytes));
   // Paired as a run would pair it: the file's .loclint.yaml with the command line on top.
   std::shared_ptr<const Config> effective = std::make_shared<const Config>(config);
   try {

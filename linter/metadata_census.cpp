@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <system_error>
 #include <thread>

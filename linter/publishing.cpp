@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 
 #include "loclint/document.h"
@@ -20,11 +19,11 @@ namespace {
 // A JSON file of the publishing configuration, comments allowed; nullopt when it is missing, not
 // a regular file of at most kMaxFileSize bytes, or not JSON.
 std::optional<nlohmann::json> read_json(const fs::path& p) {
-  if (!readable_document(p)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
+  std::string error;
+  const std::optional<std::string> text = read_whole_file(p.string(), kMaxFileSize, /*regular_only=*/true, error);
+  if (!text) return std::nullopt;
   try {
-    return nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
+    return nlohmann::json::parse(*text, nullptr, true, /*ignore_comments=*/true);
   } catch (const std::exception&) {
     return std::nullopt;
   }

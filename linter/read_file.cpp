@@ -1,5 +1,7 @@
 #include "loclint/read_file.h"
 
+#include <fmt/format.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +11,25 @@
 #include <cstring>
 
 namespace loclint {
+
+namespace {
+
+std::string_view file_type_name(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "neither a file nor a directory";
+}
+
+// "1 MiB (1048576 bytes)": a limit as a person reads it, and exactly.
+std::string size_name(size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return fmt::format("{} MiB ({} bytes)", bytes >> 20, bytes);
+  if (bytes >= 1024 && bytes % 1024 == 0) return fmt::format("{} KiB ({} bytes)", bytes >> 10, bytes);
+  return fmt::format("{} bytes", bytes);
+}
+
+}  // namespace
 
 bool read_file(const std::string& path, std::string& out, std::string& error, bool& too_large,
                std::optional<size_t> limit, bool regular_only) {
@@ -27,19 +48,19 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     ::close(fd);
     return false;
   }
+  if (S_ISDIR(st.st_mode)) {
+    error = "is a directory";
+    ::close(fd);
+    return false;
+  }
   if (regular_only && !S_ISREG(st.st_mode)) {
-    error = "not a regular file";
+    error = fmt::format("not a regular file ({})", file_type_name(st.st_mode));
     ::close(fd);
     return false;
   }
   // A regular file never blocks; anything else (a FIFO, a device) is read blocking again.
   if (!S_ISREG(st.st_mode))
     if (int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-  if (S_ISDIR(st.st_mode)) {
-    error = "is a directory";
-    ::close(fd);
-    return false;
-  }
   if (!limit && static_cast<size_t>(st.st_size) > kMaxFileSize) {
     too_large = true;
     ::close(fd);
@@ -92,6 +113,31 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     return false;
   }
   return true;
+}
+
+std::optional<std::string> read_whole_file(const std::string& path, size_t max_bytes, bool regular_only,
+                                           std::string& error) {
+  max_bytes = std::min(max_bytes, kMaxFileSize);
+  // A regular file is refused from its size, before a byte is read.
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes) {
+    error = "larger than " + size_name(max_bytes);
+    return std::nullopt;
+  }
+  std::string bytes;
+  bool too_large = false;
+  // One byte past the limit tells a file at the limit from a longer one without reading the rest;
+  // at kMaxFileSize, read_file's own limit decides.
+  const std::optional<size_t> prefix = max_bytes < kMaxFileSize ? std::optional<size_t>(max_bytes + 1) : std::nullopt;
+  if (!read_file(path, bytes, error, too_large, prefix, regular_only)) {
+    if (too_large) error = "larger than " + size_name(max_bytes);
+    return std::nullopt;
+  }
+  if (bytes.size() > max_bytes) {
+    error = "larger than " + size_name(max_bytes);
+    return std::nullopt;
+  }
+  return bytes;
 }
 
 bool readable_document(const std::filesystem::path& p) {

@@ -93,6 +93,28 @@ std::string fenced(std::string_view info, std::string_view text) {
   return fence + std::string(info) + "\n" + body + fence + "\n";
 }
 
+// The files of an example, each in a fenced block indented under its list item.
+std::string file_list(std::initializer_list<ExampleFile> files) {
+  std::string out;
+  for (const ExampleFile& f : files) {
+    if (f.text.empty()) {
+      out += fmt::format("- `{}` (empty)\n", f.path);
+      continue;
+    }
+    out += fmt::format("- `{}`:\n\n", f.path);
+    std::string block = fenced(f.path.ends_with(".json") ? "json" : "markdown", f.text);
+    for (std::string_view l : lines_of(block)) out += l.empty() ? "\n" : "  " + std::string(l) + "\n";
+    out += "\n";
+  }
+  if (out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+bool same_files(std::initializer_list<ExampleFile> a, std::initializer_list<ExampleFile> b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const ExampleFile& x, const ExampleFile& y) { return x.path == y.path && x.text == y.text; });
+}
+
 std::string_view info_string(const Example& e) {
   return e.path.ends_with(".yml") || e.path.ends_with(".yaml") ? "yaml" : "markdown";
 }
@@ -128,17 +150,18 @@ std::string example_section(const Rule& r, const Example& e, bool fires) {
   }
   if (e.files.size()) {
     out += fmt::format("\n{}:\n\n", e.form == ExampleForm::Absent ? "Files" : "With these files beside it");
-    for (const ExampleFile& f : e.files) {
-      if (f.text.empty()) {
-        out += fmt::format("- `{}` (empty)\n", f.path);
-        continue;
-      }
-      out += fmt::format("- `{}`:\n\n", f.path);
-      std::string block = fenced(f.path.ends_with(".json") ? "json" : "markdown", f.text);
-      for (std::string_view l : lines_of(block)) out += l.empty() ? "\n" : "  " + std::string(l) + "\n";
-      out += "\n";
+    out += file_list(e.files);
+  }
+  if (e.history.size()) {
+    // The runner (tests/rule_examples_test.cpp) makes the repository; --explain only shows it.
+    if (same_files(e.history, e.files)) {
+      out += "\nThe folder is a git repository whose one commit, the one the article's `ms.sourcegitcommit` names, "
+             "holds these files as they are.\n";
+    } else {
+      out += "\nThe folder is a git repository: these files are its second commit. Its first, the one the article's "
+             "`ms.sourcegitcommit` names, held:\n\n";
+      out += file_list(e.history);
     }
-    if (out.ends_with("\n\n")) out.pop_back();
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include "loclint/baseline.h"
 #include "loclint/engine.h"
 #include "loclint/locate.h"
+#include "loclint/read_file.h"
 #include "process_util.h"
 
 namespace fs = std::filesystem;
@@ -87,7 +88,27 @@ TEST(Baseline, OtherFormatsAndFailuresRespectTheBaseline) {
   fs::create_directories(dir / "folder.json");
   r = loclint("--baseline folder.json a.md", dir.path());
   EXPECT_EQ(r.exit, 2);
-  EXPECT_NE(r.err.find("folder.json: cannot read baseline file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("folder.json: cannot read baseline file: is a directory"), std::string::npos) << r.err;
+}
+
+// Read with read_whole_file: a regular file (--update-baseline writes it back) of at most
+// kMaxBaselineFileSize (128 MiB), refused with the reason, never read as an empty baseline.
+TEST(Baseline, ABaselineThatIsNoRegularFileOrTooLargeIsRefusedWithTheReason) {
+  ScratchDir dir;
+  write_file(dir / ".loclint.yaml", kTitleOnlyConfig);
+  write_file(dir / "a.md", kFm + "caf\xE9\n");
+  Result r = run("mkfifo fifo.json && { sleep 5 > fifo.json & w=$!; " + sh_quote(kBinary) +
+                     " --baseline fifo.json a.md; s=$?; kill $w 2>/dev/null; exit $s; }",
+                 dir.path());
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("fifo.json: cannot read baseline file: not a regular file (a FIFO)"), std::string::npos) << r.err;
+  // Sparse: nothing is written, and nothing is read (refused from its size).
+  write_file(dir / "big.json", "");
+  fs::resize_file(dir / "big.json", kMaxBaselineFileSize + 1);
+  r = loclint("--baseline big.json a.md", dir.path());
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("big.json: cannot read baseline file: larger than 128 MiB (134217728 bytes)"), std::string::npos)
+      << r.err;
 }
 
 // A baseline that does not exist yet (a pre-commit hook set up before the first

@@ -4,6 +4,7 @@
 
 #include "loclint/config_file.h"
 #include "loclint/engine.h"
+#include "loclint/read_file.h"
 #include "process_util.h"
 #include "registry.h"
 
@@ -187,7 +188,31 @@ TEST(ConfigFileCli, BadConfigIsExitTwoWithLocation) {
       << r.err;
   r = loclint("--config missing.yaml docs", root);
   EXPECT_EQ(r.exit, 2);
-  EXPECT_NE(r.err.find("missing.yaml: cannot read configuration file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing.yaml: cannot read configuration file: No such file or directory"), std::string::npos)
+      << r.err;
+}
+
+// The file is read with read_whole_file: a regular file of at most kMaxConfigFileSize (1 MiB),
+// since its relative paths are resolved against its folder. Each refusal says why, exit 2.
+TEST(ConfigFileCli, AConfigThatIsNoRegularFileOrTooLargeIsRefusedWithTheReason) {
+  ScratchDir dir;
+  fs::path root = make_tree(dir);
+  fs::create_directories(root / "folder.yaml");
+  Result r = loclint("--config folder.yaml docs", root);
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("folder.yaml: cannot read configuration file: is a directory"), std::string::npos) << r.err;
+  // A FIFO is refused before it is read, even one a writer holds open (it would block the run).
+  r = run("mkfifo fifo.yaml && { sleep 5 > fifo.yaml & w=$!; " + sh_quote(kBinary) +
+              " --config fifo.yaml docs; s=$?; kill $w 2>/dev/null; exit $s; }",
+          root);
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("fifo.yaml: cannot read configuration file: not a regular file (a FIFO)"), std::string::npos)
+      << r.err;
+  write_file(root / "big.yaml", "# " + std::string(kMaxConfigFileSize, 'x') + "\n");
+  r = loclint("--config big.yaml docs", root);
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("big.yaml: cannot read configuration file: larger than 1 MiB (1048576 bytes)"), std::string::npos)
+      << r.err;
 }
 
 TEST(ConfigFileCli, RepeatableOptionsTakeOneValueSoFileNamesFollow) {

@@ -238,7 +238,8 @@ TEST(FixtureCoverage, EveryRuleFiresAndIsSeenNotToFire) {
     if (about_a_path.count(r->id)) continue;
     EXPECT_EQ(fixed.count(std::string(r->id)) == 1, r->fixable())
         << r->id << (r->fixable() ? ": no fixture shows its fix (fix@)" : ": a fix@ marker names it, but it declares no fix");
-    // A fixture has no git history: pair/stale-translation fires in tests/paired_trees_test.cpp.
+    // A fixture has no git history: pair/stale-translation fires in tests/paired_trees_test.cpp
+    // and in its examples (tests/rule_examples_test.cpp).
     if (r->id != "pair/stale-translation")
       EXPECT_TRUE(fired.count(std::string(r->id))) << "no fixture shows " << r->id << " firing";
     EXPECT_TRUE(not_fired.count(std::string(r->id))) << "no fixture shows " << r->id << " not firing (no-expect)";

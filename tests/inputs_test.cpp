@@ -100,7 +100,19 @@ TEST_F(Inputs, FilesFromReadsLinesOrNulSeparatedPaths) {
   EXPECT_EQ(r.out, bad_at("docs/sub/b.md") + bad_at("other/d.md"));
   r = loclint("--files-from nope.txt");
   EXPECT_EQ(r.exit, 2);
-  EXPECT_EQ(r.err, "loclint: --files-from: cannot read nope.txt\n");
+  EXPECT_EQ(r.err, "loclint: --files-from: cannot read nope.txt: No such file or directory\n");
+  r = loclint("--files-from docs");
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_EQ(r.err, "loclint: --files-from: cannot read docs: is a directory\n");
+}
+
+// A FIFO is read to its writer's end, as bash's `--files-from <(git diff --name-only)` gives it.
+TEST_F(Inputs, FilesFromAFifoIsReadToItsWritersEnd) {
+  Result r = run("mkfifo list && { printf 'docs/sub/b.md\\n' > list & } && unset CI && " + kLoclint +
+                     " --files-from list other/d.md",
+                 dir_.path());
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_EQ(r.out, bad_at("docs/sub/b.md") + bad_at("other/d.md"));
 }
 
 // ---- globs -----------------------------------------------------------------------------------

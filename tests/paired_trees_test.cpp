@@ -181,6 +181,13 @@ TEST(Dump, ShowsThePairAndItsAlignment) {
   // Unpaired: no `pair`.
   r = run(kBinary + " --no-config --dump it/a.md", dir.path());
   EXPECT_FALSE(nlohmann::json::parse(r.out).contains("pair"));
+  // What cannot be read is said, exit 2 (read_whole_file, as a run reads a document).
+  r = run(kBinary + " --no-config --dump it/none.md", dir.path());
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_EQ(r.err, "loclint: --dump: cannot read it/none.md: No such file or directory\n");
+  r = run(kBinary + " --no-config --dump it", dir.path());
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_EQ(r.err, "loclint: --dump: cannot read it: is a directory\n");
 }
 
 }  // namespace

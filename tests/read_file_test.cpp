@@ -1,4 +1,5 @@
-// loclint/read_file.h: the one file reader, whole or the first `limit` bytes.
+// loclint/read_file.h: the one file reader, whole or the first `limit` bytes, and read_whole_file
+// for the files that configure a run (whole or not at all).
 #include "loclint/read_file.h"
 
 #include <gtest/gtest.h>
@@ -6,12 +7,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 using loclint::kMaxFileSize;
 using loclint::read_file;
+using loclint::read_whole_file;
 
 namespace {
 
@@ -94,12 +98,86 @@ TEST_F(ReadFile, RegularOnlyRefusesAFifoHeldOpen) {
   const int writer = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);  // a writer that never writes
   ASSERT_GE(writer, 0);
   EXPECT_FALSE(read_file(fifo.string(), out, error, too_large, 16, /*regular_only=*/true));
-  EXPECT_EQ(error, "not a regular file");
+  EXPECT_EQ(error, "not a regular file (a FIFO)");
   ::close(writer);
   const fs::path file = dir_ / "a.md";
   std::ofstream(file) << "---\ntitle: A\n---\n";
   ASSERT_TRUE(read_file(file.string(), out, error, too_large, 64, /*regular_only=*/true));
   EXPECT_EQ(out, "---\ntitle: A\n---\n");
+}
+
+// ---- read_whole_file: a configuration file, a baseline, --dump, --files-from ------------------
+
+TEST_F(ReadFile, WholeFileAtTheLimitIsReadAndOneByteMoreIsRefused) {
+  const std::string at = write("at.yaml", std::string(1024, 'x'));
+  std::optional<std::string> got = read_whole_file(at, 1024, true, error);
+  ASSERT_TRUE(got) << error;
+  EXPECT_EQ(got->size(), 1024u);
+  const std::string over = write("over.yaml", std::string(1025, 'x'));
+  EXPECT_FALSE(read_whole_file(over, 1024, true, error));
+  EXPECT_EQ(error, "larger than 1 KiB (1024 bytes)");
+  EXPECT_FALSE(read_whole_file(over, 1000, false, error));
+  EXPECT_EQ(error, "larger than 1000 bytes");
+  const std::string big = write("big.yaml", std::string((1u << 20) + 1, 'x'));
+  EXPECT_FALSE(read_whole_file(big, loclint::kMaxConfigFileSize, true, error));
+  EXPECT_EQ(error, "larger than 1 MiB (1048576 bytes)");
+}
+
+// At kMaxFileSize itself, read_file's own limit decides (sparse: nothing is written or read).
+TEST_F(ReadFile, WholeFileOverTheLargestLimitIsRefused) {
+  const fs::path big = dir_ / "big.md";
+  std::ofstream(big).close();
+  fs::resize_file(big, kMaxFileSize + 1);
+  EXPECT_FALSE(read_whole_file(big.string(), kMaxFileSize + 100, false, error));
+  EXPECT_EQ(error, "larger than 256 MiB (268435456 bytes)");
+}
+
+TEST_F(ReadFile, WholeFileSaysWhyItCannotRead) {
+  EXPECT_FALSE(read_whole_file((dir_ / "missing.yaml").string(), 1024, true, error));
+  EXPECT_EQ(error, "No such file or directory");
+  EXPECT_FALSE(read_whole_file(dir_.string(), 1024, false, error));
+  EXPECT_EQ(error, "is a directory");
+  EXPECT_FALSE(read_whole_file(dir_.string(), 1024, true, error));
+  EXPECT_EQ(error, "is a directory");
+  EXPECT_FALSE(read_whole_file("/dev/null", 1024, true, error));
+  EXPECT_EQ(error, "not a regular file (a character device)");
+  const fs::path fifo = dir_ / "fifo.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_FALSE(read_whole_file(fifo.string(), 1024, true, error));
+  EXPECT_EQ(error, "not a regular file (a FIFO)");
+}
+
+// Without regular_only a FIFO is read to its writer's end, as `--files-from <(command)` gives it.
+TEST_F(ReadFile, WholeFileReadsAFifoToItsWritersEnd) {
+  const fs::path fifo = dir_ / "list";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int writer = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);  // holds the FIFO open, as a writer does
+  ASSERT_GE(writer, 0);
+  ASSERT_EQ(::write(writer, "a.md\nb.md\n", 10), 10);
+  std::thread closer([writer] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ::close(writer);
+  });
+  std::optional<std::string> got = read_whole_file(fifo.string(), 1024, false, error);
+  closer.join();
+  ASSERT_TRUE(got) << error;
+  EXPECT_EQ(*got, "a.md\nb.md\n");
+}
+
+// A FIFO has no size to refuse it by: one byte past the limit is read, and refused.
+TEST_F(ReadFile, WholeFileRefusesAFifoThatGivesMoreThanTheLimit) {
+  const fs::path fifo = dir_ / "long";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int writer = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  ASSERT_GE(writer, 0);
+  ASSERT_EQ(::write(writer, "0123456789", 10), 10);
+  std::thread closer([writer] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ::close(writer);
+  });
+  EXPECT_FALSE(read_whole_file(fifo.string(), 8, false, error));
+  closer.join();
+  EXPECT_EQ(error, "larger than 8 bytes");
 }
 
 }  // namespace

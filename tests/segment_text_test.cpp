@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 using namespace loclint::checks::segment;
-using loclint::excerpt;
 
 TEST(SegmentId, ParsesPrefixAndNumber) {
   auto id = parse_id("f4053-120");
@@ -22,14 +21,6 @@ TEST(SegmentId, RejectsOtherShapes) {
                           " f4053-1", "f4053-1 ", "g4053-1", "f405-1", "f40533-1", "f4053--1",
                           "f4053-+1", "f4053-1234567890", "f4053_120"})
     EXPECT_FALSE(parse_id(bad)) << bad;
-}
-
-// The one quoting helper of messages (loclint/text.h), as every family uses it.
-TEST(MessageExcerpt, FoldsLinesAndTruncatesByCodePoint) {
-  EXPECT_EQ(excerpt("a\r\nb"), "a b");
-  EXPECT_EQ(excerpt("\nabc\t"), "abc");
-  EXPECT_EQ(excerpt("éééé", 2), "éé…");
-  EXPECT_EQ(excerpt("abc", 3), "abc");
 }
 
 TEST(SegmentProse, EnglishSentencesAreProse) {

@@ -1,11 +1,13 @@
 // loclint/text.h: percent_decode (uriparser underneath), which link targets and the language
-// server's file URIs go through.
+// server's file URIs go through; excerpt, the one quoting helper of messages.
 #include "loclint/text.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
+using loclint::excerpt;
+using loclint::ExcerptStyle;
 using loclint::percent_decode;
 
 TEST(PercentDecode, DecodesEscapesOfEitherCase) {
@@ -35,4 +37,33 @@ TEST(PercentDecode, NulBytesPassThrough) {
   EXPECT_EQ(percent_decode("%00x"), "\0x"s);
   EXPECT_EQ(percent_decode("a\0%41"s), "a\0A"s);
   EXPECT_EQ(percent_decode("%\0%4"s), "%\0%4"s);
+}
+
+// Prose (every family's default): line breaks and tabs fold to one space, none at either end.
+TEST(MessageExcerpt, ProseFoldsLinesAndTruncatesByCodePoint) {
+  EXPECT_EQ(excerpt("a\r\nb"), "a b");
+  EXPECT_EQ(excerpt("\nabc\t"), "abc");
+  EXPECT_EQ(excerpt("a\n\n\tb"), "a b");
+  EXPECT_EQ(excerpt("éééé", 2), "éé…");
+  EXPECT_EQ(excerpt("abc", 3), "abc");
+  EXPECT_EQ(excerpt("abc\n\n", 3), "abc");  // trailing white space is no more text: no ellipsis
+}
+
+// Verbatim (the pair family: code lines, front-matter values): white space is kept and every
+// control character escaped, so a tab that differs from the source's spaces shows.
+TEST(MessageExcerpt, VerbatimEscapesControlsAndKeepsWhiteSpace) {
+  EXPECT_EQ(excerpt("\tx = 1", 80, ExcerptStyle::Verbatim), "\\tx = 1");
+  EXPECT_EQ(excerpt("a\r\nb", 80, ExcerptStyle::Verbatim), "a\\r\\nb");
+  EXPECT_EQ(excerpt("  a  ", 80, ExcerptStyle::Verbatim), "  a  ");
+  EXPECT_EQ(excerpt("x\u202Ey", 80, ExcerptStyle::Verbatim), "x\\u202ey");
+  EXPECT_EQ(excerpt("\x1b[31m", 80, ExcerptStyle::Verbatim), "\\x1b[31m");
+}
+
+TEST(MessageExcerpt, VerbatimCutsByCodePointBeforeEscaping) {
+  EXPECT_EQ(excerpt("éééé", 2, ExcerptStyle::Verbatim), "éé…");
+  EXPECT_EQ(excerpt("abc", 3, ExcerptStyle::Verbatim), "abc");
+  // The tab is one code point of the two kept, written as two characters.
+  EXPECT_EQ(excerpt("\tab", 2, ExcerptStyle::Verbatim), "\\ta…");
+  EXPECT_EQ(excerpt("ab\n", 2, ExcerptStyle::Verbatim), "ab…");  // a cut line break is still text cut
+  EXPECT_EQ(excerpt("", 0, ExcerptStyle::Verbatim), "");
 }

@@ -111,18 +111,19 @@ void check_code_block_mismatch(const Document& doc, const Env& env, Reporter& ou
         const CodeLine& sl = s[h.b_begin];
         out.report(kCodeBlockMismatch, t_span(tl),
                    fmt::format("code differs from source beyond comments: '{}' in translation, '{}' in source",
-                               shown(tl.code), shown(sl.code)),
+                               excerpt(tl.code, 80, kQuoted), excerpt(sl.code, 80, kQuoted)),
                    sl.code, s_where(sl));
       } else if (sn > 0) {
         const CodeLine& sl = s[h.b_begin];
         const uint32_t at = h.a_begin < t.size() ? t_span(t[h.a_begin]).begin : tb.span.end;
         out.report(kCodeBlockMismatch, {at, at},
-                   fmt::format("code line of the source is missing from the translation: '{}'", shown(sl.code)),
+                   fmt::format("code line of the source is missing from the translation: '{}'",
+                               excerpt(sl.code, 80, kQuoted)),
                    sl.code, s_where(sl));
       } else {
         const CodeLine& tl = t[h.a_begin];
         out.report(kCodeBlockMismatch, t_span(tl),
-                   fmt::format("code line is not in the source: '{}'", shown(tl.code)), {},
+                   fmt::format("code line is not in the source: '{}'", excerpt(tl.code, 80, kQuoted)), {},
                    "code block at " + p->where(sb.span.begin));
       }
     }

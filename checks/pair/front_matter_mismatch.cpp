@@ -76,15 +76,16 @@ void check_front_matter_mismatch(const Document& doc, const Env& env, Reporter& 
     if (!t) {
       out.report(kFrontMatterMismatch, first_line(doc),
                  fmt::format("'{}' of the source ('{}') is missing from the translation", key,
-                             shown(s->is_scalar ? s->value : fmt::format("[{}]", fmt::join(s->items, ", ")), 60)),
+                             excerpt(s->is_scalar ? s->value : fmt::format("[{}]", fmt::join(s->items, ", ")), 60,
+                                     kQuoted)),
                  {}, where);
       continue;
     }
     if (s->is_scalar && t->is_scalar) {
       if (trim(t->value) != trim(s->value))
         out.report(kFrontMatterMismatch, t->value_span,
-                   fmt::format("'{}' is '{}' in translation, '{}' in source", key, shown(trim(t->value), 60),
-                               shown(trim(s->value), 60)),
+                   fmt::format("'{}' is '{}' in translation, '{}' in source", key, excerpt(trim(t->value), 60, kQuoted),
+                               excerpt(trim(s->value), 60, kQuoted)),
                    s->value, where);
     } else if (!s->items.empty()) {
       // A list (`no-loc`): every item of the source, as the source has it.
@@ -92,8 +93,8 @@ void check_front_matter_mismatch(const Document& doc, const Env& env, Reporter& 
         if (std::find(t->items.begin(), t->items.end(), item) == t->items.end() &&
             !(t->is_scalar && trim(t->value) == trim(item)))
           out.report(kFrontMatterMismatch, t->is_scalar ? t->value_span : t->key_span,
-                     fmt::format("'{}' of '{}' in the source is missing from the translation's '{}'", shown(item, 60),
-                                 key, key),
+                     fmt::format("'{}' of '{}' in the source is missing from the translation's '{}'",
+                                 excerpt(item, 60, kQuoted), key, key),
                      item, where);
     }
   }

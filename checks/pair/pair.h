@@ -2,7 +2,7 @@
 // (linter pairing.h, alignment.h, source_history.h): a translation with no source, a stale
 // translation, sections and code blocks with no counterpart, code changed beyond its comments,
 // front matter that did not carry over. Each rule is in its own file, named after it; what they
-// share is below (strictness.cpp).
+// share is below.
 #pragma once
 
 #include <string>
@@ -30,7 +30,11 @@ extern const Rule kFrontMatterMismatch;
 void check_front_matter_mismatch(const Document& doc, const Env& env, Reporter& out);
 // new-rule: declarations above this line (ci/new-rule)
 
-// ---- what the rules share (strictness.cpp) --------------------------------------------------
+// ---- what the rules share (block_places.cpp) ------------------------------------------------
+
+// How the family quotes document text in messages (excerpt, loclint/text.h): verbatim, control
+// characters escaped, since the white space of a code line or a value may be the difference.
+inline constexpr ExcerptStyle kQuoted = ExcerptStyle::Verbatim;
 
 // How much of a paired document may be compared: Pair::strictness() (pairing.h).
 inline Strictness strictness(const Pair& pair) { return pair.strictness(); }
@@ -40,11 +44,9 @@ inline const Pair* paired(const Env& env) {
   return env.pair && env.pair->state == PairState::Paired ? env.pair : nullptr;
 }
 
-// Text quoted in a message: control characters escaped, at most `max` code points.
-std::string shown(std::string_view text, size_t max = 80);
-
-// How a block of a document is named in a message: `'## Set up'` for a heading, the first line
-// of a code block (with its fence language), else its first words.
+// How a block of a document is named in a message, quoted: `'## Set up'` for a heading (its
+// visible text), else the block's first line, trimmed and cut at 60 code points (for a code
+// block, its first line of code: `'ls -la /tmp'`, without the fence or its language).
 std::string block_label(const Document& doc, uint32_t block);
 
 // Where something missing from the translation would be: the byte offset of the start of the

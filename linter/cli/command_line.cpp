@@ -1,12 +1,12 @@
 #include "command_line.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 
 #include "registry.h"
 #include "loclint/output.h"
+#include "loclint/read_file.h"
 
 namespace loclint::cli {
 
@@ -165,12 +165,14 @@ std::optional<int> read_inputs(CommandLine& cl, std::string& stdin_text) {
     if (cl.files_from == "-") {
       list.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
-      std::ifstream in(cl.files_from, std::ios::binary);
-      if (!in) {
-        std::cerr << "loclint: --files-from: cannot read " << cl.files_from << "\n";
+      // A FIFO too: `--files-from <(git diff --name-only)`.
+      std::string error;
+      std::optional<std::string> text = read_whole_file(cl.files_from, kMaxFileSize, /*regular_only=*/false, error);
+      if (!text) {
+        std::cerr << "loclint: --files-from: cannot read " << cl.files_from << ": " << error << "\n";
         return kExitUsage;
       }
-      list.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      list = std::move(*text);
     }
     for (std::string& p : split_path_list(list)) cl.paths.push_back(std::move(p));
     if (cl.paths.empty() && cl.changed_since.empty()) {

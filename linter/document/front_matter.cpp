@@ -9,6 +9,7 @@
 // "no", as in YAML 1.2's core schema); only the null forms of that schema (empty, `~`, `null`,
 // `Null`, `NULL`, plain and untagged) are read as null.
 #include "front_matter.h"
+#include "yaml_input.h"
 
 #include <yaml.h>
 
@@ -52,99 +53,8 @@ const FrontMatterEntry* FrontMatter::find_path(std::string_view path) const {
 
 namespace {
 
-// A position reported by libyaml: 0-based line and column, the column in code points.
-struct Mark {
-  int line = -1;
-  int column = -1;
-};
-
-// What libyaml is given, byte for byte the same length as the block, so that a mark maps back to
-// the file:
-// - '\r' removed (lines stay the same, so a mark's line is a line of the file);
-// - '?' for every byte of an ill-formed UTF-8 sequence and of a character YAML forbids (C0 and C1
-//   controls but tab and line feed, DEL, U+FFFE, U+FFFF: YAML 1.2, 5.1, "c-printable"), which
-//   libyaml would reject as a whole block while loclint/invalid-utf8 and loclint/nul-byte report
-//   them once, and yaml-cpp took them as text;
-// - U+2028 and U+2029, which libyaml (YAML 1.1) takes for line breaks and the file's line index
-//   does not, as U+E028 and U+E029 (same length, private use), turned back in scalars.
-struct YamlInput {
-  std::string bytes;
-  LineIndex lines;         // of `bytes`
-  bool separators = false; // a U+2028 or U+2029 was replaced
-
-  explicit YamlInput(std::string_view s) {
-    bytes.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c == '\r') {
-        if (!(i + 1 < s.size() && s[i + 1] == '\n')) bytes += '\n';
-        ++i;
-        continue;
-      }
-      if (c < 0x80) {
-        bytes += (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? '?' : s[i];
-        ++i;
-        continue;
-      }
-      const int n = utf8::sequence_length(s, i);
-      if (n <= 0) {
-        bytes += '?';
-        ++i;
-        continue;
-      }
-      size_t at = i;
-      const char32_t cp = utf8::next(s, at);
-      if ((cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
-        bytes.append(static_cast<size_t>(n), '?');
-      } else if (cp == 0x2028 || cp == 0x2029) {
-        bytes += cp == 0x2028 ? "\xEE\x80\xA8" : "\xEE\x80\xA9";
-        separators = true;
-      } else {
-        bytes.append(s.substr(i, static_cast<size_t>(n)));
-      }
-      i += static_cast<size_t>(n);
-    }
-    lines = LineIndex(bytes);
-  }
-  // `lines` views `bytes`.
-  YamlInput(const YamlInput&) = delete;
-  YamlInput& operator=(const YamlInput&) = delete;
-
-  // The byte offset of a 1-based line of `bytes`; the first line begins at 0 even where
-  // LineIndex starts it after a byte order mark.
-  uint32_t line_begin(uint32_t line) const { return line == 1 ? 0 : lines.line_start(line); }
-
-  // A scalar as written: the line and paragraph separators put back.
-  void restore(std::string& value) const {
-    if (!separators) return;
-    for (size_t at = 0; (at = value.find("\xEE\x80", at)) != std::string::npos; at += 3)
-      if (at + 2 < value.size() && (value[at + 2] == '\xA8' || value[at + 2] == '\xA9'))
-        value.replace(at, 3, value[at + 2] == '\xA8' ? "\xE2\x80\xA8" : "\xE2\x80\xA9");
-  }
-
-  // Bytes from the start of the mark's line to the mark (libyaml counts code points).
-  uint32_t byte_column(const Mark& m) const {
-    if (m.line < 0 || static_cast<uint32_t>(m.line) >= lines.line_count() || m.column <= 0) return 0;
-    const uint32_t start = line_begin(static_cast<uint32_t>(m.line) + 1);
-    size_t i = start;
-    for (int c = 0; c < m.column && i < bytes.size() && bytes[i] != '\n'; ++c) {
-      int n = utf8::sequence_length(bytes, i);
-      i += n > 0 ? static_cast<size_t>(n) : 1;
-    }
-    return static_cast<uint32_t>(i - start);
-  }
-};
-
-// The offset in the file of a mark of the YAML that starts on line `first_line` of the file.
-uint32_t mark_offset(const LineIndex& lines, uint32_t first_line, const YamlInput& input, const Mark& m) {
-  if (m.line < 0) return lines.line_start(first_line);
-  uint32_t line = first_line + static_cast<uint32_t>(m.line);
-  line = std::min(line, lines.line_count());
-  Span ls = lines.line_span(line);
-  return std::min(ls.begin + input.byte_column(m), ls.end);
-}
-
-// Where a scalar written on the line of `m` ends: the rest of the line without comments.
+// The span of a scalar written from `begin` on a line that ends at `line_end`: a quoted one up to
+// its closing quote on that line, a plain one up to a comment; trailing blanks left out.
 Span value_extent(std::string_view text, uint32_t begin, uint32_t line_end) {
   uint32_t end = line_end;
   if (begin < line_end && (text[begin] == '"' || text[begin] == '\'')) {
@@ -169,7 +79,7 @@ Span value_extent(std::string_view text, uint32_t begin, uint32_t line_end) {
 // where it stopped, as a mark or, for a reader error, as a byte offset into the input.
 struct YamlError {
   std::string message;
-  Mark mark;
+  YamlMark mark;
   std::optional<uint32_t> byte_offset;
 };
 
@@ -179,7 +89,7 @@ struct Tree {
   enum Kind : uint8_t { Null, Scalar, Sequence, Map };
   struct Node {
     Kind kind = Null;
-    Mark mark;
+    YamlMark mark;
     std::string value;                // scalars
     std::vector<uint32_t> children;   // sequence items; map keys and values alternating
   };
@@ -187,11 +97,11 @@ struct Tree {
   std::vector<uint32_t> stack;                          // open collections
   std::unordered_map<std::string, uint32_t> anchors;    // anchor name -> node (the latest)
   bool has_root = false;
-  std::optional<Mark> undefined_alias;                  // the first alias of no anchor
+  std::optional<YamlMark> undefined_alias;                  // the first alias of no anchor
 
   uint32_t add(Kind kind, const yaml_mark_t& mark, const yaml_char_t* anchor) {
     uint32_t id = static_cast<uint32_t>(nodes.size());
-    nodes.push_back(Node{kind, Mark{static_cast<int>(mark.line), static_cast<int>(mark.column)}, {}, {}});
+    nodes.push_back(Node{kind, YamlMark{static_cast<int>(mark.line), static_cast<int>(mark.column)}, {}, {}});
     if (anchor) anchors[reinterpret_cast<const char*>(anchor)] = id;
     attach(id);
     return id;
@@ -224,7 +134,7 @@ struct Tree {
         if (auto it = anchors.find(reinterpret_cast<const char*>(ev.data.alias.anchor)); it != anchors.end()) {
           attach(it->second);
         } else if (!undefined_alias) {
-          undefined_alias = Mark{static_cast<int>(ev.start_mark.line), static_cast<int>(ev.start_mark.column)};
+          undefined_alias = YamlMark{static_cast<int>(ev.start_mark.line), static_cast<int>(ev.start_mark.column)};
         }
         return true;
       case YAML_SEQUENCE_START_EVENT:
@@ -276,7 +186,7 @@ std::optional<YamlError> parse_yaml(const YamlInput& input, Tree& tree) {
       if (parser.error == YAML_READER_ERROR)
         err.byte_offset = static_cast<uint32_t>(std::min(parser.problem_offset, input.bytes.size()));
       else
-        err.mark = Mark{static_cast<int>(parser.problem_mark.line), static_cast<int>(parser.problem_mark.column)};
+        err.mark = YamlMark{static_cast<int>(parser.problem_mark.line), static_cast<int>(parser.problem_mark.column)};
       return err;
     }
     const bool more = tree.handle(ev);

@@ -268,7 +268,14 @@ std::string escape_controls(std::string_view text) {
   return out;
 }
 
-std::string excerpt(std::string_view text, size_t max_code_points) {
+std::string excerpt(std::string_view text, size_t max_code_points, ExcerptStyle style) {
+  if (style == ExcerptStyle::Verbatim) {
+    size_t i = 0;
+    for (size_t n = 0; i < text.size() && n < max_code_points; ++n) utf8::next(text, i);
+    std::string out = escape_controls(text.substr(0, i));
+    if (i < text.size()) out += "\u2026";
+    return out;
+  }
   std::string out;
   size_t i = 0, n = 0;
   bool space = false;

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <string>
 
+#include "loclint/text.h"  // excerpt
+
 namespace loclint::lsp {
 
 namespace {
@@ -98,7 +100,8 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
     if (digits)
       for (char c : value) v = v * 10 + (c - '0');
     if (!digits) {
-      if (problem.empty()) problem = "Content-Length '" + std::string(value.substr(0, 40)) + "' is not a number";
+      if (problem.empty())
+        problem = "Content-Length '" + excerpt(value, 40, ExcerptStyle::Verbatim) + "' is not a number";
     } else if (length >= 0 && length != v) {
       if (problem.empty()) problem = "two different Content-Length fields";
     } else {

@@ -44,10 +44,13 @@ struct BaselineError : std::runtime_error {
 
 class Baseline {
  public:
-  // Reads a baseline file; throws BaselineError (file and reason) when it cannot.
+  // Reads a baseline file: a regular file of at most kMaxBaselineFileSize (128 MiB, read_file.h).
+  // Throws BaselineError (file and reason: "cannot read baseline file: not a regular file (a
+  // FIFO)", "... larger than 128 MiB (134217728 bytes)", "not a loclint baseline (invalid JSON:
+  // ...)") when it cannot.
   static Baseline load(const std::filesystem::path& file);
   // The same, but a file that does not exist is an empty baseline whose exists() is false. Any
-  // other failure (permissions, a folder, invalid JSON) still throws.
+  // other failure (permissions, a folder, a FIFO, too large, invalid JSON) still throws.
   static Baseline load_or_empty(const std::filesystem::path& file);
   // Writes `findings` to `file`, and, when `previous` (the file's former content) is given, its
   // entries outside `scope` as they were, sorted by path with the new ones. Returns how many

@@ -46,8 +46,10 @@ struct ConfigError : std::runtime_error {
 // The top-level keys a configuration file may have, in the order messages list them.
 const std::vector<std::string_view>& config_file_keys();
 
-// Reads one configuration file. `rules` is every known rule (to check rule, family and option
-// names). Relative paths in the file are resolved against its folder. Throws ConfigError.
+// Reads one configuration file: a regular file (relative paths in it are resolved against its
+// folder) of at most kMaxConfigFileSize (1 MiB, read_file.h). `rules` is every known rule (to
+// check rule, family and option names). Throws ConfigError: "PATH: cannot read configuration
+// file: REASON" (read_whole_file's words), or a YAML or setting error at its line and column.
 Config load_config_file(const std::filesystem::path& file, const std::vector<const Rule*>& rules);
 
 // The file's configuration with the command line's applied on top (the command line wins).

@@ -55,6 +55,11 @@ struct Example {
   ExampleForm form = ExampleForm::Body;
   std::string_view path = "example.md";
   std::initializer_list<ExampleFile> files = {};  // the tree around it, when the rule needs one
+  // For a rule about git history: the files as the commit the example's front matter names
+  // (`ms.sourcegitcommit`, kExampleSourceCommit in rule_docs.h) has them. The tree is then a git
+  // repository: a first commit of `history`, a second of `files` when they differ, and the front
+  // matter names the first commit's real hash (tests/rule_examples_test.cpp builds it with git).
+  std::initializer_list<ExampleFile> history = {};
   std::string_view args = {};                     // extra command-line options
 };
 

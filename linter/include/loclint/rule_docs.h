@@ -16,6 +16,9 @@ namespace loclint {
 
 // The front matter a Body example is linted after: complete and valid for a French article.
 extern const std::string_view kExampleFrontMatter;
+// Its `ms.sourcegitcommit`: where an example has a history (Example::history), the commit of it
+// that the translation names, replaced by that commit's real hash when the example is run.
+inline constexpr std::string_view kExampleSourceCommit = "0e142b4fbb044fe8dd2dbc7d13ab70a1a91b9f60";
 
 // The bytes an example's file holds when it is linted (see ExampleForm).
 std::string example_document(const Example& example);

@@ -78,10 +78,21 @@ std::string_view trim(std::string_view text);
 // True if every code point is white space.
 bool is_blank(std::string_view text);
 
-// Document text as quoted in a one-line message: each run of line breaks and tabs becomes one
-// space (none at either end), and text longer than `max_code_points` is cut there with an
-// ellipsis (never inside a character). Messages of every family quote through this.
-std::string excerpt(std::string_view text, size_t max_code_points = 80);
+// How excerpt() keeps the white space and control characters of the text it quotes.
+enum class ExcerptStyle {
+  // Prose: each run of line breaks and tabs becomes one space (none at either end); other
+  // characters are kept as they are (the output formats escape what is left: safe_text).
+  Prose,
+  // Verbatim: every character is kept, control characters escaped as escape_controls() writes
+  // them (`\t`, `\n`, `\u202e`), for text whose white space may be the very difference reported
+  // (a line of code, a front-matter value).
+  Verbatim,
+};
+
+// Document text as quoted in a one-line message, in `style`; text longer than `max_code_points`
+// is cut there with an ellipsis (never inside a character; Verbatim counts the code points before
+// they are escaped). Messages of every family quote through this.
+std::string excerpt(std::string_view text, size_t max_code_points = 80, ExcerptStyle style = ExcerptStyle::Prose);
 
 // Escapes control characters (C0, DEL, C1, and the bidi controls that can disguise text) so that
 // document text quoted in a message can never break a line of output or drive a terminal.

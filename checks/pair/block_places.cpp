@@ -4,19 +4,6 @@
 
 namespace loclint::checks::pair {
 
-std::string shown(std::string_view text, size_t max) {
-  std::string out;
-  size_t i = 0, n = 0;
-  while (i < text.size() && n < max) {
-    size_t start = i;
-    utf8::next(text, i);
-    out.append(text.substr(start, i - start));
-    ++n;
-  }
-  if (i < text.size()) out += "…";
-  return escape_controls(out);
-}
-
 std::string block_label(const Document& doc, uint32_t block) {
   const Block& b = doc.blocks()[block];
   std::string_view text = doc.slice(b.span);
@@ -25,9 +12,9 @@ std::string block_label(const Document& doc, uint32_t block) {
   if (b.kind == BlockKind::Heading) {
     // The visible heading text, without the `<a name>` a localized heading carries.
     for (const Heading& h : doc.headings())
-      if (h.block == block) return fmt::format("'{} {}'", std::string(b.level, '#'), shown(h.text));
+      if (h.block == block) return fmt::format("'{} {}'", std::string(b.level, '#'), excerpt(h.text, 80, kQuoted));
   }
-  return fmt::format("'{}'", shown(text, 60));
+  return fmt::format("'{}'", excerpt(text, 60, kQuoted));
 }
 
 uint32_t insertion_point(const Document& doc, const Alignment& a, size_t from) {
