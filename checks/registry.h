@@ -3,6 +3,7 @@
 // here and its name there (fuzz/CMakeLists.txt reads the declarations below).
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
 #include "loclint/check.h"
@@ -20,5 +21,17 @@ std::vector<Check> all_checks();
 // Every rule: the tool's own and those of all checks, sorted by id.
 std::vector<const Rule*> all_rules();
 const Rule* find_rule(std::string_view id);
+
+// The rules a family's check reports, when the family registers steps of one walk (code:
+// PairStep, link: LinkStep), each naming the rules it may report: every rule once, in the
+// steps' order.
+template <typename Step>
+std::vector<const Rule*> rules_of(const std::vector<Step>& steps) {
+  std::vector<const Rule*> rules;
+  for (const Step& step : steps)
+    for (const Rule* rule : step.rules)
+      if (std::find(rules.begin(), rules.end(), rule) == rules.end()) rules.push_back(rule);
+  return rules;
+}
 
 }  // namespace loclint::checks

@@ -1,8 +1,6 @@
 // The code family: its steps, in the order each pair's comparison runs them (comparison.h), and
 // its one check, which compares every pair of the document: the segments of a side-by-side
 // document or the aligned blocks of a monolingual one. The check's rules are the steps'.
-#include <algorithm>
-
 #include "code.h"
 #include "comparison.h"
 #include "registry.h"
@@ -37,12 +35,8 @@ const std::vector<PairStep>& pair_steps() {
 
 std::vector<Check> code_checks() {
   using namespace code;
-  std::vector<const Rule*> rules;
-  for (const PairStep& step : pair_steps())
-    for (const Rule* rule : step.rules)
-      if (std::find(rules.begin(), rules.end(), rule) == rules.end()) rules.push_back(rule);
   return {
-      {std::move(rules),
+      {rules_of(pair_steps()),
        [](const Document& doc, const Env& env, Reporter& out) {
          check_segment_pairs(doc, env, out);
          check_aligned_pairs(doc, env, out);

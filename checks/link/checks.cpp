@@ -1,7 +1,5 @@
 // The link family's steps, in the order they decide about each resolved link (link.h: LinkStep),
 // and its one check, the LinkChecker, which reports every rule the steps name.
-#include <algorithm>
-
 #include "link.h"
 #include "registry.h"
 
@@ -26,19 +24,6 @@ const std::vector<LinkStep>& link_steps() {
   };
   return steps;
 }
-
-namespace {
-
-// Every rule some step may report, each once, in the steps' order.
-std::vector<const Rule*> rules_of(const std::vector<LinkStep>& steps) {
-  std::vector<const Rule*> rules;
-  for (const LinkStep& step : steps)
-    for (const Rule* r : step.rules)
-      if (std::find(rules.begin(), rules.end(), r) == rules.end()) rules.push_back(r);
-  return rules;
-}
-
-}  // namespace
 
 }  // namespace link
 
