@@ -11,7 +11,8 @@ const Rule kMarkup{
     .summary = "an emphasis, link, autolink or backtick that the source renders is broken in the translation",
     .checks = "The source's Markdown renders, but the translation's does not: bold or italic markers no longer "
               "pair (`** texte**`), a link is split (`[texte] (url)`), an autolink is mangled (`< https://... >`) "
-              "or a backtick has lost its partner. A pair whose Markdown is broken is not compared further.",
+              "or a backtick has lost its partner. The code spans, HTML tags and URLs of a pair whose Markdown is "
+              "broken are not compared: they are misparsed there.",
     .why = "Readers see raw asterisks, brackets and backticks. Restore the syntax exactly as in the source: no "
            "space inside the markers, none between `]` and `(`.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Cliquez sur ** Enregistrer**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Click **Save**.</span></span>\n"},
