@@ -6,6 +6,11 @@
 
 namespace loclint::checks::pair {
 
+// The source article of the examples: three sections, the second without an anchor of its own.
+constexpr std::string_view kSourceArticle =
+    "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text "
+    "with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n";
+
 const Rule kMissingSection{
     .id = "pair/missing-section",
     .severity = Severity::Warning,
@@ -20,13 +25,13 @@ const Rule kMissingSection{
     .why = "An incomplete translation: readers of this language miss that part. Translate the section.",
     .fires = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
                       "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n",
-              .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+              .files = {{"en-us/example.md", kSourceArticle},
                         {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
               .args = "--source-root en-us --source-version translated"},
     .passes = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
                        "## <a name=\"beta\"></a>Bêta\n\nTexte bêta avec [c](c.md) et 42.\n\n"
                        "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n",
-               .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+               .files = {{"en-us/example.md", kSourceArticle},
                          {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
                .args = "--source-root en-us --source-version translated"},
 };
@@ -43,13 +48,13 @@ const Rule kExtraSection{
                       "## <a name=\"beta\"></a>Bêta\n\nTexte bêta avec [c](c.md) et 42.\n\n"
                       "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n\n"
                       "## <a name=\"remarques\"></a>Remarques locales\n\nAjouté ici seulement.\n",
-              .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+              .files = {{"en-us/example.md", kSourceArticle},
                         {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
               .args = "--source-root en-us --source-version translated"},
     .passes = {.text = "# Configurer les paiements\n\n## <a name=\"alpha\"></a>Alpha\n\nTexte alpha avec [b](b.md).\n\n"
                        "## <a name=\"beta\"></a>Bêta\n\nTexte bêta avec [c](c.md) et 42.\n\n"
                        "## <a name=\"gamma\"></a>Gamma\n\nTexte gamma avec [d](d.md).\n",
-               .files = {{"en-us/example.md", "# Set up payments\n\n## <a name=\"alpha\"></a>Alpha\n\nAlpha text with [b](b.md).\n\n## Beta\n\nBeta text with [c](c.md) and 42.\n\n## Gamma\n\nGamma text with [d](d.md).\n"},
+               .files = {{"en-us/example.md", kSourceArticle},
                          {"b.md", "# B\n"}, {"c.md", "# C\n"}, {"d.md", "# D\n"}},
                .args = "--source-root en-us --source-version translated"},
 };
