@@ -75,8 +75,9 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
   };
   size_t got = 0;
   while (true) {
+    // At the limit, stop: a FIFO whose writer stays open would block the next read.
+    if (got >= cap) break;
     if (got == out.size()) {
-      if (out.size() >= cap) break;
       // A regular file of the size fstat gave is read whole (or up to the limit): no probe (one
       // read call less per file). A size of 0 may be a /proc file whose size is unknown: probe it.
       if (S_ISREG(st.st_mode) && st.st_size > 0) break;

@@ -8,8 +8,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -171,12 +173,24 @@ TEST_F(ReadFile, WholeFileRefusesAFifoThatGivesMoreThanTheLimit) {
   const int writer = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
   ASSERT_GE(writer, 0);
   ASSERT_EQ(::write(writer, "0123456789", 10), 10);
-  std::thread closer([writer] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // The writer stays open: a reader that read on past the limit would block until the watchdog
+  // closes it, 30 s later.
+  std::mutex m;
+  std::condition_variable done;
+  bool returned = false, watchdog_fired = false;
+  std::thread watchdog([&] {
+    std::unique_lock lock(m);
+    watchdog_fired = !done.wait_for(lock, std::chrono::seconds(30), [&] { return returned; });
     ::close(writer);
   });
   EXPECT_FALSE(read_whole_file(fifo.string(), 8, false, error));
-  closer.join();
+  {
+    std::lock_guard lock(m);
+    returned = true;
+  }
+  done.notify_one();
+  watchdog.join();
+  EXPECT_FALSE(watchdog_fired) << "the read blocked on the open writer past the limit";
   EXPECT_EQ(error, "larger than 8 bytes");
 }
 
