@@ -6,7 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
+#include <cstring>
 
 extern char** environ;
 
@@ -49,9 +52,11 @@ int run_git(const std::filesystem::path& dir, const std::vector<std::string>& ar
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};  // a negative fd is not polled
   std::string* sinks[2] = {&out, &err_text};
   char buf[65536];
+  bool read_failed = false;  // git's output is incomplete: its exit code must not pass for success
   while (spawned == 0 && (fds[0].fd >= 0 || fds[1].fd >= 0)) {
     if (::poll(fds, 2, -1) < 0) {
       if (errno == EINTR) continue;
+      read_failed = true;
       break;
     }
     for (int k = 0; k < 2; ++k) {
@@ -60,6 +65,7 @@ int run_git(const std::filesystem::path& dir, const std::vector<std::string>& ar
       if (n > 0) {
         sinks[k]->append(buf, static_cast<size_t>(n));
       } else if (n == 0 || errno != EINTR) {
+        read_failed = read_failed || n < 0;
         ::close(fds[k].fd);
         fds[k].fd = -1;
       }
@@ -70,13 +76,13 @@ int run_git(const std::filesystem::path& dir, const std::vector<std::string>& ar
   if (error) {
     while (!err_text.empty() && (err_text.back() == '\n' || err_text.back() == '\r' || err_text.back() == ' '))
       err_text.pop_back();
-    *error = std::move(err_text);
+    *error = spawned != 0 ? fmt::format("cannot run git: {}", std::strerror(spawned)) : std::move(err_text);
   }
   if (spawned != 0) return -1;
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (!WIFEXITED(status)) return -1;
+  if (read_failed || !WIFEXITED(status)) return -1;
   const int code = WEXITSTATUS(status);
   return code == 127 ? -1 : code;  // 127: the child could not exec git (an older posix_spawn reports it so)
 }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "process_util.h"
 
 namespace fs = std::filesystem;
@@ -32,6 +34,19 @@ TEST(RunGit, GivesStandardErrorWithoutItsTrailingNewline) {
   // Without `error`, standard error is discarded.
   EXPECT_EQ(run_git(dir.path(), {"rev-parse", "--verify", "--end-of-options", "no-such-ref"}, out), 128);
   EXPECT_EQ(out, "");
+}
+
+// No git on PATH: -1, and the error says why, for the message that reports it.
+TEST(RunGit, SaysWhyGitCannotBeStarted) {
+  ScratchDir dir;
+  const char* old = std::getenv("PATH");
+  const std::string saved = old ? old : "";
+  ::setenv("PATH", dir.path().c_str(), 1);  // an empty folder: no git there
+  std::string out, error;
+  const int code = run_git(dir.path(), {"status"}, out, &error);
+  ::setenv("PATH", saved.c_str(), 1);
+  EXPECT_EQ(code, -1);
+  EXPECT_EQ(error, "cannot run git: No such file or directory");
 }
 
 // 1 MiB on standard error before 1 MiB on standard output: a reader that read one pipe to its
