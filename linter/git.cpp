@@ -6,10 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 #include <cerrno>
-#include <cstring>
 
 extern char** environ;
 
@@ -76,7 +73,7 @@ int run_git(const std::filesystem::path& dir, const std::vector<std::string>& ar
   if (error) {
     while (!err_text.empty() && (err_text.back() == '\n' || err_text.back() == '\r' || err_text.back() == ' '))
       err_text.pop_back();
-    *error = spawned != 0 ? fmt::format("cannot run git: {}", std::strerror(spawned)) : std::move(err_text);
+    *error = std::move(err_text);
   }
   if (spawned != 0) return -1;
   int status = 0;

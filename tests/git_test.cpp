@@ -36,8 +36,8 @@ TEST(RunGit, GivesStandardErrorWithoutItsTrailingNewline) {
   EXPECT_EQ(out, "");
 }
 
-// No git on PATH: -1, and the error says why, for the message that reports it.
-TEST(RunGit, SaysWhyGitCannotBeStarted) {
+// No git on PATH: -1 with no words of git's, which callers tell from a git that failed.
+TEST(RunGit, NoGitOnPathIsMinusOneWithoutError) {
   ScratchDir dir;
   const char* old = std::getenv("PATH");
   const std::string saved = old ? old : "";
@@ -46,7 +46,7 @@ TEST(RunGit, SaysWhyGitCannotBeStarted) {
   const int code = run_git(dir.path(), {"status"}, out, &error);
   ::setenv("PATH", saved.c_str(), 1);
   EXPECT_EQ(code, -1);
-  EXPECT_EQ(error, "cannot run git: No such file or directory");
+  EXPECT_EQ(error, "");
 }
 
 // 1 MiB on standard error before 1 MiB on standard output: a reader that read one pipe to its
