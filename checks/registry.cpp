@@ -15,9 +15,7 @@ std::vector<Check> all_checks() {
 
 std::vector<const Rule*> all_rules() {
   std::vector<const Rule*> rules = core_rules();
-  for (const Check& c : all_checks())
-    for (const Rule* r : c.rules)
-      if (std::find(rules.begin(), rules.end(), r) == rules.end()) rules.push_back(r);
+  for (const Rule* r : rules_of(all_checks())) rules.push_back(r);
   std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
   return rules;
 }

@@ -22,14 +22,13 @@ std::vector<Check> all_checks();
 std::vector<const Rule*> all_rules();
 const Rule* find_rule(std::string_view id);
 
-// The rules a family's check reports, when the family registers steps of one walk (code:
-// PairStep, link: LinkStep), each naming the rules it may report: every rule once, in the
-// steps' order.
-template <typename Step>
-std::vector<const Rule*> rules_of(const std::vector<Step>& steps) {
+// Every rule that `parts` name (each has `rules`: checks, or the steps of a family's one walk,
+// code's PairStep and link's LinkStep), once, in their order.
+template <typename Part>
+std::vector<const Rule*> rules_of(const std::vector<Part>& parts) {
   std::vector<const Rule*> rules;
-  for (const Step& step : steps)
-    for (const Rule* rule : step.rules)
+  for (const Part& part : parts)
+    for (const Rule* rule : part.rules)
       if (std::find(rules.begin(), rules.end(), rule) == rules.end()) rules.push_back(rule);
   return rules;
 }

@@ -3,7 +3,7 @@
 // tags, Markdown syntax, numbers and no-loc terms. The grammar of what is compared (visible
 // text, tokens, numbers) is in grammar/; the comparison's shared state and its steps' contract
 // in comparison.h; the order of the steps in checks.cpp; each rule's file holds its constant and
-// its step, `compare_<file stem>`.
+// its step or steps (most named `compare_<file stem>`; see each declaration below).
 #pragma once
 
 #include "loclint/check.h"

@@ -1,13 +1,11 @@
 // The comparison of one pair (pair.h): what the code rules share, and how their parts run.
 //
-// Each rule's part of the comparison is a step, a free function in the rule's own file
-// (`compare_<file stem>`, declared in code.h). checks.cpp lists the steps in the order they run
-// (pair_steps()); PairComparison::run() calls each one whose gate lets it. The order means: one
-// defect, one diagnostic. Broken Markdown comes first (in a pair whose Markdown is broken, code
-// spans, tags and URLs are not compared: PairStep::Gate::Sound), then code spans, tags, URLs,
-// no-loc terms, TeX formulas, commands and names, placeholders, numbers; a source range a step
-// has reported (or claimed as its own, like a code span or a formula) is skipped by every later
-// step that asks claimed().
+// A rule's part of the comparison is a step, a free function in the rule's own file (declared in
+// code.h; most are `compare_<file stem>`). checks.cpp lists the steps in the order they run
+// (pair_steps(), which says why that order) with their gates; PairComparison::run() calls each
+// one whose gate lets it. The order means: one defect, one diagnostic. A source range a step has
+// reported (or claimed as its own, like a code span or a formula) is skipped by every later step
+// that asks claimed().
 #pragma once
 
 #include <fmt/format.h>

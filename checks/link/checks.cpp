@@ -8,8 +8,9 @@ namespace loclint::checks {
 namespace link {
 
 // A step that returns true settles the link: a backslashed path that reaches nothing is said
-// once; a missing target is reported by the step of its kind (which asks for a redirect first,
-// and checks the anchors of a page the source-language fallback serves). So a step placed after
+// once; a missing target is reported by the step of its kind (the page and download steps ask
+// for a redirect first; the page step checks the anchors of a page the source-language fallback
+// serves). So a step placed after
 // the missing-* ones sees only links whose target exists.
 const std::vector<LinkStep>& link_steps() {
   static const std::vector<LinkStep> steps = {

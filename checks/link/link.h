@@ -160,9 +160,6 @@ class LinkChecker {
   // (source_layout.h), placed by this document's repository. Nullopt for a source article, and
   // where source_place() places nothing (no --source-root, or no template matches).
   std::optional<fs::path> in_source_tree(const fs::path& p) const;
-  // Whether the --source-root tree has this article: one of another date may lack it, and then
-  // it is not this article's source.
-  bool source_has_article() const;
   // Whether this document is placed on itself, so is a source (Hugo's `content/en/` when the
   // whole repository is linted): it has no source tree and no fallback.
   bool article_is_source() const;
@@ -170,6 +167,9 @@ class LinkChecker {
   const AnchorSet& own_anchors();
 
  private:
+  // Whether the --source-root tree has this article: one of another date may lack it, and then
+  // it is not this article's source.
+  bool source_has_article() const;
   struct Half {
     Span span;
     uint32_t segment;
