@@ -73,10 +73,12 @@ bool read_file(const std::string& path, std::string& out, std::string& error, bo
     ::close(fd);
     return false;
   };
+  // Enough is read at the limit, or, without one, one byte past kMaxFileSize (then `too_large`):
+  // a FIFO whose writer stays open would block the next read.
+  const size_t enough = limit ? cap : kMaxFileSize + 1;
   size_t got = 0;
   while (true) {
-    // At the limit, stop: a FIFO whose writer stays open would block the next read.
-    if (got >= cap) break;
+    if (got >= enough) break;
     if (got == out.size()) {
       // A regular file of the size fstat gave is read whole (or up to the limit): no probe (one
       // read call less per file). A size of 0 may be a /proc file whose size is unknown: probe it.
