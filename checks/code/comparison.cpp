@@ -89,13 +89,16 @@ bool PairComparison::claimed(Span s) const {
   return std::any_of(claimed_.begin(), claimed_.end(), [&](Span c) { return c.begin < s.end && s.begin < c.end; });
 }
 
+namespace {
+
+// The folds locate() tries in turn: 0 NFKC, 1 and lowercased, 2 and without white space.
+FoldOptions fold_level(int level) { return {.nfkc = true, .lower = level >= 1, .drop_space = level >= 2}; }
+
+}  // namespace
+
 const Folded& PairComparison::folded(int level) {
   if (!folds_[level]) {
-    FoldOptions o;
-    o.nfkc = true;
-    o.lower = level >= 1;
-    o.drop_space = level >= 2;
-    folds_[level] = fold(target_text(), o);
+    folds_[level] = fold(target_text(), fold_level(level));
   }
   return *folds_[level];
 }
@@ -106,11 +109,7 @@ Found PairComparison::locate(std::string_view needle, bool strict) {
   if (pos != std::string_view::npos) return {Match::Exact, pos, pos + needle.size()};
   const Match kinds[] = {Match::Compat, Match::Case, Match::Broken};
   for (int level = 0; level < 3; ++level) {
-    FoldOptions o;
-    o.nfkc = true;
-    o.lower = level >= 1;
-    o.drop_space = level >= 2;
-    std::string n = fold(needle, o).text;
+    std::string n = fold(needle, fold_level(level)).text;
     if (auto hit = find_folded(target_text(), folded(level), n, strict); hit && !target.vis.is_code(hit->first)) {
       std::string_view raw = target_text().substr(hit->first, hit->second - hit->first);
       if (raw == needle) return {Match::Exact, hit->first, hit->second};
