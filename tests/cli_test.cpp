@@ -308,3 +308,42 @@ TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree)
   EXPECT_EQ(newer.out, "");
   EXPECT_NE(newer.err.find("1 link of an article the source tree lacks not checked"), std::string::npos) << newer.err;
 }
+
+// Issue 14, principle 1: a monolingual translation copies its link destinations from its source
+// article, as written. Without that article, a destination's letter case, backslashes or moved
+// target cannot be blamed on the translation: counted in one note per rule, not reported. With
+// the source article they are compared: the translation's own are reported, the shared ones are
+// inherited. A side-by-side file carries its source: unchanged.
+TEST_F(Cli, LinkDestinationsAsWrittenAreAttributedOnlyWithTheSource) {
+  write(dir_ / "loc/.openpublishing.publish.config.json",
+        "{\"docsets_to_publish\": [{\"docset_name\": \"d\", \"build_source_folder\": \"docs\", \"locale\": \"fr-fr\"}]}\n");
+  write(dir_ / "loc/.openpublishing.redirection.json",
+        "{\"redirections\": [{\"source_path\": \"docs/old.md\", \"redirect_url\": \"/d/page\"}]}\n");
+  const std::string links = "[casse](Page.md), [barre](sub\\page.md), [déplacée](old.md).\n";
+  write(dir_ / "loc/docs/a.md", "# A\n\n" + links);
+  write(dir_ / "loc/docs/page.md", "# Page\n");
+  write(dir_ / "loc/docs/sub/page.md", "# Page\n");
+  Result without = run("--no-config --disable metadata loc/docs/a.md");
+  EXPECT_EQ(without.code, 0) << without.out;
+  EXPECT_EQ(without.out, "");
+  for (const char* note : {"1 link in another letter case than its target not reported",
+                           "1 link written with backslashes not reported", "1 link to a moved page not reported"})
+    EXPECT_NE(without.err.find(note), std::string::npos) << note << "\n" << without.err;
+  // The same tree declared English (--locale): a source article, reported plainly.
+  Result source = run("--no-config --disable metadata --locale en-us loc/docs/a.md");
+  EXPECT_EQ(lines_of(source.out).size(), 3u) << source.out;
+  // The source article has the same links: inherited, as notes.
+  write(dir_ / "en/docs/a.md", "# A\n\n" + links);
+  Result same = run("--no-config --disable metadata,pair --source-root en loc/docs/a.md");
+  EXPECT_EQ(lines_of(same.out).size(), 3u) << same.out;
+  for (const std::string& line : lines_of(same.out))
+    EXPECT_NE(line.find("(inherited from the source)"), std::string::npos) << line;
+  // The source article links correctly: the translation broke them.
+  write(dir_ / "en/docs/a.md", "# A\n\n[case](page.md), [slash](sub/page.md), [moved](page.md).\n");
+  Result broke = run("--no-config --disable metadata,pair --source-root en loc/docs/a.md");
+  ASSERT_EQ(lines_of(broke.out).size(), 3u) << broke.out;
+  EXPECT_EQ(broke.out.find("inherited"), std::string::npos) << broke.out;
+  EXPECT_NE(broke.out.find("[link/case-mismatch]"), std::string::npos) << broke.out;
+  EXPECT_NE(broke.out.find("[link/backslash]"), std::string::npos) << broke.out;
+  EXPECT_NE(broke.out.find("[link/redirected]"), std::string::npos) << broke.out;
+}

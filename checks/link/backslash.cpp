@@ -9,7 +9,10 @@ const Rule kBackslash{
     .severity = Severity::Warning,
     .summary = "a relative link written with backslashes",
     .checks = "A relative link separates folders with `\\` instead of `/`. The message says which file the link "
-              "reaches with forward slashes, and whether it exists.",
+              "reaches with forward slashes, and whether it exists."
+              " In a monolingual translation whose source article cannot be read (no `--source-root`, or that tree "
+              "lacks the article) such links are counted in one note, not reported: a translation copies its links "
+              "from its source as written (README: Inherited findings).",
     .why = "Links are URLs and separate folders with `/`. Browsers turn `\\` into `/` but the publishing server "
            "does not, so `..\\page.md` works in some places and not in others. Write forward slashes.",
     .fires = {.text = "[Exigences](docs\\exigences.md)\n", .files = {{"docs/exigences.md", "# Exigences\n"}}},
@@ -17,6 +20,9 @@ const Rule kBackslash{
     .fix = "Writes `/` for every `\\` in the link's path (not in its `#fragment` or `?query`), when the file "
            "the link then reaches exists and the destination is written without Markdown escapes or entities.",
 };
+
+const SummaryNote kUnattributedBackslash{&kBackslash, "link written with backslashes not reported",
+                                         "links written with backslashes not reported", kUnattributedAdvice};
 
 std::optional<Span> written_destination(const Document& doc, const Link& link, Span at) {
   const bool markdown = link.kind == LinkKind::Inline || link.kind == LinkKind::Image || link.kind == LinkKind::Include;
@@ -76,7 +82,7 @@ bool check_backslash(LinkChecker& checker, const ResolvedLink& link) {
       fmt::format("link '{}' uses backslashes; with forward slashes it reaches '{}'{}", link.shown,
                   display_path(missing ? t.path : r.actual, checker.repo()), missing ? ", which does not exist" : ""));
   if (r.state == Workspace::PathState::Exists) d.fix = forward_slashes(checker.document(), link.link, link.at);
-  checker.report(link, std::move(d));
+  checker.report_as_written(link, std::move(d), kUnattributedBackslash);
   return missing;
 }
 

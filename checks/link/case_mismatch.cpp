@@ -7,7 +7,10 @@ const Rule kCaseMismatch{
     .severity = Severity::Warning,
     .summary = "a link target that exists only with a different letter case",
     .checks = "The target exists, but its name on disk differs in letter case from the link (`Page.md` for "
-              "`page.md`). Site-absolute links (`/docset/page`) are URLs, which the site matches without case.",
+              "`page.md`). Site-absolute links (`/docset/page`) are URLs, which the site matches without case."
+              " In a monolingual translation whose source article cannot be read (no `--source-root`, or that tree "
+              "lacks the article) such links are counted in one note, not reported: a translation copies its links "
+              "from its source as written (README: Inherited findings).",
     .why = "It works on Windows and macOS, where file names ignore case, and breaks on the publishing server, "
            "where they do not. Write the name exactly as on disk.",
     .fires = {.text = "[Facturation](Billing.md)\n", .files = {{"billing.md", "# Facturation\n"}}},
@@ -16,6 +19,10 @@ const Rule kCaseMismatch{
            "destination is written without escapes, entities or percent-encoding and names the file with its "
            "extension.",
 };
+
+const SummaryNote kUnattributedCase{&kCaseMismatch, "link in another letter case than its target not reported",
+                                    "links in another letter case than their targets not reported",
+                                    kUnattributedAdvice};
 
 namespace {
 
@@ -67,7 +74,7 @@ bool check_case_mismatch(LinkChecker& checker, const ResolvedLink& link) {
                                             "publishing server",
                                             link.shown, display_path(r.actual, checker.repo())));
   d.fix = disk_case(checker.document(), link.link, link.at, link.target, r.actual);
-  checker.report(link, std::move(d));
+  checker.report_as_written(link, std::move(d), kUnattributedCase);
   return false;
 }
 

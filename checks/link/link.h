@@ -91,6 +91,12 @@ bool has_extension(const fs::path& p);
 // A path for messages: relative to the repository root when inside it, with '/'.
 std::string display_path(const fs::path& p, const RepoInfo& repo);
 
+// Why a finding of report_as_written() was counted rather than reported (the advice of its note).
+inline constexpr std::string_view kUnattributedAdvice =
+    "they are in translations whose source article cannot be read, and a translation copies its links "
+    "from there as written; pass --source-root DIR (the source-language tree) to tell the translation's "
+    "from the source's";
+
 // ---- what the steps see and do (links.cpp) ------------------------------------------------
 
 // Where a link's destination comes from. A finding about a destination the source-language
@@ -100,6 +106,9 @@ enum class LinkOrigin {
   SourceHalf,     // a segment's source half, or a target half whose source half has the same destination
   Skeleton,       // outside the halves on a line that holds a segment: copied from the English file
   SourceArticle,  // with --source-root: the English article at the same place has the same destination
+  // A monolingual translation (no segments) whose source article cannot be read: no --source-root,
+  // or that tree lacks the article. Its destinations are usually the source's, copied as written.
+  Unattributed,
 };
 
 // One link the steps decide about: a relative link into this tree (not external, not into a tree
@@ -142,6 +151,11 @@ class LinkChecker {
   void report(const ResolvedLink& link, const Rule& rule, std::string message);
   void report(const ResolvedLink& link, Diagnostic d);
   void report(LinkOrigin origin, Diagnostic d);
+  // For a finding about the destination as written (its letter case, its backslashes, a moved
+  // page), which a translation copies from its source: reported as report() does, but when the
+  // origin is Unattributed, only counted in `unattributed` (whether the source has it too is not
+  // known, and guessing would blame the translation for the source's defects: issue 14).
+  void report_as_written(const ResolvedLink& link, Diagnostic d, const SummaryNote& unattributed);
   // Counts one occurrence of a run-level note (Reporter::count).
   void count(const SummaryNote& note);
 
@@ -170,6 +184,11 @@ class LinkChecker {
   // Whether the --source-root tree has this article: one of another date may lack it, and then
   // it is not this article's source.
   bool source_has_article() const;
+  // Whether this document is a monolingual translation whose source article cannot be read
+  // (LinkOrigin::Unattributed): no segments, not a source itself, in a tree that is translated
+  // (the source-language fallback of its publish config, or a locale, from --locale or the tree,
+  // that is not English), and no source article under --source-root.
+  bool translation_without_source() const;
   struct Half {
     Span span;
     uint32_t segment;
@@ -192,6 +211,7 @@ class LinkChecker {
   std::set<uint32_t> definitions_seen_;
   mutable std::optional<bool> source_article_;     // source_has_article(), computed once
   mutable std::optional<bool> article_is_source_;  // article_is_source(), computed once
+  mutable std::optional<bool> without_source_;     // translation_without_source(), computed once
 };
 
 }  // namespace loclint::checks::link

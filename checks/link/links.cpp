@@ -160,13 +160,28 @@ LinkOrigin LinkChecker::origin_of(const Link& link) const {
     if (set && std::binary_search(set->destinations.begin(), set->destinations.end(), link.destination))
       return LinkOrigin::SourceArticle;
   }
+  if (translation_without_source()) return LinkOrigin::Unattributed;
   return LinkOrigin::Translation;
+}
+
+bool LinkChecker::translation_without_source() const {
+  if (!without_source_) {
+    without_source_ = [&] {
+      if (!halves_.empty() || article_is_source()) return false;
+      if (in_source_tree(here_) && source_has_article()) return false;
+      if (repo_->source_fallback) return true;
+      const std::string locale =
+          env_.config.locale ? lower_ascii(*env_.config.locale) : env_.workspace.tree_locale(here_);
+      return !locale.empty() && !locale.starts_with("en");
+    }();
+  }
+  return *without_source_;
 }
 
 // A fix never edits a segment's source half: that is the pipeline's copy of the English text,
 // which the next hand-off overwrites, and the English repository is where it is repaired.
 void LinkChecker::report(LinkOrigin origin, Diagnostic d) {
-  if (origin != LinkOrigin::Translation) d.origin = loclint::Origin::Inherited;
+  if (origin != LinkOrigin::Translation && origin != LinkOrigin::Unattributed) d.origin = loclint::Origin::Inherited;
   if (const Half* h = d.fix ? half_of(d.span) : nullptr; h && h->source) d.fix.reset();
   out_.report(std::move(d));
 }
@@ -175,6 +190,14 @@ void LinkChecker::report(const ResolvedLink& link, Diagnostic d) { report(link.o
 
 void LinkChecker::report(const ResolvedLink& link, const Rule& rule, std::string message) {
   report(link.origin, Diagnostic::of(rule, link.at, std::move(message)));
+}
+
+void LinkChecker::report_as_written(const ResolvedLink& link, Diagnostic d, const SummaryNote& unattributed) {
+  if (link.origin == LinkOrigin::Unattributed) {
+    out_.count(unattributed);
+    return;
+  }
+  report(link.origin, std::move(d));
 }
 
 void LinkChecker::count(const SummaryNote& note) { out_.count(note); }
