@@ -9,7 +9,9 @@ const Rule kUnclosedSpan{
     .severity = Severity::Error,
     .summary = "a translation or source span whose closing </span> is missing or misnested",
     .checks = "Each half of a segment is closed by `</span>` (the source half by `</span></span>`), before "
-              "anything else closes (a `</td>`, the end of the paragraph).",
+              "anything else closes (a `</td>`, the end of the paragraph). A source span whose English text "
+              "opens an HTML comment (`<!--` of a table row the English article comments out) that hides its "
+              "`</span>` is the source's markup, copied as is: reported as inherited.",
     .why = "When a closing tag is missing, the span swallows the rest of the paragraph: the following text is "
            "hidden with the English source or shown inside the wrong segment, and the pipeline re-imports a "
            "truncated sentence. Add the missing `</span>` where the half ends.",
@@ -76,7 +78,16 @@ bool Analysis::unclosed_source(const Unit& u) {
   std::string_view rest = doc_.text().substr(src->source.content.end, 7);
   std::string id = excerpt(u.id(), 24);
   if (rest != "</span>") {
-    out_.report(kUnclosedSpan, src->source.open, fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source)));
+    std::string message = fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source));
+    // The English text is the opening of an HTML comment (`<!--|...|-->`, a table row commented
+    // out, which the pipeline cut into segments) and the comment hides the `</span>`: the
+    // source's markup, copied as is.
+    if (trim(doc_.slice(src->source.content)).starts_with("<!--")) {
+      out_.report_inherited(kUnclosedSpan, src->source.open,
+                            message + ": its English text opens an HTML comment that hides the '</span>'", "<!--");
+      return true;
+    }
+    out_.report(kUnclosedSpan, src->source.open, std::move(message));
     return true;
   }
   // `<span class="sxs-lookup"><span data-stu-id="..">Text</span>`: the structure is fixed, the
