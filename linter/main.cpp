@@ -11,6 +11,7 @@
 #include "../checks/registry.h"
 #include "cli/command_line.h"
 #include "loclint/baseline.h"
+#include "loclint/census_cache.h"
 #include "loclint/changed_files.h"
 #include "loclint/config.h"
 #include "loclint/config_file.h"
@@ -113,6 +114,7 @@ int lint(CommandLine& cl, const Config& config, std::string stdin_text) {
   }
 
   Engine engine(config, checks::all_checks());
+  if (!cl.no_cache) engine.set_census_cache_dir(census_cache_dir());
   if (cl.stdin_document) engine.set_document_text(cl.stdin_filename, std::move(stdin_text));
   std::optional<ProgressLine> progress;
   if (progress_wanted(cl.quiet)) {
@@ -221,6 +223,9 @@ int lint(CommandLine& cl, const Config& config, std::string stdin_text) {
     std::cerr << fmt::format("{} files, {} segments, {:.1f} MB in {:.3f} s ({:.1f} MB/s)\n", result.stats.files,
                              result.stats.segments, result.stats.bytes / 1e6, seconds,
                              seconds > 0 ? result.stats.bytes / 1e6 / seconds : 0.0);
+  if (cl.stats && (result.stats.census_files_read || result.stats.census_files_cached))
+    std::cerr << fmt::format("metadata census: {} articles read, {} from the cache\n", result.stats.census_files_read,
+                             result.stats.census_files_cached);
 
   if (result.stats.tool_failure) return kExitUsage;
   for (const Finding& f : result.findings)
@@ -265,7 +270,8 @@ int main(int argc, char** argv) {
 
   if (!cl.dump_path.empty()) return dump(cl, config);
   if (cl.lsp) {
-    lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, cl.config_file, cl.no_config};
+    lsp::ServerOptions so{checks::all_checks(), checks::all_rules(), config, cl.config_file, cl.no_config,
+                          cl.no_cache ? std::filesystem::path() : census_cache_dir()};
     return lsp::serve(STDIN_FILENO, STDOUT_FILENO, std::move(so));
   }
   return lint(cl, config, std::move(stdin_text));

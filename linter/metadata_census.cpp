@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <mutex>
 #include <system_error>
@@ -106,6 +107,31 @@ bool skipped_folder(const fs::path& dir, const fs::path& census_folder) {
   return name.empty() || name[0] == '.' || in_includes_folder(dir, census_folder);
 }
 
+// The keys of the file at `path`; null when it cannot be read.
+std::shared_ptr<const FrontMatterKeys> read_keys(const std::string& path) {
+  std::string bytes, error;
+  bool too_large = false;
+  // The census reads articles it was not asked to lint: a FIFO named `*.md` is never opened for
+  // reading (README "Inputs").
+  if (!read_file(path, bytes, error, too_large, Workspace::kFrontMatterProbe, /*regular_only=*/true)) return nullptr;
+  return std::make_shared<FrontMatterKeys>(keys_of(bytes));
+}
+
+// What the census counts of the file at `path` whose keys are `keys` (null: unreadable).
+CensusFile census_file(const fs::path& path, const FrontMatterKeys* keys) {
+  CensusFile file;
+  if (!keys || !keys->parsed || Workspace::generated_page(*keys)) return file;
+  if (lower_ascii(path.extension().string()) == ".yml" && keys->yaml_mime.empty()) return file;  // TOC.yml
+  file.counted = true;
+  file.yaml_mime = keys->yaml_mime;
+  file.filled = keys->filled;
+  return file;
+}
+
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
 std::shared_ptr<const FrontMatterKeys> Workspace::front_matter_keys(const fs::path& path) {
@@ -114,15 +140,37 @@ std::shared_ptr<const FrontMatterKeys> Workspace::front_matter_keys(const fs::pa
     std::shared_lock lock(mutex_);
     if (auto it = front_matter_keys_.find(key); it != front_matter_keys_.end()) return it->second;
   }
-  std::shared_ptr<const FrontMatterKeys> result;
-  std::string bytes, error;
-  bool too_large = false;
-  // The census reads articles it was not asked to lint: a FIFO named `*.md` is never opened for
-  // reading (README "Inputs").
-  if (read_file(path.string(), bytes, error, too_large, kFrontMatterProbe, /*regular_only=*/true))
-    result = std::make_shared<FrontMatterKeys>(keys_of(bytes));
+  std::shared_ptr<const FrontMatterKeys> result = read_keys(key);
   std::unique_lock lock(mutex_);
   return front_matter_keys_.emplace(key, result).first->second;
+}
+
+std::shared_ptr<const FrontMatterKeys> Workspace::census_front_matter(const fs::path& path,
+                                                                      const std::optional<FileIdentity>& identity,
+                                                                      bool& storable) {
+  const std::string key = path.string();
+  storable = false;
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = front_matter_keys_.find(key); it != front_matter_keys_.end()) {
+      // What this run saw first stays what every lookup of the run sees.
+      auto id = census_identities_.find(key);
+      storable = it->second && identity && id != census_identities_.end() && id->second == *identity;
+      return it->second;
+    }
+  }
+  // Read only now: a write after the stat() that gave `identity` changes it, so what a cache
+  // keeps with an identity is never older than the file.
+  std::shared_ptr<const FrontMatterKeys> keys = read_keys(key);
+  census_files_read_.fetch_add(1, std::memory_order_relaxed);
+  std::unique_lock lock(mutex_);
+  auto [it, added] = front_matter_keys_.emplace(key, std::move(keys));
+  // A file that could not be read is not stored: the reason may pass (too many open files).
+  if (added && identity) {
+    census_identities_.emplace(key, *identity);
+    storable = it->second != nullptr;
+  }
+  return it->second;
 }
 
 std::shared_ptr<const DocfxMetadata> Workspace::docfx_metadata(const fs::path& file) {
@@ -179,6 +227,8 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
   std::call_once(*once, [&] {
     auto census = std::make_shared<KeyCensus>();
     census->folder = folder;
+    const int64_t start_ns = now_ns();
+    const CensusCache cache = CensusCache::load(census_cache_dir_, folder);
     // The articles and YamlMime files of the folder, in directory order.
     std::vector<fs::path> files;
     std::error_code ec;
@@ -195,10 +245,12 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
     }
     // Their keys, read by as many threads as the run has (the run's other threads wait here).
     struct Counted {
-      std::shared_ptr<const FrontMatterKeys> keys;
-      std::vector<std::string> carried;  // filled keys and the docfx.json keys, sorted, unique
+      std::string yaml_mime;
+      std::vector<std::string> carried;  // filled keys and the docfx.json keys, each once
     };
-    std::vector<Counted> counted(files.size());
+    std::vector<std::optional<Counted>> counted(files.size());
+    std::vector<std::optional<CensusCache::Entry>> stored(files.size());  // what the cache keeps of each file
+    std::atomic<size_t> hits{0}, new_entries{0};
     std::atomic<size_t> next{0};
     std::exception_ptr failure;  // the first exception of a thread, rethrown after every join
     std::mutex failure_mutex;
@@ -206,14 +258,31 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
       try {
         for (size_t i; (i = next.fetch_add(1)) < files.size();) {
           const fs::path& p = files[i];
-          auto keys = front_matter_keys(p);
-          if (!keys || !keys->parsed || generated_page(*keys)) continue;
-          if (lower_ascii(p.extension().string()) == ".yml" && keys->yaml_mime.empty()) continue;  // TOC.yml
-          std::vector<std::string> carried = keys->filled;
-          for (std::string& k : docfx_metadata(p)->keys_for(p)) carried.push_back(std::move(k));
-          std::sort(carried.begin(), carried.end());
-          carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
-          counted[i] = Counted{std::move(keys), std::move(carried)};
+          // The identity before the bytes (census_front_matter); a file that is not regular has
+          // none, and is neither looked up nor stored.
+          std::optional<FileIdentity> identity;
+          if (!census_cache_dir_.empty()) identity = file_identity(p.string());
+          CensusFile file;
+          if (const CensusFile* hit = identity ? cache.find(p.string(), *identity) : nullptr) {
+            file = *hit;
+            stored[i] = CensusCache::Entry{*identity, file};
+            hits.fetch_add(1, std::memory_order_relaxed);
+            census_files_cached_.fetch_add(1, std::memory_order_relaxed);
+          } else {
+            bool storable = false;
+            file = census_file(p, census_front_matter(p, identity, storable).get());
+            if (storable) {
+              stored[i] = CensusCache::Entry{*identity, file};
+              new_entries.fetch_add(1, std::memory_order_relaxed);
+            }
+          }
+          if (!file.counted) continue;
+          // The filled keys are unique (keys_of keeps a key's first entry); of docfx's, those not
+          // there yet (a key can be global and per file too).
+          std::vector<std::string> carried = std::move(file.filled);
+          for (std::string& k : docfx_metadata(p)->keys_for(p))
+            if (std::find(carried.begin(), carried.end(), k) == carried.end()) carried.push_back(std::move(k));
+          counted[i] = Counted{std::move(file.yaml_mime), std::move(carried)};
         }
       } catch (...) {
         next = files.size();  // the other threads stop too
@@ -234,11 +303,20 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
       work();
     }
     if (failure) std::rethrow_exception(failure);
-    for (const Counted& c : counted) {
-      if (!c.keys) continue;
-      KeyTally& tally = c.keys->yaml_mime.empty() ? census->articles : census->yaml_mime[c.keys->yaml_mime];
+    // Written when it would change: a file read and kept, or a cache entry the walk did not meet
+    // again unchanged (deleted, changed, racy).
+    if (!census_cache_dir_.empty() && (new_entries > 0 || hits < cache.size())) {
+      std::vector<std::pair<std::string, CensusCache::Entry>> entries;
+      entries.reserve(files.size());
+      for (size_t i = 0; i < files.size(); ++i)
+        if (stored[i]) entries.emplace_back(files[i].string(), std::move(*stored[i]));
+      CensusCache::store(census_cache_dir_, folder, entries, start_ns - census_racy_window_ns_);
+    }
+    for (const std::optional<Counted>& c : counted) {
+      if (!c) continue;
+      KeyTally& tally = c->yaml_mime.empty() ? census->articles : census->yaml_mime[c->yaml_mime];
       ++tally.files;
-      for (const std::string& k : c.carried) ++tally.carried[k];
+      for (const std::string& k : c->carried) ++tally.carried[k];
     }
     std::unique_lock lock(mutex_);
     censuses_[key] = census;

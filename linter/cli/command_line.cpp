@@ -107,6 +107,9 @@ CLI::App* declare_options(CLI::App& app, CommandLine& cl) {
   // Configuration, baseline and changed files (README: Configuration and suppressions).
   app.add_option("--config", cl.config_file, "use this configuration file for every path (default: the nearest .loclint.yaml)");
   app.add_flag("--no-config", cl.no_config, "ignore .loclint.yaml files");
+  app.add_flag("--no-cache", cl.no_cache,
+               "neither read nor write the metadata census cache (default: in $LOCLINT_CACHE_DIR, "
+               "$XDG_CACHE_HOME/loclint or ~/.cache/loclint)");
   app.add_option("--baseline", cl.baseline_file, "report only findings that are not in this baseline file");
   app.add_option("--write-baseline", cl.write_baseline_file, "record the current findings in this baseline file and exit 0");
   app.add_option("--changed-since", cl.changed_since,

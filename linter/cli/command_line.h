@@ -32,6 +32,7 @@ struct CommandLine {
   // Configuration, baseline and changed files (README: Configuration and suppressions).
   std::string config_file, baseline_file, write_baseline_file, changed_since;
   bool no_config = false;
+  bool no_cache = false;  // --no-cache: no census cache read or written (README: Performance)
   // Inputs other than paths on the command line (README: Usage).
   std::string stdin_filename, files_from;
   bool quiet = false;

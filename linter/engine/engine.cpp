@@ -206,6 +206,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   Discovery disc = discover(inputs);
   result.stats.tool_failure = disc.tool_failure;
   Workspace workspace;
+  workspace.set_census_cache_dir(census_cache_dir_);
   WorkQueue queue(disc.files);
   workspace.set_anchor_parser(&queue);
   if (document_text_) {
@@ -265,6 +266,8 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   std::merge(std::make_move_iterator(about_paths.begin()), std::make_move_iterator(about_paths.end()),
              std::make_move_iterator(files_findings.begin()), std::make_move_iterator(files_findings.end()),
              std::back_inserter(all), finding_less);
+  result.stats.census_files_read = workspace.census_files_read();
+  result.stats.census_files_cached = workspace.census_files_cached();
   result.stats.count_severities(all);
   result.findings = std::move(all);
   result.files = std::move(disc.files);

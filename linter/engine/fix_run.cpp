@@ -17,6 +17,7 @@ FixSummary fix_run(const Engine& engine, RunResult& result, const FixOptions& op
     if (f.diagnostic.fix && (paths.empty() || paths.back() != f.path)) paths.push_back(f.path);
   if (paths.empty()) return summary;
   Workspace workspace;
+  workspace.set_census_cache_dir(engine.census_cache_dir());
   std::map<std::string, std::vector<Finding>> refreshed;
   for (const std::string& path : paths) {
     std::string original, error;

@@ -136,6 +136,7 @@ void Server::lint(const std::string& uri) {
   }
   if (fresh_workspace) {
     workspace_ = std::make_unique<Workspace>();
+    workspace_->set_census_cache_dir(options_.census_cache_dir);
     resolver_.reset();
     if (!options_.no_config) {
       try {

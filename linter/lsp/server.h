@@ -29,6 +29,7 @@ struct ServerOptions {
   Config cli;                         // the command line's settings, applied over each .loclint.yaml
   std::filesystem::path config_file;  // --config (empty: the nearest .loclint.yaml)
   bool no_config = false;             // --no-config
+  std::filesystem::path census_cache_dir;  // the metadata census's cache (empty: none; --no-cache)
 };
 
 // Serves until `exit` or the end of input and returns the exit code LSP 3.17 prescribes:

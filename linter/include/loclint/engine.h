@@ -3,6 +3,7 @@
 // path, line, column.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -56,6 +57,11 @@ class Engine {
   using Progress = std::function<void(size_t done, size_t total)>;
   void set_progress(Progress progress);
 
+  // Where the metadata census keeps what it read between runs (Workspace::set_census_cache_dir;
+  // census_cache_dir() gives the user's folder); empty (the default): no cache.
+  void set_census_cache_dir(std::filesystem::path dir) { census_cache_dir_ = std::move(dir); }
+  const std::filesystem::path& census_cache_dir() const { return census_cache_dir_; }
+
   // The files `run` would lint, with the findings that discovery itself produced. An input
   // that is not a path but holds `*` or `?` is a glob (`docs/**/*.md`): the folder before its
   // first wildcard is searched, and the files whose path matches the glob are linted.
@@ -80,6 +86,7 @@ class Engine {
   ConfigLookup config_lookup_;
   std::optional<std::pair<std::string, std::string>> document_text_;  // path, text
   Progress progress_;
+  std::filesystem::path census_cache_dir_;
 };
 
 // The shard (0-based, of `count`) a file belongs to: a fixed hash (FNV-1a, 64 bits) of its path

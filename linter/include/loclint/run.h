@@ -29,6 +29,8 @@ struct RunStats {
   size_t bytes = 0;     // bytes read
   size_t errors = 0, warnings = 0, notes = 0;  // findings by severity (count_severities)
   size_t inherited = 0;                        // of those, inherited from the source
+  // Articles whose front matter the metadata census read, and those it took from its cache.
+  size_t census_files_read = 0, census_files_cached = 0;
   bool tool_failure = false;  // an input could not be read: exit code 2
   NoteCounts summary_notes;   // counted by checks over the run
 

@@ -21,6 +21,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "loclint/census_cache.h"
+
 namespace loclint {
 
 class Document;
@@ -197,8 +199,22 @@ class Workspace {
   // The docfx.json nearest above `file`, up to the repository root (cached per folder).
   std::shared_ptr<const DocfxMetadata> docfx_metadata(const fs::path& file);
   // The census of the articles around `file` (see KeyCensus); computed on first use, once per
-  // census folder, by set_jobs() threads, while other threads asking for it wait.
+  // census folder, by set_jobs() threads, while other threads asking for it wait. With a cache
+  // folder (set_census_cache_dir), the keys of an article unchanged since an earlier run come
+  // from its census cache (census_cache.h) instead of the article.
   std::shared_ptr<const KeyCensus> key_census(const fs::path& file);
+  // Where census caches are read and written (census_cache_dir() gives the user's); empty (the
+  // default): none. A file modified less than `racy_window_ns` before a census started is not
+  // stored (CensusCache::kRacyWindowNs; tests shorten it). Set before the first key_census().
+  void set_census_cache_dir(fs::path dir, int64_t racy_window_ns = CensusCache::kRacyWindowNs) {
+    census_cache_dir_ = std::move(dir);
+    census_racy_window_ns_ = racy_window_ns;
+  }
+  // Number of articles whose front matter the censuses read from disk (not from a cache), for
+  // tests and --stats.
+  size_t census_files_read() const { return census_files_read_.load(std::memory_order_relaxed); }
+  // Number of articles whose keys the censuses took from their caches.
+  size_t census_files_cached() const { return census_files_cached_.load(std::memory_order_relaxed); }
   // A page written by a reference generator (docfx managed reference, Q# API pages): a `uid`
   // key and no author keys, which no generator writes.
   static bool generated_page(const FrontMatterKeys& keys);
@@ -271,6 +287,17 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const DocfxMetadata>> docfx_metadata_;  // by folder
   std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> censuses_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> census_once_;
+  // The identity a census saw before it read (or found in its cache) the front_matter_keys_
+  // entry of a path: only such an entry may go into another census folder's cache.
+  std::unordered_map<std::string, FileIdentity> census_identities_;
+  fs::path census_cache_dir_;
+  int64_t census_racy_window_ns_ = CensusCache::kRacyWindowNs;
+  std::atomic<size_t> census_files_read_{0}, census_files_cached_{0};
+  // The keys of a census's article `path`: this run's, else read from the file (counted by
+  // census_files_read); `storable`: whether they are the file's at `identity` (read after the
+  // stat() that gave it), so that a census cache may keep what they say.
+  std::shared_ptr<const FrontMatterKeys> census_front_matter(const fs::path& path, const std::optional<FileIdentity>& identity,
+                                                             bool& storable);
 };
 
 // Lexically normal absolute path (no filesystem access).
