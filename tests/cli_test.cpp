@@ -269,6 +269,18 @@ TEST_F(Cli, StalePublishConfigIsReportedOnceAndArticlesAreStillChecked) {
         "    {\"docset_name\": \"acc\", \"build_source_folder\": \"accountant\"}\n  ]\n}\n");
   write(dir_ / "business-central/a.md", "# A\n\nVoir [la page](product-get-started.md).\n");
   write(dir_ / "business-central/b.md", "# B\n\nVoir [A](a.md).\n");
+  // The repository's README, translated like everything else, was in no docset of the config:
+  // not an article (metadata/missing-front-matter), while an article of the folders is one.
+  const std::string segment = "<span data-ttu-id=\"f4053-101\">Lisez-moi.</span><span class=\"sxs-lookup\">"
+                              "<span data-stu-id=\"f4053-101\">Read me.</span></span>\n";
+  write(dir_ / "README.md", "# Lisez-moi\n\n" + segment);
+  write(dir_ / "business-central/c.md", "# C\n\n" + segment);
+  Result readme = run("--no-config --enable metadata/missing-front-matter --disable link,segment,code,pair,loclint .");
+  EXPECT_EQ(readme.out.find("README.md"), std::string::npos) << readme.out;
+  EXPECT_NE(readme.out.find("business-central/c.md:1:1: error: article without front matter"), std::string::npos)
+      << readme.out;
+  fs::remove(dir_ / "README.md");
+  fs::remove(dir_ / "business-central/c.md");
   Result r = run("--no-config --disable metadata business-central");
   EXPECT_EQ(r.code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find(".openpublishing.publish.config.json:3:"), std::string::npos) << r.out;

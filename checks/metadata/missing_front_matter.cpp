@@ -11,7 +11,9 @@ const Rule kMissingFrontMatter{
     .checks = "Every published article starts with a `---` block of metadata (a YamlMime file with a "
               "`metadata:` mapping). A file outside every docset of the publishing configuration (a repository "
               "README, translated or not) is not an article, nor is a file with no translated segments when no "
-              "publishing configuration is found; neither is reported unless the option `all-files` is `true`. "
+              "publishing configuration is found, nor, when every docset folder the configuration names is gone "
+              "(a stale configuration), a file at the repository root that none of those folders held; none "
+              "is reported unless the option `all-files` is `true`. "
               "`TOC.md` files and files under an `includes` folder are never pages of their own.",
     .why = "Without the block the page has no title, no description and no localization metadata, and the "
            "localization pipeline cannot match it to its source. Restore the block from the source article.",
@@ -30,6 +32,24 @@ const Rule kMissingFrontMatter{
                  "also report files that are not articles (a README, a CONTRIBUTING file)"}},
 };
 
+namespace {
+
+// A publishing configuration whose docsets are all gone (stale) still says where no article is:
+// each docset is a folder below the repository root, so a file at the root itself (the
+// repository's README.md, translated by the pipeline with everything else) was in none of them.
+// A docset at the root (`build_source_folder` "." or empty) would have held it.
+bool at_root_of_subfolder_docsets(const Place& place) {
+  const RepoInfo& repo = *place.repo;
+  if (repo.publish_config.empty() || !repo.docsets.empty() || repo.missing_docset_folders.empty()) return false;
+  for (const std::string& folder : repo.missing_docset_folders) {
+    const fs::path normal = fs::path(folder).lexically_normal();
+    if (normal.empty() || normal == "." || normal == "./" || normal.is_absolute()) return false;
+  }
+  return place.file.parent_path() == repo.root;
+}
+
+}  // namespace
+
 void check_missing_front_matter(const Document& doc, const Env& env, Reporter& out) {
   if (doc.front_matter().present) return;
   Scope s = scope_of(doc, env);
@@ -38,7 +58,8 @@ void check_missing_front_matter(const Document& doc, const Env& env, Reporter& o
     // Outside every docset of a publishing configuration nothing is published, translated or
     // not (the pipeline translates a repository's README too). Without one, only a translated
     // file is known to be a page.
-    if (!env.workspace.place_of(doc.path())->repo->docsets.empty() || !s.translated) return;
+    auto place = env.workspace.place_of(doc.path());
+    if (!place->repo->docsets.empty() || !s.translated || at_root_of_subfolder_docsets(*place)) return;
   }
   uint32_t at = doc.content_start();
   Span line = doc.lines().line_span(doc.lines().line_of(at));
