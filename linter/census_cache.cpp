@@ -95,9 +95,11 @@ CensusCache CensusCache::load(const fs::path& cache_dir, const fs::path& folder)
   std::string error;
   std::optional<std::string> bytes = read_whole_file(file.string(), kMaxCacheFileSize, /*regular_only=*/true, error);
   if (!bytes) return cache;
-  const json doc = json::from_cbor(*bytes, /*strict=*/true, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.is_object()) return cache;
   try {
+    // Inside the try: nlohmann_json 3.11 throws out_of_range 408 for an array or map header
+    // claiming more elements than memory could hold, even with allow_exceptions false.
+    const json doc = json::from_cbor(*bytes, /*strict=*/true, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object()) return cache;
     const json& version = doc.at("format");
     const json& loclint = doc.at("loclint");
     if (!version.is_number_integer() || version.get<int64_t>() != kFormatVersion) return cache;
@@ -121,7 +123,7 @@ CensusCache CensusCache::load(const fs::path& cache_dir, const fs::path& folder)
       for (size_t i = 0; i < filled.size(); i += 2) e.file.filled.push_back(keys.at(filled[i] << 8 | filled[i + 1]).get<std::string>());
       cache.entries_.insert_or_assign(f.at(0).get<std::string>(), std::move(e));
     }
-  } catch (const json::exception&) {  // a value of another type (type_error), an index out of range
+  } catch (const std::exception&) {  // a value of another type (type_error), an index out of range, a size no memory holds
     return CensusCache{};
   }
   cache.folder_ = folder_prefix(folder);
@@ -163,6 +165,7 @@ bool CensusCache::store(const fs::path& cache_dir, const fs::path& folder,
               {"keys", std::move(keys)},
               {"files", std::move(files)}};
   const std::vector<uint8_t> bytes = json::to_cbor(doc);
+  if (bytes.size() > kMaxCacheFileSize) return false;  // load() would refuse it: not worth writing
 
   std::error_code ec;
   fs::create_directories(cache_dir, ec);

@@ -325,7 +325,7 @@ TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree)
 // article, as written. Without that article, a destination's letter case, backslashes or moved
 // target cannot be blamed on the translation: counted in one note per rule, not reported. With
 // the source article they are compared: the translation's own are reported, the shared ones are
-// inherited. A side-by-side file carries its source: unchanged.
+// inherited. (A side-by-side file carries its source: fixtures/link/case-mismatch.md.)
 TEST_F(Cli, LinkDestinationsAsWrittenAreAttributedOnlyWithTheSource) {
   write(dir_ / "loc/.openpublishing.publish.config.json",
         "{\"docsets_to_publish\": [{\"docset_name\": \"d\", \"build_source_folder\": \"docs\", \"locale\": \"fr-fr\"}]}\n");
@@ -358,4 +358,18 @@ TEST_F(Cli, LinkDestinationsAsWrittenAreAttributedOnlyWithTheSource) {
   EXPECT_NE(broke.out.find("[link/case-mismatch]"), std::string::npos) << broke.out;
   EXPECT_NE(broke.out.find("[link/backslash]"), std::string::npos) << broke.out;
   EXPECT_NE(broke.out.find("[link/redirected]"), std::string::npos) << broke.out;
+}
+
+// A backslashed link whose target is missing: the backslashes are counted (as above), and the
+// missing target is still decided by the step of its kind, as for the same link written with
+// '/': the count must not hide a broken link.
+TEST_F(Cli, CountedBackslashesDoNotHideAMissingTarget) {
+  write(dir_ / "loc/.openpublishing.publish.config.json",
+        "{\"docsets_to_publish\": [{\"docset_name\": \"d\", \"build_source_folder\": \"docs\", \"locale\": \"fr-fr\"}]}\n");
+  write(dir_ / "loc/docs/a.md", "# A\n\n[absente](sub\\nope.md), [absente aussi](sub/nope.md).\n");
+  Result r = run("--no-config --disable metadata loc/docs/a.md");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("a.md:3:1: error: link target 'sub\\nope.md' does not exist"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a.md:3:41: error: link target 'sub/nope.md' does not exist"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("1 link written with backslashes not reported"), std::string::npos) << r.err;
 }

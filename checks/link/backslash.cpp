@@ -83,7 +83,9 @@ bool check_backslash(LinkChecker& checker, const ResolvedLink& link) {
                   display_path(missing ? t.path : r.actual, checker.repo()), missing ? ", which does not exist" : ""));
   if (r.state == Workspace::PathState::Exists) d.fix = forward_slashes(checker.document(), link.link, link.at);
   checker.report_as_written(link, std::move(d), kUnattributedBackslash);
-  return missing;
+  // Counted rather than reported, the backslashes say nothing of the missing target: the steps
+  // of its kind decide about that (the fallback, link/missing-file).
+  return missing && link.origin != LinkOrigin::Unattributed;
 }
 
 }  // namespace loclint::checks::link

@@ -94,8 +94,8 @@ std::string display_path(const fs::path& p, const RepoInfo& repo);
 // Why a finding of report_as_written() was counted rather than reported (the advice of its note).
 inline constexpr std::string_view kUnattributedAdvice =
     "they are in translations whose source article cannot be read, and a translation copies its links "
-    "from there as written; pass --source-root DIR (the source-language tree) to tell the translation's "
-    "from the source's";
+    "from there as written; pass --source-root DIR (the source-language tree, with these articles) to tell "
+    "the translation's from the source's";
 
 // ---- what the steps see and do (links.cpp) ------------------------------------------------
 

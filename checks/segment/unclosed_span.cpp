@@ -80,9 +80,11 @@ bool Analysis::unclosed_source(const Unit& u) {
   if (rest != "</span>") {
     std::string message = fmt::format("source span '{}' is not closed {}", id, stop_reason(src->source));
     // The English text is the opening of an HTML comment (`<!--|...|-->`, a table row commented
-    // out, which the pipeline cut into segments) and the comment hides the `</span>`: the
-    // source's markup, copied as is.
-    if (trim(doc_.slice(src->source.content)).starts_with("<!--")) {
+    // out, which the pipeline cut into segments) and the comment, still open at the `</span>`,
+    // hides it: the source's markup, copied as is.
+    const std::string_view content = trim(doc_.slice(src->source.content));
+    const size_t end_tag = content.starts_with("<!--") ? content.find("</span", 4) : std::string_view::npos;
+    if (end_tag != std::string_view::npos && content.substr(4, end_tag - 4).find("-->") == std::string_view::npos) {
       out_.report_inherited(kUnclosedSpan, src->source.open,
                             message + ": its English text opens an HTML comment that hides the '</span>'", "<!--");
       return true;

@@ -287,8 +287,8 @@ class Workspace {
   std::unordered_map<std::string, std::shared_ptr<const DocfxMetadata>> docfx_metadata_;  // by folder
   std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> censuses_;
   std::unordered_map<std::string, std::shared_ptr<std::once_flag>> census_once_;
-  // The identity a census saw before it read (or found in its cache) the front_matter_keys_
-  // entry of a path: only such an entry may go into another census folder's cache.
+  // The identity a census saw before it read the front_matter_keys_ entry of a path (a cache hit
+  // records none): only such an entry may go into another census folder's cache.
   std::unordered_map<std::string, FileIdentity> census_identities_;
   fs::path census_cache_dir_;
   int64_t census_racy_window_ns_ = CensusCache::kRacyWindowNs;
