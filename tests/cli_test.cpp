@@ -373,3 +373,23 @@ TEST_F(Cli, CountedBackslashesDoNotHideAMissingTarget) {
   EXPECT_NE(r.out.find("a.md:3:41: error: link target 'sub/nope.md' does not exist"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("1 link written with backslashes not reported"), std::string::npos) << r.err;
 }
+
+// The same attribution where only the pairing template names the locale (Hugo's `content/fr/`,
+// no publish config, no locale in a folder's name): an article the source tree lacks is a
+// translation without its source; the source tree's own articles are sources, reported plainly.
+TEST_F(Cli, ALocaleNamedOnlyByThePairingTemplateMarksATranslatedTree) {
+  write(dir_ / "site/.loclint.yaml",
+        "source-root: .\npairing:\n  paths: [{translation: 'content/{locale}/{path}', source: 'content/en/{path}'}]\n");
+  const std::string links = "[casse](Page.md), [barre](sub\\page.md).\n";
+  write(dir_ / "site/content/fr/nouveau.md", "# Nouveau\n\n" + links);
+  write(dir_ / "site/content/fr/page.md", "# Page\n");
+  write(dir_ / "site/content/fr/sub/page.md", "# Page\n");
+  write(dir_ / "site/content/en/page.md", "# Page\n");
+  write(dir_ / "site/content/en/sub/page.md", "# Page\n");
+  write(dir_ / "site/content/en/english.md", "# English\n\n" + links);
+  Result r = run("--disable metadata,pair site/content");
+  EXPECT_EQ(r.out.find("nouveau.md"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("english.md:3:9: warning:"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("1 link in another letter case than its target not reported"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 link written with backslashes not reported"), std::string::npos) << r.err;
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "loclint/source_layout.h"
+
 namespace loclint::checks {
 
 namespace {
@@ -20,9 +22,17 @@ DocumentLocale document_locale(const Document& doc, const Env& env, FrontMatterL
     if (const FrontMatterEntry* e = doc.front_matter().find("ms.contentlocale");
         e && e->is_scalar && !trim(e->value).empty())
       return {normal(e->value), "ms.contentlocale"};
+  const auto place = env.workspace.place_of(doc.path());
+  if (auto source = source_place(place->file, env.config, place->repo->root); source && !source->locale.empty())
+    return {normal(source->locale), "pairing.paths"};
   DocumentLocale tree;
   tree.locale = normal(env.workspace.tree_locale(doc.path(), &tree.source));
   return tree;
+}
+
+bool in_translated_tree(const Document& doc, const Env& env) {
+  const std::string locale = document_locale(doc, env, FrontMatterLocale::Skip).locale;
+  return !locale.empty() && !locale.starts_with("en");
 }
 
 }  // namespace loclint::checks

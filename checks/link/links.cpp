@@ -2,6 +2,7 @@
 // (checks.cpp); and the API the steps report and look up through (link.h).
 #include <algorithm>
 
+#include "common/document_locale.h"
 #include "link.h"
 #include "loclint/source_layout.h"
 
@@ -169,10 +170,7 @@ bool LinkChecker::translation_without_source() const {
     without_source_ = [&] {
       if (!halves_.empty() || article_is_source()) return false;
       if (in_source_tree(here_) && source_has_article()) return false;
-      if (repo_->source_fallback) return true;
-      const std::string locale =
-          env_.config.locale ? lower_ascii(*env_.config.locale) : env_.workspace.tree_locale(here_);
-      return !locale.empty() && !locale.starts_with("en");
+      return repo_->source_fallback || in_translated_tree(doc_, env_);
     }();
   }
   return *without_source_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "common/document_locale.h"
 #include "common/options.h"
 #include "loclint/source_layout.h"
 #include "values.h"
@@ -122,12 +123,7 @@ Expectations expectations(const Document& doc, const Env& env) {
   }
   // No source to compare with: what most articles carry is only a convention here, and only a
   // translated tree (the pipeline's keys, or a locale other than English) can have lost it.
-  bool translation_tree = census->articles.share("ms.contentlocale") > 0.5;
-  if (!translation_tree) {
-    std::string locale = env.config.locale ? lower_ascii(*env.config.locale) : env.workspace.tree_locale(place->file);
-    translation_tree = !locale.empty() && !locale.starts_with("en");
-  }
-  if (!translation_tree) return x;
+  if (census->articles.share("ms.contentlocale") <= 0.5 && !in_translated_tree(doc, env)) return x;
   const double share = static_cast<double>(count_option(env.config, kMissingKey, "convention")) / 100.0;
   for (const auto& [key, n] : tally.carried)
     if (!localization_key(key) && tally.share(key) >= share && !own.has_value(key) && !contains(supplied, key) &&
