@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include "comparison.h"
@@ -38,8 +40,14 @@ std::optional<std::pair<size_t, size_t>> counterpart(PairComparison& p, const To
     std::string l = letters(t.text);
     size_t common = 0;
     while (common < l.size() && common < needle.size() && l[common] == needle[common]) ++common;
+    // And from the end: a name whose middle was replaced (`OnGetCDSConnectionClientId` for
+    // `OnGetEmailLoggingClientId`, a translation memory's match from another article).
+    size_t tail = 0;
+    while (tail + common < l.size() && tail + common < needle.size() && l[l.size() - 1 - tail] == needle[needle.size() - 1 - tail])
+      ++tail;
     bool similar = l.size() >= 5 && (needle.find(l) != std::string::npos || l.find(needle) != std::string::npos);
     similar = similar || (common >= 8 && common * 3 >= needle.size() * 2);
+    similar = similar || (common >= 3 && tail >= 3 && common + tail >= 8 && (common + tail) * 2 >= std::max(needle.size(), l.size()));
     if (similar) {
       p.used_targets.insert(t.begin);
       return std::make_pair(t.begin, t.end);
