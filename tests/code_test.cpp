@@ -272,6 +272,30 @@ TEST(CodeTex, FormulasAndTheirTokens) {
   // Machine translation spaced the delimiters out: found when not strict.
   EXPECT_EQ(find_math("Bir $ (u, v) $ \u00E7ifti", true).size(), 0u);
   EXPECT_EQ(find_math("Bir $ (u, v) $ \u00E7ifti", false).size(), 1u);
+  // `$$` spaced out as `$ $` is display math when not strict; never inside inline math.
+  std::string_view spaced = "kanal $ $ \\begin{align} \\Omega \\end{align} $ $; $ \\sigma $ $ \\rho $";
+  auto d = find_math(spaced, false);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(spaced.substr(d[0].first, d[0].second - d[0].first), "$ $ \\begin{align} \\Omega \\end{align} $ $");
+  EXPECT_EQ(spaced.substr(d[1].first, d[1].second - d[1].first), "$ \\sigma $");
+  EXPECT_EQ(spaced.substr(d[2].first, d[2].second - d[2].first), "$ \\rho $");
+}
+
+TEST(CodeTex, AFormulaThatRunsIntoProseHoldsADelimiter) {
+  // A `$` missing after `\ket{0}`: the strict reading pairs the first `$` with the last.
+  std::string_view s = "in the state $\ket{0}, the purification of $\tilde \rho$, within $\epsilon$.";
+  auto m = find_math(s, true);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_TRUE(runs_into_prose(s.substr(m[0].first, m[0].second - m[0].first)));
+  EXPECT_FALSE(runs_into_prose(s.substr(m[1].first, m[1].second - m[1].first)));
+  EXPECT_FALSE(runs_into_prose("$\$5 \$$"));  // escaped dollar signs
+  EXPECT_FALSE(runs_into_prose("$$ a $ b $$"));   // display math
+  // An ordinal's suffix after the closing `$` is not prose the formula runs into.
+  std::string_view ordinal = "The $j$th coefficient indexes $\\ket{j}$; ($True) or ($False).";
+  auto o = find_math(ordinal, true);
+  ASSERT_EQ(o.size(), 2u);
+  EXPECT_EQ(ordinal.substr(o[0].first, o[0].second - o[0].first), "$j$");
+  EXPECT_EQ(ordinal.substr(o[1].first, o[1].second - o[1].first), "$\\ket{j}$");
 }
 
 TEST(CodeSearch, LookAlikePunctuationFoldsByUnicodeConfusables) {

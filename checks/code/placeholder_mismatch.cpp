@@ -25,6 +25,31 @@ const Rule kPlaceholder{
            "has a TeX formula (a TeX group: the formula's own fix restores it).",
 };
 
+// A source whose `$` signs do not pair (runs_into_prose): compared one by one, every formula
+// after the missing `$` would be set against the wrong one of the translation, each a finding
+// that quotes prose. The two halves' TeX commands are compared as a whole instead, wherever they
+// stand in the text (the translation's `$` signs are as unreliable): one finding, naming the
+// control words of the source that the translation lacks or altered (`\cdots` as `\cnoktalar`).
+void compare_formulas_as_a_whole(PairComparison& p, const std::vector<std::pair<size_t, size_t>>& src_math) {
+  const std::string_view T = p.target_text();
+  const std::string_view S = p.source.vis.text;
+  for (auto [b, e] : src_math) p.claim(p.source.vis.span(b, e));
+  std::vector<std::string> missing = missing_commands(tex_tokens(S), tex_tokens(T));
+  if (missing.empty()) return;
+  std::string names;
+  for (const std::string& m : missing) names += (names.empty() ? "" : ", ") + m;
+  const size_t sb = src_math.front().first, se = src_math.back().second;
+  const size_t tb = T.find('$'), te = T.rfind('$');
+  const bool target_math = tb != std::string_view::npos && te > tb;
+  const std::string_view tf = target_math ? T.substr(tb, te + 1 - tb) : T;
+  p.report(kPlaceholder, target_math ? p.target.vis.span(tb, te + 1) : p.whole_target(),
+           fmt::format("formulas differ from source (TeX command{} {} of the source not in the translation; the "
+                       "source's `$` signs do not pair, so its formulas are compared as a whole): '{}' in translation, "
+                       "'{}' in source",
+                       missing.size() > 1 ? "s" : "", names, q(tf), q(S.substr(sb, se - sb))),
+           S.substr(sb, se - sb), p.source.vis.span(sb, se));
+}
+
 // TeX formulas: each formula of the source has a formula of the translation with the same
 // tokens (grammar/tex.h). The source's formulas are claimed, so that nothing inside them is
 // compared again as a placeholder, a name or a number.
@@ -37,6 +62,10 @@ void compare_placeholder_formulas(PairComparison& p) {
   p.source_math = true;
   // The translation's delimiters are paired leniently: machine translation spaces them out.
   p.target_math = find_math(T, false);
+  if (std::any_of(src_math.begin(), src_math.end(), [&](auto f) { return runs_into_prose(S.substr(f.first, f.second - f.first)); })) {
+    compare_formulas_as_a_whole(p, src_math);
+    return;
+  }
   std::vector<std::vector<std::string>> tgt_tokens;
   for (auto [b, e] : p.target_math) tgt_tokens.push_back(tex_tokens(T.substr(b, e - b)));
   std::vector<bool> used(p.target_math.size(), false);

@@ -12,12 +12,19 @@ namespace loclint::checks::code {
 namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 constexpr size_t kMaxFormula = 2000;  // bytes
+// `th`, `st`, `nd` or `rd` at `at`, and no letter after it: the suffix of "$j$th".
+bool ordinal_suffix(std::string_view text, size_t at) {
+  const std::string_view two = text.substr(at, 2);
+  if (two != "th" && two != "st" && two != "nd" && two != "rd") return false;
+  return at + 2 >= text.size() || !is_letter(text[at + 2]);
+}
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict) {
   std::vector<std::pair<size_t, size_t>> out;
   const size_t n = text.size();
   size_t open = std::string_view::npos;
+  size_t resume = 0;  // where to read on when nothing closes the open formula
   bool display = false;
   size_t no_open = std::string_view::npos;  // a '$' that was tried as an opening and closes nothing
   for (size_t i = 0;; ++i) {
@@ -27,7 +34,7 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
       if (open == std::string_view::npos) break;
       // Nothing closes it ("$5 and $10"): it is a dollar sign; read on after it.
       no_open = open;
-      i = open + (display ? 1 : 0);
+      i = resume;
       open = std::string_view::npos;
       continue;
     }
@@ -36,30 +43,52 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
       continue;
     }
     if (text[i] != '$') continue;
-    const bool two = i + 1 < n && text[i + 1] == '$';
+    // `$$`; not strict, also `$ $` where no inline formula is open (machine translation spaces
+    // display delimiters out: "$ $ \begin{align} ... $ $").
+    size_t second = i + 1 < n && text[i + 1] == '$' ? i + 1 : std::string_view::npos;
+    if (second == std::string_view::npos && !strict && (open == std::string_view::npos || display)) {
+      size_t j = i + 1;
+      while (j < n && j <= i + 2 && text[j] == ' ') ++j;
+      if (j > i + 1 && j < n && text[j] == '$') second = j;
+    }
+    const bool two = second != std::string_view::npos;
     if (open == std::string_view::npos) {
       if (i == no_open || (!two && strict && (i + 1 >= n || is_blank(text[i + 1])))) continue;
       open = i;
       display = two;
-      if (two) ++i;
+      // `$$` that closes nothing is two dollar signs; `$ $`, a dollar sign and an opening `$`.
+      resume = second == i + 1 ? second : i;
+      if (two) i = second;
     } else if (display) {
       if (!two) continue;  // a lone $ inside display math
-      out.emplace_back(open, i + 2);
+      out.emplace_back(open, second + 1);
       open = std::string_view::npos;
-      ++i;
+      i = second;
     } else {
       // "$$" does not close inline math; a closing '$' has no space before it and no digit after.
       if (two) {
-        ++i;
+        i = second;
         continue;
       }
-      // A letter right after it starts a variable ("$True) ... ($False"), as a digit a price.
-      if (strict && (is_blank(text[i - 1]) || (i + 1 < n && (is_digit(text[i + 1]) || is_letter(text[i + 1]))))) continue;
+      // A letter right after it starts a variable ("$True) ... ($False"), as a digit a price;
+      // but not an English ordinal's suffix ("the $j$th coefficient", "the $k$nd").
+      if (strict && (is_blank(text[i - 1]) ||
+                     (i + 1 < n && (is_digit(text[i + 1]) || (is_letter(text[i + 1]) && !ordinal_suffix(text, i + 1))))))
+        continue;
       out.emplace_back(open, i + 1);
       open = std::string_view::npos;
     }
   }
   return out;
+}
+
+bool runs_into_prose(std::string_view f) {
+  if (f.size() < 3 || f[0] != '$' || f[1] == '$') return false;
+  for (size_t i = 1; i + 1 < f.size(); ++i) {
+    if (f[i] == '\\') ++i;
+    else if (f[i] == '$') return true;
+  }
+  return false;
 }
 
 std::vector<std::string> tex_tokens(std::string_view f) {
