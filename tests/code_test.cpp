@@ -272,13 +272,18 @@ TEST(CodeTex, FormulasAndTheirTokens) {
   // Machine translation spaced the delimiters out: found when not strict.
   EXPECT_EQ(find_math("Bir $ (u, v) $ \u00E7ifti", true).size(), 0u);
   EXPECT_EQ(find_math("Bir $ (u, v) $ \u00E7ifti", false).size(), 1u);
-  // `$$` spaced out as `$ $` is display math when not strict; never inside inline math.
+  // `$$` spaced out as `$ $` is display math where the source has display math; never inside
+  // inline math. Where it has none, `$ $` is a moved delimiter.
   std::string_view spaced = "kanal $ $ \\begin{align} \\Omega \\end{align} $ $; $ \\sigma $ $ \\rho $";
-  auto d = find_math(spaced, false);
+  auto d = find_math(spaced, false, true);
   ASSERT_EQ(d.size(), 3u);
   EXPECT_EQ(spaced.substr(d[0].first, d[0].second - d[0].first), "$ $ \\begin{align} \\Omega \\end{align} $ $");
   EXPECT_EQ(spaced.substr(d[1].first, d[1].second - d[1].first), "$ \\sigma $");
   EXPECT_EQ(spaced.substr(d[2].first, d[2].second - d[2].first), "$ \\rho $");
+  std::string_view moved = "Önce $ $f ve $g $";
+  auto mv = find_math(moved, false, false);
+  ASSERT_EQ(mv.size(), 2u);
+  EXPECT_EQ(moved.substr(mv[0].first, mv[0].second - mv[0].first), "$ $");
 }
 
 TEST(CodeTex, AFormulaThatRunsIntoProseHoldsADelimiter) {
@@ -290,6 +295,13 @@ TEST(CodeTex, AFormulaThatRunsIntoProseHoldsADelimiter) {
   EXPECT_FALSE(runs_into_prose(s.substr(m[1].first, m[1].second - m[1].first)));
   EXPECT_FALSE(runs_into_prose("$\$5 \$$"));  // escaped dollar signs
   EXPECT_FALSE(runs_into_prose("$$ a $ b $$"));   // display math
+  // A delimiter whose partner is in another segment; a price and a regular expression are not.
+  EXPECT_TRUE(has_unpaired_delimiter("$$ \\begin{align} x", {}));
+  EXPECT_TRUE(has_unpaired_delimiter("\\end{align} $$", {}));
+  std::string_view price = "It costs $5 and uses $\\ket{0}$.";
+  EXPECT_FALSE(has_unpaired_delimiter(price, find_math(price, true)));  // the TeX is in a formula
+  EXPECT_FALSE(has_unpaired_delimiter("It costs $5.", {}));
+  EXPECT_FALSE(has_unpaired_delimiter("Pattern ^(7\\d{3})$ matches", {}));
   // An ordinal's suffix after the closing `$` is not prose the formula runs into.
   std::string_view ordinal = "The $j$th coefficient indexes $\\ket{j}$; ($True) or ($False).";
   auto o = find_math(ordinal, true);

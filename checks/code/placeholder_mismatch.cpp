@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "comparison.h"
 #include "grammar/chars.h"
@@ -25,28 +26,32 @@ const Rule kPlaceholder{
            "has a TeX formula (a TeX group: the formula's own fix restores it).",
 };
 
-// A source whose `$` signs do not pair (runs_into_prose): compared one by one, every formula
-// after the missing `$` would be set against the wrong one of the translation, each a finding
-// that quotes prose. The two halves' TeX commands are compared as a whole instead, wherever they
-// stand in the text (the translation's `$` signs are as unreliable): one finding, naming the
-// control words of the source that the translation lacks or altered (`\cdots` as `\cnoktalar`).
-void compare_formulas_as_a_whole(PairComparison& p, const std::vector<std::pair<size_t, size_t>>& src_math) {
+// A source whose `$` signs do not pair: an inline formula that runs into prose (a `$` is missing
+// in the English text), or a delimiter whose partner is in another segment (display math cut at
+// a sentence's end). Compared one by one, every formula after it would be set against the wrong
+// one of the translation, or none would be compared at all. The two halves' TeX control words
+// are compared as a whole instead, wherever they stand (the translation's `$` signs are as
+// unreliable): one finding, naming the control words of the source that the translation lacks or
+// altered (`\cdots` as `\cnoktalar`, `\otimes` as `\ otimes`). The TeX of both halves is the
+// formula's: nothing in it is compared again as a command, a name or a placeholder.
+void compare_formulas_as_a_whole(PairComparison& p) {
   const std::string_view T = p.target_text();
   const std::string_view S = p.source.vis.text;
-  for (auto [b, e] : src_math) p.claim(p.source.vis.span(b, e));
+  const auto [sb, se] = tex_extent(S);
+  const auto [tb, te] = tex_extent(T);
+  if (se > sb) p.claim(p.source.vis.span(sb, se));
+  p.target_math.clear();
+  if (te > tb) p.target_math.emplace_back(tb, te);
   std::vector<std::string> missing = missing_commands(tex_tokens(S), tex_tokens(T));
   if (missing.empty()) return;
   std::string names;
   for (const std::string& m : missing) names += (names.empty() ? "" : ", ") + m;
-  const size_t sb = src_math.front().first, se = src_math.back().second;
-  const size_t tb = T.find('$'), te = T.rfind('$');
-  const bool target_math = tb != std::string_view::npos && te > tb;
-  const std::string_view tf = target_math ? T.substr(tb, te + 1 - tb) : T;
-  p.report(kPlaceholder, target_math ? p.target.vis.span(tb, te + 1) : p.whole_target(),
+  p.report(kPlaceholder, te > tb ? p.target.vis.span(tb, te) : p.whole_target(),
            fmt::format("formulas differ from source (TeX command{} {} of the source not in the translation; the "
                        "source's `$` signs do not pair, so its formulas are compared as a whole): '{}' in translation, "
                        "'{}' in source",
-                       missing.size() > 1 ? "s" : "", names, q(tf), q(S.substr(sb, se - sb))),
+                       missing.size() > 1 ? "s" : "", names, q(te > tb ? T.substr(tb, te - tb) : T),
+                       q(S.substr(sb, se - sb))),
            S.substr(sb, se - sb), p.source.vis.span(sb, se));
 }
 
@@ -58,14 +63,19 @@ void compare_placeholder_formulas(PairComparison& p) {
   std::string_view S = p.source.vis.text;
   if (S.find('$') == std::string_view::npos) return;
   auto src_math = find_math(S, true);
-  if (src_math.empty()) return;
+  const bool unpaired =
+      has_unpaired_delimiter(S, src_math) ||
+      std::any_of(src_math.begin(), src_math.end(), [&](auto f) { return runs_into_prose(S.substr(f.first, f.second - f.first)); });
+  if (src_math.empty() && !unpaired) return;
   p.source_math = true;
-  // The translation's delimiters are paired leniently: machine translation spaces them out.
-  p.target_math = find_math(T, false);
-  if (std::any_of(src_math.begin(), src_math.end(), [&](auto f) { return runs_into_prose(S.substr(f.first, f.second - f.first)); })) {
-    compare_formulas_as_a_whole(p, src_math);
+  if (unpaired) {
+    compare_formulas_as_a_whole(p);
     return;
   }
+  // The translation's delimiters are paired leniently: machine translation spaces them out, and
+  // display delimiters too when the source has display math.
+  const bool display = std::any_of(src_math.begin(), src_math.end(), [&](auto f) { return S.substr(f.first, 2) == "$$"; });
+  p.target_math = find_math(T, false, display);
   std::vector<std::vector<std::string>> tgt_tokens;
   for (auto [b, e] : p.target_math) tgt_tokens.push_back(tex_tokens(T.substr(b, e - b)));
   std::vector<bool> used(p.target_math.size(), false);
@@ -78,20 +88,62 @@ void compare_placeholder_formulas(PairComparison& p) {
       if (!used[j] && tgt_tokens[j] == st) used[j] = found = true;
     if (!found) unmatched.push_back(k);
   }
-  size_t next = 0;  // the translation's unmatched formulas, taken in order
-  for (size_t k : unmatched) {
-    auto [b, e] = src_math[k];
+  // Each formula left of the source gets the translation's formula it shares the most tokens
+  // with (letter case aside: `$Y $` for `$y$`), the best pairs first; what shares nothing is
+  // paired in order. A moved delimiter (`$ $a` for `$a$`) so leaves the re-cased one its partner.
+  std::vector<size_t> partner(unmatched.size(), used.size());
+  {
+    auto folded = [](const std::vector<std::string>& tokens) {
+      std::map<std::string, int> bag;
+      for (const std::string& t : tokens)
+        if (t != "$") ++bag[lower_ascii(t)];
+      return bag;
+    };
+    std::vector<std::map<std::string, int>> tb;
+    for (const auto& t : tgt_tokens) tb.push_back(folded(t));
+    struct Score {
+      int common;
+      size_t u, j;
+    };
+    std::vector<Score> scores;
+    for (size_t u = 0; u < unmatched.size(); ++u) {
+      auto [b, e] = src_math[unmatched[u]];
+      auto sb = folded(tex_tokens(S.substr(b, e - b)));
+      for (size_t j = 0; j < tb.size(); ++j) {
+        if (used[j]) continue;
+        int common = 0;
+        for (const auto& [tok, n] : sb)
+          if (auto it = tb[j].find(tok); it != tb[j].end()) common += std::min(n, it->second);
+        if (common > 0) scores.push_back({common, u, j});
+      }
+    }
+    std::stable_sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) { return a.common > b.common; });
+    for (const Score& sc : scores)
+      if (partner[sc.u] == used.size() && !used[sc.j]) {
+        partner[sc.u] = sc.j;
+        used[sc.j] = true;
+      }
+    size_t next = 0;  // the translation's formulas left, taken in order
+    for (size_t& j : partner) {
+      if (j != used.size()) continue;
+      while (next < used.size() && used[next]) ++next;
+      if (next == used.size()) break;
+      j = next;
+      used[next] = true;
+    }
+  }
+  for (size_t u = 0; u < unmatched.size(); ++u) {
+    auto [b, e] = src_math[unmatched[u]];
     std::string_view sf = S.substr(b, e - b);
     Span source_span = p.source.vis.span(b, e);
-    while (next < used.size() && used[next]) ++next;
-    if (next == used.size()) {
+    const size_t j = partner[u];
+    if (j == used.size()) {
       p.report(kPlaceholder, p.whole_target(), fmt::format("formula '{}' of the source is missing from the translation", q(sf)), sf, source_span);
       continue;
     }
-    used[next] = true;
-    auto [tb, te] = p.target_math[next];
+    auto [tb, te] = p.target_math[j];
     std::string_view tf = T.substr(tb, te - tb);
-    std::vector<std::string> missing = missing_commands(tex_tokens(sf), tgt_tokens[next]);
+    std::vector<std::string> missing = missing_commands(tex_tokens(sf), tgt_tokens[j]);
     std::string what = "formula differs from source";
     if (!missing.empty()) {
       std::string names;

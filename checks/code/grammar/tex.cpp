@@ -20,7 +20,7 @@ bool ordinal_suffix(std::string_view text, size_t at) {
 }
 }  // namespace
 
-std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict) {
+std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict, bool spaced_display) {
   std::vector<std::pair<size_t, size_t>> out;
   const size_t n = text.size();
   size_t open = std::string_view::npos;
@@ -43,10 +43,10 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
       continue;
     }
     if (text[i] != '$') continue;
-    // `$$`; not strict, also `$ $` where no inline formula is open (machine translation spaces
-    // display delimiters out: "$ $ \begin{align} ... $ $").
+    // `$$`; with spaced_display, also `$ $` where no inline formula is open (machine translation
+    // spaces display delimiters out: "$ $ \begin{align} ... $ $").
     size_t second = i + 1 < n && text[i + 1] == '$' ? i + 1 : std::string_view::npos;
-    if (second == std::string_view::npos && !strict && (open == std::string_view::npos || display)) {
+    if (second == std::string_view::npos && spaced_display && (open == std::string_view::npos || display)) {
       size_t j = i + 1;
       while (j < n && j <= i + 2 && text[j] == ' ') ++j;
       if (j > i + 1 && j < n && text[j] == '$') second = j;
@@ -91,6 +91,50 @@ bool runs_into_prose(std::string_view f) {
   return false;
 }
 
+bool has_unpaired_delimiter(std::string_view text, const std::vector<std::pair<size_t, size_t>>& formulas) {
+  bool dollar = false, command = false;
+  size_t f = 0;  // the first formula that does not end before i
+  for (size_t i = 0; i < text.size(); ++i) {
+    while (f < formulas.size() && formulas[f].second <= i) ++f;
+    const bool inside = f < formulas.size() && formulas[f].first <= i;
+    // A control word of two letters or more: `\d` and `\w` before a `$` are a regular expression's.
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      if (!inside && i + 2 < text.size() && is_letter(text[i + 1]) && is_letter(text[i + 2])) command = true;
+      ++i;
+      continue;
+    }
+    if (text[i] == '$' && !inside) dollar = true;
+  }
+  return dollar && command;
+}
+
+std::pair<size_t, size_t> tex_extent(std::string_view text) {
+  constexpr size_t npos = std::string_view::npos;
+  size_t first_dollar = npos, first_command = npos, dollar_end = 0, command_end = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '$') {
+      first_dollar = std::min(first_dollar, i);
+      dollar_end = i + 1;
+    } else if (text[i] == '\\' && i + 1 < text.size()) {
+      size_t j = i + 1;
+      while (j < text.size() && is_letter(text[j])) ++j;
+      if (j > i + 1) {
+        first_command = std::min(first_command, i);
+        command_end = j;
+      }
+      i = std::max(i + 1, j - 1);
+    }
+  }
+  if (first_dollar == npos && first_command == npos) return {0, 0};
+  // TeX before the first delimiter began in the previous segment; after the last one, it runs on
+  // into the next: the extent reaches the text's start or end.
+  size_t b = first_command < first_dollar ? 0 : first_dollar;
+  size_t e = command_end > dollar_end ? text.size() : dollar_end;
+  while (b < e && is_blank(text[b])) ++b;
+  while (e > b && is_blank(text[e - 1])) --e;
+  return {b, e};
+}
+
 std::vector<std::string> tex_tokens(std::string_view f) {
   std::vector<std::string> out;
   for (size_t i = 0; i < f.size();) {
@@ -117,15 +161,36 @@ std::vector<std::string> tex_tokens(std::string_view f) {
   return out;
 }
 
+namespace {
+// The control words of a token list; `\begin` and `\end` with their environment's name
+// (`\begin{align}`), which TeX reads as part of the command: a translated name is an error.
+std::vector<std::string> control_words(const std::vector<std::string>& tokens) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    if (t.size() < 3 || t[0] != '\\' || !is_letter(t[1])) continue;
+    std::string word = t;
+    if ((t == "\\begin" || t == "\\end") && i + 1 < tokens.size() && tokens[i + 1] == "{") {
+      size_t j = i + 2;
+      std::string name;
+      while (j < tokens.size() && tokens[j] != "}" && name.size() < 64) name += tokens[j++];
+      if (j < tokens.size() && tokens[j] == "}") {
+        word += "{" + name + "}";
+        i = j;
+      }
+    }
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<std::string> missing_commands(const std::vector<std::string>& source, const std::vector<std::string>& target) {
   std::map<std::string, int> have;
-  for (const std::string& t : target)
-    if (t.size() > 2 && t[0] == '\\' && is_letter(t[1])) ++have[t];
+  for (std::string& t : control_words(target)) ++have[t];
   std::vector<std::string> out;
-  for (const std::string& s : source)
-    if (s.size() > 2 && s[0] == '\\' && is_letter(s[1]) && have[s]-- <= 0 &&
-        std::find(out.begin(), out.end(), s) == out.end())
-      out.push_back(s);
+  for (std::string& s : control_words(source))
+    if (have[s]-- <= 0 && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   return out;
 }
 
