@@ -198,3 +198,15 @@ TEST(Markdown, LinkWrappingAnImageStartsAtItsBracket) {
   EXPECT_EQ(d->slice(d->links()[0].span), "[![Capture](media/a.png)](media/a.png#lightbox)");
   EXPECT_EQ(d->slice(d->links()[1].span), "![Capture](media/a.png)");
 }
+
+// Emphasis and code spans are a link's text with their delimiters: the link starts at its '['.
+TEST(Markdown, LinkTextThatIsEmphasisOrCodeStartsAtItsBracket) {
+  auto d = parse("See [**LANGUAGE**](a.md), [`Get-Item`](b.md) and ***x***.\n");
+  ASSERT_EQ(d->links().size(), 2u);
+  EXPECT_EQ(d->slice(d->links()[0].span), "[**LANGUAGE**](a.md)");
+  EXPECT_EQ(d->slice(d->links()[0].text), "**LANGUAGE**");
+  EXPECT_EQ(d->slice(d->links()[1].span), "[`Get-Item`](b.md)");
+  bool outer = false;
+  for (const auto& e : d->emphasis()) outer = outer || d->slice(e.span) == "***x***";
+  EXPECT_TRUE(outer);
+}

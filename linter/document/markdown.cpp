@@ -17,6 +17,8 @@ struct OpenSpan {
   MD_SPANTYPE type;
   uint32_t first_token;  // index into inlines when the span opened
   size_t first_link = 0;  // index into links when the span opened (nested images)
+  size_t first_emphasis = 0;  // index into emphasis when the span opened (`[**bold**](x)`)
+  size_t first_code = 0;      // index into code spans when the span opened (`[`code`](x)`)
   std::string destination;
   Span destination_span;
   bool has_destination_span = false;
@@ -184,7 +186,8 @@ int leave_block(MD_BLOCKTYPE type, void*, void* ud) {
 
 int enter_span(MD_SPANTYPE type, void* detail, void* ud) {
   auto& st = *static_cast<State*>(ud);
-  OpenSpan os{type, static_cast<uint32_t>(st.b.inlines().size()), st.b.links().size(), {}, {}, false};
+  OpenSpan os{type, static_cast<uint32_t>(st.b.inlines().size()), st.b.links().size(), st.b.emphasis().size(),
+              st.b.code_spans().size(), {}, {}, false};
   const MD_ATTRIBUTE* dest = nullptr;
   if (type == MD_SPAN_A) dest = &static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
   if (type == MD_SPAN_IMG) dest = &static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
@@ -211,11 +214,15 @@ int leave_span(MD_SPANTYPE type, void*, void* ud) {
     children.begin = std::min(children.begin, toks[i].span.begin);
     children.end = std::max(children.end, toks[i].span.end);
   }
-  // A nested image (`[![alt](img.png)](img.png#lightbox)`) starts before its first text token.
-  for (size_t i = os.first_link; i < st.b.links().size(); ++i) {
-    children.begin = std::min(children.begin, st.b.links()[i].span.begin);
-    children.end = std::max(children.end, st.b.links()[i].span.end);
-  }
+  // A nested image (`[![alt](img.png)](img.png#lightbox)`), emphasis (`[**LANGUAGE**](x)`, `***x***`)
+  // or code span starts before its first text token and ends after its last, with its delimiters.
+  auto widen = [&](Span inner) {
+    children.begin = std::min(children.begin, inner.begin);
+    children.end = std::max(children.end, inner.end);
+  };
+  for (size_t i = os.first_link; i < st.b.links().size(); ++i) widen(st.b.links()[i].span);
+  for (size_t i = os.first_emphasis; i < st.b.emphasis().size(); ++i) widen(st.b.emphasis()[i].span);
+  for (size_t i = os.first_code; i < st.b.code_spans().size(); ++i) widen(st.b.code_spans()[i].span);
   const bool has_children = children.begin != UINT32_MAX;
   std::string_view text(st.base, st.size);
   switch (type) {
