@@ -12,7 +12,9 @@ const Rule kMarkup{
     .checks = "The source's Markdown renders, but the translation's does not: bold or italic markers no longer "
               "pair (`** texte**`), a link is split (`[texte] (url)`), an autolink is mangled (`< https://... >`) "
               "or a backtick has lost its partner. The code spans, HTML tags and URLs of a pair whose Markdown is "
-              "broken are not compared: they are misparsed there.",
+              "broken are not compared: they are misparsed there. A link whose text the translation dropped "
+              "(`[](url)` where the source links the same destination with text) is reported too: it renders as "
+              "nothing a reader can see or click.",
     .why = "Readers see raw asterisks, brackets and backticks. Restore the syntax exactly as in the source: no "
            "space inside the markers, none between `]` and `(`.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Cliquez sur ** Enregistrer**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">Click **Save**.</span></span>\n"},
@@ -61,7 +63,33 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
 
 }  // namespace
 
+namespace {
+
+// A link of the translation with no text, whose destination the source links with text: the
+// translation dropped it (`[](url)` for `[**LANGUAGE**](url)`). One finding per pair.
+bool report_dropped_link_text(PairComparison& p) {
+  const Document& td = *p.target.half.doc;
+  const Document& sd = *p.source.half.doc;
+  auto [first, last] = Document::within(td.links(), p.target.half.content);
+  for (auto t = first; t != last; ++t) {
+    if (t->kind != LinkKind::Inline || !is_blank(td.slice(t->text))) continue;
+    auto [sf, sl] = Document::within(sd.links(), p.source.half.content);
+    for (auto s = sf; s != sl; ++s) {
+      if (s->kind != LinkKind::Inline || s->destination != t->destination || is_blank(sd.slice(s->text))) continue;
+      p.report(kMarkup, t->span,
+               fmt::format("link text dropped in translation: '{}' in translation, '{}' in source", q(td.slice(t->span)),
+                           q(sd.slice(s->span))),
+               sd.slice(s->span), s->span);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void compare_markup_broken(PairComparison& p) {
+  if (report_dropped_link_text(p)) return;
   const std::string_view T = p.target_text();
   // Every literal below starts with one of these bytes; most translations have none of them.
   if (std::none_of(std::begin(kMarkupStarts), std::end(kMarkupStarts),
