@@ -308,7 +308,13 @@ TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree)
   EXPECT_EQ(without.out, "");
   EXPECT_NE(without.err.find("2 links to pages not in this tree not checked"), std::string::npos) << without.err;
   EXPECT_NE(without.err.find("1 link into another repository not checked"), std::string::npos) << without.err;
-  Result with = run("--no-config --disable metadata --source-root en loc");
+  // The source article lacks the link: without knowing that it is the version translated, the
+  // link is counted (the next test); declared the translated version, it is the translation's.
+  Result unknown = run("--no-config --disable metadata --source-root en loc");
+  EXPECT_EQ(unknown.out.find("nowhere.md"), std::string::npos) << unknown.out;
+  EXPECT_NE(unknown.err.find("1 link its source article does not have, to a target in neither tree, not checked"),
+            std::string::npos) << unknown.err;
+  Result with = run("--no-config --disable metadata --source-root en --source-version translated loc");
   EXPECT_EQ(with.code, 1) << with.out;
   EXPECT_EQ(with.out.find("english-only"), std::string::npos) << with.out;
   EXPECT_NE(with.out.find("link target 'nowhere.md' does not exist in this tree nor in the source tree"),
@@ -316,9 +322,38 @@ TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree)
   // An article the source tree does not have (a source tree of another date): not judged there.
   write(dir_ / "loc/docs/new.md", "# Nouveau\n\n[nulle part](nowhere.md).\n");
   // (pair/missing-source says, as a note, that it has no source: not what this test is about.)
-  Result newer = run("--no-config --disable metadata,pair --source-root en loc/docs/new.md");
+  Result newer = run("--no-config --disable metadata,pair --source-root en --source-version translated loc/docs/new.md");
   EXPECT_EQ(newer.out, "");
   EXPECT_NE(newer.err.find("1 link of an article the source tree lacks not checked"), std::string::npos) << newer.err;
+}
+
+// With --source-root and no git to say which version of the source was translated, a link the
+// source article lacks, to a target in neither tree, may be the translated version's: counted.
+// A link the translation altered (its block matches the source block but for letter case, white
+// space or fullwidth forms) is the translation's: reported with the source's destination. A
+// source dated before the translation is an older version: nothing is attributed. Declared the
+// translated version, every such link is the translation's.
+TEST_F(Cli, LinksTheSourceArticleLacksAreTheTranslationsOnlyWhenTheVersionIsKnown) {
+  write(dir_ / "loc/.openpublishing.publish.config.json",
+        "{\"docsets_to_publish\": [{\"docset_name\": \"d\", \"build_source_folder\": \"docs\", \"locale\": \"it-it\"}]}\n");
+  write(dir_ / "en/docs/a.md", "---\nms.date: 01/01/2021\n---\n# A\n\n![Capture](media/shot.png)\n");
+  // The new image in a section the source lacks (the aligner's 1-0 step): no counterpart.
+  write(dir_ / "loc/docs/a.md",
+        "---\nms.date: 01/01/2021\n---\n# A\n\n![Capture](media/Shot.png)\n\n## Novità\n\n![Nuova](media/new.png)\n");
+  const std::string run_it = "--no-config --disable metadata,pair,code --source-root en loc/docs/a.md";
+  Result r = run(run_it);
+  EXPECT_EQ(r.out,
+            "loc/docs/a.md:6:12: error: image 'media/Shot.png' exists neither in this tree nor in the source tree; "
+            "the source article has 'media/shot.png' there (docs/a.md:6) [link/missing-image]\n")
+      << r.err;
+  EXPECT_NE(r.err.find("1 link its source article does not have, to a target in neither tree, not checked"),
+            std::string::npos) << r.err;
+  Result full = run(run_it + " --source-version translated");
+  EXPECT_EQ(lines_of(full.out).size(), 2u) << full.out;
+  write(dir_ / "en/docs/a.md", "---\nms.date: 01/01/2020\n---\n# A\n\n![Capture](media/shot.png)\n");
+  Result older = run(run_it);
+  EXPECT_EQ(older.out, "") << older.out;
+  EXPECT_NE(older.err.find("2 links their source articles do not have"), std::string::npos) << older.err;
 }
 
 // Issue 14, principle 1: a monolingual translation copies its link destinations from its source

@@ -49,6 +49,7 @@ void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path
 // Run-level notes of links that could not be verified (links.cpp).
 extern const SummaryNote kOutsideTree;
 extern const SummaryNote kArticleNotInSource;
+extern const SummaryNote kOtherSourceVersion;
 
 // The one check of the family: a LinkChecker over the document's links.
 void check_links(const Document& doc, const Env& env, Reporter& out);
@@ -170,6 +171,23 @@ class LinkChecker {
   // there too; false when it is there, or cannot be judged (counted in `unchecked`, or in
   // kArticleNotInSource).
   bool missing_from_source_tree(const Target& t, const SummaryNote& unchecked);
+  // With --source-root, for a link of a paired translation whose target is in neither tree: true
+  // when the link may be another version's than the source article's, then counted in
+  // kOtherSourceVersion and not reported. That is when the source article is not known to be the
+  // version that was translated (Pair::strictness() below Full: no source commit named, the
+  // source tree not in git, or the source changed since) and either it is dated before the
+  // translation (an older version: common/source_version.h) or the link has no counterpart in it
+  // (counterpart_in_source) whose destination differs only by what a translation alters (its
+  // block pair is AlignedBlocks::altered_only: letter case, white space, fullwidth forms): a link
+  // the translation altered is its own, a destination replaced may be the source's edit since. A destination the source article has is inherited (LinkOrigin::SourceArticle) and never
+  // comes here. When false and the link has a counterpart with another destination, `altered`
+  // (if given) receives "; the source article has 'DEST' there (file:line)" for the message.
+  bool from_other_source_version(const ResolvedLink& link, std::string* altered = nullptr);
+  // The link of the source article that `link` translates: in the source block aligned 1-1 with
+  // the translation's block that holds `link` (alignment.h), the link of the same kind at the same
+  // index, when both blocks hold as many; null otherwise. Paired documents only. `altered_only`
+  // (if given) receives the step's AlignedBlocks::altered_only.
+  const Link* counterpart_in_source(const Link& link, bool* altered_only = nullptr) const;
   // Where `p` (in this tree) sits in the --source-root tree, by the layout that pairs documents
   // (source_layout.h), placed by this document's repository. Nullopt for a source article, and
   // where source_place() places nothing (no --source-root, or no template matches).

@@ -3,7 +3,10 @@
 #include <algorithm>
 
 #include "common/document_locale.h"
+#include "common/source_version.h"
 #include "link.h"
+#include "loclint/alignment.h"
+#include "loclint/pairing.h"
 #include "loclint/source_layout.h"
 
 namespace loclint::checks::link {
@@ -213,6 +216,64 @@ bool LinkChecker::missing_from_source_tree(const Target& t, const SummaryNote& u
   return resolve(env_, *source, false).state == Workspace::PathState::Missing;
 }
 
+const Link* LinkChecker::counterpart_in_source(const Link& link, bool* altered_only) const {
+  const Pair& pair = *env_.pair;
+  const Alignment& alignment = pair.alignment();
+  for (uint32_t b : alignment.target_units) {
+    const Span block = block_extent(doc_, b);
+    if (link.span.begin < block.begin || link.span.end > block.end) continue;
+    const AlignedBlocks* step = alignment.for_target_block(b);
+    if (!step || step->move != AlignMove::OneToOne) return nullptr;
+    auto same_kind = [&](const Link& l) { return l.kind == link.kind; };
+    auto [tf, tl] = Document::within(doc_.links(), block);
+    auto [sf, sl] = Document::within(pair.source->links(), block_extent(*pair.source, step->source[0]));
+    std::vector<const Link*> mine, theirs;
+    for (auto it = tf; it != tl; ++it)
+      if (same_kind(*it)) mine.push_back(&*it);
+    for (auto it = sf; it != sl; ++it)
+      if (same_kind(*it)) theirs.push_back(&*it);
+    if (mine.size() != theirs.size()) return nullptr;
+    for (size_t i = 0; i < mine.size(); ++i)
+      if (mine[i] == &link) {
+        if (altered_only) *altered_only = step->altered_only;
+        return theirs[i];
+      }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+bool LinkChecker::from_other_source_version(const ResolvedLink& link, std::string* altered) {
+  if (link.origin != LinkOrigin::Translation || !env_.pair || env_.pair->state != PairState::Paired ||
+      !env_.pair->source)
+    return false;
+  bool altered_only = false;
+  const Link* counterpart = counterpart_in_source(link.link, &altered_only);
+  auto say_altered = [&] {
+    if (altered && counterpart)
+      *altered = fmt::format("; the source article has '{}' there ({})", excerpt(counterpart->destination, 80),
+                             env_.pair->where(counterpart->span.begin));
+  };
+  if (env_.pair->strictness() == Strictness::Full) {
+    say_altered();
+    return false;
+  }
+  // The source article dated before the translation is an older version than the one translated:
+  // what the translation altered cannot be told from what the source changed since.
+  const FrontMatterEntry* own = doc_.front_matter().find("ms.date");
+  const FrontMatterEntry* source = env_.pair->source->front_matter().find("ms.date");
+  const bool older = own && source && own->is_scalar && source->is_scalar && dated_before(source->value, own->value, env_.config);
+  // Else a link whose block matches its source block but for what was altered (letter case,
+  // white space, fullwidth forms: AlignedBlocks::altered_only) is the translation's doing; a
+  // destination replaced by another may be the source's edit since.
+  if (!older && counterpart && altered_only && counterpart->destination != link.link.destination) {
+    say_altered();
+    return false;
+  }
+  out_.count(kOtherSourceVersion);
+  return true;
+}
+
 const AnchorSet& LinkChecker::own_anchors() {
   if (!own_) own_ = std::make_shared<const AnchorSet>(anchor_set(doc_));
   return *own_;
@@ -245,6 +306,13 @@ const SummaryNote kArticleNotInSource{&kMissingFile, "link of an article the sou
                                        "links of articles the source tree lacks not checked",
                                        "their targets are missing here, and the tree given with --source-root has no "
                                        "such article, so it is not their source"};
+
+const SummaryNote kOtherSourceVersion{
+    &kMissingFile, "link its source article does not have, to a target in neither tree, not checked",
+    "links their source articles do not have, to targets in neither tree, not checked",
+    "the source tree is not known to be the version that was translated (no source commit named that git can "
+    "check, or the source changed since), so these may be that version's links and targets; a link that alters "
+    "one of its source article's is still reported; set `pairing.source-version: translated` to report them all"};
 
 const SummaryNote kOutsideTree{&kMissingFile, "link into another repository not checked",
                                 "links into other repositories not checked",

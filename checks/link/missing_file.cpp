@@ -35,9 +35,11 @@ const SummaryNote kUncheckedDownloads{&kMissingFile, "download link not checked"
 
 bool check_missing_download(LinkChecker& checker, const ResolvedLink& link) {
   if (link.resolution.state != Workspace::PathState::Missing || link.kind != Kind::Download) return false;
-  if (checker.missing_from_source_tree(link.target, kUncheckedDownloads) && !report_redirect(checker, link))
+  std::string altered;
+  if (checker.missing_from_source_tree(link.target, kUncheckedDownloads) && !report_redirect(checker, link) &&
+      !checker.from_other_source_version(link, &altered))
     checker.report(link, kMissingFile,
-                   fmt::format("file '{}' exists neither in this tree nor in the source tree", link.shown));
+                   fmt::format("file '{}' exists neither in this tree nor in the source tree{}", link.shown, altered));
   return true;
 }
 
@@ -70,6 +72,9 @@ bool check_missing_page(LinkChecker& checker, const ResolvedLink& link) {
     }
   }
   const bool both_trees = env.config.source_root && !checker.article_is_source();
+  std::string altered;
+  if (both_trees && checker.from_other_source_version(link, &altered)) return true;
+  if (hint.empty()) hint = altered;
   checker.report(link, kMissingFile,
                  fmt::format("link target '{}' does not exist{}{}", link.shown,
                              both_trees ? " in this tree nor in the source tree" : "", hint));

@@ -14,10 +14,10 @@ const Rule kMissingImage{
            "translated, from the source article.",
     .fires = {.text = ":::image type=\"content\" source=\"media/tableau-de-bord.png\" alt-text=\"Tableau de bord\":::\n",
               .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
-              .args = "--source-root en-us"},
+              .args = "--source-root en-us --source-version translated"},
     .passes = {.text = ":::image type=\"content\" source=\"media/dashboard.png\" alt-text=\"Tableau de bord\":::\n",
                .files = {{"en-us/media/dashboard.png", ""}, {"en-us/example.md", "# Dashboard\n"}},
-               .args = "--source-root en-us"},
+               .args = "--source-root en-us --source-version translated"},
 };
 
 // Without --source-root an image missing from a tree that carries no media cannot be judged:
@@ -28,9 +28,10 @@ const SummaryNote kUncheckedImages{&kMissingImage, "image link not checked", "im
 
 bool check_missing_image(LinkChecker& checker, const ResolvedLink& link) {
   if (link.resolution.state != Workspace::PathState::Missing || link.kind != Kind::Image) return false;
-  if (checker.missing_from_source_tree(link.target, kUncheckedImages))
+  std::string altered;
+  if (checker.missing_from_source_tree(link.target, kUncheckedImages) && !checker.from_other_source_version(link, &altered))
     checker.report(link, kMissingImage,
-                   fmt::format("image '{}' exists neither in this tree nor in the source tree", link.shown));
+                   fmt::format("image '{}' exists neither in this tree nor in the source tree{}", link.shown, altered));
   return true;
 }
 

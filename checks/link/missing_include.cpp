@@ -39,7 +39,9 @@ bool check_missing_include(LinkChecker& checker, const ResolvedLink& link) {
     checker.report(link, std::move(d));
     return true;
   }
-  checker.report(link, kMissingInclude, fmt::format("include file '{}' does not exist", link.shown));
+  std::string altered;
+  if (checker.env().config.source_root && checker.from_other_source_version(link, &altered)) return true;
+  checker.report(link, kMissingInclude, fmt::format("include file '{}' does not exist{}", link.shown, altered));
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "common/document_locale.h"
+#include "common/source_version.h"
 #include "common/options.h"
 #include "loclint/source_layout.h"
 #include "values.h"
@@ -50,14 +51,7 @@ bool other_source_version(const FrontMatterKeys& source, const FrontMatterKeys& 
   const std::string* s = source.value("ms.date");
   const std::string* t = own.value("ms.date");
   if (!s || !t) return false;
-  std::string format = text_option(env.config, kInvalidDate, "format");
-  auto date = [&](std::string_view v) {
-    if (size_t sep = v.find(' '); sep != std::string_view::npos) v = v.substr(0, sep);  // a time of day
-    return parse_date(v, format);
-  };
-  auto ds = date(*s), dt = date(*t);
-  if (!ds || !dt) return false;
-  return std::tie(ds->year, ds->month, ds->day) < std::tie(dt->year, dt->month, dt->day);
+  return dated_before(*s, *t, env.config);
 }
 
 }  // namespace

@@ -6,15 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "loclint/date.h"
+
 namespace loclint::checks::metadata {
 
-struct Date {
-  int year = 0, month = 0, day = 0;
-};
-
-// Parses `value` in `format` (e.g. MM/DD/YYYY): MM/M and DD/D take one or two digits, YYYY
-// four, any other character is a literal. Does not check the calendar.
-std::optional<Date> parse_date(std::string_view value, std::string_view format);
+using loclint::Date;        // loclint/date.h
+using loclint::parse_date;
 // Whether `text` is a time of day as a date-time string written by .NET's invariant culture
 // (`12:00:00 AM`, h:mm:ss tt) or in 24-hour form (`13:05`, `13:05:00`), read with ICU's
 // SimpleDateFormat without leniency. Generators (docfx's managed reference, the Q# API pages)
