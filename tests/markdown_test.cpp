@@ -199,6 +199,18 @@ TEST(Markdown, LinkWrappingAnImageStartsAtItsBracket) {
   EXPECT_EQ(d->slice(d->links()[1].span), "![Capture](media/a.png)");
 }
 
+// A destination with a character reference is md4c's own copy, not in the buffer: the link still
+// ends at its ')', and a link with no text is still found (by its brackets).
+TEST(Markdown, LinksWhoseDestinationMd4cCopiedAreLocated) {
+  auto d = parse("See [the filter](a.md?x=1&amp;y=(2)) and [](b.md?x=1&amp;y=2), ![i](c&amp;d.png).\n");
+  ASSERT_EQ(d->links().size(), 3u);
+  EXPECT_EQ(d->slice(d->links()[0].span), "[the filter](a.md?x=1&amp;y=(2))");
+  EXPECT_EQ(d->slice(d->links()[1].span), "[](b.md?x=1&amp;y=2)");
+  EXPECT_EQ(d->links()[1].destination, "b.md?x=1&y=2");
+  EXPECT_TRUE(d->links()[1].destination_span.empty());
+  EXPECT_EQ(d->slice(d->links()[2].span), "![i](c&amp;d.png)");
+}
+
 // Emphasis and code spans are a link's text with their delimiters: the link starts at its '['.
 TEST(Markdown, LinkTextThatIsEmphasisOrCodeStartsAtItsBracket) {
   auto d = parse("See [**LANGUAGE**](a.md), [`Get-Item`](b.md) and ***x***.\n");

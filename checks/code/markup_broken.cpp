@@ -65,25 +65,31 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
 
 namespace {
 
-// A link of the translation with no text, whose destination the source links with text: the
-// translation dropped it (`[](url)` for `[**LANGUAGE**](url)`). One finding per pair.
+// Links of the translation with no text, whose destination the source links with text: the
+// translation dropped it (`[](url)` for `[**LANGUAGE**](url)`). One finding per such link.
 bool report_dropped_link_text(PairComparison& p) {
   const Document& td = *p.target.half.doc;
   const Document& sd = *p.source.half.doc;
+  bool dropped = false;
+  std::vector<const Link*> matched;  // each source link stands for one link of the translation
   auto [first, last] = Document::within(td.links(), p.target.half.content);
   for (auto t = first; t != last; ++t) {
     if (t->kind != LinkKind::Inline || !is_blank(td.slice(t->text))) continue;
     auto [sf, sl] = Document::within(sd.links(), p.source.half.content);
     for (auto s = sf; s != sl; ++s) {
-      if (s->kind != LinkKind::Inline || s->destination != t->destination || is_blank(sd.slice(s->text))) continue;
+      if (s->kind != LinkKind::Inline || s->destination != t->destination || is_blank(sd.slice(s->text)) ||
+          std::find(matched.begin(), matched.end(), &*s) != matched.end())
+        continue;
+      matched.push_back(&*s);
       p.report(kMarkup, t->span,
                fmt::format("link text dropped in translation: '{}' in translation, '{}' in source", q(td.slice(t->span)),
                            q(sd.slice(s->span))),
                sd.slice(s->span), s->span);
-      return true;
+      dropped = true;
+      break;
     }
   }
-  return false;
+  return dropped;
 }
 
 }  // namespace

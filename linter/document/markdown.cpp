@@ -254,10 +254,22 @@ int leave_span(MD_SPANTYPE type, void*, void* ud) {
       link.kind = type == MD_SPAN_IMG ? LinkKind::Image : LinkKind::Inline;
       link.destination = os.destination;
       uint32_t open_len = type == MD_SPAN_IMG ? 2 : 1;
+      bool searched = false;  // located by its brackets: its destination is md4c's own copy
       if (has_children) {
         link.text = children;
       } else if (os.has_destination_span && os.destination_span.begin >= 2) {
         link.text = {os.destination_span.begin - 2, os.destination_span.begin - 2};
+      } else if (type == MD_SPAN_A) {
+        // A link with no text whose destination md4c copied (character references, escapes:
+        // `[](https://a?b=1&amp;c=2)`) is where the first `[`, blanks and `](` are after the text
+        // before it: no token lies between the two.
+        const uint32_t from = os.first_token > 0 ? toks[os.first_token - 1].span.end : 0;
+        const size_t open = text.find('[', from);
+        const size_t close = open == std::string_view::npos ? open : text.find_first_not_of(" \t", open + 1);
+        if (close == std::string_view::npos || open > from + 4096 || text.substr(close, 2) != "](") break;
+        link.text = {static_cast<uint32_t>(open + 1), static_cast<uint32_t>(close)};
+        os.destination_span = {static_cast<uint32_t>(close + 2), static_cast<uint32_t>(close + 2)};
+        os.has_destination_span = searched = true;
       } else {
         break;  // nothing to locate it by
       }
@@ -270,30 +282,34 @@ int leave_span(MD_SPANTYPE type, void*, void* ud) {
       } else {
         uint32_t begin = link.text.begin >= open_len ? link.text.begin - open_len : 0;
         uint32_t end = std::min(link.text.end + 1, st.size);  // after ']'
+        // The ')' that closes an inline destination read from `p` on (parentheses nest).
+        auto close_destination = [&](uint32_t p) {
+          const uint32_t limit = p + 4096;
+          int depth = 0;
+          for (; p < st.size && p < limit; ++p) {
+            const char c = text[p];
+            if (c == '\n' && p + 1 < st.size && text[p + 1] == '\n') break;
+            if (c == '(') ++depth;
+            if (c == ')' && depth-- == 0) {
+              end = p + 1;
+              break;
+            }
+          }
+        };
         // An inline destination follows "](" directly; a reference one sits elsewhere.
         if (os.has_destination_span && os.destination_span.begin >= link.text.end &&
             os.destination_span.begin <= link.text.end + 4) {
           link.destination_span = os.destination_span;
-          uint32_t p = os.destination_span.end;
-          int depth = 0;
-          while (p < st.size && p < os.destination_span.end + 4096) {
-            char c = text[p];
-            if (c == '\n' && p + 1 < st.size && text[p + 1] == '\n') break;
-            if (c == '(') ++depth;
-            if (c == ')') {
-              if (depth == 0) {
-                end = p + 1;
-                break;
-              }
-              --depth;
-            }
-            ++p;
-          }
+          close_destination(os.destination_span.end);
+        } else if (!os.has_destination_span && end < st.size && text[end] == '(') {
+          // An inline destination md4c copied (character references, escapes): not in the buffer.
+          close_destination(end + 1);
         } else if (end < st.size && text[end] == '[') {
           size_t close = text.find(']', end);
           if (close != std::string_view::npos && close < end + 1024) end = static_cast<uint32_t>(close + 1);
         }
         link.span = {begin, end};
+        if (searched) link.destination_span = {};  // where it is written is not known
         // md4c reports a reference link's destination where its definition line wrote it.
         if (os.has_destination_span && link.destination_span.empty() &&
             (os.destination_span.end <= link.span.begin || os.destination_span.begin >= link.span.end))
