@@ -11,6 +11,7 @@
 #include "code/grammar/tex.h"
 #include "code/grammar/tokens.h"
 #include "code/grammar/visible_text.h"
+#include "code/grammar/words.h"
 #include "loclint/engine.h"
 #include "registry.h"
 
@@ -258,6 +259,17 @@ TEST(CodeTokenize, PrintfFlagsAndLengthModifiers) {
   // A regular expression's "$(" and a length letter alone are not placeholders.
   EXPECT_EQ(texts(tokenize("(999)$(Translation:$1) and %l of"), TokenKind::Placeholder), V{});
   EXPECT_EQ(texts(tokenize("$(Build.BuildId)"), TokenKind::Placeholder), V{"$(Build.BuildId)"});
+}
+
+TEST(CodeTokenize, NamesSpelledWithSymbols) {
+  for (std::string_view name : {"C#", "F#", "Q#", "C++", "VC++", ".NET"}) EXPECT_TRUE(is_symbol_name(name)) << name;
+  for (std::string_view word : {"#", "PST#", "Mar#", "c#", "C+", "ABC++", ".CSV", ".NETX", "C#x"}) EXPECT_FALSE(is_symbol_name(word)) << word;
+  auto t = tokenize("Write Q# programs with C++ on .NET.");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "Q#");
+  EXPECT_EQ(t[1].text, "C++");
+  EXPECT_EQ(t[2].text, ".NET");
+  EXPECT_TRUE(may_have_tokens("Write Q# programs"));
 }
 
 TEST(CodeTex, FormulasAndTheirTokens) {

@@ -26,7 +26,7 @@ bool is_product_code(std::string_view w) {
 
 bool may_have_tokens(std::string_view text) {
   // What each token kind needs, as bytes and pairs of adjacent bytes (see tokenize()):
-  //   $ \ { % < _           variables, Windows paths, placeholders, snake_case: anywhere
+  //   $ \ { % < _ # +       variables, Windows paths, placeholders, snake_case, C# and C++: anywhere
   //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
   //   space then -           one-letter options ("the -o parameter"), at the start of the text too
   //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
@@ -44,7 +44,7 @@ bool may_have_tokens(std::string_view text) {
   };
   static constexpr auto kClass = [] {
     std::array<uint16_t, 256> t{};
-    for (char c : std::string_view("$\\{%<_")) t[static_cast<uint8_t>(c)] |= kStop;
+    for (char c : std::string_view("$\\{%<_#+")) t[static_cast<uint8_t>(c)] |= kStop;
     for (int c = 0; c < 256; ++c) {
       if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord | kAfterDash;
       if (c >= 'a' && c <= 'z') t[c] |= kLowDigit | kWord;
@@ -153,6 +153,10 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       t.text = std::string(text.substr(t.begin, t.end - t.begin));
       out.push_back(std::move(t));
       i = last;
+      continue;
+    }
+    if (is_symbol_name(c)) {
+      out.push_back({TokenKind::Identifier, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
     if ((w.classes & kDotByte) && is_help_keyword(c)) {

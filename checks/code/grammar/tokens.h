@@ -34,7 +34,7 @@ struct Token {
 // that are not prose (code spans) and are never part of a token.
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
 
-// False when tokenize() cannot find anything in the text: it has none of $ \ { % < _, no dash
+// False when tokenize() cannot find anything in the text: it has none of $ \ { % < _ # +, no dash
 // before a dash, an upper-case letter or a digit, no dash after a space or at the start, no slash after : . or ~, no hump (an
 // upper-case letter right after a lower-case letter or a digit), no inner dot and no six
 // date-format bytes in a row.

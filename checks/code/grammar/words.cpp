@@ -104,6 +104,16 @@ bool is_help_keyword(std::string_view w) {
                   w);
 }
 
+bool is_symbol_name(std::string_view w) {
+  if (w == ".NET") return true;
+  // C#, F#, Q#, J#: one upper-case letter and #; C++, X++, VC++: one or two and ++. (Three
+  // letters and # are an abbreviation of "number": PST#, Mar#.)
+  size_t n = 0;
+  while (n < w.size() && n < 3 && is_upper(w[n])) ++n;
+  const std::string_view rest = w.substr(n);
+  return (n == 1 && rest == "#") || ((n == 1 || n == 2) && rest == "++");
+}
+
 bool is_variable(std::string_view w) {
   if (w.size() < 2 || w[0] != '$' || !(is_letter(w[1]) || w[1] == '_')) return false;
   return std::all_of(w.begin() + 1, w.end(), [](char c) { return is_word_byte(c) || c == ':'; });

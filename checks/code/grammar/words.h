@@ -71,6 +71,10 @@ bool is_powershell_param(std::string_view w);
 bool is_positional(std::string_view w);
 // A comment-based help keyword (.SYNOPSIS, .PARAMETER), from about_Comment_Based_Help.
 bool is_help_keyword(std::string_view w);
+// A name spelled with symbols, which machine translation spaces out or drops (`Q #`, `C + +`,
+// `. NET`): C#, F#, Q#, J#, C++, X++, VC++ and .NET. Not `.CSV` (a file type, which a
+// translation may name without its dot) nor `PST#` (an abbreviation of "number").
+bool is_symbol_name(std::string_view w);
 bool is_path(std::string_view w);      // C:\..., \\server, %VAR%\..., HKLM\..., ./a, name\name
 bool is_quoted(std::string_view w);    // "..." or '...'
 bool is_plain_number(std::string_view w);
