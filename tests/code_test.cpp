@@ -308,12 +308,14 @@ TEST(CodeTex, AFormulaThatRunsIntoProseHoldsADelimiter) {
   EXPECT_FALSE(runs_into_prose("$\$5 \$$"));  // escaped dollar signs
   EXPECT_FALSE(runs_into_prose("$$ a $ b $$"));   // display math
   // A delimiter whose partner is in another segment; a price and a regular expression are not.
-  EXPECT_TRUE(has_unpaired_delimiter("$$ \\begin{align} x", {}));
-  EXPECT_TRUE(has_unpaired_delimiter("\\end{align} $$", {}));
+  EXPECT_TRUE(has_tex_outside_formulas("$$ \\begin{align} x", {}));
+  EXPECT_TRUE(has_tex_outside_formulas("\\end{align} $$", {}));
   std::string_view price = "It costs $5 and uses $\\ket{0}$.";
-  EXPECT_FALSE(has_unpaired_delimiter(price, find_math(price, true)));  // the TeX is in a formula
-  EXPECT_FALSE(has_unpaired_delimiter("It costs $5.", {}));
-  EXPECT_FALSE(has_unpaired_delimiter("Pattern ^(7\\d{3})$ matches", {}));
+  EXPECT_FALSE(has_tex_outside_formulas(price, find_math(price, true)));  // the TeX is in a formula
+  EXPECT_FALSE(has_tex_outside_formulas("It costs $5.", {}));
+  EXPECT_FALSE(has_tex_outside_formulas("Pattern ^(7\\d{3})$ matches", {}));
+  EXPECT_TRUE(has_tex_outside_formulas("where \\begin{align} x \\end{align} holds", {}));  // bare TeX
+  EXPECT_FALSE(has_tex_outside_formulas("in C:\\Users\\name\\{0}", {}));  // a path, then a placeholder
   // An ordinal's suffix after the closing `$` is not prose the formula runs into.
   std::string_view ordinal = "The $j$th coefficient indexes $\\ket{j}$; ($True) or ($False).";
   auto o = find_math(ordinal, true);

@@ -55,14 +55,19 @@ std::optional<std::pair<size_t, size_t>> counterpart(PairComparison& p, const To
   }
   if (tok.text.find('-') != std::string::npos && tok.text.find_first_of("0123456789") != std::string::npos)
     if (auto w = same_shape(p, tok.text)) return w;
-  // Words of another script written in camel case.
+  // Words of another script written in camel case, or joined by underscores (`اسم_الخدمة` for
+  // `Service_Name`: a script without letter case).
   std::string_view text = p.target_text();
   for (size_t i = 0; i < text.size();) {
     size_t b = i;
-    bool foreign = false, camel = false, ascii_letter = false, prev_lower = false;
+    bool foreign = false, camel = false, ascii_letter = false, prev_lower = false, underscore = false;
     while (i < text.size() && !space_length(text, i)) {
       size_t k = i;
       char32_t cp = utf8::next(text, i);
+      if (cp == '_' && k > b && i < text.size() && !space_length(text, i)) {
+        underscore = true;
+        continue;
+      }
       if (!u_isalnum(static_cast<UChar32>(cp))) {
         if (k == b) b = i;
         else {
@@ -76,7 +81,7 @@ std::optional<std::pair<size_t, size_t>> counterpart(PairComparison& p, const To
       if (u_isUUppercase(static_cast<UChar32>(cp)) && prev_lower) camel = true;
       prev_lower = u_isULowercase(static_cast<UChar32>(cp));
     }
-    if (foreign && camel && !ascii_letter && i > b && !p.used_targets.count(b)) {
+    if (foreign && (camel || underscore) && !ascii_letter && i > b && !p.used_targets.count(b)) {
       p.used_targets.insert(b);
       return std::make_pair(b, i);
     }

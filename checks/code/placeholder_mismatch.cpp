@@ -26,9 +26,9 @@ const Rule kPlaceholder{
            "has a TeX formula (a TeX group: the formula's own fix restores it).",
 };
 
-// A source whose `$` signs do not pair: an inline formula that runs into prose (a `$` is missing
-// in the English text), or a delimiter whose partner is in another segment (display math cut at
-// a sentence's end). Compared one by one, every formula after it would be set against the wrong
+// A source whose TeX is not delimited by pairs of `$`: an inline formula that runs into prose (a
+// `$` is missing in the English text), a delimiter whose partner is in another segment (display
+// math cut at a sentence's end), or bare TeX (`\begin{align} ... \end{align}` with no `$`). Compared one by one, every formula after it would be set against the wrong
 // one of the translation, or none would be compared at all. The two halves' TeX control words
 // are compared as a whole instead, wherever they stand (the translation's `$` signs are as
 // unreliable): one finding, naming the control words of the source that the translation lacks or
@@ -48,7 +48,7 @@ void compare_formulas_as_a_whole(PairComparison& p) {
   for (const std::string& m : missing) names += (names.empty() ? "" : ", ") + m;
   p.report(kPlaceholder, te > tb ? p.target.vis.span(tb, te) : p.whole_target(),
            fmt::format("formulas differ from source (TeX command{} {} of the source not in the translation; the "
-                       "source's `$` signs do not pair, so its formulas are compared as a whole): '{}' in translation, "
+                       "source's TeX is not delimited by pairs of `$`, so it is compared as a whole): '{}' in translation, "
                        "'{}' in source",
                        missing.size() > 1 ? "s" : "", names, q(te > tb ? T.substr(tb, te - tb) : T),
                        q(S.substr(sb, se - sb))),
@@ -61,10 +61,10 @@ void compare_formulas_as_a_whole(PairComparison& p) {
 void compare_placeholder_formulas(PairComparison& p) {
   const std::string_view T = p.target_text();
   std::string_view S = p.source.vis.text;
-  if (S.find('$') == std::string_view::npos) return;
-  auto src_math = find_math(S, true);
+  if (S.find('$') == std::string_view::npos && S.find('\\') == std::string_view::npos) return;
+  auto src_math = S.find('$') == std::string_view::npos ? std::vector<std::pair<size_t, size_t>>{} : find_math(S, true);
   const bool unpaired =
-      has_unpaired_delimiter(S, src_math) ||
+      has_tex_outside_formulas(S, src_math) ||
       std::any_of(src_math.begin(), src_math.end(), [&](auto f) { return runs_into_prose(S.substr(f.first, f.second - f.first)); });
   if (src_math.empty() && !unpaired) return;
   p.source_math = true;

@@ -9,6 +9,20 @@
 
 namespace loclint::checks::code {
 
+namespace {
+// Whether the `{` at text[i] opens a TeX group: after a superscript `^` or a control word
+// (`e^{i}`, `\ket{x}`, `\begin{align}`), spaces between allowed (machine translation adds them).
+bool tex_group(std::string_view text, size_t i) {
+  size_t k = i;
+  while (k > 0 && text[k - 1] == ' ') --k;
+  if (k == 0) return false;
+  if (text[k - 1] == '^') return true;
+  size_t w = k;
+  while (w > 0 && is_letter(text[w - 1])) --w;
+  return w < k && w > 0 && text[w - 1] == '\\';
+}
+}  // namespace
+
 void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<Token>& out) {
   size_t i = b;
   auto add = [&](size_t from, size_t to) {
@@ -27,9 +41,14 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
           continue;
         }
       } else {
+        // The name may be in any script: a translation that translated it (`{имя}` for `{name}`)
+        // still wrote a placeholder, and is told which.
+        auto name_byte = [](char ch) { return is_word_byte(ch) || static_cast<uint8_t>(ch) >= 0x80; };
         size_t j = i + 1;
-        while (j < e && (is_word_byte(text[j]) || text[j] == '.' || text[j] == ':' || text[j] == '-')) ++j;
-        if (j < e && text[j] == '}' && j > i + 1 && (is_letter(text[i + 1]) || is_digit(text[i + 1]) || text[i + 1] == '_')) {
+        while (j < e && (name_byte(text[j]) || text[j] == '.' || text[j] == ':' || text[j] == '-')) ++j;
+        if (j < e && text[j] == '}' && j > i + 1 &&
+            (is_letter(text[i + 1]) || is_digit(text[i + 1]) || text[i + 1] == '_' || static_cast<uint8_t>(text[i + 1]) >= 0x80) &&
+            !tex_group(text, i)) {
           add(i, j + 1);
           continue;
         }

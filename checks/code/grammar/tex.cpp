@@ -91,7 +91,7 @@ bool runs_into_prose(std::string_view f) {
   return false;
 }
 
-bool has_unpaired_delimiter(std::string_view text, const std::vector<std::pair<size_t, size_t>>& formulas) {
+bool has_tex_outside_formulas(std::string_view text, const std::vector<std::pair<size_t, size_t>>& formulas) {
   bool dollar = false, command = false;
   size_t f = 0;  // the first formula that does not end before i
   for (size_t i = 0; i < text.size(); ++i) {
@@ -99,8 +99,14 @@ bool has_unpaired_delimiter(std::string_view text, const std::vector<std::pair<s
     const bool inside = f < formulas.size() && formulas[f].first <= i;
     // A control word of two letters or more: `\d` and `\w` before a `$` are a regular expression's.
     if (text[i] == '\\' && i + 1 < text.size()) {
-      if (!inside && i + 2 < text.size() && is_letter(text[i + 1]) && is_letter(text[i + 2])) command = true;
-      ++i;
+      size_t j = i + 1;
+      while (j < text.size() && is_letter(text[j])) ++j;
+      if (!inside && j >= i + 3) {
+        command = true;
+        // Bare TeX: a control word with its argument (`\begin{align}`, `\ket{0}`, `\tilde{x}`).
+        if (j < text.size() && text[j] == '{') return true;
+      }
+      i = std::max(i + 1, j - 1);
       continue;
     }
     if (text[i] == '$' && !inside) dollar = true;
@@ -126,10 +132,22 @@ std::pair<size_t, size_t> tex_extent(std::string_view text) {
     }
   }
   if (first_dollar == npos && first_command == npos) return {0, 0};
-  // TeX before the first delimiter began in the previous segment; after the last one, it runs on
-  // into the next: the extent reaches the text's start or end.
-  size_t b = first_command < first_dollar ? 0 : first_dollar;
-  size_t e = command_end > dollar_end ? text.size() : dollar_end;
+  size_t b, e;
+  if (first_dollar == npos) {
+    // Bare TeX: from its first backslash (machine translation writes `\ Begin`) to its last
+    // control word's argument.
+    b = std::min(first_command, text.find('\\'));
+    e = command_end;
+    if (e < text.size() && text[e] == '{') {
+      const size_t close = text.find('}', e);
+      if (close != std::string_view::npos) e = close + 1;
+    }
+  } else {
+    // TeX before the first delimiter began in the previous segment; after the last one, it runs
+    // on into the next: the extent reaches the text's start or end.
+    b = first_command < first_dollar ? 0 : first_dollar;
+    e = command_end > dollar_end ? text.size() : dollar_end;
+  }
   while (b < e && is_blank(text[b])) ++b;
   while (e > b && is_blank(text[e - 1])) --e;
   return {b, e};

@@ -28,17 +28,19 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
 // never holds an unescaped `$`; display math (`$$...$$`) is never said to.
 bool runs_into_prose(std::string_view formula);
 
-// Whether `text` has a `$` outside `formulas` (its find_math) and a TeX control word outside them
-// too: a delimiter whose partner is in another segment (`$$ \begin{align} ...` here, `\end{align}
-// $$` in the next one, as the pipeline cuts display math at a sentence's end). A `$` with no TeX
-// after it ("$5 and $10") is a dollar sign, not a delimiter; nor is a regular expression's anchor
-// (`^(7\d{3})$`: its escapes are one letter, TeX's control words here two or more).
-bool has_unpaired_delimiter(std::string_view text, const std::vector<std::pair<size_t, size_t>>& formulas);
+// Whether `text` has TeX outside `formulas` (its find_math): a control word of two letters or more
+// with its argument (`\begin{align}` with no `$` around it: bare TeX, which pandoc's tex_math
+// extensions and MathJax read), or a control word and a `$` outside them, a delimiter whose
+// partner is in another segment (`$$ \begin{align} ...` here, `\end{align} $$` in the next one, as
+// the pipeline cuts display math at a sentence's end). A `$` with no TeX ("$5 and $10") is a
+// dollar sign; a regular expression's anchor and escapes (`^(7\d{3})$`: one letter) are not TeX.
+bool has_tex_outside_formulas(std::string_view text, const std::vector<std::pair<size_t, size_t>>& formulas);
 
 // [begin, end) from the first `$` of `text` to the end of the last, widened to the text's start
 // when a control word comes before the first `$` (the formula began in the previous segment) and
 // to its end when one comes after the last (it runs on into the next); {0, 0} when `text` has
-// neither a `$` nor a control word.
+// neither a `$` nor a control word. With no `$` (bare TeX): from the first control word to the
+// end of the last one's argument.
 std::pair<size_t, size_t> tex_extent(std::string_view text);
 
 // The tokens TeX reads in a formula: control words (\psi), control symbols (\{, \,), and every
