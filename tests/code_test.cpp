@@ -316,6 +316,9 @@ TEST(CodeTex, AFormulaThatRunsIntoProseHoldsADelimiter) {
   EXPECT_FALSE(has_tex_outside_formulas("Pattern ^(7\\d{3})$ matches", {}));
   EXPECT_TRUE(has_tex_outside_formulas("where \\begin{align} x \\end{align} holds", {}));  // bare TeX
   EXPECT_FALSE(has_tex_outside_formulas("in C:\\Users\\name\\{0}", {}));  // a path, then a placeholder
+  EXPECT_FALSE(has_tex_outside_formulas("Copy it to C:\\Windows\\Temp and set $env:TEMP.", {}));  // a path and a variable
+  EXPECT_FALSE(has_tex_outside_formulas("Match ^\\bERROR\\b$ in the log.", {}));                  // a regular expression
+  EXPECT_FALSE(has_tex_outside_formulas("The file C:\\Logs\\App{0}.log records ${0}.", {}));
   // An ordinal's suffix after the closing `$` is not prose the formula runs into.
   std::string_view ordinal = "The $j$th coefficient indexes $\\ket{j}$; ($True) or ($False).";
   auto o = find_math(ordinal, true);

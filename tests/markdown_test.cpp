@@ -1,6 +1,7 @@
 // Markdown elements of the document model (md4c): code, links, headings, blocks, docfx extensions.
 #include <gtest/gtest.h>
 
+#include "loclint/alignment.h"
 #include "loclint/document.h"
 
 using namespace loclint;
@@ -209,6 +210,22 @@ TEST(Markdown, LinksWhoseDestinationMd4cCopiedAreLocated) {
   EXPECT_EQ(d->links()[1].destination, "b.md?x=1&y=2");
   EXPECT_TRUE(d->links()[1].destination_span.empty());
   EXPECT_EQ(d->slice(d->links()[2].span), "![i](c&amp;d.png)");
+}
+
+// Empty links found by their brackets: each its own, never one inside a code block before them;
+// a paragraph that opens or closes with one reaches over it (block_extent).
+TEST(Markdown, EmptyLinksFoundByTheirBracketsAreTheirOwnAndInTheirParagraph) {
+  auto d = parse("Voir [](a?x=1&amp;y=2)[](b?x=1&amp;y=2).\n\n```cpp\nauto f = [](int x) {};\n```\n\n"
+                 "[](c?x=1&amp;y=2) en tête, et à la fin [](d?x=1&amp;y=2)\n");
+  ASSERT_EQ(d->links().size(), 4u);
+  EXPECT_EQ(d->slice(d->links()[0].span), "[](a?x=1&amp;y=2)");
+  EXPECT_EQ(d->slice(d->links()[1].span), "[](b?x=1&amp;y=2)");
+  EXPECT_EQ(d->slice(d->links()[2].span), "[](c?x=1&amp;y=2)");
+  EXPECT_EQ(d->slice(d->links()[3].span), "[](d?x=1&amp;y=2)");
+  const uint32_t last = static_cast<uint32_t>(d->blocks().size() - 1);
+  const Span para = block_extent(*d, last);
+  EXPECT_LE(para.begin, d->links()[2].span.begin);
+  EXPECT_GE(para.end, d->links()[3].span.end);
 }
 
 // Emphasis and code spans are a link's text with their delimiters: the link starts at its '['.

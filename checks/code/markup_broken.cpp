@@ -65,18 +65,28 @@ size_t count_literal(const Document& doc, const MappedText& m, std::string_view 
 
 namespace {
 
-// Links of the translation with no text, whose destination the source links with text: the
-// translation dropped it (`[](url)` for `[**LANGUAGE**](url)`). One finding per such link.
-bool report_dropped_link_text(PairComparison& p) {
+// Links of the translation with no text, whose destination the source links with text (and not
+// as often with none): the translation dropped it (`[](url)` for `[**LANGUAGE**](url)`). One
+// finding per such link.
+void report_dropped_link_text(PairComparison& p) {
   const Document& td = *p.target.half.doc;
   const Document& sd = *p.source.half.doc;
-  bool dropped = false;
   std::vector<const Link*> matched;  // each source link stands for one link of the translation
   auto [first, last] = Document::within(td.links(), p.target.half.content);
-  for (auto t = first; t != last; ++t) {
-    if (t->kind != LinkKind::Inline || !is_blank(td.slice(t->text))) continue;
-    auto [sf, sl] = Document::within(sd.links(), p.source.half.content);
-    for (auto s = sf; s != sl; ++s) {
+  auto [source_first, source_last] = Document::within(sd.links(), p.source.half.content);
+  // An empty link of the source stands for one of the translation's to the same destination.
+  std::vector<const Link*> empty_targets;
+  for (auto t = first; t != last; ++t)
+    if (t->kind == LinkKind::Inline && is_blank(td.slice(t->text))) empty_targets.push_back(&*t);
+  for (auto s = source_first; s != source_last; ++s) {
+    if (s->kind != LinkKind::Inline || !is_blank(sd.slice(s->text))) continue;
+    auto same = std::find_if(empty_targets.begin(), empty_targets.end(),
+                             [&](const Link* t) { return t && t->destination == s->destination; });
+    if (same != empty_targets.end()) *same = nullptr;
+  }
+  for (const Link* t : empty_targets) {
+    if (!t) continue;
+    for (auto s = source_first; s != source_last; ++s) {
       if (s->kind != LinkKind::Inline || s->destination != t->destination || is_blank(sd.slice(s->text)) ||
           std::find(matched.begin(), matched.end(), &*s) != matched.end())
         continue;
@@ -85,17 +95,15 @@ bool report_dropped_link_text(PairComparison& p) {
                fmt::format("link text dropped in translation: '{}' in translation, '{}' in source", q(td.slice(t->span)),
                            q(sd.slice(s->span))),
                sd.slice(s->span), s->span);
-      dropped = true;
       break;
     }
   }
-  return dropped;
 }
 
 }  // namespace
 
 void compare_markup_broken(PairComparison& p) {
-  if (report_dropped_link_text(p)) return;
+  report_dropped_link_text(p);  // a defect of its own: the literal checks below go on
   const std::string_view T = p.target_text();
   // Every literal below starts with one of these bytes; most translations have none of them.
   if (std::none_of(std::begin(kMarkupStarts), std::end(kMarkupStarts),

@@ -289,8 +289,10 @@ Span block_extent(const Document& doc, uint32_t b) {
     // What starts before the block and reaches into it is among the few items just before it
     // (constructs nest a few deep at most).
     for (int back = 0; back < 8 && it != items.begin(); ++back) --it;
-    for (; it != items.end() && it->span.begin < s.end; ++it) {
-      if (it->span.end <= s.begin) continue;
+    // An item that only touches the block belongs to it too: a link with no text (`[](url)`) has
+    // no token, so a paragraph that opens or closes with one starts or ends where it does.
+    for (; it != items.end() && it->span.begin <= s.end; ++it) {
+      if (it->span.end < s.begin) continue;
       if (it->span.begin < s.begin) s.begin = it->span.begin, changed = true;
       if (it->span.end > s.end) s.end = it->span.end, changed = true;
     }

@@ -263,10 +263,18 @@ int leave_span(MD_SPANTYPE type, void*, void* ud) {
         // A link with no text whose destination md4c copied (character references, escapes:
         // `[](https://a?b=1&amp;c=2)`) is where the first `[`, blanks and `](` are after the text
         // before it: no token lies between the two.
-        const uint32_t from = os.first_token > 0 ? toks[os.first_token - 1].span.end : 0;
+        // After the text (code included) and the links before it; only blanks, emphasis markers and
+        // backticks (a code span's, a fence's) between, or it is not found: better unlocated than
+        // misplaced (a `[](` inside a code block before it).
+        uint32_t from = os.first_token > 0 ? toks[os.first_token - 1].span.end : 0;
+        if (!st.b.links().empty()) from = std::max(from, st.b.links().back().span.end);
+        if (!st.b.code_blocks().empty()) from = std::max(from, st.b.code_blocks().back().span.end);
         const size_t open = text.find('[', from);
-        const size_t close = open == std::string_view::npos ? open : text.find_first_not_of(" \t", open + 1);
-        if (close == std::string_view::npos || open > from + 4096 || text.substr(close, 2) != "](") break;
+        if (open == std::string_view::npos ||
+            text.substr(from, open - from).find_first_not_of(" \t\r\n*_~`") != std::string_view::npos)
+          break;
+        const size_t close = text.find_first_not_of(" \t", open + 1);
+        if (close == std::string_view::npos || text.substr(close, 2) != "](") break;
         link.text = {static_cast<uint32_t>(open + 1), static_cast<uint32_t>(close)};
         os.destination_span = {static_cast<uint32_t>(close + 2), static_cast<uint32_t>(close + 2)};
         os.has_destination_span = searched = true;

@@ -1,3 +1,5 @@
+#include <unicode/uchar.h>
+
 // Placeholders: {0}, {name}, {{var}}, %s, %1$d, $(var), <name>, %VAR%, and date formats.
 #include <array>
 #include <cstring>
@@ -19,7 +21,11 @@ bool tex_group(std::string_view text, size_t i) {
   if (text[k - 1] == '^') return true;
   size_t w = k;
   while (w > 0 && is_letter(text[w - 1])) --w;
-  return w < k && w > 0 && text[w - 1] == '\\';
+  // A control word of two letters or more, its backslash not escaped (`\t{0}`, `\\file{0}`: not).
+  if (k - w < 2 || w == 0 || text[w - 1] != '\\') return false;
+  size_t slashes = 0;
+  for (size_t q = w; q > 0 && text[q - 1] == '\\'; --q) ++slashes;
+  return slashes % 2 == 1;
 }
 }  // namespace
 
@@ -43,9 +49,18 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
       } else {
         // The name may be in any script: a translation that translated it (`{имя}` for `{name}`)
         // still wrote a placeholder, and is told which.
-        auto name_byte = [](char ch) { return is_word_byte(ch) || static_cast<uint8_t>(ch) >= 0x80; };
+        // Letters and digits of any script (u_isalnum), not its punctuation (`{赤、緑、青}` is a list).
         size_t j = i + 1;
-        while (j < e && (name_byte(text[j]) || text[j] == '.' || text[j] == ':' || text[j] == '-')) ++j;
+        while (j < e) {
+          if (is_word_byte(text[j]) || text[j] == '.' || text[j] == ':' || text[j] == '-') {
+            ++j;
+            continue;
+          }
+          if (static_cast<uint8_t>(text[j]) < 0x80) break;
+          size_t k = j;
+          if (!u_isalnum(static_cast<UChar32>(utf8::next(text, k)))) break;
+          j = k;
+        }
         if (j < e && text[j] == '}' && j > i + 1 &&
             (is_letter(text[i + 1]) || is_digit(text[i + 1]) || text[i + 1] == '_' || static_cast<uint8_t>(text[i + 1]) >= 0x80) &&
             !tex_group(text, i)) {

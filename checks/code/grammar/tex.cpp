@@ -91,6 +91,27 @@ bool runs_into_prose(std::string_view f) {
   return false;
 }
 
+namespace {
+// The end of the control word whose backslash is text[i] (two letters or more), or npos. Not a
+// control word: an escaped backslash's letters (`\\file`), nor a path's folder (`C:\Windows\Temp`,
+// `HKLM\SOFTWARE`, `\\server\share`: a backslash after `:`, `%`, a letter or a digit, or a word
+// followed by `\`, `/` or `.`), nor a regular expression's `\bWORD\b`.
+// `after_letter`: whether a control word right after a letter counts (`e^{i\theta}`: it does within
+// TeX already found; to find TeX, `Windows\Temp` must not).
+size_t control_word_end(std::string_view text, size_t i, bool after_letter) {
+  size_t j = i + 1;
+  while (j < text.size() && is_letter(text[j])) ++j;
+  if (j < i + 3) return std::string_view::npos;
+  if (i > 0) {
+    const char before = text[i - 1];
+    if (before == '\\' || before == ':' || before == '%' || (!after_letter && (is_letter(before) || is_digit(before))))
+      return std::string_view::npos;
+  }
+  if (j < text.size() && (text[j] == '\\' || text[j] == '/' || text[j] == '.')) return std::string_view::npos;
+  return j;
+}
+}  // namespace
+
 bool has_tex_outside_formulas(std::string_view text, const std::vector<std::pair<size_t, size_t>>& formulas) {
   bool dollar = false, command = false;
   size_t f = 0;  // the first formula that does not end before i
@@ -99,14 +120,14 @@ bool has_tex_outside_formulas(std::string_view text, const std::vector<std::pair
     const bool inside = f < formulas.size() && formulas[f].first <= i;
     // A control word of two letters or more: `\d` and `\w` before a `$` are a regular expression's.
     if (text[i] == '\\' && i + 1 < text.size()) {
-      size_t j = i + 1;
-      while (j < text.size() && is_letter(text[j])) ++j;
-      if (!inside && j >= i + 3) {
+      const size_t j = control_word_end(text, i, false);
+      if (!inside && j != std::string_view::npos) {
         command = true;
         // Bare TeX: a control word with its argument (`\begin{align}`, `\ket{0}`, `\tilde{x}`).
         if (j < text.size() && text[j] == '{') return true;
       }
-      i = std::max(i + 1, j - 1);
+      if (j != std::string_view::npos) i = j - 1;
+      else ++i;
       continue;
     }
     if (text[i] == '$' && !inside) dollar = true;
@@ -122,13 +143,14 @@ std::pair<size_t, size_t> tex_extent(std::string_view text) {
       first_dollar = std::min(first_dollar, i);
       dollar_end = i + 1;
     } else if (text[i] == '\\' && i + 1 < text.size()) {
-      size_t j = i + 1;
-      while (j < text.size() && is_letter(text[j])) ++j;
-      if (j > i + 1) {
+      const size_t j = control_word_end(text, i, true);
+      if (j != npos) {
         first_command = std::min(first_command, i);
         command_end = j;
+        i = j - 1;
+      } else {
+        ++i;
       }
-      i = std::max(i + 1, j - 1);
     }
   }
   if (first_dollar == npos && first_command == npos) return {0, 0};
