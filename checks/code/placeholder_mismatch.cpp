@@ -88,15 +88,19 @@ void compare_placeholder_formulas(PairComparison& p) {
       if (!used[j] && tgt_tokens[j] == st) used[j] = found = true;
     if (!found) unmatched.push_back(k);
   }
-  // Each formula left of the source gets the translation's formula it shares the most tokens
-  // with (letter case aside: `$Y $` for `$y$`), the best pairs first; what shares nothing is
-  // paired in order. A moved delimiter (`$ $a` for `$a$`) so leaves the re-cased one its partner.
+  // Each formula left of the source gets the translation's formula it shares the most letters,
+  // digits and control words with (letter case aside: `$Y $` for `$y$`), the best pairs first; what shares
+  // none is paired in order. A moved delimiter (`$ $a` for `$a$`) so leaves the re-cased one its
+  // partner.
   std::vector<size_t> partner(unmatched.size(), used.size());
   {
+    // What identifies a formula: its letters, digits and control words, not its delimiters,
+    // braces and operators, which most formulas share.
     auto folded = [](const std::vector<std::string>& tokens) {
       std::map<std::string, int> bag;
       for (const std::string& t : tokens)
-        if (t != "$") ++bag[lower_ascii(t)];
+        if (is_letter(t[0]) || is_digit(t[0]) || static_cast<uint8_t>(t[0]) >= 0x80 || (t.size() > 2 && t[0] == '\\'))
+          ++bag[lower_ascii(t)];
       return bag;
     };
     std::vector<std::map<std::string, int>> tb;
