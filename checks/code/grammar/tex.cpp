@@ -160,9 +160,15 @@ std::pair<size_t, size_t> tex_extent(std::string_view text) {
     // control word's argument.
     b = std::min(first_command, text.find('\\'));
     e = command_end;
-    if (e < text.size() && text[e] == '{') {
-      const size_t close = text.find('}', e);
-      if (close != std::string_view::npos) e = close + 1;
+    // Its arguments: every group that follows (`\frac{a}{b}`), nested groups closed in turn.
+    while (e < text.size() && text[e] == '{') {
+      size_t k = e, depth = 0;
+      for (; k < text.size(); ++k) {
+        if (text[k] == '{') ++depth;
+        else if (text[k] == '}' && --depth == 0) break;
+      }
+      if (k == text.size()) break;
+      e = k + 1;
     }
   } else {
     // TeX before the first delimiter began in the previous segment; after the last one, it runs
