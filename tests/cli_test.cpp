@@ -417,10 +417,8 @@ TEST_F(Cli, ALocaleNamedOnlyByThePairingTemplateMarksATranslatedTree) {
         "source-root: .\npairing:\n  paths: [{translation: 'content/{locale}/{path}', source: 'content/en/{path}'}]\n");
   const std::string links = "[casse](Page.md), [barre](sub\\page.md).\n";
   write(dir_ / "site/content/fr/nouveau.md", "# Nouveau\n\n" + links);
-  write(dir_ / "site/content/fr/page.md", "# Page\n");
-  write(dir_ / "site/content/fr/sub/page.md", "# Page\n");
-  write(dir_ / "site/content/en/page.md", "# Page\n");
-  write(dir_ / "site/content/en/sub/page.md", "# Page\n");
+  for (const char* tree : {"site/content/fr", "site/content/en"})  // the targets, in both trees
+    for (const char* page : {"page.md", "sub/page.md"}) write(dir_ / tree / page, "# Page\n");
   write(dir_ / "site/content/en/english.md", "# English\n\n" + links);
   Result r = run("--disable metadata,pair site/content");
   EXPECT_EQ(r.out.find("nouveau.md"), std::string::npos) << r.out;
