@@ -272,6 +272,26 @@ TEST(CodeTokenize, NamesSpelledWithSymbols) {
   EXPECT_TRUE(may_have_tokens("Write Q# programs"));
 }
 
+TEST(CodeTokenize, EmailAddresses) {
+  // GFM 0.29, section 6.9 (extended email autolink), with RFC 5322's dot-atom local part.
+  auto address = [](std::string_view text) {
+    auto m = email_at(text, text.find('@'));
+    return m ? std::string(text.substr(m->first, m->second - m->first)) : std::string("-");
+  };
+  EXPECT_EQ(address("fredsm@contoso.com."), "fredsm@contoso.com");
+  EXPECT_EQ(address("to:Ken.Myer+x@mail.litware-inc.co.uk)"), "Ken.Myer+x@mail.litware-inc.co.uk");
+  EXPECT_EQ(address("RainierConf  @contoso.com"), "-");       // nothing before the @
+  EXPECT_EQ(address("@azure/identity"), "-");
+  EXPECT_EQ(address("user@host"), "-");                       // no period in the domain
+  EXPECT_EQ(address("a@contoso.com_"), "-");                  // ends in _
+  EXPECT_EQ(address("meeting_MzB...zIw@thread.v2"), "-");      // a doubled dot: an identifier cut short
+  EXPECT_EQ(address(".a@contoso.com"), "-");
+  EXPECT_EQ(texts(tokenize("Write to fredsm@contoso.com or see https://x.com/u@contoso.com"), TokenKind::Email), V{"fredsm@contoso.com"});
+  // The address is one token: its domain is not a host of its own.
+  EXPECT_EQ(texts(tokenize("Write to fredsm@contoso.com."), TokenKind::Host), V{});
+  EXPECT_TRUE(may_have_tokens("write to a@b.com"));
+}
+
 TEST(CodeTex, FormulasAndTheirTokens) {
   std::string_view s = "The sum $\\sum_{j=0}^{n - 1} x_j$ costs $5 and $10; $$a$$ too.";
   auto m = find_math(s, true);
@@ -300,12 +320,12 @@ TEST(CodeTex, FormulasAndTheirTokens) {
 
 TEST(CodeTex, AFormulaThatRunsIntoProseHoldsADelimiter) {
   // A `$` missing after `\ket{0}`: the strict reading pairs the first `$` with the last.
-  std::string_view s = "in the state $\ket{0}, the purification of $\tilde \rho$, within $\epsilon$.";
+  std::string_view s = R"(in the state $\ket{0}, the purification of $\tilde \rho$, within $\epsilon$.)";
   auto m = find_math(s, true);
   ASSERT_EQ(m.size(), 2u);
   EXPECT_TRUE(runs_into_prose(s.substr(m[0].first, m[0].second - m[0].first)));
   EXPECT_FALSE(runs_into_prose(s.substr(m[1].first, m[1].second - m[1].first)));
-  EXPECT_FALSE(runs_into_prose("$\$5 \$$"));  // escaped dollar signs
+  EXPECT_FALSE(runs_into_prose(R"($\$5 \$$)"));  // escaped dollar signs
   EXPECT_FALSE(runs_into_prose("$$ a $ b $$"));   // display math
   // A delimiter whose partner is in another segment; a price and a regular expression are not.
   EXPECT_TRUE(has_tex_outside_formulas("$$ \\begin{align} x", {}));

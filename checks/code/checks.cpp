@@ -23,7 +23,7 @@ const std::vector<PairStep>& pair_steps() {
       {{&kUrl, &kFullwidth}, Gate::Sound, compare_url_mismatch},
       {{&kNoLoc}, Gate::WholePair, compare_no_loc_term},
       {{&kPlaceholder}, Gate::WholePair, compare_placeholder_formulas},
-      {{&kCommand, &kIdentifier, &kFullwidth}, Gate::WholePair, compare_command_mismatch},
+      {{&kCommand, &kIdentifier, &kUrl, &kFullwidth}, Gate::WholePair, compare_command_mismatch},
       {{&kPlaceholder, &kFullwidth}, Gate::WholePair, compare_placeholder_mismatch},
       {{&kNumber}, Gate::Always, compare_number_mismatch},
       // new-rule: pair steps above this line (ci/new-rule)

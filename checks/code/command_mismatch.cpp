@@ -83,16 +83,125 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
          tok.text, source_span);
 }
 
+// An e-mail address of the source (fredsm@contoso.com): verbatim in the translation, or spaced
+// apart, re-written with look-alikes, or mangled (`@ belindan-Contoso.com`). Letter case is not
+// compared: the domain ignores it (RFC 1035, section 2.3.3) and mail systems treat the local part
+// alike.
+void compare_email(PairComparison& p, const Token& tok, Span source_span) {
+  const std::string_view T = p.target_text();
+  Found f = p.locate(tok.text, false);
+  std::string_view raw = f.how == Match::None ? std::string_view() : T.substr(f.begin, f.end - f.begin);
+  Span at = f.how == Match::None ? p.whole_target() : p.target.vis.span(f.begin, f.end);
+  switch (f.how) {
+    case Match::Exact:
+    case Match::Case:
+      return;
+    case Match::Compat:
+      p.report(kFullwidth, at, fmt::format("e-mail address has {}: '{}' in translation, '{}' in source", lookalikes(raw, tok.text), q(raw), q(tok.text)), tok.text,
+               source_span, p.restore(at, source_span, "e-mail address"));
+      return;
+    case Match::Broken:
+      for (size_t k = T.find('@', f.begin); k < f.end; k = T.find('@', k + 1)) p.used_targets.insert(k);
+      p.report(kUrl, at, fmt::format("e-mail address differs from source: '{}' in translation, '{}' in source", q(raw), q(tok.text)), tok.text, source_span,
+               p.restore(at, source_span, "e-mail address"));
+      return;
+    case Match::None:
+      break;
+  }
+  // What the translation has around an `@` of its own: the address it made of the source's,
+  // with the words glued to it, and a word spaced from it that shares a part of the source's
+  // address (`@ belindan-Contoso.com`; not the `que` of `que @ ...`).
+  const std::string address = lower_ascii(tok.text);
+  const size_t source_at = address.find('@');
+  auto shares = [&](size_t b, size_t e, bool local) {
+    std::string w = lower_ascii(T.substr(b, e - b));
+    std::string_view part = std::string_view(address).substr(local ? 0 : source_at + 1, local ? source_at : std::string_view::npos);
+    part = part.substr(0, part.find('.'));
+    return w.size() >= 2 && part.size() >= 2 && (w.find(part) != std::string::npos || part.find(w) != std::string_view::npos);
+  };
+  for (size_t k = T.find('@'); k != std::string_view::npos; k = T.find('@', k + 1)) {
+    if (p.target.vis.is_code(k) || p.used_targets.count(k)) continue;
+    if (auto e = email_at(T, k); e && find_token(p.source.vis.text, T.substr(e->first, e->second - e->first)) != std::string_view::npos)
+      continue;  // an address the source has too
+    auto ascii_word = [&](size_t b, size_t e) {
+      return e > b && std::all_of(T.begin() + static_cast<std::ptrdiff_t>(b), T.begin() + static_cast<std::ptrdiff_t>(e),
+                                  [](char c) { return static_cast<uint8_t>(c) > 0x20 && static_cast<uint8_t>(c) < 0x80; });
+    };
+    size_t b = k, e = k + 1;
+    while (b > 0 && !space_length(T, b - 1) && static_cast<uint8_t>(T[b - 1]) < 0x80) --b;
+    if (b == k && b > 0 && space_length(T, b - 1)) {  // `fredsm @`: the word before, if it is ASCII
+      size_t wb = b - 1;
+      while (wb > 0 && !space_length(T, wb - 1)) --wb;
+      if (ascii_word(wb, b - 1) && shares(wb, b - 1, true)) b = wb;
+    }
+    while (e < T.size() && !space_length(T, e) && static_cast<uint8_t>(T[e]) < 0x80) ++e;
+    if (e == k + 1 && e < T.size() && space_length(T, e)) {  // `@ contoso.com`
+      size_t ws = e + space_length(T, e), we = ws;
+      while (we < T.size() && !space_length(T, we)) ++we;
+      if (ascii_word(ws, we) && (shares(ws, we, false) || shares(ws, we, true))) e = we;
+    }
+    while (e > k + 1 && std::string_view(".,;:!?)]*").find(T[e - 1]) != std::string_view::npos) --e;
+    if (e - b < 3) continue;
+    p.used_targets.insert(k);
+    Span span = p.target.vis.span(b, e);
+    p.report(kUrl, span, fmt::format("e-mail address differs from source: '{}' in translation, '{}' in source", q(T.substr(b, e - b)), q(tok.text)), tok.text,
+             source_span, p.restore(span, source_span, "e-mail address"));
+    return;
+  }
+  p.report(kUrl, at, fmt::format("e-mail address '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
+}
+
+// Operators of two characters that machine translation spaces apart (`>=2019` as `> = 2019`,
+// `a && b` as `a & & b`): reported where the translation has fewer of them intact than the source
+// and has one spaced apart that the source has not. An operator the translation puts in words
+// ("2019 or later") is prose, not a defect.
+void compare_operators(PairComparison& p) {
+  const std::string_view S = p.source.vis.text, T = p.target_text();
+  if (S.find_first_of("=&|") == std::string_view::npos) return;
+  auto spaced = [](std::string_view text, size_t k, std::string_view op) -> size_t {  // end of a spaced `op` at k, or 0
+    if (text[k] != op[0]) return 0;
+    size_t j = k + 1;
+    while (j < text.size() && space_length(text, j)) j += space_length(text, j);
+    return j > k + 1 && j < text.size() && text[j] == op[1] ? j + 1 : 0;
+  };
+  for (std::string_view op : {">=", "<=", "!=", "==", "=>", "&&", "||"}) {
+    size_t first = std::string_view::npos, ns = 0, nt = 0;
+    for (size_t k = S.find(op); k != std::string_view::npos; k = S.find(op, k + op.size()))
+      if (!p.source.vis.is_code(k)) {
+        if (first == std::string_view::npos) first = k;
+        ++ns;
+      }
+    if (!ns) continue;
+    for (size_t k = T.find(op); k != std::string_view::npos; k = T.find(op, k + op.size()))
+      if (!p.target.vis.is_code(k)) ++nt;
+    if (nt >= ns) continue;
+    bool source_spaced = false;
+    for (size_t k = S.find(op[0]); k != std::string_view::npos && !source_spaced; k = S.find(op[0], k + 1)) source_spaced = spaced(S, k, op) != 0;
+    if (source_spaced) continue;
+    const Span source_span = p.source.vis.span(first, first + op.size());
+    if (p.claimed(source_span)) continue;
+    for (size_t k = T.find(op[0]); k != std::string_view::npos; k = T.find(op[0], k + 1)) {
+      const size_t e = spaced(T, k, op);
+      if (!e || p.target.vis.is_code(k)) continue;
+      const Span at = p.target.vis.span(k, e);
+      p.report(kCommand, at, fmt::format("operator broken apart: '{}' in translation, '{}' in source", q(T.substr(k, e - k)), op), op, source_span,
+               p.restore(at, source_span, "operator"));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 const Rule kCommand{
     .id = "code/command-mismatch",
     .severity = Severity::Error,
-    .summary = "a command of the source (cmdlet and parameters, CLI options, variables, paths) differs in the translation",
+    .summary = "a command of the source (cmdlet and parameters, CLI options, variables, paths, operators) differs in the translation",
     .checks = "Commands written outside backticks, such as a PowerShell cmdlet with its parameters "
               "(`Set-MsolCompanySettings -AllowEmailVerifiedUsers $true`), a command-line option (`--tenant`), a "
               "`$variable`, a file path or a registry key, are in the translation verbatim, including the spaces "
-              "between their parts. Commands listed in the option `ignore` are left alone.",
+              "between their parts; an operator of two characters (`>=`, `<=`, `!=`, `==`, `=>`, `&&`, `||`) is "
+              "not spaced apart (`> =`). Commands listed in the option `ignore` are left alone.",
     .why = "A reader who copies `Set-MsolCompanySettings-AllowEmailVerifiedUsers` gets a command that fails. Copy "
            "the command from the source exactly, character for character.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">**Set-MsolCompanySettings-AllowEmailVerifiedUsers $true**</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">**Set-MsolCompanySettings -AllowEmailVerifiedUsers $true**</span></span>\n"},
@@ -119,6 +228,10 @@ void compare_command_mismatch(PairComparison& p) {
     if (!seen.insert(tok.text).second || contains_text(p.context.ignore, tok.text)) continue;
     Span source_span = p.source.vis.span(tok.begin, tok.end);
     if (p.claimed(source_span)) continue;
+    if (tok.kind == TokenKind::Email) {
+      compare_email(p, tok, source_span);
+      continue;
+    }
     const bool command = tok.kind == TokenKind::Command;
     const Rule& rule = command ? kCommand : kIdentifier;
     const char* what = command ? "command" : "name";
@@ -174,6 +287,7 @@ void compare_command_mismatch(PairComparison& p) {
       }
     }
   }
+  compare_operators(p);
 }
 
 }  // namespace loclint::checks::code

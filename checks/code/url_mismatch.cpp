@@ -12,12 +12,14 @@ namespace loclint::checks::code {
 const Rule kUrl{
     .id = "code/url-mismatch",
     .severity = Severity::Error,
-    .summary = "a URL or link destination of the source is missing or altered in the translation",
+    .summary = "a URL, e-mail address or link destination of the source is missing or altered in the translation",
     .checks = "Link destinations and URLs written in the text point where the source's point; only the link text "
               "is prose. A locale segment changed on purpose (`/en-us/` in the source, the file's own locale or "
               "none in the translation) is accepted unless the option `allow-localized-locale` is `false`; so are "
               "language query parameters set to the file's locale (`clcid=0x409` to the locale's LCID, `lang`, "
-              "`ui-locale`, `mkt`, `setlang`, `hl`, `culture` from English to the file's language).",
+              "`ui-locale`, `mkt`, `setlang`, `hl`, `culture` from English to the file's language). E-mail "
+              "addresses written in the text (`fredsm@contoso.com`) are in the translation as in the source, "
+              "letter case aside.",
     .why = "A translated or damaged destination sends readers to a 404 page or to the wrong place. Copy the "
            "destination from the source.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Voir [la page](/partner-centre/page)</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">See [the page](/partner-center/page)</span></span>\n"},

@@ -24,9 +24,29 @@ bool is_product_code(std::string_view w) {
 
 }  // namespace
 
+std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t at) {
+  auto local = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '+' || c == '-'; };
+  auto domain = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '-'; };
+  if (at >= text.size() || text[at] != '@') return std::nullopt;
+  size_t b = at;
+  while (b > 0 && local(text[b - 1])) --b;
+  size_t e = at + 1;
+  while (e < text.size() && domain(text[e])) ++e;
+  while (e > at + 1 && text[e - 1] == '.') --e;  // the sentence's period
+  const std::string_view d = text.substr(at + 1, e - at - 1), l = text.substr(b, at - b);
+  // The local part is a dot-atom (RFC 5322, section 3.4.1): no dot at either end, none doubled
+  // (`meeting_MzB...zIw@thread.v2` is an identifier cut short, not an address).
+  if (l.empty() || l.front() == '.' || l.back() == '.' || l.find("..") != std::string_view::npos) return std::nullopt;
+  if (d.empty() || d.find('.') == std::string_view::npos || d.front() == '.' ||
+      d.find("..") != std::string_view::npos || d.back() == '-' || d.back() == '_')
+    return std::nullopt;
+  return std::make_pair(b, e);
+}
+
 bool may_have_tokens(std::string_view text) {
   // What each token kind needs, as bytes and pairs of adjacent bytes (see tokenize()):
-  //   $ \ { % < _ # +       variables, Windows paths, placeholders, snake_case, C# and C++: anywhere
+  //   $ \ { % < _ # + @     variables, Windows paths, placeholders, snake_case, C# and C++,
+  //                         e-mail addresses: anywhere
   //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
   //   space then -           one-letter options ("the -o parameter"), at the start of the text too
   //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
@@ -44,7 +64,7 @@ bool may_have_tokens(std::string_view text) {
   };
   static constexpr auto kClass = [] {
     std::array<uint16_t, 256> t{};
-    for (char c : std::string_view("$\\{%<_#+")) t[static_cast<uint8_t>(c)] |= kStop;
+    for (char c : std::string_view("$\\{%<_#+@")) t[static_cast<uint8_t>(c)] |= kStop;
     for (int c = 0; c < 256; ++c) {
       if (c >= 'A' && c <= 'Z') t[c] |= kUpper | kWord | kAfterDash;
       if (c >= 'a' && c <= 'z') t[c] |= kLowDigit | kWord;
@@ -99,6 +119,19 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     const Word& w = words[i];
     std::string_view c = core(w);
     if (c.empty()) continue;
+    if (w.classes & kAtByte) {
+      // E-mail addresses (a URL's `user@` is the URL's).
+      const std::string_view raw = text.substr(w.begin, w.end - w.begin);
+      bool any = false;
+      if (raw.find("://") == std::string_view::npos)
+        for (size_t at = raw.find('@'); at != std::string_view::npos; at = raw.find('@', at + 1))
+          if (auto m = email_at(raw, at)) {
+            out.push_back({TokenKind::Email, w.begin + m->first, w.begin + m->second, std::string(raw.substr(m->first, m->second - m->first)), true});
+            any = true;
+            at = m->second - 1;
+          }
+      if (any) continue;
+    }
     const bool dash = w.classes & kDashByte;
     bool cmdlet = dash && is_cmdlet(c);
     bool long_option = dash && c.starts_with("--") && is_param(c);

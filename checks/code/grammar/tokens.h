@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace loclint::checks::code {
@@ -16,6 +18,7 @@ enum class TokenKind : uint8_t {
   Host,        // a domain name (example.onmicrosoft.com): compared without letter case
   Url,         // a bare http(s) URL in text
   Placeholder, // {0}, {name}, {{var}}, %s, %1$d, $(var), <name>, %VAR%
+  Email,       // an e-mail address (fredsm@contoso.com), as GFM finds extended email autolinks
 };
 
 struct Token {
@@ -34,7 +37,7 @@ struct Token {
 // that are not prose (code spans) and are never part of a token.
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip = nullptr);
 
-// False when tokenize() cannot find anything in the text: it has none of $ \ { % < _ # +, no dash
+// False when tokenize() cannot find anything in the text: it has none of $ \ { % < _ # + @, no dash
 // before a dash, an upper-case letter or a digit, no dash after a space or at the start, no slash after : . or ~, no hump (an
 // upper-case letter right after a lower-case letter or a digit), no inner dot and no six
 // date-format bytes in a row.
@@ -46,6 +49,14 @@ bool may_have_placeholders(std::string_view text);
 
 // A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
 bool is_format_pattern(std::string_view word);
+
+// The e-mail address around the `@` at byte `at` of `text`, as GFM 0.29 (section 6.9, extended
+// email autolink) finds one: one or more of [A-Za-z0-9._+-], `@`, then labels of [A-Za-z0-9_-]
+// separated by periods, at least one period, not ending in `-` or `_` (a final `.` is the
+// sentence's), the local part a dot-atom (RFC 5322, section 3.4.1: no dot at its ends, none
+// doubled). Byte range [begin, end) of `text`, or nullopt (`@contoso`, `@azure/identity`,
+// `user@host`).
+std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t at);
 
 // True for a PowerShell cmdlet name: an approved verb (Get-Verb), a dash and a capitalized ASCII
 // noun (Get-Item, Set-MsolCompanySettings, Get-VM, Import-Csv), not an English compound (Add-On,

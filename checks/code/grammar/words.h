@@ -26,6 +26,7 @@ enum : uint16_t {
   kDashByte = 32,             // '-' (cmdlets, options, product codes)
   kBackslashByte = 64,        // '\\' (Windows paths, registry keys)
   kFormatLetter = 128,        // 'd' or 'm' (a date or time format has "dd" or "mm")
+  kAtByte = 1024,             // '@' (e-mail addresses)
 };
 
 constexpr std::array<uint16_t, 256> make_byte_classes() {
@@ -42,6 +43,7 @@ constexpr std::array<uint16_t, 256> make_byte_classes() {
     if (c == '-') f |= kDashByte;
     if (c == '\\') f |= kBackslashByte;
     if (c == 'd' || c == 'm') f |= kFormatLetter;
+    if (c == '@') f |= kAtByte;
     t[static_cast<size_t>(c)] = f;
   }
   return t;
