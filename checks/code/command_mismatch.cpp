@@ -25,6 +25,64 @@ bool names_xref(std::string_view raw, std::string_view name) {
   return false;
 }
 
+// Whether the source half is a whole cell of a pipe table whose column the translation
+// translates: of the other rows' cells in that column that are one segment each, more were
+// translated than kept, and at least two. A column of values the product localizes (a Data Type
+// column: `Decimal` as `Decimale`, `Text` as `Testo`, so `DateTime` as `DataOra`) is prose to its
+// translator; a column of field names keeps them (`RevSumCategoryName`, `SKUId`), and a name
+// translated there (`SalesModel` as `Works Sales`) is still reported.
+bool column_translated(const Half& source) {
+  const Document& doc = *source.doc;
+  const std::string_view text = doc.text();
+  auto line_start = [&](size_t at) {
+    const size_t nl = text.rfind('\n', at == 0 ? 0 : at - 1);
+    return at == 0 || nl == std::string_view::npos ? size_t{0} : nl + 1;
+  };
+  auto line_end = [&](size_t at) {
+    const size_t nl = text.find('\n', at);
+    return nl == std::string_view::npos ? text.size() : nl;
+  };
+  // The unescaped pipes of a table row, or none when the line is not one.
+  auto pipes = [&](size_t b, size_t e) {
+    std::vector<size_t> out;
+    size_t k = b;
+    while (k < e && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= e || text[k] != '|') return out;
+    for (; k < e; ++k)
+      if (text[k] == '|' && (k == b || text[k - 1] != '\\')) out.push_back(k);
+    return out;
+  };
+  const size_t ls = line_start(source.content.begin), le = line_end(source.content.begin);
+  const std::vector<size_t> own = pipes(ls, le);
+  const size_t column = static_cast<size_t>(std::count_if(own.begin(), own.end(), [&](size_t k) { return k < source.content.begin; }));
+  if (own.empty() || column == 0 || column >= own.size()) return false;
+  size_t translated = 0, kept = 0;
+  auto tally = [&](size_t b, size_t e) {
+    const std::vector<size_t> ps = pipes(b, e);
+    if (ps.size() <= column) return false;
+    const Span cell{static_cast<uint32_t>(ps[column - 1] + 1), static_cast<uint32_t>(ps[column])};
+    if (cell.contains(source.content)) return true;  // the half's own row
+    auto [first, last] = Document::within(doc.segments(), cell);
+    if (last - first != 1 || !cell.contains(first->span) || !first->target.closed || !first->source.closed) return true;
+    if (trim(doc.slice(cell)) != doc.slice(first->span)) return true;  // not the whole cell
+    const std::string_view t = trim(doc.slice(first->target.content)), s = trim(doc.slice(first->source.content));
+    if (s.empty() || std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || c == '.' || c == ','; })) return true;
+    (t == s ? kept : translated) += 1;
+    return true;
+  };
+  for (size_t b = ls; b > 0;) {  // the rows above
+    const size_t pb = line_start(b - 1);
+    if (!tally(pb, b - 1)) break;
+    b = pb;
+  }
+  for (size_t e = le; e < text.size();) {  // and below
+    const size_t ne = line_end(e + 1);
+    if (!tally(e + 1, ne)) break;
+    e = ne;
+  }
+  return translated >= 2 && translated > kept;
+}
+
 // The command is neither verbatim nor merely re-spaced: quote what the translation has where
 // the command starts, if its first word is there.
 void command_missing(PairComparison& p, const Token& tok, Span source_span) {
@@ -265,10 +323,11 @@ void compare_command_mismatch(PairComparison& p) {
           command_missing(p, tok, source_span);
           break;
         }
-        // A segment that holds one name was made for that name; an aligned block that does (a
-        // table cell of a monolingual translation) is translated with its column (`DateTime` as
+        // A segment that holds one name was made for that name, unless it is a cell of a column
+        // its translation translates (column_translated); an aligned block that does (a table
+        // cell of a monolingual translation) is translated with its column (`DateTime` as
         // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
-        const bool whole_name = whole() == tok.text && !p.pair.source_file;
+        const bool whole_name = whole() == tok.text && !p.pair.source_file && !column_translated(p.pair.source);
         bool strong = tok.strong || whole_name || names_xref(p.pair.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
         std::string_view whole_t = trim(T);
