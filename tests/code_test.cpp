@@ -272,6 +272,11 @@ TEST(CodeTokenize, NamesSpelledWithSymbols) {
   EXPECT_TRUE(may_have_tokens("Write Q# programs"));
 }
 
+TEST(CodeTokenize, FormatPictures) {
+  for (std::string_view w : {"mm", "MM", "h", "HH", "yyyy", "tt", "fffff", "K"}) EXPECT_TRUE(is_format_picture(w)) << w;
+  for (std::string_view w : {"", "Esc", "mM", "ffffff", "ab", "ID", "aaaa"}) EXPECT_FALSE(is_format_picture(w)) << w;
+}
+
 TEST(CodeTokenize, EmailAddresses) {
   // GFM 0.29, section 6.9 (extended email autolink), with RFC 5322's dot-atom local part.
   auto address = [](std::string_view text) {

@@ -186,13 +186,14 @@ void compare_email(PairComparison& p, const Token& tok, Span source_span) {
                                   [](char c) { return static_cast<uint8_t>(c) > 0x20 && static_cast<uint8_t>(c) < 0x80; });
     };
     size_t b = k, e = k + 1;
-    while (b > 0 && !space_length(T, b - 1) && static_cast<uint8_t>(T[b - 1]) < 0x80) --b;
+    auto address_byte = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '+' || c == '-'; };
+    while (b > 0 && address_byte(T[b - 1])) --b;
     if (b == k && b > 0 && space_length(T, b - 1)) {  // `fredsm @`: the word before, if it is ASCII
       size_t wb = b - 1;
       while (wb > 0 && !space_length(T, wb - 1)) --wb;
       if (ascii_word(wb, b - 1) && shares(wb, b - 1, true)) b = wb;
     }
-    while (e < T.size() && !space_length(T, e) && static_cast<uint8_t>(T[e]) < 0x80) ++e;
+    while (e < T.size() && address_byte(T[e])) ++e;
     if (e == k + 1 && e < T.size() && space_length(T, e)) {  // `@ contoso.com`
       size_t ws = e + space_length(T, e), we = ws;
       while (we < T.size() && !space_length(T, we)) ++we;
@@ -206,6 +207,11 @@ void compare_email(PairComparison& p, const Token& tok, Span source_span) {
              source_span, p.restore(span, source_span, "e-mail address"));
     return;
   }
+  // Segmentation splits sentences where a translation may not: the address may stand in the
+  // translation of the next or the previous segment (a source half that repeats its neighbour's
+  // sentence).
+  for (const Half& n : {p.pair.before, p.pair.after})
+    if (n && find_token(n.text(), tok.text) != std::string_view::npos) return;
   p.report(kUrl, at, fmt::format("e-mail address '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
 }
 
@@ -242,7 +248,7 @@ void compare_operators(PairComparison& p) {
       const size_t e = spaced(T, k, op);
       if (!e || p.target.vis.is_code(k)) continue;
       const Span at = p.target.vis.span(k, e);
-      p.report(kCommand, at, fmt::format("operator broken apart: '{}' in translation, '{}' in source", q(T.substr(k, e - k)), op), op, source_span,
+      p.report(kCommand, at, fmt::format("'{}' broken apart: '{}' in translation, '{}' in source", op, q(T.substr(k, e - k)), op), op, source_span,
                p.restore(at, source_span, "operator"));
       break;
     }

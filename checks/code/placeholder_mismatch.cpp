@@ -166,6 +166,22 @@ void compare_placeholder_formulas(PairComparison& p) {
 // placeholder claimed by an earlier step.
 void compare_placeholder_mismatch(PairComparison& p) {
   const std::string_view T = p.target_text();
+  // A format picture alone in its segment or cell (`mm`, `HH`, `tt`: a row of a table of
+  // format pictures) re-cased: in a picture, letter case is meaning (Win32 "Hour, Minute, and
+  // Second Format Pictures", .NET custom date and time format strings: m minutes, M months,
+  // h 12-hour, H 24-hour). A picture the translation writes with its own letters is left to it.
+  if (const std::string_view sw = trim(p.source.vis.text); is_format_picture(sw) && !p.source.vis.is_code(static_cast<size_t>(sw.data() - p.source.vis.text.data()))) {
+    const std::string_view tw = trim(T);
+    if (tw != sw && lower_ascii(tw) == lower_ascii(sw)) {
+      const size_t b = static_cast<size_t>(tw.data() - T.data());
+      const Span at = p.target.vis.span(b, b + tw.size());
+      const Span source_span = p.source.vis.span(static_cast<size_t>(sw.data() - p.source.vis.text.data()),
+                                                 static_cast<size_t>(sw.data() - p.source.vis.text.data()) + sw.size());
+      p.report(kPlaceholder, at, fmt::format("letter case of format picture changed: '{}' in translation, '{}' in source (in a picture, case is meaning: m minutes, M months)", q(tw), q(sw)),
+               sw, source_span, p.restore(at, source_span, "format picture"));
+      return;
+    }
+  }
   std::vector<Item> s = p.source_tag_placeholders, t = p.target_tag_placeholders;
   for (const Token& tok : p.source_tokens)
     if (tok.kind == TokenKind::Placeholder) s.push_back({tok.text, tok.text, p.source.vis.span(tok.begin, tok.end)});

@@ -166,4 +166,12 @@ bool is_format_pattern(std::string_view w) {
   return (year && day) || (hour && minute);
 }
 
+bool is_format_picture(std::string_view w) {
+  // One letter of a date or time picture, written one to five times: d dd ddd dddd, M MM MMM
+  // MMMM, y yy yyyy yyyyy, g gg, h hh, H HH, m mm, s ss, t tt, f..fffff, z zz, K (.NET custom
+  // date and time format strings; Win32 "Day, Month, Year, and Era Format Pictures").
+  if (w.empty() || w.size() > 5 || std::strchr("dMyghHmstfzK", w[0]) == nullptr) return false;
+  return std::all_of(w.begin(), w.end(), [&](char c) { return c == w[0]; });
+}
+
 }  // namespace loclint::checks::code

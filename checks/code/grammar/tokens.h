@@ -49,6 +49,9 @@ bool may_have_placeholders(std::string_view text);
 
 // A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
 bool is_format_pattern(std::string_view word);
+// One element of a date or time format picture: a picture letter written one to five times
+// (`mm`, `HH`, `yyyy`, `tt`). Alone in a segment, its letter case is compared.
+bool is_format_picture(std::string_view word);
 
 // The e-mail address around the `@` at byte `at` of `text`, as GFM 0.29 (section 6.9, extended
 // email autolink) finds one: one or more of [A-Za-z0-9._+-], `@`, then labels of [A-Za-z0-9_-]
