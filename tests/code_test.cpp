@@ -272,6 +272,16 @@ TEST(CodeTokenize, NamesSpelledWithSymbols) {
   EXPECT_TRUE(may_have_tokens("Write Q# programs"));
 }
 
+TEST(CodeTokenize, ProseGluedToANameIsNotPartOfIt) {
+  EXPECT_EQ(glued_prose_head("theSales"), 3u);
+  EXPECT_EQ(glued_prose_head("andOAuthTokenIssuer"), 3u);
+  EXPECT_EQ(glued_prose_head("namedRedmondTemps"), 5u);
+  for (std::string_view name : {"theme", "orderId", "isEnabled", "onClick", "myStorageAccount", "getUserName", "the", "ThePlan"})
+    EXPECT_EQ(glued_prose_head(name), 0u) << name;
+  // The name is what follows; a capitalized word alone is none.
+  EXPECT_EQ(texts(tokenize("Grant access andOAuthTokenIssuer now, theSales team"), TokenKind::Identifier), V{"OAuthTokenIssuer"});
+}
+
 TEST(CodeTokenize, FormatPictures) {
   for (std::string_view w : {"mm", "MM", "h", "HH", "yyyy", "tt", "fffff", "K"}) EXPECT_TRUE(is_format_picture(w)) << w;
   for (std::string_view w : {"", "Esc", "mM", "ffffff", "ab", "ID", "aaaa"}) EXPECT_FALSE(is_format_picture(w)) << w;

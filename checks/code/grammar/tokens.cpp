@@ -24,6 +24,20 @@ bool is_product_code(std::string_view w) {
 
 }  // namespace
 
+size_t glued_prose_head(std::string_view run) {
+  // Closed-class words (articles, possessive determiners, coordinating conjunctions) and the
+  // participles that introduce a name ("a column named X"): no API name starts with one, so
+  // `theSales`, `yourAdd`, `andOAuthTokenIssuer`, `namedRedmondTemps` are prose that lost a
+  // space in the source, and the name, if any, is what follows.
+  size_t n = 0;
+  while (n < run.size() && is_lower(run[n])) ++n;
+  if (n == 0 || n >= run.size() || !is_upper(run[n])) return 0;
+  return contains({"the", "a", "an", "your", "our", "their", "his", "her", "its", "and", "or", "nor", "but", "named", "called"},
+                  run.substr(0, n))
+             ? n
+             : 0;
+}
+
 std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t at) {
   auto local = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '+' || c == '-'; };
   auto domain = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '-'; };
@@ -274,6 +288,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         size_t b = s, e = j;
         while (b < e && text[b] == '.') ++b;
         while (e > b && text[e - 1] == '.') --e;
+        b += glued_prose_head(text.substr(b, e - b));
         Token t{TokenKind::Identifier, b, e, {}, true};
         if (!classify_identifier(text.substr(b, e - b), t)) continue;
         // Glued to letters of another script: part of a word, not a name of its own.

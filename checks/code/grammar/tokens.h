@@ -61,6 +61,12 @@ bool is_format_picture(std::string_view word);
 // `user@host`).
 std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t at);
 
+// The length of an English word glued to the name that follows it in `run` (a space missing in
+// the text: `theSales`, `andOAuthTokenIssuer`, `namedRedmondTemps`): an article, a possessive
+// determiner, a coordinating conjunction, `named` or `called`, in lower case, right before an
+// upper-case letter. 0 when `run` starts with none.
+size_t glued_prose_head(std::string_view run);
+
 // True for a PowerShell cmdlet name: an approved verb (Get-Verb), a dash and a capitalized ASCII
 // noun (Get-Item, Set-MsolCompanySettings, Get-VM, Import-Csv), not an English compound (Add-On,
 // Read-Only).
