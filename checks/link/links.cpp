@@ -1,5 +1,7 @@
 // The link checker's walk: every link of the document, once, resolved and handed to the steps
 // (checks.cpp); and the API the steps report and look up through (link.h).
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "common/document_locale.h"
@@ -147,8 +149,10 @@ LinkOrigin LinkChecker::origin_of(const Link& link) const {
     }
     return LinkOrigin::Translation;
   }
-  // Outside the halves, on a line that holds a segment (a link wrapped around one, a list item):
-  // the skeleton, which the pipeline copies from the English file and the translator never edits.
+  // Outside the halves, on a line that holds a segment (a link wrapped around one, a list item)
+  // or on a line of its own (an image between two paragraphs): the skeleton, which the pipeline
+  // copies from the English file and the translator never edits. Prose outside the halves with a
+  // link in it is text someone wrote into this file.
   if (!halves_.empty()) {
     std::string_view text = doc_.text();
     size_t nl = text.rfind('\n', link.span.begin);
@@ -158,6 +162,15 @@ LinkOrigin LinkChecker::origin_of(const Link& link) const {
     auto it = std::lower_bound(halves_.begin(), halves_.end(), line_begin,
                                [](const Half& h, uint32_t off) { return h.span.begin < off; });
     if (it != halves_.end() && it->span.begin < line_end) return LinkOrigin::Skeleton;
+    auto letters = [&](uint32_t b, uint32_t e) {
+      for (size_t k = b; k < e;) {
+        const char32_t cp = utf8::next(text, k);
+        if (u_isalpha(static_cast<UChar32>(cp))) return true;
+      }
+      return false;
+    };
+    if (!letters(line_begin, std::min(link.span.begin, line_end)) && !letters(std::min(link.span.end, line_end), line_end))
+      return LinkOrigin::Skeleton;
   }
   if (auto english = in_source_tree(here_)) {
     auto set = env_.workspace.anchors(*english);
