@@ -13,7 +13,8 @@ const Rule kPlaceholder{
     .summary = "a placeholder of the source ({0}, {name}, %s, $(var), <name>) differs in the translation",
     .checks = "Placeholders such as `{0}`, `{name}`, `{{var}}`, `%s`, `%1$d`, `$(var)`, `%ProgramFiles%`, "
               "`<tenant-id>` and date formats (`yyyy-MM-dd`) appear in the translation exactly as in the source; "
-              "their position may move with the sentence. TeX formulas (`$\\ket{\\psi}$`) are compared by the tokens "
+              "their position may move with the sentence. A date format may be written in the locale's letters "
+              "(`aaaa-MM-jj`); a field re-cased (`HH` as `hh`) or reordered (`dd` as `MM`) is reported. TeX formulas (`$\\ket{\\psi}$`) are compared by the tokens "
               "TeX reads, not by their spacing: a translated or dropped command (`\\ket`, `\\cdots`) is reported, "
               "spaces added or removed are not.",
     .why = "A placeholder stands for a value the reader or the software fills in: a translated or altered one "
@@ -161,6 +162,44 @@ void compare_placeholder_formulas(PairComparison& p) {
   for (auto [b, e] : src_math) p.claim(p.source.vis.span(b, e));
 }
 
+namespace {
+
+// What a translated date or time format string changed in meaning, beside writing the fields in
+// its locale's letters (French `aaaa-MM-jj` for `yyyy-MM-dd`, Italian `gg` for `dd`: each source
+// letter replaced by one letter the source does not use, everywhere): a field re-cased (`HH` as
+// `hh`, 24-hour as 12-hour; `MM` as `mm`, months as minutes) or written with a letter that is
+// another field of the source (`dd` as `MM`: the fields were reordered), as "'HH' as 'hh'"
+// phrases; empty when nothing did. `source` and `target` have the same shape (same_shape()).
+std::string format_meaning_changed(std::string_view source, std::string_view target) {
+  std::string out;
+  char map[128] = {};
+  auto note = [&](std::string_view a, std::string_view b) {
+    out += fmt::format("{}'{}' as '{}'", out.empty() ? "" : ", ", a, b);
+  };
+  for (size_t i = 0; i < source.size() && i < target.size();) {
+    const char c = source[i];
+    size_t n = 1;
+    while (i + n < source.size() && source[i + n] == c) ++n;
+    const std::string_view a = source.substr(i, n), b = target.substr(i, std::min(n, target.size() - i));
+    i += n;
+    if (!is_letter(c) || a == b) continue;
+    const char t = b[0];
+    const bool one_letter = std::all_of(b.begin(), b.end(), [&](char x) { return x == t; });
+    const bool recased = one_letter && t != c && lower_ascii(std::string_view(&t, 1)) == lower_ascii(std::string_view(&c, 1));
+    const bool other_field = source.find(t) != std::string_view::npos;
+    const auto u = static_cast<unsigned char>(c);
+    const bool consistent = u < 128 && (map[u] == 0 || map[u] == t);
+    if (!one_letter || recased || other_field || !consistent || static_cast<unsigned char>(t) >= 128) {
+      note(a, b);
+      continue;
+    }
+    map[u] = t;
+  }
+  return out;
+}
+
+}  // namespace
+
 // Placeholders: those the tokens of both sides hold and the tag-shaped names of the tag step;
 // a `{...}` inside a formula of the formula step is the formula's, and so is a source
 // placeholder claimed by an earlier step.
@@ -226,7 +265,10 @@ void compare_placeholder_mismatch(PairComparison& p) {
       // A localized format string keeps the separators: aaaa-MM-jjThh:mm:ssZ.
       if (auto w = same_shape(p, a.key)) {
         std::string_view raw = T.substr(w->first, w->second - w->first);
-        p.report(kPlaceholder, p.target.vis.span(w->first, w->second), fmt::format("format string differs from source: '{}' in translation, '{}' in source", q(raw), q(a.raw)), a.raw, a.span);
+        const std::string changed = format_meaning_changed(a.key, raw);
+        if (changed.empty()) continue;  // the locale's letters for the same fields (aaaa-MM-jj)
+        p.report(kPlaceholder, p.target.vis.span(w->first, w->second),
+                 fmt::format("format string differs from source: '{}' in translation, '{}' in source ({})", q(raw), q(a.raw), changed), a.raw, a.span);
         continue;
       }
     }
