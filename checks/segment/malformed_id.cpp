@@ -162,6 +162,14 @@ void Analysis::report_malformed(const SegmentHalf& h, bool target) {
   std::string_view side = target ? "translation" : "source";
   if (h.id.empty())
     out_.report(kMalformedId, h.id_span, fmt::format("empty segment id in {} (expected {})", side, kIdShape));
+  else if (h.id.starts_with("&quot;"))
+    // `data-ttu-id=&quot;0e9cf-115&quot;`: the attribute's quotes written as the entity, as a whole
+    // run of a file's tags is by some pipelines; browsers take `"0e9cf-115"`, quotes and all, and a
+    // `class=&quot;sxs-lookup&quot;` wrapper no longer hides the English text.
+    out_.report(kMalformedId, h.id_span,
+                fmt::format("segment id '{}' in {} is quoted with '&quot;' instead of '\"': an sxs-lookup class "
+                            "quoted so no longer hides the English text",
+                            excerpt(h.id, 30), side));
   else
     out_.report(kMalformedId, h.id_span,
                 fmt::format("malformed segment id '{}' in {} (expected {})", excerpt(h.id, 24), side, kIdShape));

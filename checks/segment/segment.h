@@ -83,6 +83,10 @@ class Analysis {
   bool no_source_twin(const Unit& u);   // missing_source.cpp
   bool separated_twin(const Unit& u);   // missing_source.cpp
   bool bare_source(const Unit& u);      // missing_source.cpp
+  // Whether the unit's sxs-lookup wrapper stands after its translation with its attribute quoted
+  // by `&quot;` (`<span class=&quot;sxs-lookup&quot;>`): the damage of the unit's id too, which
+  // segment/malformed-id reports; the twin is neither separated nor unwrapped (missing_source.cpp).
+  bool quoted_wrapper(const Unit& u) const;
   bool missing_inner(const Unit& u);    // malformed_id.cpp
   std::string stop_reason(const SegmentHalf& h) const;  // unclosed_span.cpp
   void report_stray_tags();                              // unclosed_span.cpp
