@@ -1,4 +1,5 @@
 #include "comparison.h"
+#include "grammar/chars.h"
 
 namespace loclint::checks::code {
 
@@ -36,6 +37,21 @@ void compare_no_loc_term(PairComparison& p) {
     if (p.claimed(source_span)) continue;
     Found f = p.locate(term, false);
     if (f.how == Match::Exact) continue;
+    // White space that renders the same (`Configuration  Manager`: HTML collapses a run of spaces)
+    // is the term as written.
+    auto collapsed = [](std::string_view text) {
+      std::string out;
+      for (size_t k = 0; k < text.size();) {
+        if (const size_t n = space_length(text, k)) {
+          if (out.empty() || out.back() != ' ') out += ' ';
+          k += n;
+        } else {
+          out += text[k++];
+        }
+      }
+      return out;
+    };
+    if (f.how == Match::Broken && collapsed(T.substr(f.begin, f.end - f.begin)) == collapsed(term)) continue;
     if (f.how == Match::None) {
       p.report(kNoLoc, p.whole_target(), fmt::format("no-loc term '{}' of the source is missing from the translation", q(term)), term, source_span);
     } else {
