@@ -231,6 +231,26 @@ void compare_placeholder_mismatch(PairComparison& p) {
         t.push_back({tok.text, tok.text, p.target.vis.span(tok.begin, tok.end)});
   // Inside code spans placeholders are compared with the code span.
   match_equal(s, t);
+  // Whether the target's items hold `<word>` already (a placeholder of its own, compared above).
+  auto t_has_key = [](const std::vector<Item>& items, std::string_view word) {
+    return std::any_of(items.begin(), items.end(), [&](const Item& x) { return x.key.size() == word.size() + 2 && x.key.substr(1, word.size()) == word; });
+  };
+  // A word in angle brackets written for the reader ("Create Notification for <Sender>") is
+  // translated with the sentence: a capitalized plain word on both sides.
+  auto described = [](std::string_view k) {
+    return k.size() > 3 && k.front() == '<' && k.back() == '>' && is_upper(k[1]) &&
+           std::all_of(k.begin() + 2, k.end() - 1, [](char ch) { return is_lower(ch) || static_cast<uint8_t>(ch) >= 0x80; });
+  };
+  // The translation's own such words, also with a space inside the brackets (`<Mittente >`), which
+  // the placeholder grammar does not take.
+  std::vector<size_t> described_in_target;
+  for (size_t k = T.find('<'); k != std::string_view::npos; k = T.find('<', k + 1)) {
+    const size_t e = T.find_first_of("<>\n", k + 1);
+    if (e == std::string_view::npos || T[e] != '>' || e - k > 40) continue;
+    const std::string_view inside = trim(T.substr(k + 1, e - k - 1));
+    if (inside.find(' ') == std::string_view::npos && described(fmt::format("<{}>", inside)) && !t_has_key(t, inside))
+      described_in_target.push_back(k);
+  }
   for (Item& a : s) {
     if (a.used || p.claimed(a.span)) continue;
     Item* b = nullptr;
@@ -241,12 +261,6 @@ void compare_placeholder_mismatch(PairComparison& p) {
       }
     if (b) {
       b->used = true;
-      // A word in angle brackets written for the reader ("Create Notification for <Sender>")
-      // is translated with the sentence: a capitalized plain word on both sides.
-      auto described = [](std::string_view k) {
-        return k.size() > 3 && k.front() == '<' && k.back() == '>' && is_upper(k[1]) &&
-               std::all_of(k.begin() + 2, k.end() - 1, [](char ch) { return is_lower(ch) || static_cast<uint8_t>(ch) >= 0x80; });
-      };
       if (described(a.key) && described(b->key)) continue;
       bool compat = fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text;
       p.report(compat ? kFullwidth : kPlaceholder, b->span,
@@ -256,6 +270,10 @@ void compare_placeholder_mismatch(PairComparison& p) {
     }
     Found f = p.locate(a.key, false);
     if (f.how == Match::Exact) continue;  // written as a tag on one side and as text on the other
+    if (f.how == Match::None && described(a.key) && !described_in_target.empty()) {
+      described_in_target.erase(described_in_target.begin());
+      continue;
+    }
     // "mm-dd-yyyy" in lower case is a notation described to the reader, not a format string
     // (in one, "mm" is minutes): the translation writes its own (gg-mm-aaaa).
     if (f.how == Match::None && is_format_pattern(a.key) && a.key.find_first_of("MHh") == std::string::npos &&
