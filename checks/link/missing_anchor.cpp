@@ -103,6 +103,11 @@ void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path
   if (!set || set->contains(fragment) || defined_by_include(checker, *set, file ? *file : checker.here(), fragment, 0))
     return;
   LinkOrigin origin = link.origin;
+  // The English half links the same way, but the English page has the anchor: the localized page
+  // lost it (a heading's id the pipeline did not number), not the source.
+  if ((origin == LinkOrigin::SourceHalf || origin == LinkOrigin::Skeleton) &&
+      std::binary_search(set->source_ids.begin(), set->source_ids.end(), fragment))
+    origin = LinkOrigin::Translation;
   if (origin == LinkOrigin::SourceArticle) {
     // The English article links the same way; the defect is inherited only when the English
     // target lacks the anchor too. A heading translated without keeping its id is the translation's.

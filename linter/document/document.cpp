@@ -314,6 +314,18 @@ AnchorSet anchor_set(const Document& doc) {
   }
   take_anchors_before(UINT32_MAX);
   for (const Anchor& a : anchors) out.ids.push_back(a.name);
+  if (!doc.segments().empty()) {
+    Seen seen_source;
+    const auto& segs = doc.segments();
+    for (const Heading& h : doc.headings()) {
+      std::string english;
+      auto it = std::lower_bound(segs.begin(), segs.end(), h.block, [](const Segment& s, uint32_t b) { return s.block < b; });
+      for (; it != segs.end() && it->block == h.block; ++it)
+        if (it->source.present) english.append(text.substr(it->source.content.begin, it->source.content.size()));
+      if (!english.empty()) out.source_ids.push_back(numbered(seen_source, heading_slug(english)));
+    }
+    std::sort(out.source_ids.begin(), out.source_ids.end());
+  }
   for (const Link& l : doc.links()) {
     if (doc.in_code(l.span.begin)) continue;
     if (l.kind == LinkKind::Include) out.includes.push_back(l.destination);

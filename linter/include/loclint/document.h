@@ -361,6 +361,12 @@ struct AnchorSet {
   // Every link destination of the document as written, sorted and unique: a translation's link
   // that its source-language article also has was copied, not changed, by the translation.
   std::vector<std::string> destinations;
+  // A side-by-side document's English page: the ids its headings get from their source halves
+  // (the English text), numbered as Markdig numbers repeated ones, sorted. Empty for a document
+  // without segments. A link the English half has too is inherited only if the English page
+  // lacks the anchor as well (the pipeline writes one `<a name>` per heading from its English
+  // text, without numbering: two "Minimum requirements" headings both get `minimum-requirements`).
+  std::vector<std::string> source_ids;
   bool contains(std::string_view id) const {
     return std::binary_search(ids.begin(), ids.end(), id, std::less<>());
   }
