@@ -18,15 +18,59 @@ namespace {
 
 // A JSON file of the publishing configuration, comments allowed; nullopt when it is missing, not
 // a regular file of at most kMaxFileSize bytes, or not JSON.
+// `text` without the commas that end an object or an array (`"a": 1, }`), which Json.NET, the
+// parser docfx and the publishing pipeline read their configs with, accepts and nlohmann::json
+// 3.11 (Debian 12) rejects (3.12 has `ignore_trailing_commas`). Strings and comments are kept
+// as they are.
+std::string without_trailing_commas(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {  // a string, to its unescaped closing quote
+      size_t e = i + 1;
+      while (e < text.size() && text[e] != '"') e += text[e] == '\\' ? 2 : 1;
+      out.append(text.substr(i, e + 1 - i));
+      i = e;
+      continue;
+    }
+    if (c == '/' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '*')) {  // a comment
+      const size_t e = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
+      const size_t end = e == std::string_view::npos ? text.size() : (text[i + 1] == '/' ? e : e + 2);
+      out.append(text.substr(i, end - i));
+      i = end - 1;
+      continue;
+    }
+    if (c == ',') {
+      size_t k = i + 1;
+      while (k < text.size()) {
+        if (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n') {
+          ++k;
+        } else if (text[k] == '/' && k + 1 < text.size() && text[k + 1] == '/') {
+          k = text.find('\n', k);
+          if (k == std::string_view::npos) k = text.size();
+        } else if (text[k] == '/' && k + 1 < text.size() && text[k + 1] == '*') {
+          k = text.find("*/", k + 2);
+          k = k == std::string_view::npos ? text.size() : k + 2;
+        } else {
+          break;
+        }
+      }
+      if (k < text.size() && (text[k] == '}' || text[k] == ']')) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 std::optional<nlohmann::json> read_json(const fs::path& p) {
   std::string error;
   const std::optional<std::string> text = read_whole_file(p.string(), kMaxFileSize, /*regular_only=*/true, error);
   if (!text) return std::nullopt;
-  try {
-    return nlohmann::json::parse(*text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  auto parsed = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  if (parsed.is_discarded()) parsed = nlohmann::json::parse(without_trailing_commas(*text), nullptr, false, true);
+  if (parsed.is_discarded()) return std::nullopt;
+  return parsed;
 }
 
 // A locale in a folder name: "partner-center-pr.fr-fr", "docs.ja-jp", "fr-fr", or a checkout

@@ -327,6 +327,41 @@ TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree)
   EXPECT_NE(newer.err.find("1 link of an article the source tree lacks not checked"), std::string::npos) << newer.err;
 }
 
+// A translated tree without a docfx.json of its own is built with its source repository's: the
+// keys that docfx.json supplies (a Json.NET config, trailing commas and all) are on the page; and
+// an include into a folder of the source repository that this one lacks is the fallback's, not
+// another repository's.
+TEST_F(Cli, ATranslatedTreeWithoutDocfxJsonIsBuiltWithItsSourceRepositorys) {
+  write(dir_ / "loc/.openpublishing.publish.config.json",
+        "{\"docsets_to_publish\": [{\"docset_name\": \"d\", \"build_source_folder\": \"docs\"}],\n"
+        " \"dependent_repositories\": [{\"path_to_root\": \"_repo.en-us\", \"url\": \"u\"}]}\n");
+  write(dir_ / "loc/docs/a.md", kGoodFrontMatter + "# A\n\n[!INCLUDE [tip](../archive/includes/tip.md)]\n");
+  std::string english = kGoodFrontMatter;
+  english.replace(english.find("ms.contentlocale: fr-FR\n"), 24, "ms.service: contoso\n");
+  write(dir_ / "en/docs/a.md", english + "# A\n\n[!INCLUDE [tip](../archive/includes/tip.md)]\n");
+  // The docset's other articles carry the key (so that it is one the tree keeps).
+  std::string sibling = kGoodFrontMatter;
+  sibling.replace(sibling.find("ms.topic"), 0, "ms.service: contoso\n");
+  for (const char* name : {"b.md", "c.md"}) {
+    write(dir_ / "loc/docs" / name, sibling + "# B\n");
+    write(dir_ / "en/docs" / name, english + "# B\n");
+  }
+  write(dir_ / "en/archive/includes/tip.md", "A tip.\n");
+  const std::string docfx = "{\"build\": {\"globalMetadata\": {\"ms.service\": \"contoso\",},}}\n";
+  write(dir_ / "en/docs/docfx.json", docfx);
+  const std::string args = "--no-config --source-root en --source-version translated --disable pair loc/docs/a.md";
+  Result r = run(args);
+  EXPECT_EQ(r.out.find("missing required key 'ms.service'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("include '../archive/includes/tip.md' exists only in the source tree"), std::string::npos) << r.out;
+  Result without_source = run("--no-config --disable pair,metadata loc/docs/a.md");
+  EXPECT_NE(without_source.err.find("1 include not in this tree not checked"), std::string::npos) << without_source.err;
+  EXPECT_EQ(without_source.err.find("another repository"), std::string::npos) << without_source.err;
+  // Without that docfx.json the source article's key is the translation's to carry.
+  fs::remove(dir_ / "en/docs/docfx.json");
+  r = run(args);
+  EXPECT_NE(r.out.find("missing required key 'ms.service'"), std::string::npos) << r.out;
+}
+
 // With --source-root and no git to say which version of the source was translated, a link the
 // source article lacks, to a target in neither tree, may be the translated version's: counted.
 // A link the translation altered (its block matches the source block but for letter case, white

@@ -60,6 +60,27 @@ TEST_F(TreeLocale, DocsetsThatDisagreeOrNameNoneSayNothing) {
   EXPECT_EQ(locale(), "");
 }
 
+TEST_F(TreeLocale, ADocfxJsonWithTrailingCommasAndCommentsAsJsonNetReadsIt) {
+  // docfx and the publishing pipeline read their configs with Json.NET, which takes a comma
+  // before a closing brace or bracket (dynamics365smb-docs's docfx.json has them) and comments.
+  std::ofstream(dir_ / "business-central" / "docfx.json") << R"({
+    // the build
+    "build": {
+      "content": [{"files": ["**/*.md",], "exclude": ["a, }",],},],
+      "globalMetadata": {"ms.contentlocale": "pt-BR", /* a comma, } in a comment */ "x": "y, ]",},
+    },
+  })";
+  std::string source;
+  EXPECT_EQ(locale(&source), "pt-br");
+  EXPECT_EQ(source, "the docfx.json in 'business-central'");
+  Workspace ws;
+  auto meta = ws.docfx_metadata(dir_ / "business-central" / "includes" / "wave.md");
+  EXPECT_EQ(meta->global_keys, (std::vector<std::string>{"ms.contentlocale", "x"}));
+  // Not JSON at all: nothing, as before.
+  std::ofstream(dir_ / "business-central" / "docfx.json") << R"({"build": {"globalMetadata": {"ms.contentlocale": "pt-BR"})";
+  EXPECT_EQ(locale(), "");
+}
+
 TEST(LocaleTag, LanguageScriptRegionKnownToIcu) {
   for (const char* tag : {"fr-fr", "fr-FR", "zh_CN", "zh-Hans", "sr-Latn-RS", "es-419", "pt-br", "ar-sa", "tr-tr"})
     EXPECT_TRUE(is_locale_tag(tag)) << tag;

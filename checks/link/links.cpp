@@ -115,7 +115,13 @@ bool LinkChecker::outside_this_tree(const Target& t) const {
   fs::path rel = t.path.lexically_relative(repo_->root);
   if (rel.empty() || *rel.begin() == "..") return true;
   if (repo_->docsets.empty() || env_.workspace.docset_of(*repo_, t.path)) return false;
-  return env_.workspace.stat(repo_->root / *rel.begin()) == Workspace::PathState::Missing;
+  if (env_.workspace.stat(repo_->root / *rel.begin()) != Workspace::PathState::Missing) return false;
+  // A folder of the source-language repository that this translated one lacks (`archive/`
+  // includes): the fallback serves it, as it serves a missing file of a docset.
+  if (repo_->source_fallback) return false;
+  if (auto source = in_source_tree(t.path); source && env_.workspace.stat(*source) != Workspace::PathState::Missing)
+    return false;
+  return true;
 }
 
 std::optional<fs::path> LinkChecker::in_fallback(const fs::path& p, bool page, bool& unverifiable) {

@@ -97,8 +97,14 @@ Expectations expectations(const Document& doc, const Env& env) {
   // generator or their includer writes is no article's convention.
   if (s.generated || !s.article) return x;
   if (s.translated) return x;  // an sxs file's front matter is its source's: nothing to lose
-  // What docfx.json supplies is on the page whatever the front matter says.
-  auto supplied = env.workspace.docfx_metadata(place->file)->keys_for(place->file);
+  // What docfx.json supplies is on the page whatever the front matter says. A localized tree
+  // without a docfx.json of its own is built with its source repository's (the publish config's
+  // fallback to the source language): the source article's docfx.json supplies the keys then.
+  auto docfx = env.workspace.docfx_metadata(place->file);
+  auto supplied = docfx->keys_for(place->file);
+  if (docfx->folder.empty() && env.config.source_root)
+    if (auto source = source_place(place->file, env.config, place->repo->root); source && source->path != place->file)
+      supplied = env.workspace.docfx_metadata(source->path)->keys_for(source->path);
   x.source = source_front_matter(doc, env);
   if (x.source && other_source_version(*x.source, own, tally, env)) {
     // A source tree older than the translation (a snapshot against a live branch) lacks what
