@@ -193,6 +193,16 @@ std::shared_ptr<const RepoInfo> Workspace::read_repo_info(const fs::path& root) 
           info->dependents.push_back(std::move(r));
         }
       }
+      // A docset folder that a dependent repository is checked out into, or below (quantum-docs:
+      // docset `articles`, dependent repository at `articles/quantum`), is made when the build
+      // checks it out: not on disk here, and not stale either.
+      std::erase_if(info->missing_docset_folders, [&](const std::string& folder) {
+        const fs::path f = absolute_normal(info->root / folder);
+        return std::any_of(info->dependents.begin(), info->dependents.end(), [&](const DependentRepository& d) {
+          const fs::path rel = d.folder.lexically_relative(f);
+          return !rel.empty() && *rel.begin() != "..";
+        });
+      });
     }
     if (auto red = read_json(info->root / ".openpublishing.redirection.json")) {
       if (red->contains("redirections") && (*red)["redirections"].is_array())

@@ -327,6 +327,25 @@ TEST_F(Cli, FallbackAndDependentRepositoriesAreCountedOrResolvedInTheSourceTree)
   EXPECT_NE(newer.err.find("1 link of an article the source tree lacks not checked"), std::string::npos) << newer.err;
 }
 
+// A docset folder a dependent repository is checked out into (quantum-docs: docset `articles`,
+// dependent repository `articles/quantum`) is made by the build: not stale; a docset folder that
+// is simply gone still is.
+TEST_F(Cli, ADocsetFolderADependentRepositoryIsCheckedOutIntoIsNotStale) {
+  write(dir_ / "loc/api/a.md", "# A\n");
+  auto config = [&](const std::string& second) {
+    write(dir_ / "loc/.openpublishing.publish.config.json",
+          "{\"docsets_to_publish\": [{\"docset_name\": \"api\", \"build_source_folder\": \"api\"},\n"
+          "  {\"docset_name\": \"docs\", \"build_source_folder\": \"" + second + "\"}],\n"
+          " \"dependent_repositories\": [{\"path_to_root\": \"articles/quantum\", \"url\": \"u\"}]}\n");
+  };
+  config("articles");
+  Result r = run("--no-config --disable metadata loc");
+  EXPECT_EQ(r.out.find("stale-publish-config"), std::string::npos) << r.out;
+  config("gone");
+  r = run("--no-config --disable metadata loc");
+  EXPECT_NE(r.out.find("docset folder 'gone' does not exist"), std::string::npos) << r.out;
+}
+
 // A translated tree without a docfx.json of its own is built with its source repository's: the
 // keys that docfx.json supplies (a Json.NET config, trailing commas and all) are on the page; and
 // an include into a folder of the source repository that this one lacks is the fallback's, not
