@@ -260,9 +260,9 @@ void Document::Builder::finish_headings() {
         else if (const HtmlAttribute* id = tag.attribute("id")) h.anchors.push_back({id->value, tag.span});
       }
     }
+    h.slug = heading_slug(h.text);
     std::string trimmed(trim(h.text));
     h.text = std::move(trimmed);
-    h.slug = heading_slug(h.text);
     doc.headings_.push_back(std::move(h));
   }
 }

@@ -143,7 +143,9 @@ std::string heading_slug(std::string_view text) {
   // everything else (punctuation, tabs, line breaks, no-break spaces) is dropped. Repeated and
   // leading/trailing hyphens are kept: "This - is a &@! heading" -> "this---is-a--heading".
   // Markdig tests UTF-16 units, so letters outside the BMP (surrogate pairs) are dropped too.
-  std::string_view trimmed = trim(text);
+  // Nothing is trimmed first: a space at either end is a '-' (`### <a name="x"> </a>Filter`: the
+  // text is " Filter", the id "-filter"); CommonMark already strips the heading line's own ends.
+  std::string_view trimmed = text;
   // ICU's lowercasing only when there is a non-ASCII byte; ASCII bytes are handled inline below
   // (lowercased the same way, and u_isalnum of ASCII is [A-Za-z0-9]).
   const bool ascii = std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
