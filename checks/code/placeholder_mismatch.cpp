@@ -186,10 +186,13 @@ std::string format_meaning_changed(std::string_view source, std::string_view tar
     const char t = b[0];
     const bool one_letter = std::all_of(b.begin(), b.end(), [&](char x) { return x == t; });
     const bool recased = one_letter && t != c && lower_ascii(std::string_view(&t, 1)) == lower_ascii(std::string_view(&c, 1));
-    const bool other_field = source.find(t) != std::string_view::npos;
+    // `T` and `Z` of an ISO 8601 string are literals, not fields: German writes `TT` for `dd`.
+    const bool other_field = t != 'T' && t != 'Z' && source.find(t) != std::string_view::npos;
     const auto u = static_cast<unsigned char>(c);
-    const bool consistent = u < 128 && (map[u] == 0 || map[u] == t);
-    if (!one_letter || recased || other_field || !consistent || static_cast<unsigned char>(t) >= 128) {
+    // One letter for one field: two fields written with one letter can no longer be told apart.
+    const bool taken = std::any_of(std::begin(map), std::end(map), [&](char m) { return m == t; }) && !(u < 128 && map[u] == t);
+    const bool consistent = u < 128 && (map[u] == 0 || map[u] == t) && !taken;
+    if (!one_letter || recased || other_field || !consistent || !is_letter(t)) {
       note(a, b);
       continue;
     }
@@ -237,9 +240,17 @@ void compare_placeholder_mismatch(PairComparison& p) {
   };
   // A word in angle brackets written for the reader ("Create Notification for <Sender>") is
   // translated with the sentence: a capitalized plain word on both sides.
+  // Spaces inside the brackets are the translation's slip (`<Mittente >`); the word may be of any
+  // cased script (`<Отправитель>`).
   auto described = [](std::string_view k) {
-    return k.size() > 3 && k.front() == '<' && k.back() == '>' && is_upper(k[1]) &&
-           std::all_of(k.begin() + 2, k.end() - 1, [](char ch) { return is_lower(ch) || static_cast<uint8_t>(ch) >= 0x80; });
+    if (k.size() < 3 || k.front() != '<' || k.back() != '>') return false;
+    const std::string_view w = trim(k.substr(1, k.size() - 2));
+    if (w.size() < 2) return false;
+    size_t i = 0;
+    if (!u_isupper(static_cast<UChar32>(utf8::next(w, i)))) return false;
+    while (i < w.size())
+      if (!u_islower(static_cast<UChar32>(utf8::next(w, i)))) return false;
+    return true;
   };
   // The translation's own such words, also with a space inside the brackets (`<Mittente >`), which
   // the placeholder grammar does not take.

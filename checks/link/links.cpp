@@ -156,9 +156,9 @@ LinkOrigin LinkChecker::origin_of(const Link& link) const {
     return LinkOrigin::Translation;
   }
   // Outside the halves, on a line that holds a segment (a link wrapped around one, a list item)
-  // or on a line of its own (an image between two paragraphs): the skeleton, which the pipeline
+  // or an image on a line of its own (between two paragraphs): the skeleton, which the pipeline
   // copies from the English file and the translator never edits. Prose outside the halves with a
-  // link in it is text someone wrote into this file.
+  // link in it, or a link alone with its own text, is text someone wrote into this file.
   if (!halves_.empty()) {
     std::string_view text = doc_.text();
     size_t nl = text.rfind('\n', link.span.begin);
@@ -175,7 +175,10 @@ LinkOrigin LinkChecker::origin_of(const Link& link) const {
       }
       return false;
     };
-    if (!letters(line_begin, std::min(link.span.begin, line_end)) && !letters(std::min(link.span.end, line_end), line_end))
+    // An image, whose alt text the pipeline does not segment; a link with text of its own there
+    // would have been.
+    const bool image = link.kind == LinkKind::Image || link.kind == LinkKind::HtmlImage;
+    if (image && !letters(line_begin, std::min(link.span.begin, line_end)) && !letters(std::min(link.span.end, line_end), line_end))
       return LinkOrigin::Skeleton;
   }
   if (auto english = in_source_tree(here_)) {

@@ -320,8 +320,14 @@ AnchorSet anchor_set(const Document& doc) {
     for (const Heading& h : doc.headings()) {
       std::string english;
       auto it = std::lower_bound(segs.begin(), segs.end(), h.block, [](const Segment& s, uint32_t b) { return s.block < b; });
-      for (; it != segs.end() && it->block == h.block; ++it)
-        if (it->source.present) english.append(text.substr(it->source.content.begin, it->source.content.size()));
+      const Segment* prev = nullptr;
+      for (; it != segs.end() && it->block == h.block; ++it) {
+        if (!it->source.present) continue;
+        // What stands between two segments is the English heading's own (a space).
+        if (prev && prev->span.end <= it->span.begin) english.append(text.substr(prev->span.end, it->span.begin - prev->span.end));
+        english.append(text.substr(it->source.content.begin, it->source.content.size()));
+        prev = &*it;
+      }
       if (!english.empty()) out.source_ids.push_back(numbered(seen_source, heading_slug(english)));
     }
     std::sort(out.source_ids.begin(), out.source_ids.end());

@@ -167,10 +167,11 @@ bool is_format_pattern(std::string_view w) {
 }
 
 bool is_format_picture(std::string_view w) {
-  // One letter of a date or time picture, written one to five times: d dd ddd dddd, M MM MMM
+  // One letter of a date or time picture, written two to five times: dd ddd dddd, MM MMM
   // MMMM, y yy yyyy yyyyy, g gg, h hh, H HH, m mm, s ss, t tt, f..fffff, z zz, K (.NET custom
   // date and time format strings; Win32 "Day, Month, Year, and Era Format Pictures").
-  if (w.empty() || w.size() > 5 || std::strchr("dMyghHmstfzK", w[0]) == nullptr) return false;
+  // One letter alone is left out: a units column's `m` (metre) is no picture.
+  if (w.size() < 2 || w.size() > 5 || std::strchr("dMyghHmstfzK", w[0]) == nullptr) return false;
   return std::all_of(w.begin(), w.end(), [&](char c) { return c == w[0]; });
 }
 

@@ -38,6 +38,11 @@ size_t glued_prose_head(std::string_view run) {
              : 0;
 }
 
+bool is_name(std::string_view w) {
+  Token t{};
+  return classify_identifier(w, t);
+}
+
 std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t at) {
   auto local = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '+' || c == '-'; };
   auto domain = [](char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '-'; };
@@ -52,7 +57,7 @@ std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t 
   // (`meeting_MzB...zIw@thread.v2` is an identifier cut short, not an address).
   if (l.empty() || l.front() == '.' || l.back() == '.' || l.find("..") != std::string_view::npos) return std::nullopt;
   if (d.empty() || d.find('.') == std::string_view::npos || d.front() == '.' ||
-      d.find("..") != std::string_view::npos || d.back() == '-' || d.back() == '_')
+      d.find("..") != std::string_view::npos || !is_letter(d.back()))
     return std::nullopt;
   return std::make_pair(b, e);
 }
@@ -129,22 +134,21 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
   };
 
   std::vector<Token> ph;  // placeholders of one word, reused
+  std::vector<Token> emails;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     std::string_view c = core(w);
     if (c.empty()) continue;
     if (w.classes & kAtByte) {
-      // E-mail addresses (a URL's `user@` is the URL's).
+      // E-mail addresses (a URL's `user@` is the URL's); the word's other tokens are still found
+      // (`UserPrincipalName=admin@contoso.com`), and those inside an address dropped at the end.
       const std::string_view raw = text.substr(w.begin, w.end - w.begin);
-      bool any = false;
       if (raw.find("://") == std::string_view::npos)
         for (size_t at = raw.find('@'); at != std::string_view::npos; at = raw.find('@', at + 1))
           if (auto m = email_at(raw, at)) {
-            out.push_back({TokenKind::Email, w.begin + m->first, w.begin + m->second, std::string(raw.substr(m->first, m->second - m->first)), true});
-            any = true;
+            emails.push_back({TokenKind::Email, w.begin + m->first, w.begin + m->second, std::string(raw.substr(m->first, m->second - m->first)), true});
             at = m->second - 1;
           }
-      if (any) continue;
     }
     const bool dash = w.classes & kDashByte;
     bool cmdlet = dash && is_cmdlet(c);
@@ -288,7 +292,6 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         size_t b = s, e = j;
         while (b < e && text[b] == '.') ++b;
         while (e > b && text[e - 1] == '.') --e;
-        b += glued_prose_head(text.substr(b, e - b));
         Token t{TokenKind::Identifier, b, e, {}, true};
         if (!classify_identifier(text.substr(b, e - b), t)) continue;
         // Glued to letters of another script: part of a word, not a name of its own.
@@ -309,6 +312,12 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       k = p.end;
     }
     scan_identifiers(k, end);
+  }
+  if (!emails.empty()) {
+    std::erase_if(out, [&](const Token& t) {
+      return std::any_of(emails.begin(), emails.end(), [&](const Token& m) { return t.begin < m.end && m.begin < t.end; });
+    });
+    out.insert(out.end(), emails.begin(), emails.end());
   }
   std::sort(out.begin(), out.end(), [](const Token& a, const Token& b) { return a.begin < b.begin; });
   return out;

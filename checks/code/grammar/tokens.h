@@ -49,13 +49,14 @@ bool may_have_placeholders(std::string_view text);
 
 // A date and time format string (yyyy-MM-ddTHH:mm:ssZ), compared as a placeholder.
 bool is_format_pattern(std::string_view word);
-// One element of a date or time format picture: a picture letter written one to five times
+// One element of a date or time format picture: a picture letter written two to five times
 // (`mm`, `HH`, `yyyy`, `tt`). Alone in a segment, its letter case is compared.
 bool is_format_picture(std::string_view word);
 
 // The e-mail address around the `@` at byte `at` of `text`, as GFM 0.29 (section 6.9, extended
 // email autolink) finds one: one or more of [A-Za-z0-9._+-], `@`, then labels of [A-Za-z0-9_-]
-// separated by periods, at least one period, not ending in `-` or `_` (a final `.` is the
+// separated by periods, at least one period, ending in a letter as cmark-gfm requires (not `-`,
+// `_` or a digit: `user@1.2.3`, `@azure/identity@1.2.3` are none; a final `.` is the
 // sentence's), the local part a dot-atom (RFC 5322, section 3.4.1: no dot at its ends, none
 // doubled). Byte range [begin, end) of `text`, or nullopt (`@contoso`, `@azure/identity`,
 // `user@host`).
@@ -64,8 +65,13 @@ std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t 
 // The length of an English word glued to the name that follows it in `run` (a space missing in
 // the text: `theSales`, `andOAuthTokenIssuer`, `namedRedmondTemps`): an article, a possessive
 // determiner, a coordinating conjunction, `named` or `called`, in lower case, right before an
-// upper-case letter. 0 when `run` starts with none.
+// upper-case letter. 0 when `run` starts with none. The comparison uses it for a name the
+// translation lacks: a translation that has what follows (`OAuthTokenIssuer`) fixed the space.
 size_t glued_prose_head(std::string_view run);
+
+// Whether `w` is a name by the identifier grammar (camelCase, PascalCase with two humps, snake,
+// dotted; docs/code-grammar.md), as tokenize() would take it.
+bool is_name(std::string_view w);
 
 // True for a PowerShell cmdlet name: an approved verb (Get-Verb), a dash and a capitalized ASCII
 // noun (Get-Item, Set-MsolCompanySettings, Get-VM, Import-Csv), not an English compound (Add-On,
