@@ -329,19 +329,18 @@ void compare_command_mismatch(PairComparison& p) {
           command_missing(p, tok, source_span);
           break;
         }
+        // English prose glued to the name by a missing space (`andOAuthTokenIssuer`, `theSales`):
+        // not missing when the translation has what follows the glued word, nor when only an
+        // article or a possessive is glued to a plain word (`theSales`, `yourAdd`: no name there).
+        bool determiner = false;
+        if (const size_t h = glued_prose_head(tok.text, &determiner); h > 0 && tok.kind == TokenKind::Identifier) {
+          const std::string_view rest = std::string_view(tok.text).substr(h);
+          if (find_token(T, rest) != std::string_view::npos || (determiner && !is_name(rest))) break;
+        }
         // A segment that holds one name was made for that name, unless it is a cell of a column
         // its translation translates (column_translated); an aligned block that does (a table
         // cell of a monolingual translation) is translated with its column (`DateTime` as
         // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
-        // English prose glued to the name by a missing space (`andOAuthTokenIssuer`, `theSales`):
-        // not missing when the translation has what follows the glued word, nor when only an
-        // article or a possessive is glued to a plain word (`theSales`, `yourAdd`: no name there).
-        if (const size_t h = glued_prose_head(tok.text); h > 0 && tok.kind == TokenKind::Identifier) {
-          const std::string_view rest = std::string_view(tok.text).substr(h);
-          if (find_token(T, rest) != std::string_view::npos) break;
-          const bool determiner = contains({"the", "a", "an", "your", "our", "their", "his", "her", "its"}, std::string_view(tok.text).substr(0, h));
-          if (determiner && !is_name(rest)) break;
-        }
         const bool whole_name = whole() == tok.text && !p.pair.source_file && !column_translated(p.pair.source);
         bool strong = tok.strong || whole_name || names_xref(p.pair.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;

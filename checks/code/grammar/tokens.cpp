@@ -24,7 +24,7 @@ bool is_product_code(std::string_view w) {
 
 }  // namespace
 
-size_t glued_prose_head(std::string_view run) {
+size_t glued_prose_head(std::string_view run, bool* determiner) {
   // Closed-class words (articles, possessive determiners, coordinating conjunctions) and the
   // participles that introduce a name ("a column named X"): no API name starts with one, so
   // `theSales`, `yourAdd`, `andOAuthTokenIssuer`, `namedRedmondTemps` are prose that lost a
@@ -32,10 +32,10 @@ size_t glued_prose_head(std::string_view run) {
   size_t n = 0;
   while (n < run.size() && is_lower(run[n])) ++n;
   if (n == 0 || n >= run.size() || !is_upper(run[n])) return 0;
-  return contains({"the", "a", "an", "your", "our", "their", "his", "her", "its", "and", "or", "nor", "but", "named", "called"},
-                  run.substr(0, n))
-             ? n
-             : 0;
+  const std::string_view head = run.substr(0, n);
+  const bool article = contains({"the", "a", "an", "your", "our", "their", "his", "her", "its"}, head);
+  if (determiner) *determiner = article;
+  return article || contains({"and", "or", "nor", "but", "named", "called"}, head) ? n : 0;
 }
 
 bool is_name(std::string_view w) {
