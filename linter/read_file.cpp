@@ -127,12 +127,23 @@ std::optional<std::string> read_whole_file(const std::string& path, size_t max_b
     error = "larger than " + size_name(max_bytes);
     return std::nullopt;
   }
+  // A FIFO the user names is waited for, as `cat` waits: a blocking open returns once a writer
+  // has opened it (bash's `<(...)` where /dev/fd is missing, `mkfifo list; git diff > list &`),
+  // and held open it keeps what the writer wrote, even if the writer closed before read_file's
+  // own (non-blocking) open. Without the wait a writer that opens a moment late reads as empty.
+  int waited_fd = -1;
+  if (struct stat st {}; !regular_only && ::stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode)) {
+    do waited_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    while (waited_fd < 0 && errno == EINTR);
+  }
   std::string bytes;
   bool too_large = false;
   // One byte past the limit tells a file at the limit from a longer one without reading the rest;
   // at kMaxFileSize, read_file's own limit decides.
   const std::optional<size_t> prefix = max_bytes < kMaxFileSize ? std::optional<size_t>(max_bytes + 1) : std::nullopt;
-  if (!read_file(path, bytes, error, too_large, prefix, regular_only)) {
+  const bool read = read_file(path, bytes, error, too_large, prefix, regular_only);
+  if (waited_fd >= 0) ::close(waited_fd);
+  if (!read) {
     if (too_large) error = "larger than " + size_name(max_bytes);
     return std::nullopt;
   }

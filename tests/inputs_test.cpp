@@ -113,6 +113,13 @@ TEST_F(Inputs, FilesFromAFifoIsReadToItsWritersEnd) {
                  dir_.path());
   EXPECT_EQ(r.exit, 1) << r.err;
   EXPECT_EQ(r.out, bad_at("docs/sub/b.md") + bad_at("other/d.md"));
+  // A writer that opens the FIFO only after loclint has started is waited for, not read as empty
+  // (CI once lost the race above on a loaded machine).
+  r = run("rm list && mkfifo list && { { sleep 0.5; printf 'docs/sub/b.md\\n' > list; } & } && unset CI && " +
+              kLoclint + " --files-from list other/d.md",
+          dir_.path());
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_EQ(r.out, bad_at("docs/sub/b.md") + bad_at("other/d.md"));
 }
 
 // ---- globs -----------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ inline constexpr size_t kMaxBaselineFileSize = 128u << 20;
 // Reads a file that configures a run or that the user names (.loclint.yaml, a baseline, --dump's
 // document, --files-from's list) whole, or not at all: at most `max_bytes` (capped at
 // kMaxFileSize), a longer file is refused rather than cut. With `regular_only`, anything but a
-// regular file is refused before a byte is read; without it a FIFO is read until its writer
-// closes it (`--files-from <(git diff --name-only)`), and reads as empty when it has none.
+// regular file is refused before a byte is read; without it a FIFO waits for its writer, as
+// `cat` does, and is read until the writer closes it (`--files-from <(git diff --name-only)`).
 // Returns the bytes, or nullopt with `error` set to the words that follow "cannot read PATH: "
 // in a message: the system's ("No such file or directory", "Permission denied"), "is a
 // directory", "not a regular file (a FIFO)", or "larger than 1 MiB (1048576 bytes)".
