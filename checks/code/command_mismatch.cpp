@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "comparison.h"
@@ -23,6 +24,28 @@ bool names_xref(std::string_view raw, std::string_view name) {
     if (uid == name) return true;
   }
   return false;
+}
+
+// Whether the name at `span` of `doc` lies inside an emphasis run (`*`, `**`, on one line, no code
+// span in it) whose text holds a space and ends in a file extension: a file name written in
+// words (`**my sales invoices.pbix**`, `**my_Sales Invoices_list.pbix**`). The words around the
+// name are part of it, and a translation localizes such an example name as it does the words
+// (`**mie_Fatture vendita_list.pbix**`): its parts are not strong by their shape when the
+// translation keeps the extension. Returns the extension with its dot (`.pbix`), else empty. A
+// name in emphasis without a space (`**invoices.pbix**`) is a file name like any other.
+std::string_view worded_file_name_extension(const Document& doc, Span span) {
+  const std::string_view text = doc.text();
+  size_t open = span.begin, close = span.end;
+  while (open > 0 && text[open - 1] != '*' && text[open - 1] != '\n' && text[open - 1] != '`') --open;
+  while (close < text.size() && text[close] != '*' && text[close] != '\n' && text[close] != '`') ++close;
+  if (open == 0 || close >= text.size() || text[open - 1] != '*' || text[close] != '*') return {};
+  const std::string_view run = text.substr(open, close - open);
+  // `*` then a space opens no emphasis (CommonMark 6.2, left-flanking), nor does a space before the closer.
+  if (run.empty() || run.front() == ' ' || run.back() == ' ' || run.find(' ') == std::string_view::npos) return {};
+  const size_t dot = run.rfind('.');
+  if (dot == std::string_view::npos || dot + 2 > run.size() || dot + 6 < run.size()) return {};
+  const bool extension = std::all_of(run.begin() + dot + 1, run.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
+  return extension ? run.substr(dot) : std::string_view{};
 }
 
 // Whether the source half is a whole cell of a pipe table whose column the translation
@@ -342,7 +365,9 @@ void compare_command_mismatch(PairComparison& p) {
         // cell of a monolingual translation) is translated with its column (`DateTime` as
         // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
         const bool whole_name = whole() == tok.text && !p.pair.source_file && !column_translated(p.pair.source);
-        bool strong = tok.strong || whole_name || names_xref(p.pair.source.text(), tok.text);
+        const std::string_view worded = worded_file_name_extension(*p.pair.source.doc, source_span);
+        const bool localized_example = !worded.empty() && T.find(worded) != std::string_view::npos;
+        bool strong = (tok.strong && !localized_example) || whole_name || names_xref(p.pair.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
         std::string_view whole_t = trim(T);
         std::optional<std::pair<size_t, size_t>> cp;
