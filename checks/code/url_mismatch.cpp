@@ -191,7 +191,20 @@ void compare_url_mismatch(PairComparison& p) {
     if (!b) {
       // The translation has the URL as text that the parser did not read as a link (a segment's
       // first word right after its `<span>` tag, a Korean particle glued to it): not missing.
-      if (p.target.half.text().find(a.raw) != std::string_view::npos) continue;
+      const std::string_view tt = p.target.half.text();
+      if (tt.find(a.raw) != std::string_view::npos) continue;
+      // Nor when it is there with look-alike characters, which also keep the parser from reading
+      // a link (`path？id=5` with U+FF1F for `?`): that is what is reported, and the fix restores it.
+      const Folded ft = fold(tt, {true, false, false});
+      const Folded fu = fold(a.raw, {true, false, false});
+      if (const size_t at = ft.text.find(fu.text); !fu.text.empty() && at != std::string::npos) {
+        const size_t b0 = ft.map[at], b1 = ft.map[at + fu.text.size()];
+        const std::string_view raw = tt.substr(b0, b1 - b0);
+        const Span span{static_cast<uint32_t>(p.target.half.content.begin + b0), static_cast<uint32_t>(p.target.half.content.begin + b1)};
+        p.report(kFullwidth, span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(raw, a.raw), q(raw), q(a.raw)), a.raw, a.span,
+                 has_scheme(a.raw) ? p.restore(span, a.span, "URL") : std::nullopt);
+        continue;
+      }
       p.report(kUrl, p.whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
       continue;
     }
