@@ -108,6 +108,10 @@ bool column_translated(const Half& source) {
 
 // The command is neither verbatim nor merely re-spaced: quote what the translation has where
 // the command starts, if its first word is there.
+bool is_sentence_punctuation(char ch) {
+  return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch == ')';
+}
+
 void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   const std::string_view T = p.target_text();
   std::string_view text = tok.text;
@@ -148,10 +152,16 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     size_t w = k;
     while (w < t.size() && !space_length(t, w) && static_cast<uint8_t>(t[w]) < 0x80) ++w;
     if (w == k || (w < t.size() && !space_length(t, w))) break;
+    // The sentence's punctuation right after the command (`Get-Item.`) is not a word of it; a
+    // word glued to it (`Get-Item-Path`, a space dropped) is.
+    if (std::all_of(t.begin() + k, t.begin() + w, is_sentence_punctuation)) break;
     e = w;
     ++words;
   }
   size_t b = hit->first;
+  // Nor is the sentence's period after the command's last word (`-Path C:\temp.`), unless the
+  // source's command goes on with it (`...\MSRS11.` of `...\MSRS11.MSSQLSERVER`, split there).
+  while (e > hit->second && is_sentence_punctuation(t[e - 1]) && !text.starts_with(t.substr(b, e - b))) --e;
   if (e - b == text.size() && t.substr(b, e - b) == text) {
     // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
     // "$true"): quote the glued run.
