@@ -31,7 +31,7 @@ void check_aligned_pairs(const Document& doc, const Env& env, Reporter& out) {
     if (strict == Strictness::Safe && !step.altered_only) continue;
     const uint32_t tb = step.target[0], sb = step.source[0];
     if (!prose(doc.blocks()[tb].kind) || doc.blocks()[tb].kind != src.blocks()[sb].kind) continue;
-    BlockPair pair{Half{&doc, block_extent(doc, tb)}, Half{&src, block_extent(src, sb)}, {}, {}, &p,
+    BlockPair pair{Half{&doc, block_extent(doc, tb)}, Half{&src, block_extent(src, sb)}, {}, {}, {}, {}, &p,
                    strict == Strictness::Safe};
     if (pair.target.content.empty() || pair.source.content.empty() || is_blank(pair.target.text())) continue;
     PairComparison(ctx, pair).run();

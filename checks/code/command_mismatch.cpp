@@ -242,9 +242,16 @@ void compare_email(PairComparison& p, const Token& tok, Span source_span) {
   }
   // Segmentation splits sentences where a translation may not: the address may stand in the
   // translation of the next or the previous segment (a source half that repeats its neighbour's
-  // sentence).
-  for (const Half& n : {p.pair.before, p.pair.after})
-    if (n && find_token(n.text(), tok.text) != std::string_view::npos) return;
+  // sentence); in the next one only when that translation has it more often than its own source
+  // does (pair.h).
+  auto count = [&](const Half& h) {
+    size_t n = 0;
+    if (h)
+      for (size_t at = find_token(h.text(), tok.text); at != std::string_view::npos; at = find_token(h.text(), tok.text, at + 1)) ++n;
+    return n;
+  };
+  if (count(p.pair.before) > 0) return;
+  if (count(p.pair.after) > (p.repeats_after() ? 0 : count(p.pair.after_source))) return;
   p.report(kUrl, at, fmt::format("e-mail address '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
 }
 

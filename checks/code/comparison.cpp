@@ -125,6 +125,12 @@ Found PairComparison::locate(std::string_view needle, bool strict) {
   return f;
 }
 
+bool PairComparison::repeats_after() const {
+  if (!pair.after_source) return false;
+  const std::string_view next = trim(pair.after_source.text());
+  return !next.empty() && pair.source.text().find(next) != std::string_view::npos;
+}
+
 const std::vector<Token>& PairComparison::target_tokens() {
   if (!target_tokens_) target_tokens_ = tokenize(target_text(), target.vis.has_code ? &target.vis.code : nullptr);
   return *target_tokens_;

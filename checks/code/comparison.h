@@ -137,6 +137,10 @@ class PairComparison {
   bool claimed(Span source_span) const;
   // Marks a source range as compared by the calling step, so that no later step reports it.
   void claim(Span source_span) { claimed_.push_back(source_span); }
+  // Whether this pair's source half repeats the next pair's source sentence (segmentation that
+  // put "For example, X." in both `Enter the name. For example, X.` and the next segment): then
+  // what the next translation has of it may be this pair's (pair.h).
+  bool repeats_after() const;
   // Whether any source range is claimed yet (a step may skip asking claimed() byte by byte).
   bool any_claimed() const { return !claimed_.empty(); }
   // The tokens of the target's visible text (grammar/tokens.h), made on first use.

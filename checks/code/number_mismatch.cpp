@@ -2,8 +2,10 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "comparison.h"
@@ -77,15 +79,30 @@ void compare_number_mismatch(PairComparison& p) {
       if (!skip[k] && p.claimed(p.source.vis.span(k, k + 1))) skip[k] = true;
   std::vector<Number> nums = source_numbers(p.source.vis.text, p.context.source_format, &skip);
   if (nums.empty()) return;
-  // A number the translation moved into the neighbouring sentence is not missing (pair.h).
-  std::string pool(T);
-  for (const Half& nb : {p.pair.before, p.pair.after})
-    if (nb) {
-      pool += ' ';
-      pool += visible_text(*nb.doc, nb.content).text;
+  std::vector<std::string> values = target_values(T, p.context.locale_format, p.context.source_format);
+  // A number the translation moved into the neighbouring sentence is not missing (pair.h): one
+  // that the neighbour's translation has and the neighbour's own source has not. Read only when
+  // a number is not in this translation.
+  std::optional<std::vector<std::string>> moved;
+  auto moved_values = [&]() -> const std::vector<std::string>& {
+    if (moved) return *moved;
+    moved.emplace();
+    const Half no_source;
+    for (const auto& [nb, nbs] : {std::pair(p.pair.before, no_source), std::pair(p.pair.after, p.repeats_after() ? no_source : p.pair.after_source)}) {
+      if (!nb) continue;
+      std::vector<std::string> there = target_values(visible_text(*nb.doc, nb.content).text, p.context.locale_format, p.context.source_format);
+      std::vector<std::string> own;
+      if (nbs) own = target_values(visible_text(*nbs.doc, nbs.content).text, p.context.source_format, p.context.source_format);
+      std::set_difference(there.begin(), there.end(), own.begin(), own.end(), std::back_inserter(*moved));
     }
-  std::vector<std::string> values = target_values(pool, p.context.locale_format, p.context.source_format);
-  auto has = [&](const std::string& v) { return std::binary_search(values.begin(), values.end(), v); };
+    std::sort(moved->begin(), moved->end());
+    return *moved;
+  };
+  auto has = [&](const std::string& v) {
+    if (std::binary_search(values.begin(), values.end(), v)) return true;
+    const std::vector<std::string>& m = moved_values();
+    return std::binary_search(m.begin(), m.end(), v);
+  };
   std::set<std::string> seen;
   std::string lowered;
   for (const Number& n : nums) {

@@ -28,6 +28,11 @@ struct BlockPair {
   // moved into the neighbouring sentence ("within 30 days" -> "passé ce délai" after "30 jours")
   // is not missing.
   Half before, after;
+  // The source halves of those neighbours. A translation refers back to what the sentence before
+  // said ("30 jours" ... "passé ce délai"), never ahead: what the next neighbour's own source has
+  // too did not move there from this pair (two sentences that both say `24 hours`, the first
+  // translation without it), unless this source half repeats that neighbour's sentence.
+  Half before_source, after_source;
   // The source half is in another file (a monolingual translation's source, pairing.h): every
   // message ends with where in it, `(business-central/foo.md:42)`. Null for a segment.
   const Pair* source_file = nullptr;

@@ -29,11 +29,18 @@ void check_segment_pairs(const Document& doc, const Env& env, Reporter& out) {
   std::vector<char> ok(segs.size());
   for (size_t i = 0; i < segs.size(); ++i) ok[i] = usable(doc, segs[i]);
   auto target_of = [&](size_t k) { return Half{&doc, segs[k].target.content}; };
+  auto source_of = [&](size_t k) { return Half{&doc, segs[k].source.content}; };
   for (size_t i = 0; i < segs.size(); ++i) {
     if (!ok[i]) continue;
-    BlockPair pair{Half{&doc, segs[i].target.content}, Half{&doc, segs[i].source.content}, {}, {}};
-    if (i > 0 && segs[i - 1].block == segs[i].block && ok[i - 1]) pair.before = target_of(i - 1);
-    if (i + 1 < segs.size() && segs[i + 1].block == segs[i].block && ok[i + 1]) pair.after = target_of(i + 1);
+    BlockPair pair{target_of(i), source_of(i), {}, {}};
+    if (i > 0 && segs[i - 1].block == segs[i].block && ok[i - 1]) {
+      pair.before = target_of(i - 1);
+      pair.before_source = source_of(i - 1);
+    }
+    if (i + 1 < segs.size() && segs[i + 1].block == segs[i].block && ok[i + 1]) {
+      pair.after = target_of(i + 1);
+      pair.after_source = source_of(i + 1);
+    }
     PairComparison(ctx, pair).run();
   }
 }
