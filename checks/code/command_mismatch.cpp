@@ -108,6 +108,54 @@ bool column_translated(const Half& source) {
 
 // The command is neither verbatim nor merely re-spaced: quote what the translation has where
 // the command starts, if its first word is there.
+// Whether a relative backslash path is made of plain words (`Tools\Services` of "Administrative
+// Tools\Services", `Send\Receive`, `domain\username`): ASCII letters only in each of its parts, no
+// root (a drive, `\\host`, `%VAR%`, a registry hive), no digit, dot or underscore. It may be a UI
+// path or a phrase whose words a translation localizes (issue 14: `Send\Receive` is not a
+// Windows path); localized_word_path() says whether the translation did. `OCS_Volume\Setup\AMD64`,
+// `C:\Temp`, `HKCU\Software` are paths.
+bool is_word_path(std::string_view text) {
+  if (text.find('\\') == std::string_view::npos || text.front() == '\\' || text.back() == '\\') return false;
+  if (text.starts_with("HK") || text.starts_with("hk")) return false;
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    return ch == '\\' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  });
+}
+
+// Whether the translation writes a path of its own words in place of the word path `path` of the
+// source: a `\` or `/` glued on both sides to words, one of which is not a part of `path`
+// (`관리 도구\서비스`, `Strumenti di amministrazione\Servizi`, `인증\WEB`, `보내기/받기`). The
+// source's path is then localized, not lost; a translation that kept the source's words and broke
+// the path around them (`소프트웨어 \ Microsoft \ Office`, `\remove를`) has no such separator and
+// is reported.
+bool localized_word_path(std::string_view t, std::string_view path) {
+  auto word_byte = [](char ch) {
+    const auto u = static_cast<uint8_t>(ch);
+    return u >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  };
+  auto part_of_path = [&](std::string_view w) {
+    for (size_t b = 0; b <= path.size();) {
+      size_t e = path.find('\\', b);
+      if (e == std::string_view::npos) e = path.size();
+      const std::string_view part = path.substr(b, e - b);
+      if (part.size() == w.size() && std::equal(part.begin(), part.end(), w.begin(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+          }))
+        return true;
+      b = e + 1;
+    }
+    return false;
+  };
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if ((t[i] != '\\' && t[i] != '/') || !word_byte(t[i - 1]) || !word_byte(t[i + 1])) continue;
+    size_t b = i, e = i + 1;
+    while (b > 0 && word_byte(t[b - 1])) --b;
+    while (e < t.size() && word_byte(t[e])) ++e;
+    if (!part_of_path(t.substr(b, i - b)) || !part_of_path(t.substr(i + 1, e - i - 1))) return true;
+  }
+  return false;
+}
+
 bool is_sentence_punctuation(char ch) {
   return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch == ')';
 }
@@ -366,7 +414,7 @@ void compare_command_mismatch(PairComparison& p) {
         break;
       case Match::None: {
         if (command) {
-          command_missing(p, tok, source_span);
+          if (!is_word_path(tok.text) || !localized_word_path(T, tok.text)) command_missing(p, tok, source_span);
           break;
         }
         // English prose glued to the name by a missing space (`andOAuthTokenIssuer`, `theSales`):
