@@ -82,7 +82,17 @@ TEST(Alignment, SplitAndMergedParagraphs) {
   const std::string it =
       "# T\n\nPrima frase con [uno](one.md) e 2 elementi.\n\nSeconda frase con [due](two.md) e altri 7.\n\n"
       "Terzo paragrafo con [tre](three.md). Quarto paragrafo con [quattro](four.md).\n\nFine con 99.\n";
-  EXPECT_EQ(steps(it, en), V({"1-1 1 1", "2-1 3+5 3", "1-2 7 5+7", "1-1 9 9"}));
+  Alignment a;
+  EXPECT_EQ(steps(it, en, &a), V({"1-1 1 1", "2-1 3+5 3", "1-2 7 5+7", "1-1 9 9"}));
+  // Every anchor of the split and of the merge is on both sides: sure enough to compare.
+  EXPECT_TRUE(a.blocks[1].confident);
+  EXPECT_TRUE(a.blocks[2].confident);
+  EXPECT_TRUE(a.blocks[2].altered_only);
+  // A merge that lost an anchor (the link of the fourth paragraph) is aligned, but not confident.
+  const std::string lost = "# T\n\nPrima frase con [uno](one.md) e 2 elementi.\n\nSeconda frase con [due](two.md) e altri 7.\n\n"
+                           "Terzo paragrafo con [tre](three.md). Quarto paragrafo.\n\nFine con 99.\n";
+  EXPECT_EQ(steps(lost, en, &a), V({"1-1 1 1", "2-1 3+5 3", "1-2 7 5+7", "1-1 9 9"}));
+  EXPECT_FALSE(a.blocks[2].confident);
 }
 
 TEST(Alignment, AnchorsMakeStepsConfidentOrAlteredOnly) {

@@ -160,7 +160,8 @@ Alignment align(const Document& translation, const Document& source) {
     for (uint8_t k = 0; k < dt; ++k) b.target[k] = tu[t_first + k].block;
     for (uint8_t k = 0; k < ds; ++k) b.source[k] = su[s_first + k].block;
     if (dt && ds) {
-      Evidence e = evidence(pool(tu, t_first, dt), pool(su, s_first, ds), ratio);
+      const Pool pt = pool(tu, t_first, dt), ps = pool(su, s_first, ds);
+      Evidence e = evidence(pt, ps, ratio);
       b.cost = e.cost + kind_cost(tu[t_first], su[s_first]);
       b.shared = e.shared;
       b.unshared = e.unshared;
@@ -178,6 +179,18 @@ Alignment align(const Document& translation, const Document& source) {
       if (b.move == AlignMove::OneToOne) {
         const size_t loose = shared_count(t.loose, s.loose);
         b.altered_only = loose * 2 == t.loose.size() + s.loose.size();
+      } else if (dt + ds == 3) {
+        // A block split or two merged (1-2, 2-1): sure when every block is of one kind in one
+        // place, every strong anchor of either side is on the other, and the pooled lengths fit.
+        // Then the pooled blocks are to the code rules what one block is.
+        bool one_kind = same_kind;
+        for (uint8_t k = 0; k < dt; ++k) one_kind = one_kind && tu[t_first + k].kind == t.kind && tu[t_first + k].context == t.context;
+        for (uint8_t k = 0; k < ds; ++k) one_kind = one_kind && su[s_first + k].kind == s.kind && su[s_first + k].context == s.context;
+        b.confident = one_kind && e.shared >= 1 && e.unshared == 0 && length_cost(pt.length, ps.length, ratio) < 4.0f;
+        std::vector<uint64_t> tl, sl;
+        for (uint8_t k = 0; k < dt; ++k) merge_into(tl, tu[t_first + k].loose);
+        for (uint8_t k = 0; k < ds; ++k) merge_into(sl, su[s_first + k].loose);
+        b.altered_only = shared_count(tl, sl) * 2 == tl.size() + sl.size();
       }
     } else {
       b.cost = kSkipBlock;

@@ -55,9 +55,11 @@ struct AlignedBlocks {
   uint16_t shared = 0;     // strong anchors found on both sides
   uint16_t unshared = 0;   // strong anchors found on one side only
   // A 1-1 step of two blocks of the same kind whose anchors and length agree: the two are
-  // translations of each other beyond reasonable doubt, and may be compared token by token.
+  // translations of each other beyond reasonable doubt, and may be compared token by token. A
+  // 1-2 or 2-1 step is confident when all its blocks are of one kind, every strong anchor of
+  // either side is on the other and the pooled lengths agree (a paragraph split or two merged).
   bool confident = false;
-  // A 1-1 step whose strong anchors are the same on both sides once letter case, white space and
+  // A 1-1, 1-2 or 2-1 step whose strong anchors are the same on both sides once letter case, white space and
   // fullwidth forms are folded: whatever differs was altered, not added or removed. When the
   // source may be another version than the one translated, only such steps are compared (an
   // anchor added or removed is as likely an edit of the source as a defect of the translation).
