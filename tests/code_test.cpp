@@ -116,6 +116,17 @@ TEST(CodeTokenize, DottedWordsThatAreNotNames) {
   EXPECT_EQ(find(t, "art.149"), nullptr);
   EXPECT_EQ(find(t, "title.Select"), nullptr);
   EXPECT_EQ(find(t, "e.g"), nullptr);
+  // Clauses glued by a period, told by a closed-class word: not names. Other words joined by a
+  // dot, a method named like an adverb's clause with a capital, a namespace: names.
+  t = tokenize("Next.register the pick, Then.select it, calling plans.for audio, notes.to read; "
+               "data.table, os.path, Then.Select, Next.Value, Az.Accounts");
+  for (std::string_view glued : {"Next.register", "Then.select", "plans.for", "notes.to"})
+    EXPECT_EQ(find(t, glued), nullptr) << glued;
+  for (std::string_view name : {"data.table", "os.path", "Az.Accounts"}) {
+    ASSERT_NE(find(t, name), nullptr) << name;
+    EXPECT_TRUE(find(t, name)->strong) << name;
+  }
+  ASSERT_NE(find(t, "Next.Value"), nullptr);
 }
 
 TEST(CodeTokenize, HostsUrlsAndProductCodes) {

@@ -254,6 +254,19 @@ bool classify_identifier(std::string_view s, Token& tok) {
     if (parts.size() == 2 && all_of(parts[0], is_lower) && is_upper(parts[1][0]) &&
         std::all_of(parts[1].begin() + 1, parts[1].end(), is_lower))
       return false;
+    // Two clauses glued by a period that lost its space, told by a closed-class English word on
+    // one side, which no API part is: a sentence adverb before a lower-case word ("Next.register
+    // the pick"), a preposition, article or conjunction after one ("calling plans.for Audio").
+    if (parts.size() == 2 && is_upper(parts[0][0]) && std::all_of(parts[0].begin() + 1, parts[0].end(), is_lower) &&
+        all_of(parts[1], is_lower) &&
+        contains({"Next", "Then", "Now", "First", "Second", "Third", "Finally", "Lastly", "Also", "However", "Otherwise",
+                  "Later", "Afterwards", "Instead", "Additionally", "Alternatively", "Optionally", "Similarly",
+                  "Meanwhile", "Therefore", "Thus", "Here"},
+                 parts[0]))
+      return false;
+    if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 3 &&
+        contains({"a", "an", "the", "and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from"}, parts[1]))
+      return false;
     // "art.149", "sec.2": an abbreviation and a number, which translations spell out.
     if (all_of(parts.back(), is_digit)) return false;
     tok.kind = is_host(s) ? TokenKind::Host : TokenKind::Identifier;
