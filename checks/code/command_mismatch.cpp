@@ -27,12 +27,14 @@ bool names_xref(std::string_view raw, std::string_view name) {
 }
 
 // Whether the name at `span` of `doc` lies inside an emphasis run (`*`, `**`, on one line, no code
-// span in it) whose text holds a space and ends in a file extension: a file name written in
-// words (`**my sales invoices.pbix**`, `**my_Sales Invoices_list.pbix**`). The words around the
-// name are part of it, and a translation localizes such an example name as it does the words
-// (`**mie_Fatture vendita_list.pbix**`): its parts are not strong by their shape when the
-// translation keeps the extension. Returns the extension with its dot (`.pbix`), else empty. A
-// name in emphasis without a space (`**invoices.pbix**`) is a file name like any other.
+// span in it) that is a file name written in words (`**my sales invoices.pbix**`,
+// `**my_Sales Invoices_list.pbix**`): two to four words, the last ending in an extension (a dot,
+// a letter, up to four more letters or digits), no other dot, no camelCase or PascalCase word
+// (`**Add CustomerId to appsettings.json**` is an instruction, `**Set X to 2.0**` a number). The
+// words around the name are part of it, and a translation localizes such an example name as it
+// does the words (`**mie_Fatture vendita_list.pbix**`). Returns the extension with its dot
+// (`.pbix`), else empty. A name in emphasis without a space (`**invoices.pbix**`) is a file name
+// like any other.
 std::string_view worded_file_name_extension(const Document& doc, Span span) {
   const std::string_view text = doc.text();
   size_t open = span.begin, close = span.end;
@@ -42,10 +44,25 @@ std::string_view worded_file_name_extension(const Document& doc, Span span) {
   const std::string_view run = text.substr(open, close - open);
   // `*` then a space opens no emphasis (CommonMark 6.2, left-flanking), nor does a space before the closer.
   if (run.empty() || run.front() == ' ' || run.back() == ' ' || run.find(' ') == std::string_view::npos) return {};
-  const size_t dot = run.rfind('.');
-  if (dot == std::string_view::npos || dot + 2 > run.size() || dot + 6 < run.size()) return {};
-  const bool extension = std::all_of(run.begin() + dot + 1, run.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
-  return extension ? run.substr(dot) : std::string_view{};
+  const size_t dot = run.find('.');
+  if (dot == std::string_view::npos || dot != run.rfind('.') || dot + 2 > run.size() || dot + 6 < run.size()) return {};
+  const std::string_view extension = run.substr(dot + 1);
+  if (!std::isalpha(static_cast<unsigned char>(extension[0])) ||
+      !std::all_of(extension.begin(), extension.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
+    return {};
+  size_t words = 0;
+  for (size_t b = 0; b < run.size();) {
+    size_t e = run.find(' ', b);
+    if (e == std::string_view::npos) e = run.size();
+    std::string_view word = run.substr(b, e - b);
+    if (word.ends_with(run.substr(dot))) word.remove_suffix(run.size() - dot);
+    if (!word.empty()) {
+      ++words;
+      if (word.find('_') == std::string_view::npos && is_name(word)) return {};
+    }
+    b = e + 1;
+  }
+  return words >= 2 && words <= 4 ? run.substr(dot) : std::string_view{};
 }
 
 // Whether the source half is a whole cell of a pipe table whose column the translation
@@ -106,8 +123,6 @@ bool column_translated(const Half& source) {
   return translated >= 2 && translated > kept;
 }
 
-// The command is neither verbatim nor merely re-spaced: quote what the translation has where
-// the command starts, if its first word is there.
 // Whether a relative backslash path is made of plain words (`Tools\Services` of "Administrative
 // Tools\Services", `Send\Receive`, `domain\username`): ASCII letters only in each of its parts, no
 // root (a drive, `\\host`, `%VAR%`, a registry hive), no digit, dot or underscore. It may be a UI
@@ -122,17 +137,54 @@ bool is_word_path(std::string_view text) {
   });
 }
 
-// Whether the translation writes a path of its own words in place of the word path `path` of the
-// source: a `\` or `/` glued on both sides to words, one of which is not a part of `path`
-// (`관리 도구\서비스`, `Strumenti di amministrazione\Servizi`, `인증\WEB`, `보내기/받기`). The
-// source's path is then localized, not lost; a translation that kept the source's words and broke
-// the path around them (`소프트웨어 \ Microsoft \ Office`, `\remove를`) has no such separator and
-// is reported.
-bool localized_word_path(std::string_view t, std::string_view path) {
+// The length of a backslash at t[i]: `\`, or its fullwidth form `＼` (U+FF3C) that Chinese and
+// Japanese input methods write; 0 when there is none. A slash is not one: `und/oder` for "or" is
+// no path.
+size_t separator_length(std::string_view t, size_t i) {
+  if (t[i] == '\\') return 1;
+  if (t.substr(i).starts_with("\uFF3C")) return 3;
+  return 0;
+}
+
+// The backslashes of `t` glued to words on both sides (`도구\서비스`), outside URLs (a word with
+// `://` or starting `www.`), with the words around each: the word before, the word after.
+std::vector<std::pair<std::string_view, std::string_view>> glued_separators(std::string_view t) {
   auto word_byte = [](char ch) {
     const auto u = static_cast<uint8_t>(ch);
     return u >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
   };
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    const size_t n = separator_length(t, i);
+    if (n == 0 || i + n >= t.size() || !word_byte(t[i - 1]) || !word_byte(t[i + n])) continue;
+    // Not inside a URL: the white-space-delimited word around it.
+    size_t wb = i, we = i;
+    while (wb > 0 && !space_length(t, wb - 1)) --wb;
+    while (we < t.size() && !space_length(t, we)) ++we;
+    const std::string_view word = t.substr(wb, we - wb);
+    if (word.find("://") != std::string_view::npos || word.starts_with("www.")) {
+      i = we;
+      continue;
+    }
+    size_t b = i, e = i + n;
+    while (b > 0 && word_byte(t[b - 1]) && !separator_length(t, b - 1)) --b;
+    while (e < t.size() && word_byte(t[e]) && !separator_length(t, e)) ++e;
+    out.emplace_back(t.substr(b, i - b), t.substr(i + n, e - i - n));
+    i += n - 1;
+  }
+  return out;
+}
+
+// Whether the translation `t` writes a path of its own words in place of the word path `path` of
+// the source `s`: as many backslashes glued to words as `path` has (or fullwidth `＼`), one of
+// the two words at each not a part of `path` (`관리 도구\서비스`, `Strumenti di
+// amministrazione\Servizi`, `인증\WEB`, `ドメイン＼ユーザー名`), beyond the glued backslashes the
+// source has of its own elsewhere in the segment. URLs are not looked in. A path put in words
+// (`관리 도구의 서비스`, `보내기/받기` for `Send\Receive`) is still reported: nothing tells it from
+// a path lost. The source's path is then localized, not lost; a translation that kept
+// the source's words and broke the path around them (`소프트웨어 \ Microsoft \ Office`,
+// `\remove를`) has no such separator and is reported.
+bool localized_word_path(std::string_view t, std::string_view s, std::string_view path) {
   auto part_of_path = [&](std::string_view w) {
     for (size_t b = 0; b <= path.size();) {
       size_t e = path.find('\\', b);
@@ -146,20 +198,28 @@ bool localized_word_path(std::string_view t, std::string_view path) {
     }
     return false;
   };
-  for (size_t i = 1; i + 1 < t.size(); ++i) {
-    if ((t[i] != '\\' && t[i] != '/') || !word_byte(t[i - 1]) || !word_byte(t[i + 1])) continue;
-    size_t b = i, e = i + 1;
-    while (b > 0 && word_byte(t[b - 1])) --b;
-    while (e < t.size() && word_byte(t[e])) ++e;
-    if (!part_of_path(t.substr(b, i - b)) || !part_of_path(t.substr(i + 1, e - i - 1))) return true;
-  }
-  return false;
+  size_t localized = 0;
+  for (const auto& [before, after] : glued_separators(t))
+    if (!part_of_path(before) || !part_of_path(after)) ++localized;
+  const size_t own = glued_separators(s).size();  // the path's own separators among them
+  const size_t needed = static_cast<size_t>(std::count(path.begin(), path.end(), '\\'));
+  return localized >= needed + (own > needed ? own - needed : 0);
 }
 
 bool is_sentence_punctuation(char ch) {
   return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch == ')';
 }
 
+// The length of the sentence punctuation of Chinese and Japanese at t[i] (`。`, `、`, `，`, `：`,
+// `；`, `！`, `？`, `）`), which ends a command's word as a space does; 0 when there is none.
+size_t cjk_punctuation_length(std::string_view t, size_t i) {
+  for (std::string_view mark : {"\u3002", "\u3001", "\uFF0C", "\uFF1A", "\uFF1B", "\uFF01", "\uFF1F", "\uFF09"})
+    if (t.substr(i).starts_with(mark)) return mark.size();
+  return 0;
+}
+
+// The command is neither verbatim nor merely re-spaced: quote what the translation has where
+// the command starts, if its first word is there.
 void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   const std::string_view T = p.target_text();
   std::string_view text = tok.text;
@@ -199,7 +259,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     while (k < t.size() && space_length(t, k)) k += space_length(t, k);
     size_t w = k;
     while (w < t.size() && !space_length(t, w) && static_cast<uint8_t>(t[w]) < 0x80) ++w;
-    if (w == k || (w < t.size() && !space_length(t, w))) break;
+    if (w == k || (w < t.size() && !space_length(t, w) && !cjk_punctuation_length(t, w))) break;
     // The sentence's punctuation right after the command (`Get-Item.`) is not a word of it; a
     // word glued to it (`Get-Item-Path`, a space dropped) is.
     if (std::all_of(t.begin() + k, t.begin() + w, is_sentence_punctuation)) break;
@@ -209,7 +269,12 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   size_t b = hit->first;
   // Nor is the sentence's period after the command's last word (`-Path C:\temp.`), unless the
   // source's command goes on with it (`...\MSRS11.` of `...\MSRS11.MSSQLSERVER`, split there).
-  while (e > hit->second && is_sentence_punctuation(t[e - 1]) && !text.starts_with(t.substr(b, e - b))) --e;
+  // A `)` whose `(` is quoted is the command's (`C:\Program Files (x86)`).
+  auto closes_quoted = [&](size_t end) {
+    const std::string_view quoted = t.substr(b, end - b);
+    return t[end - 1] == ')' && std::count(quoted.begin(), quoted.end(), '(') >= std::count(quoted.begin(), quoted.end(), ')');
+  };
+  while (e > hit->second && is_sentence_punctuation(t[e - 1]) && !closes_quoted(e) && !text.starts_with(t.substr(b, e - b))) --e;
   if (e - b == text.size() && t.substr(b, e - b) == text) {
     // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
     // "$true"): quote the glued run.
@@ -414,7 +479,7 @@ void compare_command_mismatch(PairComparison& p) {
         break;
       case Match::None: {
         if (command) {
-          if (!is_word_path(tok.text) || !localized_word_path(T, tok.text)) command_missing(p, tok, source_span);
+          if (!is_word_path(tok.text) || !localized_word_path(T, p.source.vis.text, tok.text)) command_missing(p, tok, source_span);
           break;
         }
         // English prose glued to the name by a missing space (`andOAuthTokenIssuer`, `theSales`):
@@ -431,7 +496,8 @@ void compare_command_mismatch(PairComparison& p) {
         // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
         const bool whole_name = whole() == tok.text && !p.pair.source_file && !column_translated(p.pair.source);
         const std::string_view worded = worded_file_name_extension(*p.pair.source.doc, source_span);
-        const bool localized_example = !worded.empty() && T.find(worded) != std::string_view::npos;
+        // The translation keeps the extension at the end of an emphasis run of its own.
+        const bool localized_example = !worded.empty() && (p.pair.target.text().find(std::string(worded) + "*") != std::string_view::npos);
         bool strong = (tok.strong && !localized_example) || whole_name || names_xref(p.pair.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
         std::string_view whole_t = trim(T);

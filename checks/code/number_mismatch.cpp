@@ -9,6 +9,7 @@
 #include <set>
 
 #include "comparison.h"
+#include "grammar/chars.h"
 
 namespace loclint::checks::code {
 
@@ -67,6 +68,27 @@ std::vector<std::string> TargetContext::spelled(const std::string& value) {
   return words;
 }
 
+// How many times a text holds each value it may be read as (target_values): the values of each
+// word apart, counted once per word, and at least once each value of the whole text (a number
+// grouped with spaces, `1 000`, is one value of two words). `30 jours ... le 30` holds 30 twice.
+std::map<std::string, int> value_counts(std::string_view text, const NumberFormat& locale_format, const NumberFormat& source_format) {
+  std::map<std::string, int> counts;
+  size_t b = 0;
+  while (b < text.size()) {
+    while (b < text.size() && space_length(text, b)) b += space_length(text, b);
+    size_t e = b;
+    while (e < text.size() && !space_length(text, e)) ++e;
+    if (e > b)
+      for (std::string& v : target_values(text.substr(b, e - b), locale_format, source_format)) ++counts[std::move(v)];
+    b = e;
+  }
+  for (std::string& v : target_values(text, locale_format, source_format)) {
+    int& n = counts[std::move(v)];
+    if (n == 0) n = 1;
+  }
+  return counts;
+}
+
 void compare_number_mismatch(PairComparison& p) {
   const std::string_view T = p.target_text();
   // Every number starts with a digit; most segments have none.
@@ -81,27 +103,33 @@ void compare_number_mismatch(PairComparison& p) {
   if (nums.empty()) return;
   std::vector<std::string> values = target_values(T, p.context.locale_format, p.context.source_format);
   // A number the translation moved into the neighbouring sentence is not missing (pair.h): one
-  // that the neighbour's translation has and the neighbour's own source has not. Read only when
-  // a number is not in this translation.
-  std::optional<std::vector<std::string>> moved;
-  auto moved_values = [&]() -> const std::vector<std::string>& {
-    if (moved) return *moved;
-    moved.emplace();
-    const Half no_source;
-    for (const auto& [nb, nbs] : {std::pair(p.pair.before, no_source), std::pair(p.pair.after, p.repeats_after() ? no_source : p.pair.after_source)}) {
-      if (!nb) continue;
-      std::vector<std::string> there = target_values(visible_text(*nb.doc, nb.content).text, p.context.locale_format, p.context.source_format);
-      std::vector<std::string> own;
-      if (nbs) own = target_values(visible_text(*nbs.doc, nbs.content).text, p.context.source_format, p.context.source_format);
-      std::set_difference(there.begin(), there.end(), own.begin(), own.end(), std::back_inserter(*moved));
+  // that the previous segment's translation has, or that the next one's has more often than its
+  // own source. Read only when a number is not in this translation.
+  std::optional<std::vector<std::string>> before_values;
+  std::optional<std::map<std::string, int>> after_surplus;
+  auto neighbour_has = [&](const std::string& v) {
+    if (p.pair.before) {
+      if (!before_values)
+        before_values = target_values(visible_text(*p.pair.before.doc, p.pair.before.content).text, p.context.locale_format,
+                                      p.context.source_format);
+      if (std::binary_search(before_values->begin(), before_values->end(), v)) return true;
     }
-    std::sort(moved->begin(), moved->end());
-    return *moved;
+    if (!p.pair.after) return false;
+    if (!after_surplus) {
+      after_surplus.emplace();
+      for (auto& [value, n] : value_counts(visible_text(*p.pair.after.doc, p.pair.after.content).text, p.context.locale_format,
+                                           p.context.source_format))
+        (*after_surplus)[value] += n;
+      if (p.pair.after_source && !p.repeats_after())
+        for (auto& [value, n] : value_counts(visible_text(*p.pair.after_source.doc, p.pair.after_source.content).text,
+                                             p.context.source_format, p.context.source_format))
+          (*after_surplus)[value] -= n;
+    }
+    const auto it = after_surplus->find(v);
+    return it != after_surplus->end() && it->second > 0;
   };
   auto has = [&](const std::string& v) {
-    if (std::binary_search(values.begin(), values.end(), v)) return true;
-    const std::vector<std::string>& m = moved_values();
-    return std::binary_search(m.begin(), m.end(), v);
+    return std::binary_search(values.begin(), values.end(), v) || neighbour_has(v);
   };
   std::set<std::string> seen;
   std::string lowered;
