@@ -253,7 +253,12 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   size_t e = hit->second;
   std::string_view t = T;
   size_t words = 1;
-  size_t want = static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+  size_t want = 1;  // the source command's words, split at any white space (`Get-Item&nbsp;-Path`)
+  for (size_t k = 0; k < text.size();) {
+    const size_t n = space_length(text, k);
+    want += n > 0;
+    k += n ? n : 1;
+  }
   while (e < t.size() && words < want) {
     size_t k = e;
     while (k < t.size() && space_length(t, k)) k += space_length(t, k);

@@ -1,4 +1,5 @@
 #include "comparison.h"
+#include "grammar/chars.h"
 
 #include <unicode/uchar.h>
 
@@ -103,6 +104,27 @@ const Folded& PairComparison::folded(int level) {
   return *folds_[level];
 }
 
+namespace {
+
+// `text` with every white space that is not ASCII (U+00A0, U+202F, U+2000-U+200A, U+3000) written
+// as a plain space.
+std::string plain_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = static_cast<uint8_t>(text[i]) >= 0x80 ? space_length(text, i) : 0;
+    if (n) {
+      out += ' ';
+      i += n;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Found PairComparison::locate(std::string_view needle, bool strict) {
   Found f;
   size_t pos = find_token(target_text(), needle, 0, strict);
@@ -112,7 +134,9 @@ Found PairComparison::locate(std::string_view needle, bool strict) {
     std::string n = fold(needle, fold_level(level)).text;
     if (auto hit = find_folded(target_text(), folded(level), n, strict); hit && !target.vis.is_code(hit->first)) {
       std::string_view raw = target_text().substr(hit->first, hit->second - hit->first);
-      if (raw == needle) return {Match::Exact, hit->first, hit->second};
+      // A no-break space of the source written as a plain space is the same text (the other way
+      // round it is a look-alike: a shell does not split at U+00A0).
+      if (raw == needle || raw == plain_spaces(needle)) return {Match::Exact, hit->first, hit->second};
       // Folding found it: say what differs in the simplest terms.
       Match how = kinds[level];
       if (level >= 1 && fold(raw, {true, false, false}).text == fold(needle, {true, false, false}).text)

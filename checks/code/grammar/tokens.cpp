@@ -124,12 +124,16 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
   thread_local std::vector<Word> words;
   split_words(text, skip, words);
   auto core = [&](const Word& w) { return std::string_view(text.data() + w.core_begin, w.core_end - w.core_begin); };
-  // A command continues to the next word only across plain spaces, and never past a word that
+  // A command continues to the next word only across white space (a no-break space too, which
+  // docs write to keep a command on one line: `Get-Item&nbsp;-Path`), and never past a word that
   // ends a clause ("... -Force." ends the command).
   auto continues = [&](const Word& prev, const Word& next) {
     if (prev.core_end != prev.end) return false;
-    for (size_t k = prev.end; k < next.begin; ++k)
-      if (!space_length(text, k) || (skip && k < skip->size() && (*skip)[k])) return false;
+    for (size_t k = prev.end; k < next.begin;) {
+      const size_t n = space_length(text, k);
+      if (!n || (skip && k < skip->size() && (*skip)[k])) return false;
+      k += n;
+    }
     return next.core_begin == next.begin || is_quoted(core(next));
   };
 
