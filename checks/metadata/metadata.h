@@ -99,10 +99,11 @@ struct Expectations {
   bool generated = false;                         // Workspace::generated_page
   bool stale_source = false;  // the source article is older than the translation (ms.date): not compared
 };
-Expectations expectations(const Document& doc, const Env& env);
+// Made once per document (Env::shared): missing-key and empty-value both ask.
+const Expectations& expectations(const Document& doc, const Env& env);
 
 // The keys required of this file: expectations(doc, env).required.
-std::vector<std::string> required_keys(const Document& doc, const Env& env);
+const std::vector<std::string>& required_keys(const Document& doc, const Env& env);
 
 // The front matter of the document's source file (source_layout.h), when a source root is given
 // and the file there has a front matter that parses.

@@ -65,7 +65,7 @@ const SummaryNote kStaleSource{
 void check_missing_key(const Document& doc, const Env& env, Reporter& out) {
   if (!trusted(doc)) return;
   const FrontMatter& fm = doc.front_matter();
-  Expectations x = expectations(doc, env);
+  const Expectations& x = expectations(doc, env);
   for (const std::string& key : x.required) {
     if (fm.find(key)) continue;
     // A key whose letter case changed is still missing for the pipeline; say so.

@@ -70,7 +70,9 @@ std::shared_ptr<const FrontMatterKeys> source_front_matter(const Document& doc, 
   return keys && keys->parsed ? keys : nullptr;
 }
 
-Expectations expectations(const Document& doc, const Env& env) {
+namespace {
+
+Expectations make_expectations(const Document& doc, const Env& env) {
   Expectations x;
   Scope s = scope_of(doc, env);
   x.generated = s.generated;
@@ -132,7 +134,14 @@ Expectations expectations(const Document& doc, const Env& env) {
   return x;
 }
 
-std::vector<std::string> required_keys(const Document& doc, const Env& env) { return expectations(doc, env).required; }
+}  // namespace
+
+const Expectations& expectations(const Document& doc, const Env& env) {
+  static const char kTag = 0;
+  return env.shared<Expectations>(&kTag, [&] { return make_expectations(doc, env); });
+}
+
+const std::vector<std::string>& required_keys(const Document& doc, const Env& env) { return expectations(doc, env).required; }
 
 Scope scope_of(const Document& doc, const Env& env) {
   Scope s;

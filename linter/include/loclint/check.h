@@ -5,8 +5,10 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "loclint/config.h"
@@ -39,11 +41,30 @@ class Reporter {
 };
 
 struct Env {
+  Env(const Config& c, Workspace& w, const Pair* p = nullptr) : config(c), workspace(w), pair(p) {}
+
   const Config& config;
   Workspace& workspace;  // thread-safe; shared by every file of the run
   // The document's source document when the run pairs trees (pairing.h): null when there is no
   // source root or the document is side-by-side, else Paired (with `source`) or MissingSource.
   const Pair* pair = nullptr;
+
+  // What several checks of this document need and one makes (metadata's expectations: the
+  // docset's census, the scope, the keys): the first that asks stores it under the address of a
+  // static of its own, the others take it. One Env per document, its checks run one after
+  // another on one thread (Engine::lint_document), so no lock.
+  template <typename T, typename Make>
+  const T& shared(const void* tag, Make make) const {
+    for (const auto& [t, value] : shared_)
+      if (t == tag) return *static_cast<const T*>(value.get());
+    auto value = std::make_shared<const T>(make());
+    const T& ref = *value;
+    shared_.emplace_back(tag, std::move(value));
+    return ref;
+  }
+
+ private:
+  mutable std::vector<std::pair<const void*, std::shared_ptr<const void>>> shared_;
 };
 
 struct Check {
