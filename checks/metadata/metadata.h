@@ -60,7 +60,8 @@ struct Scope {
   bool in_docset = false;
   bool generated = false;   // a reference page written by a generator (Workspace::generated_page)
 };
-Scope scope_of(const Document& doc, const Env& env);
+// Made once per document (Env::shared).
+const Scope& scope_of(const Document& doc, const Env& env);
 
 // Whether the rules may trust the entries: the block parsed as a mapping, as the translator
 // meant it (no lost quote swallowed keys).

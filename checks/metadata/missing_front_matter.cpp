@@ -52,7 +52,7 @@ bool at_root_of_subfolder_docsets(const Place& place) {
 
 void check_missing_front_matter(const Document& doc, const Env& env, Reporter& out) {
   if (doc.front_matter().present) return;
-  Scope s = scope_of(doc, env);
+  const Scope& s = scope_of(doc, env);
   if (!s.page_name) return;
   if (!s.in_docset && !bool_option(env.config, kMissingFrontMatter, "all-files")) {
     // Outside every docset of a publishing configuration nothing is published, translated or

@@ -16,7 +16,7 @@ namespace loclint::checks::metadata {
 namespace {
 
 // The document's own front matter in the shape the workspace gives other files'.
-FrontMatterKeys own_keys(const Document& doc) {
+FrontMatterKeys make_own_keys(const Document& doc) {
   FrontMatterKeys k;
   if (doc.kind() == DocumentKind::YamlMime) {
     std::string_view first = doc.text().substr(doc.content_start());
@@ -31,6 +31,13 @@ FrontMatterKeys own_keys(const Document& doc) {
     if (!empty_value(e)) k.filled.push_back(e.key);
   }
   return k;
+}
+
+// The document's own keys, made once per document (Env::shared): the scope and the
+// expectations both read them.
+const FrontMatterKeys& own_keys(const Document& doc, const Env& env) {
+  static const char kTag = 0;
+  return env.shared<FrontMatterKeys>(&kTag, [&] { return make_own_keys(doc); });
 }
 
 bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -82,7 +89,7 @@ Expectations make_expectations(const Document& doc, const Env& env) {
   if (!s.in_docset && !env.workspace.place_of(doc.path())->repo->docsets.empty()) return x;
   auto place = env.workspace.place_of(doc.path());
   auto census = env.workspace.key_census(place->file);
-  FrontMatterKeys own = own_keys(doc);
+  const FrontMatterKeys& own = own_keys(doc, env);
   // A YamlMime file is held to what the files of its type carry (the pipeline stamps some types
   // and not others), when there are enough of them to show a convention; a Markdown file, and a
   // type seen in fewer than three files, to what the Markdown articles carry.
@@ -143,7 +150,9 @@ const Expectations& expectations(const Document& doc, const Env& env) {
 
 const std::vector<std::string>& required_keys(const Document& doc, const Env& env) { return expectations(doc, env).required; }
 
-Scope scope_of(const Document& doc, const Env& env) {
+namespace {
+
+Scope make_scope(const Document& doc, const Env& env) {
   Scope s;
   s.translated = !doc.segments().empty();
   fs::path path(doc.path());
@@ -152,10 +161,17 @@ Scope scope_of(const Document& doc, const Env& env) {
   if (lower_ascii(path.filename().string()) == "toc.md") s.page_name = false;
   if (in_includes_folder(place->file, repo->root)) s.page_name = false;
   s.in_docset = place->docset != nullptr;
-  s.generated = Workspace::generated_page(own_keys(doc));
+  s.generated = Workspace::generated_page(own_keys(doc, env));
   // Without a publishing configuration nothing says the file is not an article.
   s.article = s.page_name && (s.in_docset || repo->docsets.empty());
   return s;
+}
+
+}  // namespace
+
+const Scope& scope_of(const Document& doc, const Env& env) {
+  static const char kTag = 0;
+  return env.shared<Scope>(&kTag, [&] { return make_scope(doc, env); });
 }
 
 bool trusted(const Document& doc) {
