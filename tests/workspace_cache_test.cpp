@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "loclint/check.h"
 #include "loclint/document.h"
 #include "loclint/workspace.h"
 #include "../linter/engine/work_queue.h"
@@ -124,4 +125,23 @@ TEST_F(WorkspaceCache, PlaceOfIsComputedOncePerPath) {
   EXPECT_EQ(place->file, dir_ / "a/Sub/Page.md");
   EXPECT_EQ(place->docset, nullptr);  // no publish config here
   EXPECT_EQ(ws.place_of(page), place);
+}
+
+// What several checks of one document share is made by the first that asks and handed to the
+// others; another tag is another value, and another document's Env starts empty.
+TEST(EnvShared, MadeOncePerTagAndDocument) {
+  Config config;
+  Workspace workspace;
+  static const char kA = 0, kB = 0;
+  int made = 0;
+  auto make = [&] { return ++made; };
+  Env env(config, workspace);
+  const int& first = env.shared<int>(&kA, make);
+  EXPECT_EQ(first, 1);
+  EXPECT_EQ(&env.shared<int>(&kA, make), &first);
+  EXPECT_EQ(env.shared<int>(&kB, make), 2);
+  EXPECT_EQ(first, 1);  // still there after another value was added
+  Env next(config, workspace);
+  EXPECT_EQ(next.shared<int>(&kA, make), 3);
+  EXPECT_EQ(made, 3);
 }

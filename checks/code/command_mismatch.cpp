@@ -4,6 +4,7 @@
 
 #include "comparison.h"
 #include "grammar/chars.h"
+#include "grammar/words.h"
 
 namespace loclint::checks::code {
 
@@ -179,11 +180,11 @@ std::vector<std::pair<std::string_view, std::string_view>> glued_separators(std:
 // the source `s`: as many backslashes glued to words as `path` has (or fullwidth `＼`), one of
 // the two words at each not a part of `path` (`관리 도구\서비스`, `Strumenti di
 // amministrazione\Servizi`, `인증\WEB`, `ドメイン＼ユーザー名`), beyond the glued backslashes the
-// source has of its own elsewhere in the segment. URLs are not looked in. A path put in words
-// (`관리 도구의 서비스`, `보내기/받기` for `Send\Receive`) is still reported: nothing tells it from
-// a path lost. The source's path is then localized, not lost; a translation that kept
-// the source's words and broke the path around them (`소프트웨어 \ Microsoft \ Office`,
-// `\remove를`) has no such separator and is reported.
+// source has of its own elsewhere in the segment. URLs are not looked in. The source's path is
+// then localized, not lost. A translation that kept the source's words and broke the path around
+// them (`소프트웨어 \ Microsoft \ Office`, `\remove를`) has no such separator and is reported, and
+// so is a path put in words (`관리 도구의 서비스`, `보내기/받기` for `Send\Receive`): nothing tells it
+// from a path lost.
 bool localized_word_path(std::string_view t, std::string_view s, std::string_view path) {
   auto part_of_path = [&](std::string_view w) {
     for (size_t b = 0; b <= path.size();) {
@@ -204,10 +205,6 @@ bool localized_word_path(std::string_view t, std::string_view s, std::string_vie
   const size_t own = glued_separators(s).size();  // the path's own separators among them
   const size_t needed = static_cast<size_t>(std::count(path.begin(), path.end(), '\\'));
   return localized >= needed + (own > needed ? own - needed : 0);
-}
-
-bool is_sentence_punctuation(char ch) {
-  return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch == ')';
 }
 
 // The length of the sentence punctuation of Chinese and Japanese at t[i] (`。`, `、`, `，`, `：`,
@@ -267,19 +264,22 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     if (w == k || (w < t.size() && !space_length(t, w) && !cjk_punctuation_length(t, w))) break;
     // The sentence's punctuation right after the command (`Get-Item.`) is not a word of it; a
     // word glued to it (`Get-Item-Path`, a space dropped) is.
-    if (std::all_of(t.begin() + k, t.begin() + w, is_sentence_punctuation)) break;
+    if (std::all_of(t.begin() + k, t.begin() + w, is_trailing_punct)) break;
     e = w;
     ++words;
   }
   size_t b = hit->first;
   // Nor is the sentence's period after the command's last word (`-Path C:\temp.`), unless the
   // source's command goes on with it (`...\MSRS11.` of `...\MSRS11.MSSQLSERVER`, split there).
-  // A `)` whose `(` is quoted is the command's (`C:\Program Files (x86)`).
+  // A `)` or `]` whose opener is quoted is the command's (`C:\Program Files (x86)`, `@('a')`).
   auto closes_quoted = [&](size_t end) {
+    const char close = t[end - 1];
+    if (close != ')' && close != ']') return false;
+    const char open = close == ')' ? '(' : '[';
     const std::string_view quoted = t.substr(b, end - b);
-    return t[end - 1] == ')' && std::count(quoted.begin(), quoted.end(), '(') >= std::count(quoted.begin(), quoted.end(), ')');
+    return std::count(quoted.begin(), quoted.end(), open) >= std::count(quoted.begin(), quoted.end(), close);
   };
-  while (e > hit->second && is_sentence_punctuation(t[e - 1]) && !closes_quoted(e) && !text.starts_with(t.substr(b, e - b))) --e;
+  while (e > hit->second && is_trailing_punct(t[e - 1]) && !closes_quoted(e) && !text.starts_with(t.substr(b, e - b))) --e;
   if (e - b == text.size() && t.substr(b, e - b) == text) {
     // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
     // "$true"): quote the glued run.
@@ -500,10 +500,13 @@ void compare_command_mismatch(PairComparison& p) {
         // cell of a monolingual translation) is translated with its column (`DateTime` as
         // `DataOra` among `Importo`, `Testo`): there the name must be strong by its shape.
         const bool whole_name = whole() == tok.text && !p.pair.source_file && !column_translated(p.pair.source);
-        const std::string_view worded = worded_file_name_extension(*p.pair.source.doc, source_span);
-        // The translation keeps the extension at the end of an emphasis run of its own.
-        const bool localized_example = !worded.empty() && (p.pair.target.text().find(std::string(worded) + "*") != std::string_view::npos);
-        bool strong = (tok.strong && !localized_example) || whole_name || names_xref(p.pair.source.text(), tok.text);
+        // A strong name in a file name written in words is an example the translation may localize
+        // when it ends an emphasis run of its own with the same extension.
+        auto localized_example = [&] {
+          const std::string_view worded = worded_file_name_extension(*p.pair.source.doc, source_span);
+          return !worded.empty() && p.pair.target.text().find(std::string(worded) + "*") != std::string_view::npos;
+        };
+        bool strong = (tok.strong && !localized_example()) || whole_name || names_xref(p.pair.source.text(), tok.text);
         if (tok.kind != TokenKind::Identifier || !strong) break;
         std::string_view whole_t = trim(T);
         std::optional<std::pair<size_t, size_t>> cp;

@@ -123,6 +123,10 @@ std::string plain_spaces(std::string_view text) {
   return out;
 }
 
+bool is_ascii(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char ch) { return static_cast<uint8_t>(ch) >= 0x80; });
+}
+
 }  // namespace
 
 Found PairComparison::locate(std::string_view needle, bool strict) {
@@ -136,7 +140,7 @@ Found PairComparison::locate(std::string_view needle, bool strict) {
       std::string_view raw = target_text().substr(hit->first, hit->second - hit->first);
       // A no-break space of the source written as a plain space is the same text (the other way
       // round it is a look-alike: a shell does not split at U+00A0).
-      if (raw == needle || raw == plain_spaces(needle)) return {Match::Exact, hit->first, hit->second};
+      if (raw == needle || (!is_ascii(needle) && raw == plain_spaces(needle))) return {Match::Exact, hit->first, hit->second};
       // Folding found it: say what differs in the simplest terms.
       Match how = kinds[level];
       if (level >= 1 && fold(raw, {true, false, false}).text == fold(needle, {true, false, false}).text)

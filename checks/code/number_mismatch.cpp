@@ -2,7 +2,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>

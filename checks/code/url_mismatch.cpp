@@ -195,22 +195,10 @@ void compare_url_mismatch(PairComparison& p) {
       if (tt.find(a.raw) != std::string_view::npos) continue;
       // Nor when it is there with look-alike characters, which also keep the parser from reading
       // a link (`path？id=5` with U+FF1F for `?`): that is what is reported, and the fix restores it.
-      const Folded ft = fold(tt, {true, false, false});
-      const Folded fu = fold(a.raw, {true, false, false});
-      // The whole URL, not a part of a longer one (`id=50` for `id=5`), and whole characters of
-      // the translation at both ends (`⑪` folds to `11`: its first half is no character).
-      auto url_byte = [](char ch) {
-        return std::isalnum(static_cast<unsigned char>(ch)) || std::string_view("-._~/?#[]@!$&'()*+,;=%").find(ch) != std::string_view::npos;
-      };
-      auto whole = [&](size_t at) {
-        const size_t end = at + fu.text.size();
-        if (at > 0 && (ft.map[at] == ft.map[at - 1] || std::isalnum(static_cast<unsigned char>(ft.text[at - 1])))) return false;
-        return end == ft.text.size() || (ft.map[end] != ft.map[end - 1] && !url_byte(ft.text[end]));
-      };
-      size_t at = fu.text.empty() ? std::string::npos : ft.text.find(fu.text);
-      while (at != std::string::npos && !whole(at)) at = ft.text.find(fu.text, at + 1);
-      if (at != std::string::npos) {
-        const size_t b0 = ft.map[at], b1 = ft.map[at + fu.text.size()];
+      // Whole characters at both ends (`⑪` folds to `11`) and standing alone (`id=50` is another
+      // URL than `id=5`), as every folded search of the comparison (find_folded).
+      if (const auto hit = find_folded(tt, fold(tt, {true, false, false}), fold(a.raw, {true, false, false}).text, false)) {
+        const auto [b0, b1] = *hit;
         const std::string_view raw = tt.substr(b0, b1 - b0);
         const Span span{static_cast<uint32_t>(p.target.half.content.begin + b0), static_cast<uint32_t>(p.target.half.content.begin + b1)};
         p.report(kFullwidth, span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(raw, a.raw), q(raw), q(a.raw)), a.raw, a.span,

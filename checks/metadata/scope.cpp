@@ -81,7 +81,7 @@ namespace {
 
 Expectations make_expectations(const Document& doc, const Env& env) {
   Expectations x;
-  Scope s = scope_of(doc, env);
+  const Scope& s = scope_of(doc, env);
   x.generated = s.generated;
   // Outside every docset nothing is published: no key matters (the pipeline translated a
   // repository's README, or an archived folder, all the same).

@@ -33,9 +33,10 @@ size_t glued_prose_head(std::string_view run, bool* determiner) {
   while (n < run.size() && is_lower(run[n])) ++n;
   if (n == 0 || n >= run.size() || !is_upper(run[n])) return 0;
   const std::string_view head = run.substr(0, n);
-  const bool article = contains({"the", "a", "an", "your", "our", "their", "his", "her", "its"}, head);
+  const bool article = is_determiner(head);
   if (determiner) *determiner = article;
-  return article || contains({"and", "or", "nor", "but", "named", "called"}, head) ? n : 0;
+  // Not a preposition: API names start with one (`forEach`, `toString`, `onClick`).
+  return article || is_conjunction(head) || head == "named" || head == "called" ? n : 0;
 }
 
 bool is_name(std::string_view w) {

@@ -166,6 +166,16 @@ bool is_value(std::string_view w) {
          (w.size() > 2 && w[0] == '@' && (w[1] == '{' || w[1] == '('));
 }
 
+bool is_determiner(std::string_view w) { return contains({"the", "a", "an", "your", "our", "their", "his", "her", "its"}, w); }
+bool is_conjunction(std::string_view w) { return contains({"and", "or", "nor", "but"}, w); }
+bool is_preposition(std::string_view w) { return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from"}, w); }
+bool is_sentence_adverb(std::string_view w) {
+  return contains({"Next", "Then", "Now", "First", "Second", "Third", "Finally", "Lastly", "Also", "However", "Otherwise",
+                   "Later", "Afterwards", "Instead", "Additionally", "Alternatively", "Optionally", "Similarly",
+                   "Meanwhile", "Therefore", "Thus", "Here"},
+                  w);
+}
+
 bool is_trailing_punct(char c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' || c == '*';
 }
@@ -257,15 +267,9 @@ bool classify_identifier(std::string_view s, Token& tok) {
     // Two clauses glued by a period that lost its space, told by a closed-class English word on
     // one side, which no API part is: a sentence adverb before a lower-case word ("Next.register
     // the pick"), a preposition, article or conjunction after one ("calling plans.for Audio").
-    if (parts.size() == 2 && is_upper(parts[0][0]) && std::all_of(parts[0].begin() + 1, parts[0].end(), is_lower) &&
-        all_of(parts[1], is_lower) &&
-        contains({"Next", "Then", "Now", "First", "Second", "Third", "Finally", "Lastly", "Also", "However", "Otherwise",
-                  "Later", "Afterwards", "Instead", "Additionally", "Alternatively", "Optionally", "Similarly",
-                  "Meanwhile", "Therefore", "Thus", "Here"},
-                 parts[0]))
-      return false;
+    if (parts.size() == 2 && is_sentence_adverb(parts[0]) && all_of(parts[1], is_lower)) return false;
     if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 3 &&
-        contains({"a", "an", "the", "and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from"}, parts[1]))
+        (is_determiner(parts[1]) || is_conjunction(parts[1]) || is_preposition(parts[1])))
       return false;
     // "art.149", "sec.2": an abbreviation and a number, which translations spell out.
     if (all_of(parts.back(), is_digit)) return false;

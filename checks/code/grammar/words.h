@@ -61,6 +61,14 @@ bool is_trailing_punct(char c);
 // are not prose (code spans): they end a word and belong to none.
 void split_words(std::string_view text, const std::vector<bool>* skip, std::vector<Word>& words);
 
+// English closed-class words, which no API name starts with or is a part of: they tell prose
+// that lost a space (`theSales`, `andOAuthTokenIssuer`, `Next.register`, `plans.for`) from a
+// name. Lower case, as glued into a run, except the sentence adverbs, which start a sentence.
+bool is_determiner(std::string_view w);      // the, a, an, your, our, their, his, her, its
+bool is_conjunction(std::string_view w);     // and, or, nor, but
+bool is_preposition(std::string_view w);     // of, to, for, in, on, at, by, with, from
+bool is_sentence_adverb(std::string_view w); // Next, Then, Now, First, Finally, However, ...
+
 // What a word (without its surrounding punctuation) is.
 bool is_param(std::string_view w);     // -Name, --name
 bool is_variable(std::string_view w);  // $name, $env:NAME

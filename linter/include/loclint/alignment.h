@@ -59,10 +59,11 @@ struct AlignedBlocks {
   // 1-2 or 2-1 step is confident when all its blocks are of one kind, every strong anchor of
   // either side is on the other and the pooled lengths agree (a paragraph split or two merged).
   bool confident = false;
-  // A 1-1, 1-2 or 2-1 step whose strong anchors are the same on both sides once letter case, white space and
-  // fullwidth forms are folded: whatever differs was altered, not added or removed. When the
-  // source may be another version than the one translated, only such steps are compared (an
-  // anchor added or removed is as likely an edit of the source as a defect of the translation).
+  // A 1-1, 1-2 or 2-1 step whose strong anchors are the same on both sides once letter case,
+  // white space and fullwidth forms are folded: whatever differs was altered, not added or
+  // removed. When the source may be another version than the one translated, only such steps are
+  // compared (an anchor added or removed is as likely an edit of the source as a defect of the
+  // translation).
   bool altered_only = false;
 };
 
