@@ -49,24 +49,17 @@ Workspace::Workspace() : pairing_(std::make_unique<Pairing>(*this)) {}
 Workspace::~Workspace() = default;
 
 std::shared_ptr<const Place> Workspace::place_of(const std::string& path) {
-  {
-    std::shared_lock lock(mutex_);
-    if (auto it = places_.find(path); it != places_.end()) return it->second;
-  }
+  if (auto known = places_.find(path)) return *std::move(known);
   auto place = std::make_shared<Place>();
   place->file = absolute_normal(path);
   place->repo = repo_of(place->file);
   place->docset = docset_of(*place->repo, place->file);
-  std::unique_lock lock(mutex_);
-  return places_.emplace(path, std::move(place)).first->second;
+  return places_.emplace(path, std::move(place));
 }
 
 std::shared_ptr<const Workspace::DirListing> Workspace::listing(const fs::path& dir) {
   std::string key = dir.string();
-  {
-    std::shared_lock lock(mutex_);
-    if (auto it = listings_.find(key); it != listings_.end()) return it->second;
-  }
+  if (auto known = listings_.find(key)) return *std::move(known);
   auto l = std::make_shared<DirListing>();
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -81,10 +74,7 @@ std::shared_ptr<const Workspace::DirListing> Workspace::listing(const fs::path& 
     for (uint32_t i = 0; i < l->names.size(); ++i) l->folded.emplace_back(lower_ascii(l->names[i]), i);
     std::sort(l->folded.begin(), l->folded.end());
   }
-  std::shared_ptr<const DirListing> result = l;
-  std::unique_lock lock(mutex_);
-  listings_.emplace(key, result);
-  return result;
+  return listings_.emplace(key, std::move(l));
 }
 
 void Overlay::add(const fs::path& file, std::shared_ptr<const AnchorSet> anchors) {
@@ -96,18 +86,10 @@ void Overlay::add(const fs::path& file, std::shared_ptr<const AnchorSet> anchors
   documents[normal.string()] = std::move(anchors);
 }
 
-void Workspace::set_overlay(std::shared_ptr<const Overlay> overlay) {
-  std::unique_lock lock(mutex_);
-  overlay_ = std::move(overlay);
-}
+void Workspace::set_overlay(std::shared_ptr<const Overlay> overlay) { overlay_.store(std::move(overlay)); }
 
 Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
-  std::shared_ptr<const Overlay> overlay;
-  {
-    std::shared_lock lock(mutex_);
-    overlay = overlay_;
-  }
-  if (overlay) {
+  if (std::shared_ptr<const Overlay> overlay = overlay_.load()) {
     fs::path normal = absolute_normal(path);
     if (overlay->documents.count(normal.string()) || overlay->folders.count(normal.string())) {
       if (actual) *actual = normal;
@@ -116,31 +98,23 @@ Workspace::PathState Workspace::stat(const fs::path& path, fs::path* actual) {
   }
   // Many links name the same target; the answer for a path as written is computed once (the
   // working folder does not change during a run, so the written path is a sound key).
-  {
-    std::shared_lock lock(mutex_);
-    if (auto it = stats_.find(path.native()); it != stats_.end()) {
-      if (actual && it->second.has_actual) *actual = it->second.actual;
-      return it->second.state;
-    }
+  if (auto known = stats_.find(path.native())) {
+    if (actual && known->has_actual) *actual = std::move(known->actual);
+    return known->state;
   }
   // The same target written differently (`../a/b.md` from one folder, `b.md` from another) is
   // walked once: the normalized path is a key too.
   fs::path normal = absolute_normal(path);
   StatResult r;
-  bool known = false;
-  {
-    std::shared_lock lock(mutex_);
-    if (auto it = stats_.find(normal.native()); it != stats_.end()) {
-      r = it->second;
-      known = true;
-    }
+  if (auto known = stats_.find(normal.native())) {
+    r = *std::move(known);
+  } else {
+    r.state = stat_uncached(normal, &r.actual, &r.has_actual);
+    r = stats_.emplace(normal.native(), std::move(r));
   }
-  if (!known) r.state = stat_uncached(normal, &r.actual, &r.has_actual);
   if (actual && r.has_actual) *actual = r.actual;
   const PathState state = r.state;
-  std::unique_lock lock(mutex_);
-  if (!known) stats_.emplace(normal.native(), r);
-  stats_.emplace(path.native(), std::move(r));
+  if (path.native() != normal.native()) stats_.emplace(path.native(), std::move(r));
   return state;
 }
 
@@ -149,8 +123,8 @@ void Workspace::assume_exists(const fs::path& file) {
   r.state = PathState::Exists;
   r.has_actual = true;  // its name is the one given: no letter case to correct
   r.actual = absolute_normal(file);
-  std::unique_lock lock(mutex_);
-  stats_[r.actual.native()] = r;
+  std::string key = r.actual.native();
+  stats_.assign(key, std::move(r));
 }
 
 Workspace::PathState Workspace::stat_uncached(const fs::path& path, fs::path* actual, bool* has_actual) {
@@ -185,20 +159,10 @@ Workspace::PathState Workspace::stat_uncached(const fs::path& path, fs::path* ac
 
 std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
   std::string key = absolute_normal(path).string();
-  std::shared_ptr<std::once_flag> once;
-  {
-    std::shared_lock lock(mutex_);
-    if (overlay_)
-      if (auto it = overlay_->documents.find(key); it != overlay_->documents.end()) return it->second;
-    if (auto it = anchors_.find(key); it != anchors_.end()) return it->second;
-  }
-  {
-    std::unique_lock lock(mutex_);
-    if (auto it = anchors_.find(key); it != anchors_.end()) return it->second;
-    auto& slot = anchor_once_[key];
-    if (!slot) slot = std::make_shared<std::once_flag>();
-    once = slot;
-  }
+  if (std::shared_ptr<const Overlay> overlay = overlay_.load())
+    if (auto it = overlay->documents.find(key); it != overlay->documents.end()) return it->second;
+  if (auto known = anchors_.find(key)) return *std::move(known);
+  std::shared_ptr<std::once_flag> once = anchor_once_.get_or_make(key, [] { return std::make_shared<std::once_flag>(); });
   // Parsed once (other threads asking for the same target wait).
   std::call_once(*once, [&] {
     std::shared_ptr<const AnchorSet> set;
@@ -210,27 +174,17 @@ std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
       set = anchor_parser_ ? anchor_parser_->parse_anchors(key, std::move(bytes))
                            : std::make_shared<const AnchorSet>(anchor_set(*Document::parse(key, std::move(bytes))));
     }
-    std::unique_lock lock(mutex_);
     anchors_.emplace(key, std::move(set));
   });
-  std::shared_lock lock(mutex_);
-  return anchors_.at(key);
+  return *anchors_.find(key);
 }
 
 void Workspace::add_anchors(const Document& doc) {
   std::string key = place_of(doc.path())->file.string();  // the checks ask for its place too
-  {
-    std::shared_lock lock(mutex_);
-    if (anchors_.count(key)) return;
-  }
-  auto set = std::make_shared<const AnchorSet>(anchor_set(doc));
-  std::unique_lock lock(mutex_);
-  anchors_.emplace(key, std::move(set));
+  if (anchors_.contains(key)) return;
+  anchors_.emplace(key, std::make_shared<const AnchorSet>(anchor_set(doc)));
 }
 
-size_t Workspace::documents_loaded() const {
-  std::shared_lock lock(mutex_);
-  return anchor_documents_.load(std::memory_order_relaxed);
-}
+size_t Workspace::documents_loaded() const { return anchor_documents_.load(std::memory_order_relaxed); }
 
 }  // namespace loclint

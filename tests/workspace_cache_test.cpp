@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "loclint/check.h"
 #include "loclint/document.h"
+#include "loclint/sharded_map.h"
 #include "loclint/workspace.h"
 #include "../linter/engine/work_queue.h"
 
@@ -144,4 +146,29 @@ TEST(EnvShared, MadeOncePerTagAndDocument) {
   Env next(config, workspace);
   EXPECT_EQ(next.shared<int>(&kA, make), 3);
   EXPECT_EQ(made, 3);
+}
+
+// The sharded map under the workspace's caches: the first value inserted for a key is the one
+// every thread gets back, and get_or_make makes a key's value once however many threads ask.
+TEST(ShardedMapTest, FirstInsertWinsAndMakeRunsOncePerKey) {
+  ShardedMap<int, 4> map;
+  EXPECT_FALSE(map.find("a").has_value());
+  EXPECT_EQ(map.emplace("a", 1), 1);
+  EXPECT_EQ(map.emplace("a", 2), 1);  // already there: the map's value comes back
+  map.assign("a", 3);
+  EXPECT_EQ(map.find("a"), 3);
+  EXPECT_TRUE(map.contains("a"));
+
+  std::atomic<int> made{0};
+  std::vector<std::thread> threads;
+  std::vector<int> got(8 * 200);
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 200; ++k)
+        got[t * 200 + k] = map.get_or_make("key" + std::to_string(k), [&] { return 1000 * (++made) + k; });
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(made.load(), 200);  // one make per key, not per thread
+  for (int t = 1; t < 8; ++t)
+    for (int k = 0; k < 200; ++k) EXPECT_EQ(got[t * 200 + k], got[k]);
 }

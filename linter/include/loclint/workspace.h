@@ -22,6 +22,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "loclint/census_cache.h"
+#include "loclint/sharded_map.h"
 
 namespace loclint {
 
@@ -270,19 +271,20 @@ class Workspace {
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_root_;  // "" for no repository
-  std::unordered_map<std::string, std::shared_ptr<const Place>> places_;
-  std::unordered_map<std::string, std::shared_ptr<const DirListing>> listings_;
+  // The caches every link and every file reads, each sharded apart from mutex_ (sharded_map.h).
+  ShardedMap<std::shared_ptr<const Place>> places_;
+  ShardedMap<std::shared_ptr<const DirListing>> listings_;
   std::unordered_map<std::string, std::string> docfx_locales_;  // folder -> locale of its docfx.json
   std::unordered_map<std::string, std::pair<std::string, std::string>> tree_locales_;  // folder -> (locale, source)
   std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> census_by_dir_;    // a file's folder -> its census
   std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> json_files_;  // path -> docfx.json, null when unreadable
-  std::unordered_map<std::string, std::shared_ptr<const AnchorSet>> anchors_;
-  std::unordered_map<std::string, std::shared_ptr<std::once_flag>> anchor_once_;
+  ShardedMap<std::shared_ptr<const AnchorSet>> anchors_;
+  ShardedMap<std::shared_ptr<std::once_flag>> anchor_once_;
   std::atomic<size_t> anchor_documents_{0};  // documents parsed for their anchors
-  std::unordered_map<std::string, StatResult> stats_;  // stat() by the path as written
+  ShardedMap<StatResult> stats_;  // stat() by the path as written
   std::unique_ptr<Pairing> pairing_;
   AnchorParser* anchor_parser_ = nullptr;
-  std::shared_ptr<const Overlay> overlay_;  // guarded by mutex_
+  std::atomic<std::shared_ptr<const Overlay>> overlay_;
   std::unordered_map<std::string, std::shared_ptr<const FrontMatterKeys>> front_matter_keys_;
   std::unordered_map<std::string, std::shared_ptr<const DocfxMetadata>> docfx_metadata_;  // by folder
   std::unordered_map<std::string, std::shared_ptr<const KeyCensus>> censuses_;
