@@ -20,8 +20,8 @@ bool domain_byte(unsigned char c) {
 
 bool white_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// The length in bytes of the extended URL autolink (GFM spec 0.29, section 6.9, "Autolinks
-// (extension)") that starts at run[i], or 0. `i` is where a scheme may start.
+}  // namespace
+
 size_t extended_url_autolink(std::string_view run, size_t i) {
   size_t scheme = 0;
   for (std::string_view s : {"https://", "http://", "ftp://"})
@@ -81,7 +81,6 @@ size_t extended_url_autolink(std::string_view run, size_t i) {
   return end > i + scheme ? end - i : 0;
 }
 
-}  // namespace
 
 void Document::Builder::collect_bare_urls() {
   // Markdown links (their text is not searched: a URL there is already a link's text).

@@ -345,6 +345,13 @@ Document::within(const std::vector<T>& items, Span range) {
 // not a tag. Used for inline HTML, HTML blocks and the tags md4c leaves in text.
 size_t parse_html_tag(std::string_view text, uint32_t base_offset, HtmlTag& out);
 
+// The length in bytes of the extended URL autolink (GFM spec 0.29, section 6.9, "Autolinks
+// (extension)": `http://`, `https://` or `ftp://`, a valid domain, a path up to white space or
+// `<` less trailing punctuation) that starts at text[i], or 0. Whether the byte before i is a
+// boundary (white space, `*`, `_`, `~`, `(`) is the caller's question: the document reads a bare
+// URL only after one; the code family also looks for URLs a translation wrote without one.
+size_t extended_url_autolink(std::string_view text, size_t i);
+
 // The id a docs site (docfx / Markdig auto-identifiers) generates for a heading's text:
 // lowercase, white space to '-', punctuation dropped, letters and digits of every script kept.
 std::string heading_slug(std::string_view text);
