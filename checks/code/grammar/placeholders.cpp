@@ -50,9 +50,22 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
         // The name may be in any script: a translation that translated it (`{имя}` for `{name}`)
         // still wrote a placeholder, and is told which.
         // Letters and digits of any script (u_isalnum), not its punctuation (`{赤、緑、青}` is a list).
+        // Python's str.format adds a conversion (`{name!r}`) and, after the `:`, a format spec
+        // with fill, alignment, sign and grouping (`{value:>10}`, `{n:,}`, `{x:+.2%}`; "Format
+        // Specification Mini-Language").
         size_t j = i + 1;
+        bool spec = false;
         while (j < e) {
           if (is_word_byte(text[j]) || text[j] == '.' || text[j] == ':' || text[j] == '-') {
+            spec = spec || text[j] == ':';
+            ++j;
+            continue;
+          }
+          if (!spec && text[j] == '!' && j + 2 < e && std::strchr("rsa", text[j + 1]) && (text[j + 2] == '}' || text[j + 2] == ':')) {
+            j += 2;
+            continue;
+          }
+          if (spec && std::strchr("<>^=+#,%", text[j])) {
             ++j;
             continue;
           }
@@ -89,6 +102,25 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
         while (k < e && is_digit(text[k])) ++k;
         if (k < e && text[k] == '$' && k > j) ++k;
         else k = j;
+        // Python's printf-style formatting names its argument instead (`%(name)s`, "printf-style
+        // String Formatting"), in any script: a translated name is still a placeholder, and told.
+        bool mapping_key = false;
+        if (k == j && k < e && text[k] == '(') {
+          size_t m = k + 1;
+          while (m < e && text[m] != ')' && (is_word_byte(text[m]) || static_cast<uint8_t>(text[m]) >= 0x80)) {
+            if (static_cast<uint8_t>(text[m]) < 0x80) {
+              ++m;
+              continue;
+            }
+            size_t q = m;
+            if (!u_isalnum(static_cast<UChar32>(utf8::next(text, q)))) break;
+            m = q;
+          }
+          if (m < e && text[m] == ')' && m > k + 1) {
+            k = m + 1;
+            mapping_key = true;
+          }
+        }
         while (k < e && (text[k] == '-' || text[k] == '+' || text[k] == '#' || text[k] == '0' || text[k] == '\'')) ++k;
         while (k < e && is_digit(text[k])) ++k;
         if (k + 1 < e && text[k] == '.' && is_digit(text[k + 1])) {
@@ -100,7 +132,7 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
         else if (k + 1 < e && std::strchr("hlLjztq", text[k])) ++k;
         // A length modifier needs an integer or floating conversion after it (%lu, %Lf), so that
         // "%l" in prose never starts one.
-        const char* conversions = k > length_at ? "diuoxXfFeEgGaAn" : "sdiufFxXoeEgGcbBaAp";
+        const char* conversions = k > length_at ? "diuoxXfFeEgGaAn" : mapping_key ? "sdiufFxXoeEgGcraA" : "sdiufFxXoeEgGcbBaAp";
         if (k < e && std::strchr(conversions, text[k]) && (k + 1 >= text.size() || (!is_letter(text[k + 1]) && text[k + 1] != '\'' && static_cast<uint8_t>(text[k + 1]) < 0x80))) {
           add(i, k + 1);
           continue;
