@@ -189,6 +189,13 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         if (variable && last == i && !is_param(next)) break;
         if (is_param(next) || is_value(next)) {
           ++last;
+        } else if (is_bare_value(core(words[last]), next) &&
+                   (words[last + 1].core_end != words[last + 1].end || last + 2 == words.size() ||
+                    (continues(words[last + 1], words[last + 2]) && is_param(core(words[last + 2]))))) {
+          // A parameter's bare-word value (-ResultSize Unlimited, -RecipientTypeDetails
+          // UserMailbox) where the command ends or goes on with a parameter: a word of the
+          // sentence after it is prose ("-Force Parameter With ...").
+          ++last;
         } else if (cmdlet && last == i && last + 2 < words.size() && is_positional(next) &&
                    continues(words[last + 1], words[last + 2]) && is_param(core(words[last + 2]))) {
           // A positional argument between the cmdlet and a parameter: Import-Module Contoso -Force.

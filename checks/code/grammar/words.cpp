@@ -95,6 +95,15 @@ bool is_positional(std::string_view w) {
          std::all_of(w.begin(), w.end(), [](char c) { return is_word_byte(c) || c == '.'; });
 }
 
+bool is_bare_value(std::string_view param, std::string_view w) {
+  return is_powershell_param(param) && w.size() >= 2 && is_upper(w[0]) &&
+         std::all_of(w.begin(), w.end(), is_ascii_alnum) &&
+         !contains({"Parameter", "Parameters", "Option", "Options", "Switch", "Flag", "Argument", "Cmdlet", "Value",
+                    "Values", "Property", "Setting", "Attribute", "And", "Or", "To", "With", "For", "In", "On", "Of",
+                    "The", "A", "An", "Is", "As", "At", "By", "From", "If", "When", "Then"},
+                   w);
+}
+
 bool is_help_keyword(std::string_view w) {
   // about_Comment_Based_Help: the keywords of a help block, written after a dot in upper case.
   return w.size() > 4 && w[0] == '.' &&

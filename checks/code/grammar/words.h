@@ -79,6 +79,10 @@ bool is_powershell_param(std::string_view w);
 // (a module, item or policy name: Contoso, Az.Accounts, Global): ASCII letters, digits, '.', '_',
 // capitalized, a number or dotted.
 bool is_positional(std::string_view w);
+// A bare word that is the value of PowerShell parameter `param` (-ResultSize Unlimited,
+// -RecipientTypeDetails UserMailbox): capitalized ASCII letters and digits, not a word that names
+// the parameter or goes on with the sentence in title case (Parameter, With, The).
+bool is_bare_value(std::string_view param, std::string_view w);
 // A comment-based help keyword (.SYNOPSIS, .PARAMETER), from about_Comment_Based_Help.
 bool is_help_keyword(std::string_view w);
 // A name spelled with symbols, which machine translation spaces out or drops (`Q #`, `C + +`,
