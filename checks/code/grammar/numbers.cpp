@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unicode/dcfmtsym.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -241,9 +243,48 @@ std::vector<Number> source_numbers(std::string_view text, const NumberFormat& fo
   return out;
 }
 
+namespace {
+// The text with the digits of a script's own numbering system written as ASCII digits: Unicode
+// decimal digits (general category Nd) outside ASCII whose script is not Common (Arabic-Indic
+// ٣٠, Extended Arabic-Indic ۳۰, Devanagari ३०, Thai ๓๐, Bengali, Myanmar...: CLDR's numbering
+// systems arab, arabext, deva, thai...), and the Arabic decimal and thousands separators
+// (U+066B, U+066C) as `.` and `,`. Fullwidth digits (script Common) are left as they are: they are
+// look-alikes, which code/fullwidth-chars reports. Empty when the text has none of them.
+std::string ascii_digits(std::string_view text) {
+  std::string out;
+  bool changed = false;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<uint8_t>(text[i]) < 0x80) {
+      out += text[i++];
+      continue;
+    }
+    const size_t b = i;
+    const char32_t c = utf8::next(text, i);
+    UErrorCode status = U_ZERO_ERROR;
+    if (u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER &&
+        uscript_getScript(static_cast<UChar32>(c), &status) != USCRIPT_COMMON && U_SUCCESS(status)) {
+      out += static_cast<char>('0' + u_charDigitValue(static_cast<UChar32>(c)));
+      changed = true;
+    } else if (c == 0x066B || c == 0x066C) {
+      out += c == 0x066B ? '.' : ',';
+      changed = true;
+    } else {
+      out.append(text.substr(b, i - b));
+    }
+  }
+  if (!changed) out.clear();
+  return out;
+}
+}  // namespace
+
 std::vector<std::string> target_values(std::string_view text, const NumberFormat& locale_format,
                                        const NumberFormat& source_format) {
   std::vector<std::string> out;
+  // Native digits: only a text with bytes outside ASCII may have them.
+  std::string native;
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<uint8_t>(c) >= 0xD8; }) &&
+      !(native = ascii_digits(text)).empty())
+    text = native;
   // The readings of one number mostly agree ("30" in both formats and as its digit run): a
   // value equal to the one just added is left out here rather than by the sort.
   auto add = [&out](std::string value) {

@@ -118,12 +118,23 @@ Folded fold(std::string_view text, FoldOptions options) {
   return f;
 }
 
+namespace {
+// Whether the `-` at hay[k] follows a Hebrew letter (U+05D0-U+05EA, UTF-8 D7 90-AA): Hebrew
+// writes its one-letter prefixes before a foreign word or a number with a hyphen (ב-Get-Item,
+// "in Get-Item"; ל-50%), and the word after it is whole.
+bool hebrew_prefix_hyphen(std::string_view hay, size_t k) {
+  return hay[k] == '-' && k >= 2 && static_cast<uint8_t>(hay[k - 2]) == 0xD7 && static_cast<uint8_t>(hay[k - 1]) >= 0x90 &&
+         static_cast<uint8_t>(hay[k - 1]) <= 0xAA;
+}
+}  // namespace
+
 bool at_boundary(std::string_view hay, size_t b, size_t e, bool strict) {
   if (b >= e || e > hay.size()) return false;
   const char first = hay[b], last = hay[e - 1];
   if (b > 0) {
     char c = hay[b - 1];
-    if ((is_word_byte(c) && is_word_byte(first)) || (strict && (c == '-' || c == '$'))) return false;
+    if ((is_word_byte(c) && is_word_byte(first)) || (strict && (c == '$' || (c == '-' && !hebrew_prefix_hyphen(hay, b - 1)))))
+      return false;
     if (c == '.' && b > 1 && is_ascii_alnum(hay[b - 2]) && is_ascii_alnum(first)) return false;
   }
   if (e < hay.size()) {
