@@ -140,11 +140,16 @@ void compare_number_mismatch(PairComparison& p) {
     if (lowered.empty()) lowered = to_lower(T);
     bool spelled = false;
     for (const std::string& w : p.context.spelled(n.value)) {
+      // Chinese and Japanese numerals (三十) are written with no space around them ("设为三十秒"):
+      // what may not touch them is another numeral (三十五 is 35), not any letter.
+      size_t first = 0;
+      const bool ideographic = u_hasBinaryProperty(static_cast<UChar32>(utf8::next(w, first)), UCHAR_IDEOGRAPHIC);
       for (size_t at = lowered.find(w); at != std::string::npos && !spelled; at = lowered.find(w, at + 1)) {
         size_t e = at + w.size();
         auto letter_at = [&](size_t k) {
           size_t kk = k;
-          return u_isalpha(static_cast<UChar32>(utf8::next(lowered, kk)));
+          const auto c = static_cast<UChar32>(utf8::next(lowered, kk));
+          return ideographic ? u_getNumericValue(c) != U_NO_NUMERIC_VALUE : u_isalpha(c);
         };
         bool before = at == 0;
         if (!before) {
