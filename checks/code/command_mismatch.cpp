@@ -1,5 +1,10 @@
+#include <unicode/dtptngen.h>
+#include <unicode/locid.h>
+
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <memory>
 #include <set>
 
 #include "comparison.h"
@@ -413,6 +418,50 @@ void compare_operators(PairComparison& p) {
   }
 }
 
+// The names CLDR gives the fields of a date in `locale`, lowercase, indexed by
+// UDateTimePatternField (ICU's DateTimePatternGenerator::getFieldDisplayName, wide): "year",
+// "month", "day" in English; "anno", "mese", "giorno" in Italian. Empty when ICU has none. Kept
+// per thread and locale (a generator loads the locale's whole calendar data).
+const std::vector<std::string>& date_field_names(const std::string& locale) {
+  thread_local std::map<std::string, std::vector<std::string>> cache;
+  if (auto it = cache.find(locale); it != cache.end()) return it->second;
+  std::vector<std::string> names;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(locale, status);
+  std::unique_ptr<icu::DateTimePatternGenerator> gen;
+  if (U_SUCCESS(status)) gen.reset(icu::DateTimePatternGenerator::createInstance(loc, status));
+  if (gen && U_SUCCESS(status))
+    for (int f = 0; f < UDATPG_FIELD_COUNT; ++f) {
+      std::string name;
+      gen->getFieldDisplayName(static_cast<UDateTimePatternField>(f), UDATPG_WIDE).toLower(loc).toUTF8String(name);
+      names.push_back(std::move(name));
+    }
+  return cache.emplace(locale, std::move(names)).first->second;
+}
+
+// A date format written in words (`year.month.day.`, as region settings describe one): a dotted
+// run of English date field names, which a translation writes in its own (`anno.mese.giorno.`).
+// Localized when the translation has the locale's name of every field; a dotted name with any
+// other part (`user.name`) is a name.
+bool date_format_in_words(std::string_view name, std::string_view target, const std::string& locale) {
+  if (locale.empty() || name.find('.') == std::string_view::npos) return false;
+  const std::vector<std::string>& english = date_field_names("en");
+  const std::vector<std::string>& local = date_field_names(locale);
+  if (english.empty() || local.size() != english.size()) return false;
+  const std::string lowered = to_lower(target);
+  for (size_t b = 0; b <= name.size();) {
+    size_t e = name.find('.', b);
+    if (e == std::string_view::npos) e = name.size();
+    const std::string_view part = name.substr(b, e - b);
+    const auto f = std::find(english.begin(), english.end(), part);
+    if (part.empty() || f == english.end()) return false;
+    const std::string& localized = local[static_cast<size_t>(f - english.begin())];
+    if (localized.empty() || lowered.find(localized) == std::string::npos) return false;
+    b = e + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 const Rule kCommand{
@@ -490,6 +539,7 @@ void compare_command_mismatch(PairComparison& p) {
         // English prose glued to the name by a missing space (`andOAuthTokenIssuer`, `theSales`):
         // not missing when the translation has what follows the glued word, nor when only an
         // article or a possessive is glued to a plain word (`theSales`, `yourAdd`: no name there).
+        if (date_format_in_words(tok.text, T, p.context.locale)) break;
         bool determiner = false;
         if (const size_t h = glued_prose_head(tok.text, &determiner); h > 0 && tok.kind == TokenKind::Identifier) {
           const std::string_view rest = std::string_view(tok.text).substr(h);
