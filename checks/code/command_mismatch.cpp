@@ -418,6 +418,40 @@ void compare_operators(PairComparison& p) {
   }
 }
 
+// Whether the name at [b, e) of a source text labels a control of the product's UI: after a verb
+// that acts on one ("choose **DrillDown**", "select the X"), or before a noun that names one ("the
+// DrillDown button"), emphasis and an article between. The localized product spells its labels
+// its own way, and the translation follows it.
+bool ui_label(std::string_view text, size_t b, size_t e) {
+  auto skip_back = [&](size_t k) {
+    while (k > 0 && (text[k - 1] == '*' || text[k - 1] == '_' || text[k - 1] == ' ')) --k;
+    return k;
+  };
+  auto word_before = [&](size_t k) {
+    k = skip_back(k);
+    size_t w = k;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    return std::pair{to_lower(text.substr(w, k - w)), w};
+  };
+  auto [before, at] = word_before(b);
+  if (before == "the") before = word_before(at).first;
+  if (contains({"choose", "select", "click", "tap", "press", "pick"}, before)) return true;
+  size_t k = e;
+  while (k < text.size() && (text[k] == '*' || text[k] == '_' || text[k] == ' ')) ++k;
+  size_t w = k;
+  while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  return contains({"button", "action", "field", "page", "tab", "menu", "link", "icon", "pane", "window", "dialog",
+                   "column", "box", "tile", "option"},
+                  to_lower(text.substr(k, w - k)));
+}
+
+// Whether `translated` writes the two-hump name `source` as a language writes a compound it
+// adopted: the first letter kept, the rest in lower case (`Drilldown` for `DrillDown`).
+bool adopted_spelling(std::string_view translated, std::string_view source) {
+  if (translated.size() != source.size() || translated.empty() || translated[0] != source[0]) return false;
+  return std::none_of(translated.begin() + 1, translated.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // The names CLDR gives the fields of a date in `locale`, lowercase, indexed by
 // UDateTimePatternField (ICU's DateTimePatternGenerator::getFieldDisplayName, wide): "year",
 // "month", "day" in English; "anno", "mese", "giorno" in Italian. Empty when ICU has none. Kept
@@ -439,27 +473,33 @@ const std::vector<std::string>& date_field_names(const std::string& locale) {
   return cache.emplace(locale, std::move(names)).first->second;
 }
 
-// A date format written in words (`year.month.day.`, as region settings describe one): a dotted
-// run of English date field names, which a translation writes in its own (`anno.mese.giorno.`).
-// Localized when the translation has the locale's name of every field; a dotted name with any
-// other part (`user.name`) is a name.
+// A date written in words (`year.month.day.`, as region settings describe a format; `work date
+// year.work date month.11.`, a table's example): a dotted run of lower-case English words, at
+// least half of them date field names, which a translation writes in its own words
+// (`anno.mese.giorno.`). Localized when the translation has the locale's name of every field
+// among them; a dotted name with fewer fields (`user.name` has none) or with capitals or digits
+// is a name.
 bool date_format_in_words(std::string_view name, std::string_view target, const std::string& locale) {
   if (locale.empty() || name.find('.') == std::string_view::npos) return false;
   const std::vector<std::string>& english = date_field_names("en");
   const std::vector<std::string>& local = date_field_names(locale);
   if (english.empty() || local.size() != english.size()) return false;
   const std::string lowered = to_lower(target);
+  size_t parts = 0, fields = 0;
   for (size_t b = 0; b <= name.size();) {
     size_t e = name.find('.', b);
     if (e == std::string_view::npos) e = name.size();
     const std::string_view part = name.substr(b, e - b);
+    b = e + 1;
+    if (part.size() < 2 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    ++parts;
     const auto f = std::find(english.begin(), english.end(), part);
-    if (part.empty() || f == english.end()) return false;
+    if (f == english.end()) continue;
     const std::string& localized = local[static_cast<size_t>(f - english.begin())];
     if (localized.empty() || lowered.find(localized) == std::string::npos) return false;
-    b = e + 1;
+    ++fields;
   }
-  return true;
+  return fields * 2 >= parts;
 }
 
 }  // namespace
@@ -524,6 +564,7 @@ void compare_command_mismatch(PairComparison& p) {
         break;
       case Match::Case:
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
+        if (!command && !tok.strong && ui_label(p.source.vis.text, tok.begin, tok.end) && adopted_spelling(raw, tok.text)) break;
         p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
                command ? p.restore(at, source_span, what) : std::nullopt);
         break;

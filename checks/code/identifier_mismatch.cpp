@@ -14,7 +14,10 @@ const Rule kIdentifier{
     .checks = "Names such as `BillingPreTaxTotal`, `MpnId`, `exchangeRateDate`, `Az.Accounts`, `README.md` or a "
               "cmdlet name are in the translation as in the source: not translated (`NomService` for "
               "`ServiceName`), transliterated (Cyrillic for `BillingPreTaxTotal`), split (`AZ. Marketplace`) or "
-              "re-cased (`skuName` for `SkuName`). Names listed in the option `ignore` are left alone.",
+              "re-cased (`skuName` for `SkuName`). A UI label the localized product spells its own way "
+              "(`Drilldown` for the `DrillDown` button) and a date format written in words in the locale's field "
+              "names (`anno.mese.giorno` for `year.month.day`) are not names (docs/code-grammar.md). Names listed "
+              "in the option `ignore` are left alone.",
     .why = "These are what the product, the API or the file really calls them; a reader searches for them or "
            "types them. Keep the name exactly as in the source.",
     .fires = {.text = "<span data-ttu-id=\"f4053-101\">Le champ NomService</span><span class=\"sxs-lookup\"><span data-stu-id=\"f4053-101\">The ServiceName field</span></span>\n"},
