@@ -35,8 +35,10 @@ size_t glued_prose_head(std::string_view run, bool* determiner) {
   const std::string_view head = run.substr(0, n);
   const bool article = is_determiner(head);
   if (determiner) *determiner = article;
-  // Not a preposition: API names start with one (`forEach`, `toString`, `onClick`).
-  return article || is_conjunction(head) || head == "named" || head == "called" ? n : 0;
+  // A preposition too (`forCommand Prompt`), though API names start with one (`forEach`,
+  // `toString`, `onClick`): the caller excuses such a head only where the translation has what
+  // follows it, which a translation that lost `forEach` hardly has (`Each`).
+  return article || is_conjunction(head) || is_preposition(head) || head == "named" || head == "called" ? n : 0;
 }
 
 bool is_name(std::string_view w) {

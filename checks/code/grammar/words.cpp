@@ -176,6 +176,9 @@ bool is_value(std::string_view w) {
 }
 
 bool is_determiner(std::string_view w) { return contains({"the", "a", "an", "your", "our", "their", "his", "her", "its"}, w); }
+bool is_pronoun(std::string_view w) {
+  return contains({"this", "that", "these", "those", "it", "they", "we", "you", "he", "she", "there"}, w);
+}
 bool is_conjunction(std::string_view w) { return contains({"and", "or", "nor", "but"}, w); }
 bool is_preposition(std::string_view w) { return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from"}, w); }
 bool is_sentence_adverb(std::string_view w) {
@@ -280,6 +283,8 @@ bool classify_identifier(std::string_view s, Token& tok) {
     if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 3 &&
         (is_determiner(parts[1]) || is_conjunction(parts[1]) || is_preposition(parts[1])))
       return false;
+    // A pronoun or demonstrative that starts the second clause ("before you install it.this app").
+    if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 2 && is_pronoun(parts[1])) return false;
     // "art.149", "sec.2": an abbreviation and a number, which translations spell out.
     if (all_of(parts.back(), is_digit)) return false;
     tok.kind = is_host(s) ? TokenKind::Host : TokenKind::Identifier;

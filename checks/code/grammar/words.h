@@ -66,6 +66,7 @@ void split_words(std::string_view text, const std::vector<bool>* skip, std::vect
 // name. Lower case, as glued into a run, except the sentence adverbs, which start a sentence.
 bool is_determiner(std::string_view w);      // the, a, an, your, our, their, his, her, its
 bool is_conjunction(std::string_view w);     // and, or, nor, but
+bool is_pronoun(std::string_view w);         // this, that, these, those, it, they, we, you, he, she, there
 bool is_preposition(std::string_view w);     // of, to, for, in, on, at, by, with, from
 bool is_sentence_adverb(std::string_view w); // Next, Then, Now, First, Finally, However, ...
 
