@@ -241,15 +241,20 @@ void compare_placeholder_mismatch(PairComparison& p) {
   // A word in angle brackets written for the reader ("Create Notification for <Sender>") is
   // translated with the sentence: a capitalized plain word on both sides.
   // Spaces inside the brackets are the translation's slip (`<Mittente >`); the word may be of any
-  // cased script (`<Отправитель>`).
+  // cased script (`<Отправитель>`), or of a script without case, whose words are letters only
+  // (`<설정은>`, `<送信者>`).
   auto described = [](std::string_view k) {
     if (k.size() < 3 || k.front() != '<' || k.back() != '>') return false;
     const std::string_view w = trim(k.substr(1, k.size() - 2));
     if (w.size() < 2) return false;
     size_t i = 0;
-    if (!u_isupper(static_cast<UChar32>(utf8::next(w, i)))) return false;
-    while (i < w.size())
-      if (!u_islower(static_cast<UChar32>(utf8::next(w, i)))) return false;
+    const auto first = static_cast<UChar32>(utf8::next(w, i));
+    const bool caseless = u_isalpha(first) && !u_isupper(first) && !u_islower(first) && !u_istitle(first);
+    if (!u_isupper(first) && !caseless) return false;
+    while (i < w.size()) {
+      const auto c = static_cast<UChar32>(utf8::next(w, i));
+      if (!(caseless ? u_isalpha(c) && !u_isupper(c) && !u_islower(c) : u_islower(c))) return false;
+    }
     return true;
   };
   // The translation's own such words, also with a space inside the brackets (`<Mittente >`), which

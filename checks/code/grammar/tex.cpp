@@ -18,6 +18,31 @@ bool ordinal_suffix(std::string_view text, size_t at) {
   if (two != "th" && two != "st" && two != "nd" && two != "rd") return false;
   return at + 2 >= text.size() || !is_letter(text[at + 2]);
 }
+
+// Whether text[b, e) holds an English closed-class word standing alone outside braces (`$1) and
+// ^0(999)$`: two regular expressions, their `$` an end anchor and a back-reference): in TeX
+// math a word is written in \text{}, and letters are variables, so such a span is prose
+// between two dollar signs, not a formula.
+bool english_word_inside(std::string_view text, size_t b, size_t e) {
+  // A candidate that holds a `$` runs into prose already (runs_into_prose): its own rule.
+  for (size_t i = b; i < e; ++i) {
+    if (text[i] == '\\') ++i;
+    else if (text[i] == '$') return false;
+  }
+  int depth = 0;
+  for (size_t i = b; i < e; ++i) {
+    const char c = text[i];
+    if (c == '{') ++depth;
+    else if (c == '}') depth = depth > 0 ? depth - 1 : 0;
+    if (depth > 0 || !is_blank(c)) continue;
+    size_t w = i + 1;
+    while (w < e && is_letter(text[w])) ++w;
+    if (w < e && is_blank(text[w]) && w > i + 1 &&
+        contains({"and", "or", "the", "of", "to", "for", "with", "is", "are", "then", "if", "when"}, text.substr(i + 1, w - i - 1)))
+      return true;
+  }
+  return false;
+}
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool strict, bool spaced_display) {
@@ -75,6 +100,13 @@ std::vector<std::pair<size_t, size_t>> find_math(std::string_view text, bool str
       if (strict && (is_blank(text[i - 1]) ||
                      (i + 1 < n && (is_digit(text[i + 1]) || (is_letter(text[i + 1]) && !ordinal_suffix(text, i + 1))))))
         continue;
+      if (strict && english_word_inside(text, open + 1, i)) {
+        // Prose between two dollar signs: the first is a dollar sign; read on after it.
+        no_open = open;
+        i = resume;
+        open = std::string_view::npos;
+        continue;
+      }
       out.emplace_back(open, i + 1);
       open = std::string_view::npos;
     }
