@@ -445,6 +445,24 @@ bool ui_label(std::string_view text, size_t b, size_t e) {
                   to_lower(text.substr(k, w - k)));
 }
 
+// Whether the text at [b, e) of a translation is in capitals among words in capitals (a heading set
+// in capitals: `WINDOWS POWERSHELL` for "Windows PowerShell"): typography, not another name.
+bool set_in_capitals(std::string_view t, size_t b, size_t e) {
+  auto capitals = [](std::string_view w) {
+    return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  if (!capitals(t.substr(b, e - b))) return false;
+  size_t pe = b;
+  while (pe > 0 && t[pe - 1] == ' ') --pe;
+  size_t pb = pe;
+  while (pb > 0 && std::isalpha(static_cast<unsigned char>(t[pb - 1]))) --pb;
+  size_t nb = e;
+  while (nb < t.size() && t[nb] == ' ') ++nb;
+  size_t ne = nb;
+  while (ne < t.size() && std::isalpha(static_cast<unsigned char>(t[ne]))) ++ne;
+  return (pe < b && capitals(t.substr(pb, pe - pb))) || (nb > e && capitals(t.substr(nb, ne - nb)));
+}
+
 // Whether `translated` writes the two-hump name `source` as a language writes a compound it
 // adopted: the first letter kept, the rest in lower case (`Drilldown` for `DrillDown`).
 bool adopted_spelling(std::string_view translated, std::string_view source) {
@@ -565,6 +583,7 @@ void compare_command_mismatch(PairComparison& p) {
       case Match::Case:
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
         if (!command && !tok.strong && ui_label(p.source.vis.text, tok.begin, tok.end) && adopted_spelling(raw, tok.text)) break;
+        if (!command && !tok.strong && set_in_capitals(T, f.begin, f.end)) break;
         p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
                command ? p.restore(at, source_span, what) : std::nullopt);
         break;
