@@ -229,7 +229,15 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   while (sp < text.size() && !space_length(text, sp)) ++sp;
   std::string_view first = text.substr(0, sp);
   std::optional<std::pair<size_t, size_t>> hit;
-  if (first.size() >= 4) hit = find_folded(T, p.folded(1), fold(first, {true, true, false}).text, false);
+  // The first occurrence that no earlier missing command of this pair took (two paths of the
+  // source that start alike, `C:\Program Files (x86)\Teams` and `C:\Program Files\Teams`).
+  if (first.size() >= 4) {
+    const std::string needle = fold(first, {true, true, false}).text;
+    hit = find_folded(T, p.folded(1), needle, false);
+    while (hit && p.used_targets.count(hit->first))
+      if (auto later = find_folded(T, p.folded(1), needle, false, hit->first + 1)) hit = later;
+      else break;
+  }
   // An option whose dashes became a dash of typography (`--name` as `–name`): ICU's confusable
   // skeletons do not equate them (one en dash is not two hyphens), so look for them as written.
   std::string dashes;
@@ -292,6 +300,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     while (e < t.size() && static_cast<uint8_t>(t[e]) < 0x80 && !space_length(t, e)) ++e;
   }
   std::string_view raw = t.substr(b, e - b);
+  p.used_targets.insert(hit->first);
   p.report(kCommand, p.target.vis.span(b, e),
          fmt::format("command differs from source: '{}' in translation, '{}' in source{}", q(raw), q(tok.text), dashes),
          tok.text, source_span);

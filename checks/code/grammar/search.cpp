@@ -153,10 +153,11 @@ size_t find_token(std::string_view hay, std::string_view needle, size_t from, bo
 }
 
 std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, const Folded& folded,
-                                                     std::string_view needle, bool strict) {
+                                                     std::string_view needle, bool strict, size_t from) {
   if (needle.empty()) return std::nullopt;
   for (size_t pos = folded.text.find(needle); pos != std::string::npos; pos = folded.text.find(needle, pos + 1)) {
     size_t b = folded.map[pos];
+    if (b < from) continue;
     size_t e = folded.map[pos + needle.size() - 1];
     utf8::next(original, e);
     // The match must start and end on whole code points of the original.

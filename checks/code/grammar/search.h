@@ -30,8 +30,9 @@ size_t find_token(std::string_view hay, std::string_view needle, size_t from = 0
 // Whether text[b, e) stands alone by the rules of find_token.
 bool at_boundary(std::string_view hay, size_t b, size_t e, bool strict);
 // First occurrence of an already folded `needle` in `folded` (a fold of `original`) that stands
-// alone in the original; returns the original's bytes [begin, end).
+// alone in the original and starts at or after byte `from` of it; returns the original's bytes
+// [begin, end).
 std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, const Folded& folded,
-                                                     std::string_view needle, bool strict);
+                                                     std::string_view needle, bool strict, size_t from = 0);
 
 }  // namespace loclint::checks::code

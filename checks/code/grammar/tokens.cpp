@@ -130,14 +130,18 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
   // A command continues to the next word only across white space (a no-break space too, which
   // docs write to keep a command on one line: `Get-Item&nbsp;-Path`), and never past a word that
   // ends a clause ("... -Force." ends the command).
-  auto continues = [&](const Word& prev, const Word& next) {
+  // Only white space between two words, the first not ending in punctuation.
+  auto spaced_after = [&](const Word& prev, const Word& next) {
     if (prev.core_end != prev.end) return false;
     for (size_t k = prev.end; k < next.begin;) {
       const size_t n = space_length(text, k);
       if (!n || (skip && k < skip->size() && (*skip)[k])) return false;
       k += n;
     }
-    return next.core_begin == next.begin || is_quoted(core(next));
+    return true;
+  };
+  auto continues = [&](const Word& prev, const Word& next) {
+    return spaced_after(prev, next) && (next.core_begin == next.begin || is_quoted(core(next)));
   };
 
   std::vector<Token> ph;  // placeholders of one word, reused
@@ -229,27 +233,65 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       continue;
     }
     if ((w.classes & kBackslashByte || c[0] == '~' || c[0] == '.') && is_path(c)) {
-      // A Windows path with spaces (C:\Program Files\Common Files\Contoso Server 2013\Modules)
-      // goes on over capitalized words or numbers up to the next word with a backslash, as
-      // long as that word does not start a path of its own (C:\Temp and D:\Data are two).
+      // A Windows path with spaces (C:\Program Files\Common Files\Contoso Server 2013\Modules,
+      // C:\Program Files (x86)\Skype Room System Deployment Kit) goes on over capitalized words,
+      // numbers, a parenthesized `(x86)` and the connectors of product names (Skype for Business)
+      // up to the next word with a backslash, as long as that word does not start a path of its
+      // own (C:\Temp and D:\Data are two); after its last backslash, over the capitalized words
+      // of the last folder's name (not past a file name: C:\setup.exe Server).
       size_t last = i;
-      if (w.classes & kBackslashByte)
+      auto ascii_word = [](std::string_view x) {
+        return !x.empty() && std::all_of(x.begin(), x.end(), [](char ch) { return static_cast<uint8_t>(ch) > 0x20 && static_cast<uint8_t>(ch) < 0x80; });
+      };
+      auto name_word = [](std::string_view x) {
+        if (x.size() >= 3 && x.front() == '(' && x.back() == ')')
+          return std::all_of(x.begin() + 1, x.end() - 1, is_ascii_alnum);  // (x86)
+        return (is_upper(x[0]) || is_digit(x[0])) && std::all_of(x.begin(), x.end(), is_ascii_alnum);
+      };
+      auto connector = [](std::string_view x) { return contains({"for", "of", "and"}, x); };
+      static constexpr std::string_view kHives[] = {"HKLM\\", "HKCU\\", "HKCR\\", "HKU\\", "HKCC\\", "HKEY_"};
+      if (w.classes & kBackslashByte) {
         for (bool more = true; more;) {
           more = false;
-          for (size_t k = last + 1; k < words.size() && k <= last + 3; ++k) {
-            std::string_view next = core(words[k]);
-            if (!continues(words[k - 1], words[k]) || next.empty() ||
-                !std::all_of(next.begin(), next.end(), [](char ch) { return static_cast<uint8_t>(ch) > 0x20 && static_cast<uint8_t>(ch) < 0x80; }))
-              break;
+          for (size_t k = last + 1; k < words.size() && k <= last + 6; ++k) {
+            // `(x86)\Teams`: a word that starts with a parenthesis, read whole.
+            const std::string_view whole(text.data() + words[k].begin, words[k].core_end - words[k].begin);
+            const bool parenthesized = whole.starts_with('(') && whole.find(")\\") != std::string_view::npos;
+            std::string_view next = parenthesized ? whole : core(words[k]);
+            if (!ascii_word(next)) break;
+            if (!continues(words[k - 1], words[k]) && !(parenthesized && spaced_after(words[k - 1], words[k]))) break;
             if (next.find('\\') != std::string_view::npos) {
-              if (!is_ascii_alnum(next[0]) || (next.size() > 1 && next[1] == ':')) break;
+              // A word that starts a path of its own (`D:\Data`, `HKLM\Software`, `%TEMP%\x`,
+              // `\\server\share`) is another command.
+              const bool own_root = (next.size() > 1 && next[1] == ':') || next[0] == '%' ||
+                                    std::any_of(std::begin(kHives), std::end(kHives), [&](std::string_view h) { return next.starts_with(h); });
+              if ((!is_ascii_alnum(next[0]) && !parenthesized) || own_root) break;
               last = k;
               more = true;
               break;
             }
-            if (!(is_upper(next[0]) || is_digit(next[0])) || !std::all_of(next.begin(), next.end(), is_ascii_alnum)) break;
+            if (!name_word(next) && !connector(next)) break;
           }
         }
+        // The last folder's name: capitalized words after the last backslash, when that part has
+        // no extension and the words end where the command may (a lower-case word, punctuation, the
+        // text's end), a connector only between two of them.
+        const std::string_view tail = core(words[last]).substr(core(words[last]).rfind('\\') + 1);
+        if (!tail.empty() && std::all_of(tail.begin(), tail.end(), [](char ch) { return is_ascii_alnum(ch) || ch == '_' || ch == '-'; })) {
+          size_t k = last + 1, end_at = last;
+          while (k < words.size() && k <= last + 6 && continues(words[k - 1], words[k]) && ascii_word(core(words[k]))) {
+            const std::string_view next = core(words[k]);
+            if (name_word(next)) {
+              end_at = k;
+              if (words[k].core_end != words[k].end) break;  // punctuation ends the name
+            } else if (!connector(next)) {
+              break;
+            }
+            ++k;
+          }
+          last = end_at;
+        }
+      }
       out.push_back({TokenKind::Command, w.core_begin, words[last].core_end,
                      std::string(text.substr(w.core_begin, words[last].core_end - w.core_begin)), true});
       i = last;
