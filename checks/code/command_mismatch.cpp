@@ -400,7 +400,23 @@ void compare_operators(PairComparison& p) {
     while (j < text.size() && space_length(text, j)) j += space_length(text, j);
     return j > k + 1 && j < text.size() && text[j] == op[1] ? j + 1 : 0;
   };
+  // `||x - y||` in prose is a norm, its bars paired around an operand, not the operator `||`:
+  // every `||` opens before a word (after white space, a parenthesis or the start) or closes
+  // after one, alternately.
+  auto norm_bars = [&](std::string_view text) {
+    bool open = false;
+    size_t n = 0;
+    for (size_t k = text.find("||"); k != std::string_view::npos; k = text.find("||", k + 2), ++n) {
+      const bool word_after = k + 2 < text.size() && is_ascii_alnum(text[k + 2]);
+      const bool word_before = k > 0 && (is_ascii_alnum(text[k - 1]) || text[k - 1] == ')');
+      if (!open && word_after && !word_before) open = true;
+      else if (open && word_before) open = false;
+      else return false;
+    }
+    return n > 0 && !open;
+  };
   for (std::string_view op : {">=", "<=", "!=", "==", "=>", "&&", "||"}) {
+    if (op == "||" && norm_bars(S)) continue;
     size_t first = std::string_view::npos, ns = 0, nt = 0;
     for (size_t k = S.find(op); k != std::string_view::npos; k = S.find(op, k + op.size()))
       if (!p.source.vis.is_code(k)) {

@@ -189,6 +189,12 @@ std::string lookalikes(std::string_view translated, std::string_view source) {
   return names.empty() ? "look-alike characters" : fmt::format("look-alike characters ({})", names);
 }
 
+Item* first_unused(std::vector<Item>& items) {
+  for (Item& x : items)
+    if (!x.used) return &x;
+  return nullptr;
+}
+
 void match_equal(std::vector<Item>& s, std::vector<Item>& t) {
   for (Item& a : s)
     for (Item& b : t)

@@ -71,6 +71,8 @@ struct Item {
 };
 // Pairs equal items of the source `s` and the target `t`; the unmatched ones stay unused.
 void match_equal(std::vector<Item>& s, std::vector<Item>& t);
+// The first item not used yet, or null: what an unmatched source item is compared with.
+Item* first_unused(std::vector<Item>& items);
 
 // How locate() found a text in the target.
 enum class Match {

@@ -269,12 +269,7 @@ void compare_placeholder_mismatch(PairComparison& p) {
   }
   for (Item& a : s) {
     if (a.used || p.claimed(a.span)) continue;
-    Item* b = nullptr;
-    for (Item& x : t)
-      if (!x.used) {
-        b = &x;
-        break;
-      }
+    Item* b = first_unused(t);
     if (b) {
       b->used = true;
       if (described(a.key) && described(b->key)) continue;

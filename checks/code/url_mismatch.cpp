@@ -245,12 +245,7 @@ void compare_url_mismatch(PairComparison& p) {
   auto is_text = [&](const Item& x) { return !t_text.empty() && &x >= t_text.data() && &x < t_text.data() + t_text.size(); };
   for (Item& a : s) {
     if (a.used) continue;
-    Item* b = nullptr;
-    for (Item& x : t)
-      if (!x.used) {
-        b = &x;
-        break;
-      }
+    Item* b = first_unused(t);
     if (!b) {
       // The translation has the URL as text that the parser did not read as a link (a segment's
       // first word right after its `<span>` tag, a Korean particle glued to it): not missing.
@@ -280,11 +275,7 @@ void compare_url_mismatch(PairComparison& p) {
         b->used = true;
         continue;
       }
-      for (Item& x : t_text)
-        if (!x.used) {
-          b = &x;
-          break;
-        }
+      b = first_unused(t_text);
       if (!b) {
         p.report(kUrl, p.whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
         continue;
@@ -318,12 +309,7 @@ void compare_url_mismatch(PairComparison& p) {
     if (a.used || tt.find(a.raw) != std::string_view::npos) continue;
     auto same = [&](Item& x) { return !x.used && x.key == a.key && (x.used = true); };
     if (std::any_of(t.begin(), t.end(), same) || std::any_of(t_text.begin(), t_text.end(), same)) continue;
-    Item* b = nullptr;
-    for (Item& x : t_text)
-      if (!x.used) {
-        b = &x;
-        break;
-      }
+    Item* b = first_unused(t_text);
     if (b) {
       b->used = true;
       p.report(kUrl, b->span, fmt::format("URL differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);

@@ -166,10 +166,20 @@ void Analysis::report_malformed(const SegmentHalf& h, bool target) {
     // `data-ttu-id=&quot;0e9cf-115&quot;`: the attribute's quotes written as the entity, as a whole
     // run of a file's tags is by some pipelines; browsers take `"0e9cf-115"`, quotes and all, and a
     // `class=&quot;sxs-lookup&quot;` wrapper no longer hides the English text.
+  {
+    // Whether the pair's sxs-lookup wrapper is quoted so too: the source half's opening tags hold
+    // it; it follows the translation half's end.
+    constexpr std::string_view kQuotedClass = "class=&quot;sxs-lookup&quot;";
+    const std::string_view text = doc_.text();
+    const size_t after = h.close.end > h.close.begin ? h.close.end : h.content.end;
+    const bool class_quoted =
+        target ? text.substr(after, kQuotedClass.size() + 16).find(kQuotedClass) != std::string_view::npos
+               : doc_.slice(h.open).find(kQuotedClass) != std::string_view::npos;
     out_.report(kMalformedId, h.id_span,
-                fmt::format("segment id '{}' in {} is quoted with '&quot;' instead of '\"': an sxs-lookup class "
-                            "quoted so no longer hides the English text",
-                            excerpt(h.id, 30), side));
+                fmt::format("segment id '{}' in {} is quoted with '&quot;' instead of '\"'{}", excerpt(h.id, 30), side,
+                            class_quoted ? ": an sxs-lookup class quoted so no longer hides the English text"
+                                         : ": browsers read the quotes as part of the id"));
+  }
   else
     out_.report(kMalformedId, h.id_span,
                 fmt::format("malformed segment id '{}' in {} (expected {})", excerpt(h.id, 24), side, kIdShape));

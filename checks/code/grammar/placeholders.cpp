@@ -74,7 +74,9 @@ void find_placeholders(std::string_view text, size_t b, size_t e, std::vector<To
           if (!u_isalnum(static_cast<UChar32>(utf8::next(text, k)))) break;
           j = k;
         }
-        if (j < e && text[j] == '}' && j > i + 1 &&
+        // `{0..n}`, `{1..10}`: a range in set or shell notation, not a name.
+        const bool range = text.substr(i + 1, j - i - 1).find("..") != std::string_view::npos;
+        if (j < e && text[j] == '}' && j > i + 1 && !range &&
             (is_letter(text[i + 1]) || is_digit(text[i + 1]) || text[i + 1] == '_' || static_cast<uint8_t>(text[i + 1]) >= 0x80) &&
             !tex_group(text, i)) {
           add(i, j + 1);
