@@ -13,8 +13,9 @@ const Rule kBackslash{
               " In a monolingual translation whose source article cannot be read (no `--source-root`, or that tree "
               "lacks the article) such links are counted in one note, not reported: a translation copies its links "
               "from its source as written (README: Inherited findings).",
-    .why = "Links are URLs and separate folders with `/`. Browsers turn `\\` into `/` but the publishing server "
-           "does not, so `..\\page.md` works in some places and not in others. Write forward slashes.",
+    .why = "Links are URLs and separate folders with `/`. Browsers turn `\\` into `/` (the WHATWG URL Standard "
+           "does for http and https URLs); GitHub's file view, Linux file systems and many tools do not, so "
+           "`..\\page.md` works in some places and not in others. Write forward slashes.",
     .fires = {.text = "[Exigences](docs\\exigences.md)\n", .files = {{"docs/exigences.md", "# Exigences\n"}}},
     .passes = {.text = "[Exigences](docs/exigences.md)\n", .files = {{"docs/exigences.md", "# Exigences\n"}}},
     .fix = "Writes `/` for every `\\` in the link's path (not in its `#fragment` or `?query`), when the file "

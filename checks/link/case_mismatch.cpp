@@ -11,8 +11,10 @@ const Rule kCaseMismatch{
               " In a monolingual translation whose source article cannot be read (no `--source-root`, or that tree "
               "lacks the article) such links are counted in one note, not reported: a translation copies its links "
               "from its source as written (README: Inherited findings).",
-    .why = "It works on Windows and macOS, where file names ignore case, and breaks on the publishing server, "
-           "where they do not. Write the name exactly as on disk.",
+    .why = "It works where file names ignore case (Windows, macOS, a build that resolves paths on them) and "
+           "breaks where they do not: a Linux checkout, GitHub's file view, a case-sensitive build or web server "
+           "(Microsoft's docs build resolved such links while GitHub broke them: MicrosoftDocs/windowsserverdocs#2271; "
+           "docfx v3 resolved them case-sensitively at first: dotnet/docfx#2966). Write the name exactly as on disk.",
     .fires = {.text = "[Facturation](Billing.md)\n", .files = {{"billing.md", "# Facturation\n"}}},
     .passes = {.text = "[Facturation](billing.md)\n", .files = {{"billing.md", "# Facturation\n"}}},
     .fix = "Writes each folder and file name of the link's path in the letter case it has on disk, when the "
@@ -70,8 +72,8 @@ bool check_case_mismatch(LinkChecker& checker, const ResolvedLink& link) {
   const Resolution& r = link.resolution;
   if (r.state != Workspace::PathState::CaseMismatch || link.target.site_absolute) return false;
   Diagnostic d = Diagnostic::of(kCaseMismatch, link.at,
-                                fmt::format("'{}' exists only as '{}' (letter case differs): it breaks on the "
-                                            "publishing server",
+                                fmt::format("'{}' exists only as '{}' (letter case differs): it breaks where "
+                                            "file names are case-sensitive",
                                             link.shown, display_path(r.actual, checker.repo())));
   d.fix = disk_case(checker.document(), link.link, link.at, link.target, r.actual);
   checker.report_as_written(link, std::move(d), kUnattributedCase);
