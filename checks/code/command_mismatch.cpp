@@ -488,6 +488,39 @@ bool set_in_capitals(std::string_view t, size_t b, size_t e) {
   return (pe < b && capitals(t.substr(pb, pe - pb))) || (nb > e && capitals(t.substr(nb, ne - nb)));
 }
 
+// A page a reference generator wrote (a `uid` key and no author keys, as Workspace::generated_page
+// says of the census's articles).
+bool reference_page(const Document& doc) {
+  const FrontMatter& fm = doc.front_matter();
+  return fm.find("uid") && !fm.find("author") && !fm.find("ms.author");
+}
+
+// Whether a text's position starts a sentence: nothing but white space, emphasis or an opening
+// quote or bracket before it, back to the text's start or a sentence's end (. ! ? : and their
+// CJK forms).
+bool starts_sentence(std::string_view text, size_t at) {
+  size_t k = at;
+  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '*' || text[k - 1] == '_' || text[k - 1] == '"' ||
+                   text[k - 1] == '(' || text[k - 1] == '['))
+    --k;
+  if (k == 0) return true;
+  const char c = text[k - 1];
+  if (c == '.' || c == '!' || c == '?' || c == ':') return k < at;  // a space after it
+  return text.substr(0, k).ends_with("\u3002") || text.substr(0, k).ends_with("\uFF01") || text.substr(0, k).ends_with("\uFF1F");
+}
+
+// A name whose first letter the translation capitalized because the name starts its sentence
+// there ("MacOS 클라이언트가..." for "The macOS client..."), where the source's sentence does not
+// start with it: sentence case, not another name. Only the first letter, lower to upper; a
+// name that starts the source's sentence too (`stateOracle : ...`) keeps its case.
+bool capitalized_to_start_sentence(std::string_view t, size_t t_at, std::string_view translated, std::string_view s,
+                                   size_t s_at, std::string_view source) {
+  if (translated.size() != source.size() || translated.empty() || !is_lower(source[0]) || translated[0] != source[0] - 'a' + 'A' ||
+      translated.substr(1) != source.substr(1))
+    return false;
+  return starts_sentence(t, t_at) && !starts_sentence(s, s_at);
+}
+
 // Whether `translated` writes the two-hump name `source` as a language writes a compound it
 // adopted: the first letter kept, the rest in lower case (`Drilldown` for `DrillDown`).
 bool adopted_spelling(std::string_view translated, std::string_view source) {
@@ -609,6 +642,11 @@ void compare_command_mismatch(PairComparison& p) {
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
         if (!command && !tok.strong && ui_label(p.source.vis.text, tok.begin, tok.end) && adopted_spelling(raw, tok.text)) break;
         if (!command && !tok.strong && set_in_capitals(T, f.begin, f.end)) break;
+        // Not in a generated reference page (a `uid` and no author: Q# and .NET API pages), where
+        // every name is the API's (`startQubits`, a parameter, is not `StartQubits`).
+        if (!command && !reference_page(p.context.doc) &&
+            capitalized_to_start_sentence(T, f.begin, raw, p.source.vis.text, tok.begin, tok.text))
+          break;
         p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
                command ? p.restore(at, source_span, what) : std::nullopt);
         break;
