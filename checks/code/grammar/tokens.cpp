@@ -38,7 +38,10 @@ size_t glued_prose_head(std::string_view run, bool* determiner) {
   // A preposition too (`forCommand Prompt`), though API names start with one (`forEach`,
   // `toString`, `onClick`): the caller excuses such a head only where the translation has what
   // follows it, which a translation that lost `forEach` hardly has (`Each`).
-  return article || is_conjunction(head) || is_preposition(head) || head == "named" || head == "called" ? n : 0;
+  return article || is_conjunction(head) || is_preposition(head) || is_clause_word(head) || head == "named" ||
+                 head == "called"
+             ? n
+             : 0;
 }
 
 bool is_name(std::string_view w) {

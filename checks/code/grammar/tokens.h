@@ -64,7 +64,8 @@ std::optional<std::pair<size_t, size_t>> email_at(std::string_view text, size_t 
 
 // The length of an English word glued to the name that follows it in `run` (a space missing in
 // the text: `theSales`, `andOAuthTokenIssuer`, `namedRedmondTemps`): an article, a possessive
-// determiner, a coordinating conjunction, a preposition, `named` or `called`, in lower case, right before an
+// determiner, a coordinating conjunction, a preposition, a subordinating word (than, which...), `named` or
+// `called`, in lower case, right before an
 // upper-case letter. 0 when `run` starts with none. `determiner`, when given, says whether the
 // word is an article or a possessive (before which no name is left when a plain word follows);
 // a preposition (toSkype) is a head but no determiner.

@@ -179,6 +179,9 @@ bool is_determiner(std::string_view w) { return contains({"the", "a", "an", "you
 bool is_pronoun(std::string_view w) {
   return contains({"this", "that", "these", "those", "it", "they", "we", "you", "he", "she", "there"}, w);
 }
+bool is_clause_word(std::string_view w) {
+  return contains({"than", "which", "whose", "where", "when", "while", "because", "unless", "until"}, w);
+}
 bool is_conjunction(std::string_view w) { return contains({"and", "or", "nor", "but"}, w); }
 bool is_preposition(std::string_view w) { return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from"}, w); }
 bool is_sentence_adverb(std::string_view w) {

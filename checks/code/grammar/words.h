@@ -67,6 +67,7 @@ void split_words(std::string_view text, const std::vector<bool>* skip, std::vect
 bool is_determiner(std::string_view w);      // the, a, an, your, our, their, his, her, its
 bool is_conjunction(std::string_view w);     // and, or, nor, but
 bool is_pronoun(std::string_view w);         // this, that, these, those, it, they, we, you, he, she, there
+bool is_clause_word(std::string_view w);     // than, which, whose, where, when, while, because, unless, until
 bool is_preposition(std::string_view w);     // of, to, for, in, on, at, by, with, from
 bool is_sentence_adverb(std::string_view w); // Next, Then, Now, First, Finally, However, ...
 
