@@ -443,11 +443,20 @@ void compare_operators(PairComparison& p) {
   }
 }
 
-// Whether the name at [b, e) of a source text labels a control of the product's UI: after a verb
-// that acts on one ("choose **DrillDown**", "select the X"), or before a noun that names one ("the
-// DrillDown button"), emphasis and an article between. The localized product spells its labels
+// Whether the document writes `span` in emphasis: `**`, `__`, `*` or `_` right before it, or a
+// <b>/<strong> tag.
+bool emphasized(const Document& doc, Span span) {
+  const std::string_view before = doc.text().substr(0, span.begin);
+  return before.ends_with("*") || before.ends_with("_") || before.ends_with("<b>") || before.ends_with("<strong>") ||
+         before.ends_with("<B>") || before.ends_with("<STRONG>");
+}
+
+// Whether the name at [b, e) of a source text labels a control of the product's UI: in emphasis
+// (`emphasized`: bold or italic in the document) after a verb that acts on one ("Choose
+// **DrillDown**"), or before `button` or `action` ("the DrillDown button"), emphasis and an
+// article between. The localized product spells its labels
 // its own way, and the translation follows it.
-bool ui_label(std::string_view text, size_t b, size_t e) {
+bool ui_label(std::string_view text, size_t b, size_t e, bool emphasized) {
   auto skip_back = [&](size_t k) {
     while (k > 0 && (text[k - 1] == '*' || text[k - 1] == '_' || text[k - 1] == ' ')) --k;
     return k;
@@ -460,14 +469,15 @@ bool ui_label(std::string_view text, size_t b, size_t e) {
   };
   auto [before, at] = word_before(b);
   if (before == "the") before = word_before(at).first;
-  if (contains({"choose", "select", "click", "tap", "press", "pick"}, before)) return true;
+  // A label in emphasis after the verb that acts on it: "Choose **DrillDown**".
+  if (contains({"choose", "select", "click", "tap", "press", "pick"}, before) && emphasized) return true;
   size_t k = e;
   while (k < text.size() && (text[k] == '*' || text[k] == '_' || text[k] == ' ')) ++k;
   size_t w = k;
   while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
-  return contains({"button", "action", "field", "page", "tab", "menu", "link", "icon", "pane", "window", "dialog",
-                   "column", "box", "tile", "option"},
-                  to_lower(text.substr(k, w - k)));
+  // Or the caption of a control that acts ("the DrillDown button"); a field, page, tab or link
+  // names data or a place, whose name is the API's or the product's (`PageSize`, `SharePoint`).
+  return contains({"button", "action"}, to_lower(text.substr(k, w - k)));
 }
 
 // Whether the text at [b, e) of a translation is in capitals among words in capitals (a heading set
@@ -488,44 +498,29 @@ bool set_in_capitals(std::string_view t, size_t b, size_t e) {
   return (pe < b && capitals(t.substr(pb, pe - pb))) || (nb > e && capitals(t.substr(nb, ne - nb)));
 }
 
-// A page a reference generator wrote (a `uid` key and no author keys, as Workspace::generated_page
-// says of the census's articles).
-bool reference_page(const Document& doc) {
-  const FrontMatter& fm = doc.front_matter();
-  return fm.find("uid") && !fm.find("author") && !fm.find("ms.author");
-}
-
-// Whether a text's position starts a sentence: nothing but white space, emphasis or an opening
-// quote or bracket before it, back to the text's start or a sentence's end (. ! ? : and their
-// CJK forms).
-bool starts_sentence(std::string_view text, size_t at) {
-  size_t k = at;
-  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '*' || text[k - 1] == '_' || text[k - 1] == '"' ||
-                   text[k - 1] == '(' || text[k - 1] == '['))
-    --k;
-  if (k == 0) return true;
-  const char c = text[k - 1];
-  if (c == '.' || c == '!' || c == '?' || c == ':') return k < at;  // a space after it
-  return text.substr(0, k).ends_with("\u3002") || text.substr(0, k).ends_with("\uFF01") || text.substr(0, k).ends_with("\uFF1F");
-}
-
-// A name whose first letter the translation capitalized because the name starts its sentence
-// there ("MacOS 클라이언트가..." for "The macOS client..."), where the source's sentence does not
-// start with it: sentence case, not another name. Only the first letter, lower to upper; a
-// name that starts the source's sentence too (`stateOracle : ...`) keeps its case.
-bool capitalized_to_start_sentence(std::string_view t, size_t t_at, std::string_view translated, std::string_view s,
-                                   size_t s_at, std::string_view source) {
-  if (translated.size() != source.size() || translated.empty() || !is_lower(source[0]) || translated[0] != source[0] - 'a' + 'A' ||
-      translated.substr(1) != source.substr(1))
-    return false;
-  return starts_sentence(t, t_at) && !starts_sentence(s, s_at);
-}
-
 // Whether `translated` writes the two-hump name `source` as a language writes a compound it
 // adopted: the first letter kept, the rest in lower case (`Drilldown` for `DrillDown`).
 bool adopted_spelling(std::string_view translated, std::string_view source) {
   if (translated.size() != source.size() || translated.empty() || translated[0] != source[0]) return false;
   return std::none_of(translated.begin() + 1, translated.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Whether `text` has `word` standing alone: no letter of any script glued to either end (`ora`
+// is not in `ancora`, `tag` not in `Eintrag`).
+bool has_word(std::string_view text, std::string_view word) {
+  auto letter_at = [&](size_t k) {  // the code point that starts at byte k
+    return u_isalpha(static_cast<UChar32>(utf8::next(text, k)));
+  };
+  for (size_t p = text.find(word); p != std::string_view::npos; p = text.find(word, p + 1)) {
+    size_t prev = p;
+    if (prev > 0) {
+      do --prev;
+      while (prev > 0 && (static_cast<uint8_t>(text[prev]) & 0xC0) == 0x80);
+    }
+    const size_t e = p + word.size();
+    if ((p == 0 || !letter_at(prev)) && (e >= text.size() || !letter_at(e))) return true;
+  }
+  return false;
 }
 
 // The names CLDR gives the fields of a date in `locale`, lowercase, indexed by
@@ -549,12 +544,10 @@ const std::vector<std::string>& date_field_names(const std::string& locale) {
   return cache.emplace(locale, std::move(names)).first->second;
 }
 
-// A date written in words (`year.month.day.`, as region settings describe a format; `work date
-// year.work date month.11.`, a table's example): a dotted run of lower-case English words, at
-// least half of them date field names, which a translation writes in its own words
-// (`anno.mese.giorno.`). Localized when the translation has the locale's name of every field
-// among them; a dotted name with fewer fields (`user.name` has none) or with capitals or digits
-// is a name.
+// A date format written in words (`year.month.day.`, as region settings describe one): a dotted
+// run of English date field names only, which a translation writes in its own words
+// (`anno.mese.giorno.`), each standing alone in it. Any other part (`date.year`, `event.day`,
+// `year.work`: a property or a sentence) makes it a name.
 bool date_format_in_words(std::string_view name, std::string_view target, const std::string& locale) {
   if (locale.empty() || name.find('.') == std::string_view::npos) return false;
   const std::vector<std::string>& english = date_field_names("en");
@@ -570,12 +563,12 @@ bool date_format_in_words(std::string_view name, std::string_view target, const 
     if (part.size() < 2 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
     ++parts;
     const auto f = std::find(english.begin(), english.end(), part);
-    if (f == english.end()) continue;
+    if (f == english.end()) return false;
     const std::string& localized = local[static_cast<size_t>(f - english.begin())];
-    if (localized.empty() || lowered.find(localized) == std::string::npos) return false;
+    if (localized.empty() || !has_word(lowered, localized)) return false;
     ++fields;
   }
-  return fields * 2 >= parts;
+  return parts >= 2 && fields == parts;
 }
 
 }  // namespace
@@ -640,13 +633,10 @@ void compare_command_mismatch(PairComparison& p) {
         break;
       case Match::Case:
         if (tok.kind == TokenKind::Host) break;  // domain names ignore letter case
-        if (!command && !tok.strong && ui_label(p.source.vis.text, tok.begin, tok.end) && adopted_spelling(raw, tok.text)) break;
-        if (!command && !tok.strong && set_in_capitals(T, f.begin, f.end)) break;
-        // Not in a generated reference page (a `uid` and no author: Q# and .NET API pages), where
-        // every name is the API's (`startQubits`, a parameter, is not `StartQubits`).
-        if (!command && !reference_page(p.context.doc) &&
-            capitalized_to_start_sentence(T, f.begin, raw, p.source.vis.text, tok.begin, tok.text))
+        if (!command && !tok.strong && ui_label(p.source.vis.text, tok.begin, tok.end, emphasized(*p.pair.source.doc, source_span)) &&
+            adopted_spelling(raw, tok.text))
           break;
+        if (!command && !tok.strong && set_in_capitals(T, f.begin, f.end)) break;
         p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
                command ? p.restore(at, source_span, what) : std::nullopt);
         break;
@@ -665,8 +655,23 @@ void compare_command_mismatch(PairComparison& p) {
         if (date_format_in_words(tok.text, T, p.context.locale)) break;
         bool determiner = false;
         if (const size_t h = glued_prose_head(tok.text, &determiner); h > 0 && tok.kind == TokenKind::Identifier) {
-          const std::string_view rest = std::string_view(tok.text).substr(h);
-          if (find_token(T, rest) != std::string_view::npos || (determiner && !is_name(rest))) break;
+          const std::string_view head = std::string_view(tok.text).substr(0, h), rest = std::string_view(tok.text).substr(h);
+          // After a preposition or a subordinating word, API names are common (`toJSON`, `byId`,
+          // `withTimeout`): only a capitalized word of four letters or more, not in capitals, and
+          // not followed by a word that says code (`the toJSON method`) is prose's.
+          const bool api_like_head = is_preposition(head) || is_clause_word(head);
+          auto says_code = [&] {
+            size_t k = tok.end;
+            while (k < p.source.vis.text.size() && p.source.vis.text[k] == ' ') ++k;
+            size_t w = k;
+            while (w < p.source.vis.text.size() && is_letter(p.source.vis.text[w])) ++w;
+            return contains({"method", "methods", "function", "property", "parameter", "field", "variable", "attribute",
+                             "class", "object", "operator", "value", "call", "option", "setting", "key"},
+                            p.source.vis.text.substr(k, w - k));
+          };
+          const bool prose_rest = !api_like_head || (rest.size() >= 4 && std::any_of(rest.begin() + 1, rest.end(), is_lower) &&
+                                                     !says_code());
+          if (prose_rest && (find_token(T, rest) != std::string_view::npos || (determiner && !is_name(rest)))) break;
         }
         // A segment that holds one name was made for that name, unless it is a cell of a column
         // its translation translates (column_translated); an aligned block that does (a table

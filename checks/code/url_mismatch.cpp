@@ -1,6 +1,4 @@
-#include <unicode/uchar.h>
 #include <unicode/uloc.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -8,6 +6,7 @@
 #include <string>
 
 #include "comparison.h"
+#include "grammar/chars.h"
 #include "loclint/locale_tag.h"
 
 namespace loclint::checks::code {
@@ -180,8 +179,10 @@ std::vector<Item> url_items(const Half& half, bool source, bool locale_ok, std::
 // URLs written in a half that the parser did not read as links, because no autolink boundary
 // precedes them (GFM 0.29, 6.9): a segment's first word right after its `<span>` tag, a URL after a
 // no-break space or glued to a Korean particle. Found by the same extended-autolink grammar, the
-// boundary left out, outside the half's links; cut at the first letter outside ASCII
-// (`...azureを参照`: the sentence goes on without a space), so that a URL localized on purpose (`/ja-jp/`,
+// boundary left out, outside the half's links; cut at the first character outside ASCII
+// (`...azureを参照`, `...azure。`, `...azure、https://...`: the sentence goes on without a space),
+// but for a fullwidth look-alike inside the URL
+// and without a closing quote (`"https://..."`: a quote is no autolink boundary), so that a URL localized on purpose (`/ja-jp/`,
 // `lang=ja`) keys as the source's does.
 std::vector<Item> unlinked_urls(const Half& half, bool source, bool locale_ok, std::string_view locale) {
   std::vector<Item> items;
@@ -207,16 +208,25 @@ std::vector<Item> unlinked_urls(const Half& half, bool source, bool locale_ok, s
       while (b > 0 && std::isalpha(static_cast<unsigned char>(run[b - 1]))) --b;
       size_t n = extended_url_autolink(run, b);
       if (n == 0) continue;
-      for (int32_t k = static_cast<int32_t>(b), end = static_cast<int32_t>(b + n); k < end;) {
-        const int32_t at = k;
-        UChar32 c;
-        U8_NEXT(run.data(), k, end, c);
-        if (c >= 0x80 && u_isalpha(c)) {
-          n = static_cast<size_t>(at) - b;
-          break;
+      // A fullwidth form of an ASCII character (U+FF01-U+FF5E) with more of the URL after it is a
+      // look-alike inside the URL (`report？id=5`), which code/fullwidth-chars names; at its end
+      // (`azure）`, `azure？`) it is the sentence's.
+      for (size_t k = b; k < b + n;) {
+        if (static_cast<unsigned char>(run[k]) < 0x80) {
+          ++k;
+          continue;
         }
+        size_t next = k;
+        const char32_t c = utf8::next(run, next);
+        if (c >= 0xFF01 && c <= 0xFF5E && next < b + n && static_cast<unsigned char>(run[next]) < 0x80 &&
+            (is_ascii_alnum(run[next]) || std::strchr("/?=&#%-._~", run[next]))) {
+          k = next;
+          continue;
+        }
+        n = k - b;
+        break;
       }
-      while (n > 0 && std::strchr("?!.,:*_~", run[b + n - 1])) --n;
+      while (n > 0 && std::strchr("?!.,:*_~\"'", run[b + n - 1])) --n;
       const Span at{static_cast<uint32_t>(run_span.begin + b), static_cast<uint32_t>(run_span.begin + b + n)};
       if (n <= i - b + 3 || std::any_of(lb, le, [&](const Link& l) { return l.span.begin < at.end && at.begin < l.span.end; }))
         continue;
@@ -242,7 +252,10 @@ void compare_url_mismatch(PairComparison& p) {
     s_text = unlinked_urls(p.source.half, true, p.context.localized_locale_ok, p.context.locale);
     t_text = unlinked_urls(p.target.half, false, p.context.localized_locale_ok, p.context.locale);
   };
-  auto is_text = [&](const Item& x) { return !t_text.empty() && &x >= t_text.data() && &x < t_text.data() + t_text.size(); };
+  auto is_text = [&](const Item& x) {
+    const std::less<const Item*> before;
+    return !t_text.empty() && !before(&x, t_text.data()) && before(&x, t_text.data() + t_text.size());
+  };
   for (Item& a : s) {
     if (a.used) continue;
     Item* b = first_unused(t);
@@ -291,6 +304,26 @@ void compare_url_mismatch(PairComparison& p) {
     else
       p.report(kUrl, b->span, fmt::format("{} differs from source: '{}' in translation, '{}' in source", is_text(*b) ? "URL" : "link destination", q(b->raw), q(a.raw)), a.raw, a.span);
   }
+  // The source's own text URLs (a segment that starts with one): the translation keeps each, as a
+  // link or as text, or writes it with its locale localized; another text URL is a difference.
+  if (p.source.half.text().find("://") != std::string_view::npos) {
+    find_texts();
+    const std::string_view tt = p.target.half.text();
+    for (Item& a : s_text) {
+      if (a.used || tt.find(a.raw) != std::string_view::npos) continue;
+      auto same = [&](Item& x) { return !x.used && x.key == a.key && (x.used = true); };
+      if (std::any_of(t.begin(), t.end(), same) || std::any_of(t_text.begin(), t_text.end(), same)) continue;
+      // A text URL of the translation first, else a link of its own (one URL changed, one finding).
+      Item* b = first_unused(t_text);
+      if (!b) b = first_unused(t);
+      if (b) {
+        b->used = true;
+        p.report(kUrl, b->span, fmt::format("URL differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+      } else {
+        p.report(kUrl, p.whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
+      }
+    }
+  }
   for (Item& b : t) {
     if (b.used) continue;
     // A URL the source has as text that the parser did not read as a link (a bare URL after a
@@ -299,23 +332,6 @@ void compare_url_mismatch(PairComparison& p) {
     find_texts();
     if (std::any_of(s_text.begin(), s_text.end(), [&](Item& x) { return !x.used && x.key == b.key && (x.used = true); })) continue;
     p.report(kUrl, b.span, fmt::format("URL '{}' is not in the source", q(b.raw)), {});
-  }
-  // The source's own text URLs (a segment that starts with one): the translation keeps each, as a
-  // link or as text, or writes it with its locale localized; another text URL is a difference.
-  if (p.source.half.text().find("://") == std::string_view::npos) return;
-  find_texts();
-  const std::string_view tt = p.target.half.text();
-  for (Item& a : s_text) {
-    if (a.used || tt.find(a.raw) != std::string_view::npos) continue;
-    auto same = [&](Item& x) { return !x.used && x.key == a.key && (x.used = true); };
-    if (std::any_of(t.begin(), t.end(), same) || std::any_of(t_text.begin(), t_text.end(), same)) continue;
-    Item* b = first_unused(t_text);
-    if (b) {
-      b->used = true;
-      p.report(kUrl, b->span, fmt::format("URL differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
-    } else {
-      p.report(kUrl, p.whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
-    }
   }
 }
 

@@ -29,6 +29,10 @@ bool english_word_inside(std::string_view text, size_t b, size_t e) {
     if (text[i] == '\\') ++i;
     else if (text[i] == '$') return false;
   }
+  // Nor one with an equation or a control word (`$f(x) = 1 if x > 0$`, `$\ket{0} or \ket{1}$`):
+  // math that spells a word out.
+  for (size_t i = b; i < e; ++i)
+    if (text[i] == '=' || (text[i] == '\\' && i + 2 < e && is_letter(text[i + 1]) && is_letter(text[i + 2]))) return false;
   int depth = 0;
   for (size_t i = b; i < e; ++i) {
     const char c = text[i];

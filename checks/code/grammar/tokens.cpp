@@ -284,10 +284,12 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
           size_t k = last + 1, end_at = last;
           while (k < words.size() && k <= last + 6 && continues(words[k - 1], words[k]) && ascii_word(core(words[k]))) {
             const std::string_view next = core(words[k]);
-            if (name_word(next)) {
+            // A sentence adverb (Then, Next) starts the next clause; a connector joins two words
+            // of the name, never the path and a word after it (`C:\Temp and Windows loads it`).
+            if (name_word(next) && !is_sentence_adverb(next)) {
               end_at = k;
               if (words[k].core_end != words[k].end) break;  // punctuation ends the name
-            } else if (!connector(next)) {
+            } else if (!connector(next) || end_at == last) {
               break;
             }
             ++k;

@@ -287,7 +287,8 @@ bool classify_identifier(std::string_view s, Token& tok) {
         (is_determiner(parts[1]) || is_conjunction(parts[1]) || is_preposition(parts[1])))
       return false;
     // A pronoun or demonstrative that starts the second clause ("before you install it.this app").
-    if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 2 && is_pronoun(parts[1])) return false;
+    if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 2 && is_pronoun(parts[1]) && !is_host(s))
+      return false;  // not a host: `contoso.it` is Italy's
     // "art.149", "sec.2": an abbreviation and a number, which translations spell out.
     if (all_of(parts.back(), is_digit)) return false;
     tok.kind = is_host(s) ? TokenKind::Host : TokenKind::Identifier;
