@@ -1,4 +1,5 @@
 #include <unicode/dtptngen.h>
+#include <unicode/uscript.h>
 #include <unicode/locid.h>
 
 #include <algorithm>
@@ -467,17 +468,22 @@ bool ui_label(std::string_view text, size_t b, size_t e, bool emphasized) {
     while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
     return std::pair{to_lower(text.substr(w, k - w)), w};
   };
-  auto [before, at] = word_before(b);
-  if (before == "the") before = word_before(at).first;
-  // A label in emphasis after the verb that acts on it: "Choose **DrillDown**".
-  if (contains({"choose", "select", "click", "tap", "press", "pick"}, before) && emphasized) return true;
   size_t k = e;
   while (k < text.size() && (text[k] == '*' || text[k] == '_' || text[k] == ' ')) ++k;
   size_t w = k;
   while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
-  // Or the caption of a control that acts ("the DrillDown button"); a field, page, tab or link
-  // names data or a place, whose name is the API's or the product's (`PageSize`, `SharePoint`).
-  return contains({"button", "action"}, to_lower(text.substr(k, w - k)));
+  const std::string after = to_lower(text.substr(k, w - k));
+  // The caption of a control that acts ("the DrillDown button"); a field, page, tab or link names
+  // data or a place, whose name is the API's or the product's (`PageSize`, `SharePoint`).
+  if (contains({"button", "action"}, after)) return true;
+  if (contains({"field", "fields", "page", "pages", "tab", "tabs", "link", "links", "column", "columns", "box", "pane",
+                "window", "menu", "icon", "option", "options", "property", "setting", "settings", "table", "list"},
+               after))
+    return false;
+  // A label in emphasis after the verb that acts on it: "Choose **DrillDown**".
+  auto [before, at] = word_before(b);
+  if (before == "the") before = word_before(at).first;
+  return emphasized && contains({"choose", "select", "click", "tap", "press", "pick"}, before);
 }
 
 // Whether the text at [b, e) of a translation is in capitals among words in capitals (a heading set
@@ -523,6 +529,16 @@ bool has_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Whether `word` is written in a script that separates its words with spaces and glues nothing
+// to them (Latin, Cyrillic, Greek); Chinese, Japanese and Korean (`年.月.日に`, `년.월.일로`),
+// Hebrew and Arabic (prefixes: `לשנה`, `السنة`) glue particles and prefixes to a word.
+bool spaced_script(std::string_view word) {
+  size_t k = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(utf8::next(word, k)), &status);
+  return U_SUCCESS(status) && (script == USCRIPT_LATIN || script == USCRIPT_CYRILLIC || script == USCRIPT_GREEK);
+}
+
 // The names CLDR gives the fields of a date in `locale`, lowercase, indexed by
 // UDateTimePatternField (ICU's DateTimePatternGenerator::getFieldDisplayName, wide): "year",
 // "month", "day" in English; "anno", "mese", "giorno" in Italian. Empty when ICU has none. Kept
@@ -565,7 +581,8 @@ bool date_format_in_words(std::string_view name, std::string_view target, const 
     const auto f = std::find(english.begin(), english.end(), part);
     if (f == english.end()) return false;
     const std::string& localized = local[static_cast<size_t>(f - english.begin())];
-    if (localized.empty() || !has_word(lowered, localized)) return false;
+    if (localized.empty() || !(spaced_script(localized) ? has_word(lowered, localized) : lowered.find(localized) != std::string::npos))
+      return false;
     ++fields;
   }
   return parts >= 2 && fields == parts;
@@ -657,19 +674,21 @@ void compare_command_mismatch(PairComparison& p) {
         if (const size_t h = glued_prose_head(tok.text, &determiner); h > 0 && tok.kind == TokenKind::Identifier) {
           const std::string_view head = std::string_view(tok.text).substr(0, h), rest = std::string_view(tok.text).substr(h);
           // After a preposition or a subordinating word, API names are common (`toJSON`, `byId`,
-          // `withTimeout`): only a capitalized word of four letters or more, not in capitals, and
-          // not followed by a word that says code (`the toJSON method`) is prose's.
+          // `toDate`, `withTimeout`): only a capitalized word of five letters or more, not in
+          // capitals, and not followed by a word that says code (`the onClick event`) is prose's.
           const bool api_like_head = is_preposition(head) || is_clause_word(head);
           auto says_code = [&] {
             size_t k = tok.end;
             while (k < p.source.vis.text.size() && p.source.vis.text[k] == ' ') ++k;
             size_t w = k;
             while (w < p.source.vis.text.size() && is_letter(p.source.vis.text[w])) ++w;
-            return contains({"method", "methods", "function", "property", "parameter", "field", "variable", "attribute",
-                             "class", "object", "operator", "value", "call", "option", "setting", "key"},
+            return contains({"method", "methods", "function", "functions", "property", "properties", "parameter",
+                             "parameters", "field", "fields", "variable", "variables", "attribute", "attributes", "class",
+                             "object", "operator", "value", "values", "call", "option", "options", "setting", "settings",
+                             "key", "keys", "event", "events", "handler", "callback", "argument", "arguments"},
                             p.source.vis.text.substr(k, w - k));
           };
-          const bool prose_rest = !api_like_head || (rest.size() >= 4 && std::any_of(rest.begin() + 1, rest.end(), is_lower) &&
+          const bool prose_rest = !api_like_head || (rest.size() >= 5 && std::any_of(rest.begin() + 1, rest.end(), is_lower) &&
                                                      !says_code());
           if (prose_rest && (find_token(T, rest) != std::string_view::npos || (determiner && !is_name(rest)))) break;
         }

@@ -208,9 +208,8 @@ std::vector<Item> unlinked_urls(const Half& half, bool source, bool locale_ok, s
       while (b > 0 && std::isalpha(static_cast<unsigned char>(run[b - 1]))) --b;
       size_t n = extended_url_autolink(run, b);
       if (n == 0) continue;
-      // A fullwidth form of an ASCII character (U+FF01-U+FF5E) with more of the URL after it is a
-      // look-alike inside the URL (`report？id=5`), which code/fullwidth-chars names; at its end
-      // (`azure）`, `azure？`) it is the sentence's.
+      // A fullwidth look-alike of a URL delimiter with more of the URL after it is inside the URL
+      // (`report？id=5`); at its end (`azure？`) it is the sentence's.
       for (size_t k = b; k < b + n;) {
         if (static_cast<unsigned char>(run[k]) < 0x80) {
           ++k;
@@ -218,7 +217,10 @@ std::vector<Item> unlinked_urls(const Half& half, bool source, bool locale_ok, s
         }
         size_t next = k;
         const char32_t c = utf8::next(run, next);
-        if (c >= 0xFF01 && c <= 0xFF5E && next < b + n && static_cast<unsigned char>(run[next]) < 0x80 &&
+        // Look-alikes of the URL's own delimiters only: ？＝＆／＃％ (a fullwidth comma, colon or
+        // bracket is the Chinese or Japanese sentence's).
+        const bool delimiter = c == U'\uFF1F' || c == U'\uFF1D' || c == U'\uFF06' || c == U'\uFF0F' || c == U'\uFF03' || c == U'\uFF05';
+        if (delimiter && next < b + n && static_cast<unsigned char>(run[next]) < 0x80 &&
             (is_ascii_alnum(run[next]) || std::strchr("/?=&#%-._~", run[next]))) {
           k = next;
           continue;
@@ -252,9 +254,39 @@ void compare_url_mismatch(PairComparison& p) {
     s_text = unlinked_urls(p.source.half, true, p.context.localized_locale_ok, p.context.locale);
     t_text = unlinked_urls(p.target.half, false, p.context.localized_locale_ok, p.context.locale);
   };
+  // Whatever is a URL on one side and text on the other (a segment that starts with a URL) is
+  // matched by key first, so that order does not pair the wrong two.
+  if (p.source.half.text().find("://") != std::string_view::npos || p.target.half.text().find("://") != std::string_view::npos) {
+    find_texts();
+    auto cross = [](std::vector<Item>& from, std::vector<Item>& to) {
+      for (Item& a : from)
+        if (!a.used)
+          for (Item& x : to)
+            if (!x.used && x.key == a.key) {
+              a.used = x.used = true;
+              break;
+            }
+    };
+    cross(s, t_text);
+    cross(s_text, t);
+    cross(s_text, t_text);
+  }
   auto is_text = [&](const Item& x) {
     const std::less<const Item*> before;
     return !t_text.empty() && !before(&x, t_text.data()) && before(&x, t_text.data() + t_text.size());
+  };
+  // A URL of the source `a` and the translation's `b` in its place: look-alikes, letter case, or
+  // another URL (`text`: either is text, not a link).
+  auto report_pair = [&](Item& a, Item& b, bool text) {
+    b.used = true;
+    if (fold(b.key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
+      p.report(kFullwidth, b.span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b.raw, a.raw), q(b.raw), q(a.raw)), a.raw, a.span,
+               has_scheme(a.raw) ? p.restore(b.span, a.span, "URL") : std::nullopt);
+    else if (fold(b.key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
+      p.report(kUrl, b.span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b.raw), q(a.raw)), a.raw, a.span,
+               has_scheme(a.raw) ? p.restore(b.span, a.span, "URL") : std::nullopt);
+    else
+      p.report(kUrl, b.span, fmt::format("{} differs from source: '{}' in translation, '{}' in source", text ? "URL" : "link destination", q(b.raw), q(a.raw)), a.raw, a.span);
   };
   for (Item& a : s) {
     if (a.used) continue;
@@ -294,15 +326,7 @@ void compare_url_mismatch(PairComparison& p) {
         continue;
       }
     }
-    b->used = true;
-    if (fold(b->key, {true, false, false}).text == fold(a.key, {true, false, false}).text)
-      p.report(kFullwidth, b->span, fmt::format("URL has {}: '{}' in translation, '{}' in source", lookalikes(b->raw, a.raw), q(b->raw), q(a.raw)), a.raw, a.span,
-             has_scheme(a.raw) ? p.restore(b->span, a.span, "URL") : std::nullopt);
-    else if (fold(b->key, {true, true, false}).text == fold(a.key, {true, true, false}).text)
-      p.report(kUrl, b->span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span,
-             has_scheme(a.raw) ? p.restore(b->span, a.span, "URL") : std::nullopt);
-    else
-      p.report(kUrl, b->span, fmt::format("{} differs from source: '{}' in translation, '{}' in source", is_text(*b) ? "URL" : "link destination", q(b->raw), q(a.raw)), a.raw, a.span);
+    report_pair(a, *b, is_text(*b));
   }
   // The source's own text URLs (a segment that starts with one): the translation keeps each, as a
   // link or as text, or writes it with its locale localized; another text URL is a difference.
@@ -317,8 +341,7 @@ void compare_url_mismatch(PairComparison& p) {
       Item* b = first_unused(t_text);
       if (!b) b = first_unused(t);
       if (b) {
-        b->used = true;
-        p.report(kUrl, b->span, fmt::format("URL differs from source: '{}' in translation, '{}' in source", q(b->raw), q(a.raw)), a.raw, a.span);
+        report_pair(a, *b, true);
       } else {
         p.report(kUrl, p.whole_target(), fmt::format("URL '{}' of the source is missing from the translation", q(a.raw)), a.raw, a.span);
       }

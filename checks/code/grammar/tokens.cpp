@@ -278,18 +278,37 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         }
         // The last folder's name: capitalized words after the last backslash, when that part has
         // no extension and the words end where the command may (a lower-case word, punctuation, the
-        // text's end), a connector only between two of them.
+        // text's end). A connector goes on only into a run of capitalized words that the sentence
+        // then goes on from with a function word or a word for the path (`Documents and Settings
+        // on ...`, `Skype for Business Server 2015 on ...`, `... Tool folder`), or, between two
+        // words of the name, that ends the sentence; not into a clause (`System32 and Windows loads
+        // it`, `Common Files and Windows loads it`, `System32 for Windows Server.`).
         const std::string_view tail = core(words[last]).substr(core(words[last]).rfind('\\') + 1);
         if (!tail.empty() && std::all_of(tail.begin(), tail.end(), [](char ch) { return is_ascii_alnum(ch) || ch == '_' || ch == '-'; })) {
+          auto path_goes_on_after = [](std::string_view x) {
+            return contains({"on", "in", "to", "for", "of", "at", "by", "with", "from", "the", "a", "an", "and", "or", "is",
+                             "are", "was", "folder", "folders", "directory", "file", "files", "path", "share", "drive",
+                             "location"},
+                            x);
+          };
           size_t k = last + 1, end_at = last;
           while (k < words.size() && k <= last + 6 && continues(words[k - 1], words[k]) && ascii_word(core(words[k]))) {
             const std::string_view next = core(words[k]);
-            // A sentence adverb (Then, Next) starts the next clause; a connector joins two words
-            // of the name, never the path and a word after it (`C:\Temp and Windows loads it`).
+            // A sentence adverb (Then, Next) starts the next clause.
             if (name_word(next) && !is_sentence_adverb(next)) {
               end_at = k;
               if (words[k].core_end != words[k].end) break;  // punctuation ends the name
-            } else if (!connector(next) || end_at == last) {
+            } else if (connector(next)) {
+              size_t r = k + 1;
+              while (r < words.size() && r <= k + 6 && continues(words[r - 1], words[r]) && name_word(core(words[r])) &&
+                     !is_sentence_adverb(core(words[r])) && words[r - 1].core_end == words[r - 1].end)
+                ++r;
+              if (r == k + 1) break;
+              const bool run_ends_text = r == words.size() || words[r - 1].core_end != words[r - 1].end ||
+                                         !continues(words[r - 1], words[r]);
+              if (!(r < words.size() && !run_ends_text && path_goes_on_after(core(words[r]))) && !(end_at > last && run_ends_text))
+                break;
+            } else {
               break;
             }
             ++k;

@@ -284,8 +284,8 @@ bool classify_identifier(std::string_view s, Token& tok) {
     // the pick"), a preposition, article or conjunction after one ("calling plans.for Audio").
     if (parts.size() == 2 && is_sentence_adverb(parts[0]) && all_of(parts[1], is_lower)) return false;
     if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 3 &&
-        (is_determiner(parts[1]) || is_conjunction(parts[1]) || is_preposition(parts[1])))
-      return false;
+        (is_determiner(parts[1]) || is_conjunction(parts[1]) || is_preposition(parts[1])) && !is_host(s))
+      return false;  // not a host: `contoso.in` is India's
     // A pronoun or demonstrative that starts the second clause ("before you install it.this app").
     if (parts.size() == 2 && all_of(parts[0], is_lower) && parts[0].size() >= 2 && is_pronoun(parts[1]) && !is_host(s))
       return false;  // not a host: `contoso.it` is Italy's
