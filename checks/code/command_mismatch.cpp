@@ -511,24 +511,6 @@ bool adopted_spelling(std::string_view translated, std::string_view source) {
   return std::none_of(translated.begin() + 1, translated.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// Whether `text` has `word` standing alone: no letter of any script glued to either end (`ora`
-// is not in `ancora`, `tag` not in `Eintrag`).
-bool has_word(std::string_view text, std::string_view word) {
-  auto letter_at = [&](size_t k) {  // the code point that starts at byte k
-    return u_isalpha(static_cast<UChar32>(utf8::next(text, k)));
-  };
-  for (size_t p = text.find(word); p != std::string_view::npos; p = text.find(word, p + 1)) {
-    size_t prev = p;
-    if (prev > 0) {
-      do --prev;
-      while (prev > 0 && (static_cast<uint8_t>(text[prev]) & 0xC0) == 0x80);
-    }
-    const size_t e = p + word.size();
-    if ((p == 0 || !letter_at(prev)) && (e >= text.size() || !letter_at(e))) return true;
-  }
-  return false;
-}
-
 // Whether `word` is written in a script that separates its words with spaces and glues nothing
 // to them (Latin, Cyrillic, Greek); Chinese, Japanese and Korean (`年.月.日に`, `년.월.일로`),
 // Hebrew and Arabic (prefixes: `לשנה`, `السنة`) glue particles and prefixes to a word.
@@ -581,7 +563,8 @@ bool date_format_in_words(std::string_view name, std::string_view target, const 
     const auto f = std::find(english.begin(), english.end(), part);
     if (f == english.end()) return false;
     const std::string& localized = local[static_cast<size_t>(f - english.begin())];
-    if (localized.empty() || !(spaced_script(localized) ? has_word(lowered, localized) : lowered.find(localized) != std::string::npos))
+    if (localized.empty() || (spaced_script(localized) ? find_standing(lowered, localized, [](int32_t c) { return static_cast<bool>(u_isalpha(c)); })
+                                                 : lowered.find(localized)) == std::string_view::npos)
       return false;
     ++fields;
   }

@@ -144,21 +144,8 @@ void compare_number_mismatch(PairComparison& p) {
       // what may not touch them is another numeral (三十五 is 35), not any letter.
       size_t first = 0;
       const bool ideographic = u_hasBinaryProperty(static_cast<UChar32>(utf8::next(w, first)), UCHAR_IDEOGRAPHIC);
-      for (size_t at = lowered.find(w); at != std::string::npos && !spelled; at = lowered.find(w, at + 1)) {
-        size_t e = at + w.size();
-        auto letter_at = [&](size_t k) {
-          size_t kk = k;
-          const auto c = static_cast<UChar32>(utf8::next(lowered, kk));
-          return ideographic ? u_getNumericValue(c) != U_NO_NUMERIC_VALUE : u_isalpha(c);
-        };
-        bool before = at == 0;
-        if (!before) {
-          size_t s = at - 1;
-          while (s > 0 && (static_cast<uint8_t>(lowered[s]) & 0xC0) == 0x80) --s;
-          before = !letter_at(s);
-        }
-        if (before && (e >= lowered.size() || !letter_at(e))) spelled = true;
-      }
+      spelled = find_standing(lowered, w, ideographic ? +[](int32_t c) { return u_getNumericValue(c) != U_NO_NUMERIC_VALUE; }
+                                                      : +[](int32_t c) { return static_cast<bool>(u_isalpha(c)); }) != std::string_view::npos;
       if (spelled) break;
     }
     if (spelled) continue;

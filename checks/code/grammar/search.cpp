@@ -145,6 +145,20 @@ bool at_boundary(std::string_view hay, size_t b, size_t e, bool strict) {
   return true;
 }
 
+size_t find_standing(std::string_view text, std::string_view word, bool (*glued)(int32_t)) {
+  auto glued_at = [&](size_t k) { return glued(static_cast<int32_t>(utf8::next(text, k))); };  // the code point at byte k
+  for (size_t p = text.find(word); !word.empty() && p != std::string_view::npos; p = text.find(word, p + 1)) {
+    size_t prev = p;
+    if (prev > 0) {
+      do --prev;
+      while (prev > 0 && (static_cast<uint8_t>(text[prev]) & 0xC0) == 0x80);
+    }
+    const size_t e = p + word.size();
+    if ((p == 0 || !glued_at(prev)) && (e >= text.size() || !glued_at(e))) return p;
+  }
+  return std::string_view::npos;
+}
+
 size_t find_token(std::string_view hay, std::string_view needle, size_t from, bool strict) {
   if (needle.empty()) return std::string_view::npos;
   for (size_t pos = hay.find(needle, from); pos != std::string_view::npos; pos = hay.find(needle, pos + 1))
