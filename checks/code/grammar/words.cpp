@@ -171,8 +171,11 @@ bool is_dotted(std::string_view w) {
 }
 
 bool is_value(std::string_view w) {
+  // `@{...}`, `@(...)`: a hash table or array; `@params`: a splatted variable
+  // (about_Splatting), whose name a translation must keep like a `$variable`'s.
   return is_variable(w) || is_quoted(w) || is_plain_number(w) || is_path(w) || is_dotted(w) ||
-         (w.size() > 2 && w[0] == '@' && (w[1] == '{' || w[1] == '('));
+         (w.size() > 2 && w[0] == '@' && (w[1] == '{' || w[1] == '(')) ||
+         (w.size() > 1 && w[0] == '@' && (is_letter(w[1]) || w[1] == '_') && std::all_of(w.begin() + 1, w.end(), is_word_byte));
 }
 
 bool is_determiner(std::string_view w) { return contains({"the", "a", "an", "your", "our", "their", "his", "her", "its"}, w); }
