@@ -243,6 +243,39 @@ TEST(CodeTokenize, PositionalArgumentsAndPathsWithSpaces) {
   EXPECT_EQ(texts(tokenize("Copy C:\\Temp and D:\\Data."), TokenKind::Command), (V{"C:\\Temp", "D:\\Data"}));
 }
 
+TEST(CodeTokenize, WindowsProgramsAndTheirSlashOptions) {
+  // Microsoft Learn's "Command-line syntax key": /option, /option:value, /option=value.
+  EXPECT_TRUE(is_windows_option("/quiet"));
+  EXPECT_TRUE(is_windows_option("/i"));
+  EXPECT_TRUE(is_windows_option("/log:C:\\temp\\setup.log"));
+  EXPECT_TRUE(is_windows_option("/ACTION=Install"));
+  EXPECT_FALSE(is_windows_option("/docs/index.md"));  // a path
+  EXPECT_FALSE(is_windows_option("/"));
+  EXPECT_FALSE(is_windows_option("/2"));
+  EXPECT_FALSE(is_windows_option("/тихо"));  // what a translation made of one, not the grammar's
+  EXPECT_TRUE(is_windows_program("setup.exe"));
+  EXPECT_TRUE(is_windows_program("SETUP.EXE"));
+  EXPECT_TRUE(is_windows_program("C:\\Tools\\MMASetup-AMD64.exe"));
+  EXPECT_TRUE(is_windows_program("msiexec"));
+  EXPECT_TRUE(is_windows_program("ROBOCOPY"));
+  EXPECT_FALSE(is_windows_program("Setup"));  // a sentence's word, capitalized
+  EXPECT_FALSE(is_windows_program("exe"));
+  EXPECT_FALSE(is_windows_program("install"));
+
+  EXPECT_EQ(texts(tokenize("Run setup.exe /quiet /norestart."), TokenKind::Command), V{"setup.exe /quiet /norestart"});
+  EXPECT_EQ(texts(tokenize("Run msiexec /i package.msi /qn to install it."), TokenKind::Command),
+            V{"msiexec /i package.msi /qn"});
+  EXPECT_EQ(texts(tokenize("Run robocopy C:\\Source D:\\Dest /MIR now."), TokenKind::Command),
+            V{"robocopy C:\\Source D:\\Dest /MIR"});
+  EXPECT_EQ(texts(tokenize("Run C:\\Tools\\setup.exe /configure configuration.xml now."), TokenKind::Command),
+            V{"C:\\Tools\\setup.exe /configure configuration.xml"});
+  EXPECT_EQ(texts(tokenize("Use the /norestart switch."), TokenKind::Command), V{"/norestart"});
+  // Without an option it is a file name; slashes in prose are not options.
+  EXPECT_EQ(texts(tokenize("Copy setup.exe to the folder."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Use and/or the options, see /docs/index.md, choose Yes /No."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Setup /Configuration is a page."), TokenKind::Command), V{});
+}
+
 TEST(CodeTokenize, HelpKeywordsHungarianNamesAndCaptions) {
   EXPECT_EQ(texts(tokenize("Use a separate .PARAMETER keyword; .NOTES last."), TokenKind::Identifier),
             (V{".PARAMETER", ".NOTES"}));

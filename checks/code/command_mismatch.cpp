@@ -1,3 +1,4 @@
+#include <unicode/uchar.h>
 #include <unicode/dtptngen.h>
 #include <unicode/uscript.h>
 #include <unicode/locid.h>
@@ -232,7 +233,8 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   std::optional<std::pair<size_t, size_t>> hit;
   // The first occurrence that no earlier missing command of this pair took (two paths of the
   // source that start alike, `C:\Program Files (x86)\Teams` and `C:\Program Files\Teams`).
-  if (first.size() >= 4) {
+  // A Windows program's short name (sfc, net, reg) is a word of its own too.
+  if (first.size() >= 4 || (first.size() >= 2 && is_windows_program(first))) {
     const std::string needle = fold(first, {true, true, false}).text;
     hit = find_folded(T, p.folded(1), needle, false);
     while (hit && p.used_targets.count(hit->first))
@@ -256,6 +258,35 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
       break;
     }
   }
+  if (!hit && first.size() == text.size() && first.size() >= 2 && (first[0] == '/' || first[0] == '-')) {
+    // An option named alone ("the /quiet switch") that the translation translated: the one word
+    // of the translation with the same sigil before a letter that the source does not have
+    // (`/שקט`, `-Weiterleiten`), if there is exactly one.
+    for (size_t k = T.find(first[0]); k != std::string_view::npos; k = T.find(first[0], k + 1)) {
+      const bool word_start = k == 0 || space_length(T, k - 1) || std::string_view("(\"'*").find(T[k - 1]) != std::string_view::npos;
+      if (!word_start || p.target.vis.is_code(k) || k + 1 >= T.size()) continue;
+      size_t j = k + 1;
+      if (!u_isalpha(static_cast<UChar32>(utf8::next(T, j)))) continue;
+      size_t e = k + 1;
+      while (e < T.size() && !space_length(T, e) && !cjk_punctuation_length(T, e) && !is_trailing_punct(T[e])) ++e;
+      // Not a word of the source, nor one of its names with a dash glued to it (`-Set-CsCertificate`
+      // for "Set-CsCertificate ... -Roll": the option is dropped, not translated).
+      if (find_token(p.source.vis.text, T.substr(k, e - k)) != std::string_view::npos ||
+          p.source.vis.text.find(T.substr(k + 1, e - k - 1)) != std::string_view::npos)
+        continue;
+      if (hit) {  // two candidates: none is quoted
+        hit.reset();
+        break;
+      }
+      hit = std::make_pair(k, e);
+    }
+    if (hit) {
+      const Span at = p.target.vis.span(hit->first, hit->second);
+      p.report(kCommand, at, fmt::format("command differs from source: '{}' in translation, '{}' in source", q(T.substr(hit->first, hit->second - hit->first)), q(tok.text)),
+               tok.text, source_span);
+      return;
+    }
+  }
   if (!hit) {
     p.report(kCommand, p.whole_target(), fmt::format("command '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
     return;
@@ -270,11 +301,35 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     want += n > 0;
     k += n ? n : 1;
   }
+  // The source command's words, to tell a translated argument from the sentence after it.
+  std::vector<std::string_view> source_words;
+  for (size_t k = 0; k < text.size();) {
+    while (k < text.size() && space_length(text, k)) k += space_length(text, k);
+    size_t w = k;
+    while (w < text.size() && !space_length(text, w)) ++w;
+    if (w > k) source_words.push_back(text.substr(k, w - k));
+    k = w;
+  }
+  // A word of the translation in another script is the command's when it stands where the source
+  // has an argument of the same shape: an option or variable with the same sigil (`/тихо` for
+  // `/quiet`, `-Weiterleiten`, `@paramètres`), or a capitalized word for a parameter's bare value
+  // (`Неограниченно` for `-ResultSize Unlimited`); any other is the sentence's.
+  auto argument_at = [&](size_t index, size_t k) {
+    if (index >= source_words.size()) return false;
+    const std::string_view sw = source_words[index];
+    if (std::string_view("-/@$").find(sw[0]) != std::string_view::npos) return t[k] == sw[0];
+    size_t j = k;
+    const char32_t first = utf8::next(t, j);
+    return index > 0 && is_bare_value(source_words[index - 1], sw) && u_isupper(static_cast<UChar32>(first));
+  };
   while (e < t.size() && words < want) {
     size_t k = e;
     while (k < t.size() && space_length(t, k)) k += space_length(t, k);
     size_t w = k;
-    while (w < t.size() && !space_length(t, w) && static_cast<uint8_t>(t[w]) < 0x80) ++w;
+    const bool other_script = k < t.size() && argument_at(words, k);
+    while (w < t.size() && !space_length(t, w) && (static_cast<uint8_t>(t[w]) < 0x80 || other_script) &&
+           !cjk_punctuation_length(t, w))
+      ++w;
     if (w == k || (w < t.size() && !space_length(t, w) && !cjk_punctuation_length(t, w))) break;
     // The sentence's punctuation right after the command (`Get-Item.`) is not a word of it; a
     // word glued to it (`Get-Item-Path`, a space dropped) is.
@@ -579,6 +634,7 @@ const Rule kCommand{
     .summary = "a command of the source (cmdlet and parameters, CLI options, variables, paths, operators) differs in the translation",
     .checks = "Commands written outside backticks, such as a PowerShell cmdlet with its parameters "
               "(`Set-MsolCompanySettings -AllowEmailVerifiedUsers $true`), a command-line option (`--tenant`), a "
+              "Windows program with its slash options (`setup.exe /quiet /norestart`, `msiexec /i a.msi /qn`), a "
               "`$variable`, a file path or a registry key, are in the translation verbatim, including the spaces "
               "between their parts; an operator of two characters (`>=`, `<=`, `!=`, `==`, `=>`, `&&`, `||`) is "
               "not spaced apart (`> =`). Commands listed in the option `ignore` are left alone.",

@@ -123,6 +123,19 @@ std::string plain_spaces(std::string_view text) {
   return out;
 }
 
+// `text` with every run of ASCII spaces and tabs written as one space: a command typed with two
+// spaces between its words (`SQLEXPR_x64.exe  /Q`) is the same command with one.
+std::string squeeze_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    const bool blank = ch == ' ' || ch == '\t';
+    if (blank && !out.empty() && out.back() == ' ') continue;
+    out += blank ? ' ' : ch;
+  }
+  return out;
+}
+
 bool is_ascii(std::string_view text) {
   return std::none_of(text.begin(), text.end(), [](char ch) { return static_cast<uint8_t>(ch) >= 0x80; });
 }
@@ -140,7 +153,9 @@ Found PairComparison::locate(std::string_view needle, bool strict) {
       std::string_view raw = target_text().substr(hit->first, hit->second - hit->first);
       // A no-break space of the source written as a plain space is the same text (the other way
       // round it is a look-alike: a shell does not split at U+00A0).
-      if (raw == needle || (!is_ascii(needle) && raw == plain_spaces(needle))) return {Match::Exact, hit->first, hit->second};
+      // Nor is a run of spaces written as one.
+      if (raw == needle || squeeze_spaces(raw) == squeeze_spaces(is_ascii(needle) ? std::string(needle) : plain_spaces(needle)))
+        return {Match::Exact, hit->first, hit->second};
       // Folding found it: say what differs in the simplest terms.
       Match how = kinds[level];
       if (level >= 1 && fold(raw, {true, false, false}).text == fold(needle, {true, false, false}).text)

@@ -73,7 +73,8 @@ bool may_have_tokens(std::string_view text) {
   //   $ \ { % < _ # + @     variables, Windows paths, placeholders, snake_case, C# and C++,
   //                         e-mail addresses: anywhere
   //   - then - A-Z 0-9       --options, Verb-Noun cmdlets, MB-210 codes (after the first dash)
-  //   space then -           one-letter options ("the -o parameter"), at the start of the text too
+  //   space then - or /      one-letter options ("the -o parameter"), at the start of the text too;
+  //                         Windows options (setup.exe /quiet)
   //   : . ~ then /           URLs (://), relative paths (./ ../ ~/)
   //   a-z 0-9 then A-Z       a hump: camelCase, PascalCase
   //   . then A-Z a-z 0-9 _ . an inner dot: Az.Accounts, contoso.com
@@ -106,7 +107,7 @@ bool may_have_tokens(std::string_view text) {
     t[0xAF] |= kSpace;
     t[':'] |= kBeforeSlash;
     t['~'] |= kBeforeSlash;
-    t['/'] |= kSlash;
+    t['/'] |= kSlash | kAfterSpace;  // and a Windows option after a space (setup.exe /quiet)
     for (char c : std::string_view("yMdHhmsfFzZTKtg.-:/")) t[static_cast<uint8_t>(c)] |= kFormat;
     return t;
   }();
@@ -147,6 +148,26 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     return spaced_after(prev, next) && (next.core_begin == next.begin || is_quoted(core(next)));
   };
 
+  // Windows-style options (`setup.exe /quiet`, `msiexec /i a.msi /qn`, "the /norestart switch"):
+  // only a text with a word that starts with a slash can have one.
+  bool slash_words = false;
+  if (text.find('/') != std::string_view::npos)
+    for (const Word& w : words) slash_words = slash_words || text[w.core_begin] == '/';
+  // The arguments of a Windows program from word `at` on: options, values, parameters; returns the
+  // last word of the command, or `at` when no Windows option is among them (then it is no command).
+  auto windows_arguments = [&](size_t at) {
+    size_t last = at, command_end = at;
+    while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
+      const std::string_view next = core(words[last + 1]);
+      if (is_windows_option(next)) command_end = last + 1;
+      else if (!is_value(next) && !is_param(next)) break;
+      ++last;
+      if (words[last].core_end != words[last].end) break;  // punctuation ends the command
+    }
+    // Values after the last option belong to it (`/configure config.xml`), one at most.
+    return command_end == at ? at : std::min(last, command_end + 1);
+  };
+
   std::vector<Token> ph;  // placeholders of one word, reused
   std::vector<Token> emails;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -163,6 +184,16 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
             emails.push_back({TokenKind::Email, w.begin + m->first, w.begin + m->second, std::string(raw.substr(m->first, m->second - m->first)), true});
             at = m->second - 1;
           }
+    }
+    if (slash_words && is_windows_program(c)) {
+      // A Windows program and its options: setup.exe /quiet /norestart, msiexec /i a.msi /qn,
+      // robocopy C:\a D:\b /MIR.
+      if (const size_t last = windows_arguments(i); last != i) {
+        out.push_back({TokenKind::Command, w.core_begin, words[last].core_end,
+                       std::string(text.substr(w.core_begin, words[last].core_end - w.core_begin)), true});
+        i = last;
+        continue;
+      }
     }
     const bool dash = w.classes & kDashByte;
     bool cmdlet = dash && is_cmdlet(c);
@@ -183,8 +214,14 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     auto names_an_option = [&](size_t k) {
       if (k >= words.size()) return false;
       const std::string_view n = core(words[k]);
-      return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "argument"}, n);
+      return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument"}, n);
     };
+    // A Windows option named as one ("the /norestart switch", "/quiet option").
+    if (slash_words && text[w.core_begin] == '/' && w.core_begin == w.begin && is_windows_option(c) &&
+        ((i > 0 && names_an_option(i - 1)) || names_an_option(i + 1))) {
+      out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
+      continue;
+    }
     const bool short_option = dash && !cmdlet && !long_option && !parameter && c.size() == 2 && c[0] == '-' &&
                               w.core_begin == w.begin && is_letter(c[1]) &&
                               ((i > 0 && names_an_option(i - 1)) || names_an_option(i + 1));
@@ -316,6 +353,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
           last = end_at;
         }
       }
+      // A program at the end of the path takes its options (C:\Tools\setup.exe /quiet).
+      if (slash_words && is_windows_program(core(words[last]))) last = windows_arguments(last);
       out.push_back({TokenKind::Command, w.core_begin, words[last].core_end,
                      std::string(text.substr(w.core_begin, words[last].core_end - w.core_begin)), true});
       i = last;

@@ -104,6 +104,47 @@ bool is_bare_value(std::string_view param, std::string_view w) {
                    w);
 }
 
+namespace {
+
+// Windows console programs whose options start with a slash ("Windows commands", Microsoft
+// Learn; the "Command-line syntax key": `/option`, `/option:value`). Lower case as typed; a
+// program named here takes a command only when an option follows it.
+const std::initializer_list<std::string_view> kWindowsPrograms = {
+    "attrib", "auditpol", "bcdedit", "bitsadmin", "chkdsk", "cipher", "cleanmgr", "cmd", "cscript", "dcdiag",
+    "defrag", "dir", "dism", "findstr", "fsutil", "gpresult", "gpupdate", "icacls", "ipconfig", "klist", "mountvol",
+    "msiexec", "mstsc", "netdom", "nltest", "pnputil", "powercfg", "reg", "regsvr32", "repadmin", "robocopy",
+    "runas", "schtasks", "secedit", "setup", "sfc", "shutdown", "sysprep", "systeminfo", "takeown", "taskkill",
+    "tasklist", "vssadmin", "w32tm", "wevtutil", "whoami", "wscript", "wusa", "xcopy"};
+
+}  // namespace
+
+bool is_windows_program(std::string_view w) {
+  // The file name of a path (C:\Tools\setup.exe, .\setup.exe).
+  if (const size_t bs = w.rfind('\\'); bs != std::string_view::npos) w = w.substr(bs + 1);
+  if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return is_ascii_alnum(c) || c == '_' || c == '-' || c == '.'; }))
+    return false;
+  std::string lower(w);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  // A program file: name.exe (setup.exe, msiexec.exe, SETUP.EXE).
+  if (lower.size() > 4 && lower.ends_with(".exe") && is_ascii_alnum(lower[0])) return true;
+  // A program by its name, as typed: all lower case or all upper case (`Net` starts a sentence).
+  const bool one_case = all_of(w, [](char c) { return !is_upper(c); }) || all_of(w, [](char c) { return !is_lower(c); });
+  return one_case && contains(kWindowsPrograms, lower);
+}
+
+bool is_windows_option(std::string_view w) {
+  // "/" LETTER *(ALNUM | "-" | "_") [ (":" | "=") value ]: /quiet, /i, /log:setup.log,
+  // /ACTION=Install, /IACCEPTSQLSERVERLICENSETERMS. Not a path (/docs/index.md: a slash in the
+  // name) and not `and/or` (a slash inside a word).
+  if (w.size() < 2 || w[0] != '/' || !is_letter(w[1])) return false;
+  size_t k = 2;
+  while (k < w.size() && (is_ascii_alnum(w[k]) || w[k] == '-' || w[k] == '_')) ++k;
+  if (k == w.size()) return true;
+  if ((w[k] != ':' && w[k] != '=') || k + 1 == w.size()) return false;
+  return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(k) + 1, w.end(),
+                     [](char c) { return static_cast<uint8_t>(c) > 0x20 && static_cast<uint8_t>(c) < 0x80; });
+}
+
 bool is_help_keyword(std::string_view w) {
   // about_Comment_Based_Help: the keywords of a help block, written after a dot in upper case.
   return w.size() > 4 && w[0] == '.' &&

@@ -85,6 +85,14 @@ bool is_positional(std::string_view w);
 // -RecipientTypeDetails UserMailbox): capitalized ASCII letters and digits, not a word that names
 // the parameter or goes on with the sentence in title case (Parameter, With, The).
 bool is_bare_value(std::string_view param, std::string_view w);
+// A Windows program that takes slash options: a file name ending in `.exe`, alone or as the last
+// part of a path (setup.exe, C:\Tools\setup.exe), or a console program of Windows by its name
+// in one letter case (msiexec, robocopy, ipconfig, sfc, xcopy, schtasks, ...; words.cpp has the
+// list, from Microsoft Learn's "Windows commands").
+bool is_windows_program(std::string_view w);
+// A Windows-style option, ASCII: "/" LETTER *(ALNUM | "-" | "_") [ (":" | "=") value ]
+// (/quiet, /i, /log:setup.log, /ACTION=Install). Not /docs/a.md, not `and/or`.
+bool is_windows_option(std::string_view w);
 // A comment-based help keyword (.SYNOPSIS, .PARAMETER), from about_Comment_Based_Help.
 bool is_help_keyword(std::string_view w);
 // A name spelled with symbols, which machine translation spaces out or drops (`Q #`, `C + +`,
