@@ -507,6 +507,32 @@ bool emphasized(const Document& doc, Span span) {
          before.ends_with("<B>") || before.ends_with("<STRONG>");
 }
 
+// Whether the source writes `spelling` elsewhere in its document, as a word or as a part after a
+// `-` or `.` (`CsTeamsMeetingPolicy` of `Set-CsTeamsMeetingPolicy`), in its visible text: in the source half of another
+// segment of a side-by-side file, or anywhere in a separate source file. A translation that re-cases
+// a name to a spelling the source itself uses (`CsTeamsMeetingPolicy` where this sentence of the
+// source has `csTeamsMeetingPolicy`) follows the source: the inconsistency is the source's.
+bool source_spells_elsewhere(const BlockPair& pair, std::string_view spelling) {
+  auto holds = [&](std::string_view text) {
+    for (size_t at = text.find(spelling); at != std::string_view::npos; at = text.find(spelling, at + 1)) {
+      const size_t end = at + spelling.size();
+      if ((at == 0 || !is_ascii_alnum(text[at - 1])) && (end == text.size() || !is_ascii_alnum(text[end]))) return true;
+    }
+    return false;
+  };
+  // Visible text only: a URL (`xref:microsoft.quantum.lang-ref.bigint`) is no spelling of a name.
+  const Document& doc = *pair.source.doc;
+  if (pair.source_file) return holds(visible_text(doc, Span{0, static_cast<uint32_t>(doc.text().size())}).text);
+  MappedText visible;
+  for (const Segment& seg : doc.segments()) {
+    if (!seg.source.present || seg.source.content.contains(pair.source.content)) continue;
+    if (doc.slice(seg.source.content).find(spelling) == std::string_view::npos) continue;
+    visible_text(doc, seg.source.content, visible);
+    if (holds(visible.text)) return true;
+  }
+  return false;
+}
+
 // Whether the name at [b, e) of a source text labels a control of the product's UI: in emphasis
 // (`emphasized`: bold or italic in the document) after a verb that acts on one ("Choose
 // **DrillDown**"), or before `button` or `action` ("the DrillDown button"), emphasis and an
@@ -672,6 +698,13 @@ void compare_command_mismatch(PairComparison& p) {
     const Rule& rule = command ? kCommand : kIdentifier;
     const char* what = command ? "command" : "name";
     Found f = p.locate(tok.text, command);
+    // A re-cased occurrence that this source half writes so too is that word's (the parameter
+    // `stateOracle` beside its type `StateOracle`): look further.
+    while (f.how == Match::Case && find_token(p.source.vis.text, T.substr(f.begin, f.end - f.begin)) != std::string_view::npos) {
+      const Found later = p.locate(tok.text, command, f.end);
+      if (later.how == Match::None) break;
+      f = later;
+    }
     if (f.how == Match::Exact) continue;
     // "publisherIds" in English prose is the plural of the name publisherId.
     if (!command && tok.text.size() > 4 && tok.text.back() == 's' &&
@@ -693,6 +726,7 @@ void compare_command_mismatch(PairComparison& p) {
             adopted_spelling(raw, tok.text))
           break;
         if (!command && !tok.strong && set_in_capitals(T, f.begin, f.end)) break;
+        if (source_spells_elsewhere(p.pair, raw)) break;
         p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
                command ? p.restore(at, source_span, what) : std::nullopt);
         break;

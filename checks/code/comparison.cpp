@@ -142,14 +142,14 @@ bool is_ascii(std::string_view text) {
 
 }  // namespace
 
-Found PairComparison::locate(std::string_view needle, bool strict) {
+Found PairComparison::locate(std::string_view needle, bool strict, size_t from) {
   Found f;
-  size_t pos = find_token(target_text(), needle, 0, strict);
+  size_t pos = find_token(target_text(), needle, from, strict);
   if (pos != std::string_view::npos) return {Match::Exact, pos, pos + needle.size()};
   const Match kinds[] = {Match::Compat, Match::Case, Match::Broken};
   for (int level = 0; level < 3; ++level) {
     std::string n = fold(needle, fold_level(level)).text;
-    if (auto hit = find_folded(target_text(), folded(level), n, strict); hit && !target.vis.is_code(hit->first)) {
+    if (auto hit = find_folded(target_text(), folded(level), n, strict, from); hit && !target.vis.is_code(hit->first)) {
       std::string_view raw = target_text().substr(hit->first, hit->second - hit->first);
       // A no-break space of the source written as a plain space is the same text (the other way
       // round it is a look-alike: a shell does not split at U+00A0).

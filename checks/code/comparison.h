@@ -133,8 +133,8 @@ class PairComparison {
   // space), made on first use.
   const Folded& folded(int level);
   // Where the target has `needle`: verbatim, after compatibility normalization, in another
-  // letter case, or with its spacing changed.
-  Found locate(std::string_view needle, bool strict);
+  // letter case, or with its spacing changed; at or after byte `from` of the target's visible text.
+  Found locate(std::string_view needle, bool strict, size_t from = 0);
   // Whether `source_span` overlaps a source range already reported or claimed.
   bool claimed(Span source_span) const;
   // Marks a source range as compared by the calling step, so that no later step reports it.

@@ -149,6 +149,29 @@ void compare_number_mismatch(PairComparison& p) {
       if (spelled) break;
     }
     if (spelled) continue;
+    // A number the source split with a stray space (`+1 2.7` for `+12.7`), which the translation
+    // writes joined (`+12,7`): the source's slip, not the translation's. The digits on the other
+    // side of one space may be no number of their own (`1` is not compared).
+    const std::string_view S = p.source.vis.text;
+    auto digit_run = [](char ch) { return is_digit(ch) || ch == '.' || ch == ','; };
+    auto joined_in_translation = [&](size_t b, size_t e) {  // the digits [b, e) joined
+      std::string joined;
+      for (size_t k = b; k < e; ++k)
+        if (S[k] != ' ') joined += S[k];
+      const std::vector<Number> whole = source_numbers(joined, p.context.source_format, nullptr);
+      return whole.size() == 1 && whole[0].begin == 0 && whole[0].end == joined.size() && has(whole[0].value);
+    };
+    if (n.begin >= 2 && S[n.begin - 1] == ' ' && is_digit(S[n.begin - 2])) {
+      size_t b = n.begin - 1;
+      while (b > 0 && digit_run(S[b - 1])) --b;
+      if (joined_in_translation(b, n.end)) continue;
+    }
+    if (n.end + 1 < S.size() && S[n.end] == ' ' && is_digit(S[n.end + 1])) {
+      size_t e = n.end + 1;
+      while (e < S.size() && digit_run(S[e])) ++e;
+      while (e > n.end + 1 && !is_digit(S[e - 1])) --e;  // the sentence's period or comma
+      if (joined_in_translation(n.begin, e)) continue;
+    }
     std::string_view raw = std::string_view(p.source.vis.text).substr(n.begin, n.end - n.begin);
     p.report(kNumber, p.whole_target(), fmt::format("number '{}' of the source has no equivalent in the translation", q(raw)), raw, p.source.vis.span(n.begin, n.end));
   }

@@ -227,7 +227,11 @@ bool is_clause_word(std::string_view w) {
   return contains({"than", "which", "whose", "where", "when", "while", "because", "unless", "until"}, w);
 }
 bool is_conjunction(std::string_view w) { return contains({"and", "or", "nor", "but"}, w); }
-bool is_preposition(std::string_view w) { return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from"}, w); }
+bool is_preposition(std::string_view w) {
+  return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "via", "using", "about", "within",
+                   "without", "across"},
+                  w);
+}
 bool is_sentence_adverb(std::string_view w) {
   return contains({"Next", "Then", "Now", "First", "Second", "Third", "Finally", "Lastly", "Also", "However", "Otherwise",
                    "Later", "Afterwards", "Instead", "Additionally", "Alternatively", "Optionally", "Similarly",
