@@ -274,6 +274,25 @@ TEST(CodeTokenize, WindowsProgramsAndTheirSlashOptions) {
   EXPECT_EQ(texts(tokenize("Copy setup.exe to the folder."), TokenKind::Command), V{});
   EXPECT_EQ(texts(tokenize("Use and/or the options, see /docs/index.md, choose Yes /No."), TokenKind::Command), V{});
   EXPECT_EQ(texts(tokenize("Setup /Configuration is a page."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("During setup /Upgrade runs."), TokenKind::Command), V{});
+  // Arguments: drive letters, GUIDs, quoted paths with spaces, subcommands, bare values after an
+  // option, msiexec's /l*v; a number where the sentence goes on is the sentence's.
+  EXPECT_TRUE(is_windows_option("/l*v"));
+  EXPECT_EQ(texts(tokenize("Run chkdsk C: /f."), TokenKind::Command), V{"chkdsk C: /f"});
+  EXPECT_EQ(texts(tokenize("Run chkdsk /f C:."), TokenKind::Command), V{"chkdsk /f C:"});
+  EXPECT_EQ(texts(tokenize("Run msiexec /x {1234-5678} /qn."), TokenKind::Command), V{"msiexec /x {1234-5678} /qn"});
+  EXPECT_EQ(texts(tokenize("Run xcopy \"C:\\My Files\" D:\\b /s /e."), TokenKind::Command), V{"xcopy \"C:\\My Files\" D:\\b /s /e"});
+  EXPECT_EQ(texts(tokenize("Run reg add HKLM\\Software\\Contoso /v Enabled /t REG_DWORD /d 1 /f."), TokenKind::Command),
+            V{"reg add HKLM\\Software\\Contoso /v Enabled /t REG_DWORD /d 1 /f"});
+  EXPECT_EQ(texts(tokenize("Run schtasks /create /tn Backup /sc daily /st 09:00."), TokenKind::Command),
+            V{"schtasks /create /tn Backup /sc daily /st 09:00"});
+  EXPECT_EQ(texts(tokenize("Run ipconfig /all 3 times."), TokenKind::Command), V{"ipconfig /all"});
+  EXPECT_EQ(texts(tokenize("Run shutdown /r /t 0."), TokenKind::Command), V{"shutdown /r /t 0"});
+  EXPECT_EQ(texts(tokenize("Run \"C:\\Program Files\\setup.exe\" /quiet now."), TokenKind::Command),
+            V{"\"C:\\Program Files\\setup.exe\" /quiet"});
+  // Options named as such: after a determiner, over a list, before the word that names them.
+  EXPECT_EQ(texts(tokenize("Use the /quiet and /norestart switches."), TokenKind::Command), (V{"/quiet", "/norestart"}));
+  EXPECT_EQ(texts(tokenize("Select the Yes /No option, the On /Off switch or Read /write flags."), TokenKind::Command), V{});
 }
 
 TEST(CodeTokenize, HelpKeywordsHungarianNamesAndCaptions) {

@@ -240,6 +240,17 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     while (hit && p.used_targets.count(hit->first))
       if (auto later = find_folded(T, p.folded(1), needle, false, hit->first + 1)) hit = later;
       else break;
+    // A Windows program's name is a word of the sentence too ("the Setup program", "the command
+    // prompt cmd"): the occurrence with an option after it, if one has.
+    if (hit && is_windows_program(first)) {
+      auto option_after = [&](size_t e) {
+        const size_t from = e;
+        while (e < T.size() && space_length(T, e)) e += space_length(T, e);
+        return e > from && e < T.size() && (T[e] == '/' || T[e] == '-');
+      };
+      for (auto h = hit; h && !option_after(hit->second); h = find_folded(T, p.folded(1), needle, false, h->first + 1))
+        if (!p.used_targets.count(h->first) && option_after(h->second)) hit = h;
+    }
   }
   // An option whose dashes became a dash of typography (`--name` as `–name`): ICU's confusable
   // skeletons do not equate them (one en dash is not two hyphens), so look for them as written.
@@ -262,17 +273,50 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     // An option named alone ("the /quiet switch") that the translation translated: the one word
     // of the translation with the same sigil before a letter that the source does not have
     // (`/שקט`, `-Weiterleiten`), if there is exactly one.
+    // The source's words in lower case, to tell a word it has re-cased (`-recurse` of `-Recurse`,
+    // `/Norestart`) from a translated option.
+    const std::string source_lower = to_lower(p.source.vis.text);
     for (size_t k = T.find(first[0]); k != std::string_view::npos; k = T.find(first[0], k + 1)) {
-      const bool word_start = k == 0 || space_length(T, k - 1) || std::string_view("(\"'*").find(T[k - 1]) != std::string_view::npos;
+      // At the start of a word: after white space, an opening parenthesis, quote or emphasis, or
+      // a directional mark (U+200E, U+200F) that keeps an option left to right in Arabic and Hebrew.
+      size_t before = k;  // the character before, whole (a no-break space is two bytes)
+      while (before > 0 && (static_cast<uint8_t>(T[before - 1]) & 0xC0) == 0x80) --before;
+      if (before > 0) --before;
+      bool word_start = k == 0 || space_length(T, before) || std::string_view("(\"'*").find(T[k - 1]) != std::string_view::npos;
+      for (std::string_view mark : {"\u200E", "\u200F", "\u300C", "\u00AB", "\u201E", "\u201C", "\u300E"})
+        word_start = word_start || T.substr(0, k).ends_with(mark);
       if (!word_start || p.target.vis.is_code(k) || k + 1 >= T.size()) continue;
       size_t j = k + 1;
       if (!u_isalpha(static_cast<UChar32>(utf8::next(T, j)))) continue;
       size_t e = k + 1;
-      while (e < T.size() && !space_length(T, e) && !cjk_punctuation_length(T, e) && !is_trailing_punct(T[e])) ++e;
-      // Not a word of the source, nor one of its names with a dash glued to it (`-Set-CsCertificate`
-      // for "Set-CsCertificate ... -Roll": the option is dropped, not translated).
-      if (find_token(p.source.vis.text, T.substr(k, e - k)) != std::string_view::npos ||
-          p.source.vis.text.find(T.substr(k + 1, e - k - 1)) != std::string_view::npos)
+      // Chinese and Japanese do not space their words: where an option in their script ends is
+      // seen only at a space or a closing mark (`「/静か」`), not in `/静かスイッチを使用して...`.
+      bool unspaced_script = false, closed = false;
+      for (size_t c = k + 1; c < T.size();) {
+        if (space_length(T, c)) {
+          closed = true;
+          break;
+        }
+        if (cjk_punctuation_length(T, c) || is_trailing_punct(T[c])) break;
+        size_t next = c;
+        const char32_t cp = utf8::next(T, next);
+        if (cp == 0x200E || cp == 0x200F || cp == 0x300D || cp == 0x00BB || cp == 0x201C || cp == 0x201D || cp == 0x300F) {
+          closed = true;
+          break;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+        unspaced_script = unspaced_script || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+        e = c = next;
+      }
+      if (unspaced_script && !closed) continue;
+      const std::string_view candidate = T.substr(k, e - k);
+      // Not a path (`/de-de/docs`), not a word of the source in any letter case, nor one of its
+      // names with a dash glued to it (`-Set-CsCertificate` for "Set-CsCertificate ... -Roll": the
+      // option is dropped, not translated).
+      if (candidate.find('/', 1) != std::string_view::npos ||
+          find_token(source_lower, to_lower(candidate)) != std::string_view::npos ||
+          find_token(source_lower, to_lower(candidate.substr(1))) != std::string_view::npos)
         continue;
       if (hit) {  // two candidates: none is quoted
         hit.reset();
@@ -314,15 +358,33 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   // has an argument of the same shape: an option or variable with the same sigil (`/тихо` for
   // `/quiet`, `-Weiterleiten`, `@paramètres`), or a capitalized word for a parameter's bare value
   // (`Неограниченно` for `-ResultSize Unlimited`); any other is the sentence's.
+  // A file name with the source's extension or a path with its root is one too (`应用.msi` for
+  // `app.msi`, `C:\源` for `C:\Source`).
+  // In a Windows program's command, any word where the source has a value that is no option
+  // (`/tn МояЗадача`, `/grant Пользователи:F`, `qe Система`).
+  const bool windows_command = !source_words.empty() && is_windows_program(source_words[0]);
   auto argument_at = [&](size_t index, size_t k) {
     if (index >= source_words.size()) return false;
     const std::string_view sw = source_words[index];
     if (std::string_view("-/@$").find(sw[0]) != std::string_view::npos) return t[k] == sw[0];
+    if (windows_command) return true;
+    size_t w = k;
+    while (w < t.size() && !space_length(t, w)) ++w;
+    while (w > k && is_trailing_punct(t[w - 1])) --w;
+    const std::string_view tw = t.substr(k, w - k);
+    if (const size_t dot = sw.rfind('.'); dot != std::string_view::npos && dot > 0 && dot + 1 < sw.size() && tw.ends_with(sw.substr(dot)))
+      return true;
+    if (sw.size() > 3 && is_letter(sw[0]) && sw[1] == ':' && sw[2] == '\\' && tw.starts_with(sw.substr(0, 3))) return true;
     size_t j = k;
     const char32_t first = utf8::next(t, j);
     return index > 0 && is_bare_value(source_words[index - 1], sw) && u_isupper(static_cast<UChar32>(first));
   };
   while (e < t.size() && words < want) {
+    // A word that ends the sentence ends the command (`-ResultSize. Затем`), unless the source's
+    // word there ends so too.
+    if (std::string_view(".!?;").find(t[e - 1]) != std::string_view::npos &&
+        !(words - 1 < source_words.size() && source_words[words - 1].back() == t[e - 1]))
+      break;
     size_t k = e;
     while (k < t.size() && space_length(t, k)) k += space_length(t, k);
     size_t w = k;
@@ -348,7 +410,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     const std::string_view quoted = t.substr(b, end - b);
     return std::count(quoted.begin(), quoted.end(), open) >= std::count(quoted.begin(), quoted.end(), close);
   };
-  while (e > hit->second && is_trailing_punct(t[e - 1]) && !closes_quoted(e) && !text.starts_with(t.substr(b, e - b))) --e;
+  while (e > hit->second && is_trailing_punct(t[e - 1]) && t[e - 1] != text.back() && !closes_quoted(e) && !text.starts_with(t.substr(b, e - b))) --e;
   if (e - b == text.size() && t.substr(b, e - b) == text) {
     // The whole command is there, but only glued to its neighbours ("$true-AllowX" for a source
     // "$true"): quote the glued run.

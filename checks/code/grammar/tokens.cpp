@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "words.h"
 
@@ -153,19 +154,84 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
   bool slash_words = false;
   if (text.find('/') != std::string_view::npos)
     for (const Word& w : words) slash_words = slash_words || text[w.core_begin] == '/';
-  // The arguments of a Windows program from word `at` on: options, values, parameters; returns the
-  // last word of the command, or `at` when no Windows option is among them (then it is no command).
-  auto windows_arguments = [&](size_t at) {
-    size_t last = at, command_end = at;
-    while (last + 1 < words.size() && continues(words[last], words[last + 1])) {
-      const std::string_view next = core(words[last + 1]);
-      if (is_windows_option(next)) command_end = last + 1;
-      else if (!is_value(next) && !is_param(next)) break;
-      ++last;
-      if (words[last].core_end != words[last].end) break;  // punctuation ends the command
+  // The arguments of a Windows program from word `at` on (Microsoft Learn, "Command-line syntax
+  // key"): options; values (paths, file names, drive letters `C:`, `{GUID}`s, wildcards `*.docx`,
+  // URLs, a quoted path with spaces); a bare word or number right after an option where the command
+  // ends or another option follows (`/tn MyTask /sc daily`, `/t 0`; not `/all 3 times`); a
+  // subcommand in lower case right after the program (`reg add`, `wevtutil qe`) and a positional
+  // word before an option. Returns the last word and the end byte of the command; the last word is
+  // `at` when no Windows option is among them (then it is no command).
+  auto drive = [&](size_t k) {  // `C:` (its colon is no sentence punctuation here), `C:.`
+    const std::string_view raw = text.substr(words[k].begin, words[k].end - words[k].begin);
+    return raw.size() >= 2 && is_letter(raw[0]) && raw[1] == ':' && std::all_of(raw.begin() + 2, raw.end(), is_trailing_punct);
+  };
+  auto windows_value = [&](std::string_view v) {
+    const bool ascii = std::all_of(v.begin(), v.end(), [](char ch) { return static_cast<uint8_t>(ch) > 0x20 && static_cast<uint8_t>(ch) < 0x80; });
+    if (!ascii || v.empty() || is_plain_number(v)) return false;
+    return is_value(v) || (v.front() == '{' && v.back() == '}') || v.starts_with("http://") || v.starts_with("https://") ||
+           (v.find('*') != std::string_view::npos && v.find('.') != std::string_view::npos);
+  };
+  // Whether word k + 1 goes on the command of word k: white space between, no punctuation after
+  // word k but a drive's colon or a closing quote.
+  auto next_follows = [&](size_t k) {
+    if (k + 1 >= words.size()) return false;
+    const Word& prev = words[k];
+    const Word& next = words[k + 1];
+    if (prev.core_end != prev.end && !drive(k) && text[prev.end - 1] != '"') return false;
+    for (size_t b = prev.end; b < next.begin;) {
+      const size_t n = space_length(text, b);
+      if (!n || (skip && b < skip->size() && (*skip)[b])) return false;
+      b += n;
     }
-    // Values after the last option belong to it (`/configure config.xml`), one at most.
-    return command_end == at ? at : std::min(last, command_end + 1);
+    return next.core_begin == next.begin || is_quoted(core(next)) || text[next.begin] == '"';
+  };
+  auto windows_arguments = [&](size_t at) -> std::pair<size_t, size_t> {
+    size_t last = at, end = words[at].core_end;
+    bool option = false, after_option = false;
+    for (size_t k = at; next_follows(k);) {
+      size_t n = k + 1;
+      std::string_view next = core(words[n]);
+      const bool is_drive = drive(n);
+      // A quoted path with spaces ("C:\Program Files\app.msi"): its words up to the closing quote.
+      bool quoted = false;
+      if (text[words[n].begin] == '"' && !is_quoted(next))
+        for (size_t m = n; m < words.size() && m <= n + 6 && (m == n || next_follows(m - 1)); ++m)
+          if (m > n && text[words[m].end - 1] == '"') {
+            n = m;
+            quoted = true;
+            break;
+          }
+      const bool punct_after = is_drive ? words[n].end > words[n].begin + 2 : !quoted && words[n].core_end != words[n].end;
+      const bool option_next = next_follows(n) && is_windows_option(core(words[n + 1]));
+      const bool ends_after = punct_after || !next_follows(n);
+      const bool ascii_word = !next.empty() && std::all_of(next.begin(), next.end(), [](char ch) { return static_cast<uint8_t>(ch) > 0x20 && static_cast<uint8_t>(ch) < 0x80; });
+      bool later_option = false;  // an option within the next words: a subcommand or positional word leads to it
+      for (size_t m = n + 1; m < words.size() && m <= n + 4 && !later_option; ++m) later_option = is_windows_option(core(words[m]));
+      bool take = false;
+      if (!is_drive && !quoted && is_windows_option(next)) {
+        option = take = true;
+      } else if (is_drive || quoted || windows_value(next) || is_param(next)) {
+        take = true;
+      } else if (after_option && ascii_word && (option_next || (ends_after && !all_of(next, is_lower)))) {
+        // A bare value: /tn MyTask /sc daily, /t 0, /grant Users:F; at the command's end not a word
+        // in lower case, which is the sentence's as often ("/MIR now").
+        take = true;
+      } else if (n == at + 1 && !option && all_of(next, is_lower) && later_option) {
+        take = true;  // a subcommand: reg add, wevtutil qe
+      } else if (ascii_word && option_next && is_positional(next)) {
+        take = true;  // a positional word before an option: wevtutil qe System /c:5
+      }
+      if (!take) break;
+      after_option = !is_drive && !quoted && is_windows_option(next);
+      last = n;
+      end = is_drive ? words[n].begin + 2 : quoted ? words[n].end : words[n].core_end;
+      k = n;
+      if (punct_after) break;  // punctuation ends the command
+    }
+    if (!option) return {at, words[at].core_end};
+    // What follows the last option is the command's only when it is a value of it (`/configure
+    // configuration.xml`); words taken before an option that never came are not.
+    return {last, end};
   };
 
   std::vector<Token> ph;  // placeholders of one word, reused
@@ -187,10 +253,16 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     }
     if (slash_words && is_windows_program(c)) {
       // A Windows program and its options: setup.exe /quiet /norestart, msiexec /i a.msi /qn,
-      // robocopy C:\a D:\b /MIR.
-      if (const size_t last = windows_arguments(i); last != i) {
-        out.push_back({TokenKind::Command, w.core_begin, words[last].core_end,
-                       std::string(text.substr(w.core_begin, words[last].core_end - w.core_begin)), true});
+      // robocopy C:\a D:\b /MIR. A program named by an English word (setup, shutdown) starts a
+      // command only with an option in one letter case: "During setup /Upgrade runs" is prose.
+      const auto [last, end] = windows_arguments(i);
+      auto english_word_program = [&] {
+        if (c != "setup" && c != "shutdown") return false;
+        const std::string_view o = core(words[i + 1]).substr(1);
+        return !all_of(o, [](char ch) { return !is_upper(ch); }) && !all_of(o, [](char ch) { return !is_lower(ch); });
+      };
+      if (last != i && !english_word_program()) {
+        out.push_back({TokenKind::Command, w.core_begin, end, std::string(text.substr(w.core_begin, end - w.core_begin)), true});
         i = last;
         continue;
       }
@@ -216,9 +288,25 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       const std::string_view n = core(words[k]);
       return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument"}, n);
     };
-    // A Windows option named as one ("the /norestart switch", "/quiet option").
-    if (slash_words && text[w.core_begin] == '/' && w.core_begin == w.begin && is_windows_option(c) &&
-        ((i > 0 && names_an_option(i - 1)) || names_an_option(i + 1))) {
+    // A Windows option named as one ("the /norestart switch", "the /quiet and /norestart
+    // switches", "switch /quiet"): its name in one letter case, after a determiner and before a
+    // word that names an option (over a list of options joined by and, or, commas), or after
+    // such a word. A slash between two words is prose ("the Yes /No option", "Read /write flags").
+    auto named_windows_option = [&] {
+      if (!all_of(c.substr(1), [](char ch) { return !is_upper(ch); }) && !all_of(c.substr(1), [](char ch) { return !is_lower(ch); }))
+        return false;
+      auto in_list = [&](size_t k) {
+        const std::string_view x = core(words[k]);
+        return x == "and" || x == "or" || (!x.empty() && x[0] == '/' && is_windows_option(x));
+      };
+      size_t b = i;
+      while (b > 0 && b + 6 > i && in_list(b - 1)) --b;
+      if (b > 0 && names_an_option(b - 1)) return true;
+      size_t e = i + 1;
+      while (e < words.size() && e < i + 6 && in_list(e)) ++e;
+      return b > 0 && is_determiner(core(words[b - 1])) && names_an_option(e);
+    };
+    if (slash_words && text[w.core_begin] == '/' && w.core_begin == w.begin && is_windows_option(c) && named_windows_option()) {
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});
       continue;
     }
@@ -354,9 +442,14 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         }
       }
       // A program at the end of the path takes its options (C:\Tools\setup.exe /quiet).
-      if (slash_words && is_windows_program(core(words[last]))) last = windows_arguments(last);
-      out.push_back({TokenKind::Command, w.core_begin, words[last].core_end,
-                     std::string(text.substr(w.core_begin, words[last].core_end - w.core_begin)), true});
+      size_t begin = w.core_begin, end = words[last].core_end;
+      if (slash_words && is_windows_program(core(words[last]))) {
+        std::tie(last, end) = windows_arguments(last);
+        // A quoted path with spaces before the options ("C:\Program Files\setup.exe" /quiet) is
+        // quoted whole, both quotes.
+        if (text[w.begin] == '"' && text.substr(w.begin + 1, end - w.begin - 1).find('"') != std::string_view::npos) begin = w.begin;
+      }
+      out.push_back({TokenKind::Command, begin, end, std::string(text.substr(begin, end - begin)), true});
       i = last;
       continue;
     }

@@ -133,12 +133,12 @@ bool is_windows_program(std::string_view w) {
 }
 
 bool is_windows_option(std::string_view w) {
-  // "/" LETTER *(ALNUM | "-" | "_") [ (":" | "=") value ]: /quiet, /i, /log:setup.log,
-  // /ACTION=Install, /IACCEPTSQLSERVERLICENSETERMS. Not a path (/docs/index.md: a slash in the
-  // name) and not `and/or` (a slash inside a word).
+  // "/" LETTER *(ALNUM | "-" | "_" | "*" | "+") [ (":" | "=") value ]: /quiet, /i, /l*v,
+  // /log:setup.log, /ACTION=Install, /IACCEPTSQLSERVERLICENSETERMS. Not a path (/docs/index.md: a
+  // slash in the name) and not `and/or` (a slash inside a word).
   if (w.size() < 2 || w[0] != '/' || !is_letter(w[1])) return false;
   size_t k = 2;
-  while (k < w.size() && (is_ascii_alnum(w[k]) || w[k] == '-' || w[k] == '_')) ++k;
+  while (k < w.size() && (is_ascii_alnum(w[k]) || w[k] == '-' || w[k] == '_' || w[k] == '*' || w[k] == '+')) ++k;
   if (k == w.size()) return true;
   if ((w[k] != ':' && w[k] != '=') || k + 1 == w.size()) return false;
   return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(k) + 1, w.end(),

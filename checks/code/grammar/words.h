@@ -90,8 +90,8 @@ bool is_bare_value(std::string_view param, std::string_view w);
 // in one letter case (msiexec, robocopy, ipconfig, sfc, xcopy, schtasks, ...; words.cpp has the
 // list, from Microsoft Learn's "Windows commands").
 bool is_windows_program(std::string_view w);
-// A Windows-style option, ASCII: "/" LETTER *(ALNUM | "-" | "_") [ (":" | "=") value ]
-// (/quiet, /i, /log:setup.log, /ACTION=Install). Not /docs/a.md, not `and/or`.
+// A Windows-style option, ASCII: "/" LETTER *(ALNUM | "-" | "_" | "*" | "+") [ (":" | "=") value ]
+// (/quiet, /i, /l*v, /log:setup.log, /ACTION=Install). Not /docs/a.md, not `and/or`.
 bool is_windows_option(std::string_view w);
 // A comment-based help keyword (.SYNOPSIS, .PARAMETER), from about_Comment_Based_Help.
 bool is_help_keyword(std::string_view w);
