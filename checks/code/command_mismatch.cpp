@@ -805,6 +805,16 @@ void compare_command_mismatch(PairComparison& p) {
         // not missing when the translation has what follows the glued word, nor when only an
         // article or a possessive is glued to a plain word (`theSales`, `yourAdd`: no name there).
         if (date_format_in_words(tok.text, T, p.context.locale)) break;
+        // Two words that only markup joins in the source (`topic[Export Your Topology](...)`:
+        // "topic" and the link text; `word**Name**`) are no name: the document has markup between
+        // their letters that the name lacks.
+        if (tok.kind == TokenKind::Identifier) {
+          const std::string_view written = p.pair.source.doc->slice(source_span);
+          auto markup = [](std::string_view x) {
+            return std::count_if(x.begin(), x.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '*' || ch == '`' || ch == '<'; });
+          };
+          if (markup(written) > markup(tok.text)) break;
+        }
         bool determiner = false;
         if (const size_t h = glued_prose_head(tok.text, &determiner); h > 0 && tok.kind == TokenKind::Identifier) {
           const std::string_view head = std::string_view(tok.text).substr(0, h), rest = std::string_view(tok.text).substr(h);

@@ -68,6 +68,15 @@ void PairComparison::report(const Rule& rule, Span at, std::string message, std:
   if (!source_span.empty()) claimed_.push_back(source_span);
 }
 
+void PairComparison::report_source_slip(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span) {
+  Diagnostic d = Diagnostic::of(rule, at, std::move(message), std::string(source_text));
+  if (pair.source_file)
+    d.source_location = pair.source_file->where(source_span.empty() ? source.half.content.begin : source_span.begin);
+  d.origin = Origin::Inherited;
+  context.out.report(std::move(d));
+  if (!source_span.empty()) claimed_.push_back(source_span);
+}
+
 std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, std::string_view what) const {
   if (target_span.empty() || source_span.empty() || !target.half.content.contains(target_span)) return std::nullopt;
   const std::string_view t = target.half.doc->slice(target_span), s = source.half.doc->slice(source_span);

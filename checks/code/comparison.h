@@ -121,6 +121,9 @@ class PairComparison {
   // gives a monolingual pair's message its source location.
   void report(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span = {},
               std::optional<Fix> fix = std::nullopt);
+  // Reports a finding that is the source's (Origin::Inherited): a reviewer passes it upstream,
+  // and `--inherited` decides whether and how it is shown.
+  void report_source_slip(const Rule& rule, Span at, std::string message, std::string_view source_text, Span source_span);
   // The fix that writes the source's bytes at `source_span` (in the source half's document) over
   // the target's bytes at `target_span`, when the two differ only in spacing, letter case or
   // look-alike characters (equal once NFKC-normalized, case-folded and stripped of white space),

@@ -88,6 +88,27 @@ std::map<std::string, int> value_counts(std::string_view text, const NumberForma
   return counts;
 }
 
+namespace {
+
+// A year of the Gregorian calendar as docs write one: four digits, 1900 to 2099.
+bool is_year(std::string_view v) {
+  return v.size() == 4 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         (v.starts_with("19") || v.starts_with("20"));
+}
+
+// The year in the article's `ms.date` (`03/23/2021`, `2021-03-23`), or empty.
+std::string article_year(const Document& doc) {
+  const FrontMatterEntry* date = doc.front_matter().find("ms.date");
+  if (!date || !date->is_scalar) return {};
+  const std::string& v = date->value;
+  for (size_t k = 0; k + 4 <= v.size(); ++k)
+    if (is_year(std::string_view(v).substr(k, 4)) && (k == 0 || !is_digit(v[k - 1])) && (k + 4 == v.size() || !is_digit(v[k + 4])))
+      return v.substr(k, 4);
+  return {};
+}
+
+}  // namespace
+
 void compare_number_mismatch(PairComparison& p) {
   const std::string_view T = p.target_text();
   // Every number starts with a digit; most segments have none.
@@ -173,6 +194,19 @@ void compare_number_mismatch(PairComparison& p) {
       if (joined_in_translation(n.begin, e)) continue;
     }
     std::string_view raw = std::string_view(p.source.vis.text).substr(n.begin, n.end - n.begin);
+    // A year of the source that the translation writes as the year the article is dated
+    // (ms.date), a year the source half does not name: the source's slip ("As of March 23 2020"
+    // in an article of March 2021, "23 mars 2021" in the translation), passed upstream.
+    if (const std::string dated = article_year(*p.pair.target.doc);
+        !dated.empty() && is_year(n.value) && n.value != dated && find_token(T, dated) != std::string_view::npos &&
+        find_token(S, dated) == std::string_view::npos) {
+      p.report_source_slip(kNumber, p.whole_target(),
+                           fmt::format("number '{}' of the source is '{}' in the translation, the year the article is dated "
+                                       "(ms.date): the source's year looks like a slip",
+                                       q(raw), dated),
+                           raw, p.source.vis.span(n.begin, n.end));
+      continue;
+    }
     p.report(kNumber, p.whole_target(), fmt::format("number '{}' of the source has no equivalent in the translation", q(raw)), raw, p.source.vis.span(n.begin, n.end));
   }
 }
