@@ -259,6 +259,9 @@ TEST(CodeTokenize, WindowsProgramsAndTheirSlashOptions) {
   EXPECT_TRUE(is_windows_program("msiexec"));
   EXPECT_TRUE(is_windows_program("ROBOCOPY"));
   EXPECT_FALSE(is_windows_program("Setup"));  // a sentence's word, capitalized
+  EXPECT_TRUE(is_windows_program("Dism"));    // as Microsoft Learn writes some
+  EXPECT_TRUE(is_windows_program("Msiexec"));
+  EXPECT_TRUE(is_windows_program("bootrec"));
   EXPECT_FALSE(is_windows_program("exe"));
   EXPECT_FALSE(is_windows_program("install"));
 
@@ -293,6 +296,21 @@ TEST(CodeTokenize, WindowsProgramsAndTheirSlashOptions) {
   // Options named as such: after a determiner, over a list, before the word that names them.
   EXPECT_EQ(texts(tokenize("Use the /quiet and /norestart switches."), TokenKind::Command), (V{"/quiet", "/norestart"}));
   EXPECT_EQ(texts(tokenize("Select the Yes /No option, the On /Off switch or Read /write flags."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("The /quiet switch hides the UI."), TokenKind::Command), V{"/quiet"});
+  EXPECT_EQ(texts(tokenize("Check the flags /options, the parameters /arguments."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("/quiet"), TokenKind::Command), V{"/quiet"});
+  EXPECT_EQ(texts(tokenize("/quiet: Installs without a user interface."), TokenKind::Command), V{"/quiet"});
+  // A program named by an English word is the sentence's word unless a verb runs it.
+  EXPECT_EQ(texts(tokenize("A system shutdown /restart is required. Open a cmd /PowerShell window."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("SETUP /CONFIGURATION"), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Then run shutdown /r /t 0."), TokenKind::Command), V{"shutdown /r /t 0"});
+  // Subcommands only where the program has them; prose pairs are no options.
+  EXPECT_EQ(texts(tokenize("Run ipconfig all /flushdns."), TokenKind::Command), V{});
+  EXPECT_EQ(texts(tokenize("Run setup.exe /quiet w /o a restart."), TokenKind::Command), V{"setup.exe /quiet"});
+  // A text of thousands of slash words stays linear (the scan of a command stops at 40 words).
+  std::string many = "Text";
+  for (int k = 0; k < 20000; ++k) many += " setup /Ab";
+  EXPECT_EQ(texts(tokenize(many), TokenKind::Command), V{});
 }
 
 TEST(CodeTokenize, HelpKeywordsHungarianNamesAndCaptions) {

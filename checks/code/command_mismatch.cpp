@@ -236,21 +236,32 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
   // A Windows program's short name (sfc, net, reg) is a word of its own too.
   if (first.size() >= 4 || (first.size() >= 2 && is_windows_program(first))) {
     const std::string needle = fold(first, {true, true, false}).text;
-    hit = find_folded(T, p.folded(1), needle, false);
-    while (hit && p.used_targets.count(hit->first))
-      if (auto later = find_folded(T, p.folded(1), needle, false, hit->first + 1)) hit = later;
-      else break;
     // A Windows program's name is a word of the sentence too ("the Setup program", "the command
     // prompt cmd"): the occurrence with an option after it, if one has.
-    if (hit && is_windows_program(first)) {
-      auto option_after = [&](size_t e) {
-        const size_t from = e;
-        while (e < T.size() && space_length(T, e)) e += space_length(T, e);
-        return e > from && e < T.size() && (T[e] == '/' || T[e] == '-');
-      };
-      for (auto h = hit; h && !option_after(hit->second); h = find_folded(T, p.folded(1), needle, false, h->first + 1))
-        if (!p.used_targets.count(h->first) && option_after(h->second)) hit = h;
+    const bool program = is_windows_program(first);
+    auto option_after = [&](size_t e) {
+      const size_t from = e;
+      while (e < T.size() && space_length(T, e)) e += space_length(T, e);
+      return e > from && e < T.size() && (T[e] == '/' || T[e] == '-');
+    };
+    // Not where another command of the source stands whole (`ipconfig /release` before the
+    // `ipconfig /обновить` of "ipconfig /release, then ipconfig /renew").
+    auto another_command = [&](size_t at) { return p.source_command_at(at, tok.text); };
+    std::optional<std::pair<size_t, size_t>> used, plain;
+    int budget = 64;  // occurrences looked at: a text that repeats one word thousands of times stays linear
+    for (auto h = find_folded(T, p.folded(1), needle, false); h && budget-- > 0; h = find_folded(T, p.folded(1), needle, false, h->first + 1)) {
+      if (another_command(h->first)) continue;
+      if (p.used_targets.count(h->first)) {
+        if (!used) used = h;
+        continue;
+      }
+      if (!program || option_after(h->second)) {
+        hit = h;
+        break;
+      }
+      if (!plain) plain = h;
     }
+    if (!hit) hit = plain ? plain : used;
   }
   // An option whose dashes became a dash of typography (`--name` as `–name`): ICU's confusable
   // skeletons do not equate them (one en dash is not two hyphens), so look for them as written.
@@ -314,7 +325,15 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
       // Not a path (`/de-de/docs`), not a word of the source in any letter case, nor one of its
       // names with a dash glued to it (`-Set-CsCertificate` for "Set-CsCertificate ... -Roll": the
       // option is dropped, not translated).
-      if (candidate.find('/', 1) != std::string_view::npos ||
+      // Nor a letter alone (`w /o`) or the second word of a pair that prose writes with a slash
+      // (`TCP /IP`, `N /A`).
+      size_t letters = 0;
+      for (size_t c = k + 1; c < e; utf8::next(T, c)) ++letters;
+      size_t pb = before;
+      while (pb > 0 && !space_length(T, pb - 1)) --pb;
+      const std::string pair = lower_ascii(T.substr(pb, before - pb)) + lower_ascii(candidate);
+      if (candidate.find('/', 1) != std::string_view::npos || letters < 2 ||
+          contains({"tcp/ip", "n/a", "i/o", "a/b", "and/or", "yes/no", "on/off", "read/write", "input/output", "24/7"}, pair) ||
           find_token(source_lower, to_lower(candidate)) != std::string_view::npos ||
           find_token(source_lower, to_lower(candidate.substr(1))) != std::string_view::npos)
         continue;
@@ -396,6 +415,37 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     // The sentence's punctuation right after the command (`Get-Item.`) is not a word of it; a
     // word glued to it (`Get-Item-Path`, a space dropped) is.
     if (std::all_of(t.begin() + k, t.begin() + w, is_trailing_punct)) break;
+    std::string_view word = t.substr(k, w - k);
+    while (!word.empty() && is_trailing_punct(word.back())) word.remove_suffix(1);
+    // A plain word (letters only) that is no word of the source's command, where the source has
+    // an option, a parameter or a variable (a sigil), is the sentence's (`setup.exe /quiet aus` for a dropped
+    // `/norestart`).
+    const std::string_view sw = words < source_words.size() ? source_words[words] : std::string_view();
+    auto plain = [](std::string_view x) {
+      return !x.empty() && std::none_of(x.begin(), x.end(), [](char ch) {
+        return static_cast<uint8_t>(ch) < 0x80 && !((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+      });
+    };
+    if (plain(word) && !sw.empty() && std::string_view("/-$@").find(sw[0]) != std::string_view::npos &&
+        std::none_of(source_words.begin(), source_words.end(), [&](std::string_view x) { return lower_ascii(x) == lower_ascii(word); }))
+      break;
+    // A word in Chinese or Japanese runs on into the sentence, which spaces nothing (`ipconfig
+    // /すべてを実行します`): where the argument ends is not seen.
+    bool unspaced = false;
+    for (size_t c = k; c < w && !unspaced;) {
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(static_cast<UChar32>(utf8::next(t, c)), &status);
+      unspaced = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+    }
+    if (unspaced && (w >= t.size() || !space_length(t, w))) break;
+    // Turkish writes a case ending after an apostrophe on a foreign word (`/tümü'nü`, `/all'ı`):
+    // not part of the argument, unless the source's word has an apostrophe.
+    if (const size_t apostrophe = word.find('\''); apostrophe != std::string_view::npos && apostrophe > 0 &&
+        sw.find('\'') == std::string_view::npos && (static_cast<uint8_t>(word[apostrophe - 1]) >= 0x80 || is_ascii_alnum(word[apostrophe - 1]))) {
+      e = k + apostrophe;
+      ++words;
+      break;
+    }
     e = w;
     ++words;
   }

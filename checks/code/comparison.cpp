@@ -1,5 +1,6 @@
 #include "comparison.h"
 #include "grammar/chars.h"
+#include "grammar/words.h"
 
 #include <unicode/uchar.h>
 
@@ -95,6 +96,20 @@ std::optional<Fix> PairComparison::restore(Span target_span, Span source_span, s
   return fix;
 }
 
+bool PairComparison::source_command_at(size_t at, std::string_view except) {
+  if (!source_commands_) {
+    source_commands_.emplace();
+    for (const Token& t : source_tokens)
+      if (t.kind == TokenKind::Command && source_commands_->insert(t.text).second &&
+          std::find(source_command_lengths_.begin(), source_command_lengths_.end(), t.text.size()) == source_command_lengths_.end())
+        source_command_lengths_.push_back(t.text.size());
+  }
+  const std::string_view T = target_text();
+  for (size_t n : source_command_lengths_)
+    if (at + n <= T.size() && T.substr(at, n) != except && source_commands_->count(T.substr(at, n))) return true;
+  return false;
+}
+
 bool PairComparison::claimed(Span s) const {
   return std::any_of(claimed_.begin(), claimed_.end(), [&](Span c) { return c.begin < s.end && s.begin < c.end; });
 }
@@ -155,6 +170,25 @@ Found PairComparison::locate(std::string_view needle, bool strict, size_t from) 
   Found f;
   size_t pos = find_token(target_text(), needle, from, strict);
   if (pos != std::string_view::npos) return {Match::Exact, pos, pos + needle.size()};
+  // A command that a hyphen joins to a word of the translation's language (German compounds:
+  // `/quiet-Schalter`, `ipconfig /all-Befehl`) is there, unless what follows the hyphen is a
+  // parameter of the source glued to it (`$true-AllowAdHocSubscriptions`).
+  if (strict)
+    for (size_t at = find_token(target_text(), needle, from, false); at != std::string_view::npos;
+         at = find_token(target_text(), needle, at + 1, false)) {
+      const std::string_view T = target_text();
+      const size_t e = at + needle.size();
+      if (e >= T.size() || T[e] != '-' || (at > 0 && (T[at - 1] == '-' || T[at - 1] == '$'))) continue;
+      // A suspended hyphen (`die /quiet- und /norestart-Schalter`, `/quiet-, /passive-`).
+      if (e + 1 == T.size() || space_length(T, e + 1) || is_trailing_punct(T[e + 1])) return {Match::Exact, at, e};
+      size_t w = e + 1;
+      while (w < T.size() && !space_length(T, w) && !is_trailing_punct(T[w])) ++w;
+      const std::string_view suffix = T.substr(e, w - e);  // `-Schalter`
+      if (suffix.size() < 2 || find_token(source.vis.text, suffix) != std::string_view::npos) continue;
+      size_t k = e + 1;
+      if (!u_isalpha(static_cast<UChar32>(utf8::next(T, k)))) continue;
+      return {Match::Exact, at, e};
+    }
   const Match kinds[] = {Match::Compat, Match::Case, Match::Broken};
   for (int level = 0; level < 3; ++level) {
     std::string n = fold(needle, fold_level(level)).text;

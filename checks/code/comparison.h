@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -172,8 +173,14 @@ class PairComparison {
   // Starts (bytes of the target's visible text) of target words already taken as the
   // counterpart of a source name: written by counterpart() and same_shape().
   std::set<size_t> used_targets;
+  // Whether a command of the source other than `except` stands whole at byte `at` of the target's
+  // visible text (`ipconfig /release` of "ipconfig /release, then ipconfig /renew"). The source's
+  // commands are hashed once per pair: a segment with thousands of them stays linear.
+  bool source_command_at(size_t at, std::string_view except);
 
  private:
+  std::optional<std::unordered_set<std::string_view>> source_commands_;
+  std::vector<size_t> source_command_lengths_;
   std::optional<Folded> folds_[3];
   std::vector<Span> claimed_;  // source ranges already reported (or compared by their own step)
   std::optional<std::vector<Token>> target_tokens_;

@@ -1,5 +1,7 @@
 #include "search.h"
 
+#include <algorithm>
+
 #include "chars.h"
 
 #include <unicode/uchar.h>
@@ -135,6 +137,8 @@ bool at_boundary(std::string_view hay, size_t b, size_t e, bool strict) {
     char c = hay[b - 1];
     if ((is_word_byte(c) && is_word_byte(first)) || (strict && (c == '$' || (c == '-' && !hebrew_prefix_hyphen(hay, b - 1)))))
       return false;
+    // A Windows option is no option glued to a word (`Switch/Router`, `Leise/Quiet`).
+    if (first == '/' && is_ascii_alnum(c)) return false;
     if (c == '.' && b > 1 && is_ascii_alnum(hay[b - 2]) && is_ascii_alnum(first)) return false;
   }
   if (e < hay.size()) {
@@ -169,7 +173,9 @@ size_t find_token(std::string_view hay, std::string_view needle, size_t from, bo
 std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, const Folded& folded,
                                                      std::string_view needle, bool strict, size_t from) {
   if (needle.empty()) return std::nullopt;
-  for (size_t pos = folded.text.find(needle); pos != std::string::npos; pos = folded.text.find(needle, pos + 1)) {
+  // The map is non-decreasing: the search starts at the first folded byte at or after `from`.
+  const size_t start = from == 0 ? 0 : static_cast<size_t>(std::lower_bound(folded.map.begin(), folded.map.begin() + static_cast<std::ptrdiff_t>(folded.text.size()), from) - folded.map.begin());
+  for (size_t pos = folded.text.find(needle, start); pos != std::string::npos; pos = folded.text.find(needle, pos + 1)) {
     size_t b = folded.map[pos];
     if (b < from) continue;
     size_t e = folded.map[pos + needle.size() - 1];

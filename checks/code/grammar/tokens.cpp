@@ -183,14 +183,32 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       if (!n || (skip && b < skip->size() && (*skip)[b])) return false;
       b += n;
     }
-    return next.core_begin == next.begin || is_quoted(core(next)) || text[next.begin] == '"';
+    return next.core_begin == next.begin || is_quoted(core(next)) || text[next.begin] == '"' || text[next.begin] == '*';
+  };
+  // Two words that prose writes with a slash, the second one spaced like an option (`w /o`,
+  // `N /A`, `TCP /IP`, `and /or`): never an option.
+  auto prose_pair = [&](size_t k) {
+    if (k == 0) return false;
+    std::string pair = lower_ascii(core(words[k - 1]));
+    pair += lower_ascii(core(words[k]));
+    return contains({"w/o", "n/a", "c/o", "tcp/ip", "i/o", "a/b", "and/or", "either/or", "yes/no", "on/off",
+                     "read/write", "input/output", "24/7"},
+                    pair);
+  };
+  // A program whose console commands go on with a subcommand: reg add, wevtutil qe.
+  auto takes_subcommand = [&](size_t at) {
+    const std::string p = lower_ascii(core(words[at]));
+    return p == "reg" || p == "reg.exe" || p == "wevtutil" || p == "wevtutil.exe";
   };
   auto windows_arguments = [&](size_t at) -> std::pair<size_t, size_t> {
     size_t last = at, end = words[at].core_end;
     bool option = false, after_option = false;
-    for (size_t k = at; next_follows(k);) {
+    // A command of more than 40 words is prose full of slashes: the scan stops there, which keeps
+    // a text of thousands of them linear.
+    for (size_t k = at; next_follows(k) && k < at + 40;) {
       size_t n = k + 1;
       std::string_view next = core(words[n]);
+      if (prose_pair(n)) break;
       const bool is_drive = drive(n);
       // A quoted path with spaces ("C:\Program Files\app.msi"): its words up to the closing quote.
       bool quoted = false;
@@ -212,11 +230,13 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
         option = take = true;
       } else if (is_drive || quoted || windows_value(next) || is_param(next)) {
         take = true;
-      } else if (after_option && ascii_word && (option_next || (ends_after && !all_of(next, is_lower)))) {
+      } else if (text[words[n].begin] == '*' && windows_value(text.substr(words[n].begin, words[n].core_end - words[n].begin))) {
+        take = true;  // a wildcard (*.docx), whose star is no emphasis here
+      } else if (after_option && ascii_word && ((option_next && !prose_pair(n + 1)) || (ends_after && !all_of(next, is_lower)))) {
         // A bare value: /tn MyTask /sc daily, /t 0, /grant Users:F; at the command's end not a word
         // in lower case, which is the sentence's as often ("/MIR now").
         take = true;
-      } else if (n == at + 1 && !option && all_of(next, is_lower) && later_option) {
+      } else if (n == at + 1 && !option && all_of(next, is_lower) && later_option && takes_subcommand(at)) {
         take = true;  // a subcommand: reg add, wevtutil qe
       } else if (ascii_word && option_next && is_positional(next)) {
         take = true;  // a positional word before an option: wevtutil qe System /c:5
@@ -256,10 +276,21 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       // robocopy C:\a D:\b /MIR. A program named by an English word (setup, shutdown) starts a
       // command only with an option in one letter case: "During setup /Upgrade runs" is prose.
       const auto [last, end] = windows_arguments(i);
+      // A program named by an English word (setup, shutdown, cmd, dir, reg, timeout, del) is a
+      // word of the sentence ("the setup /uninstall wizard", "a system shutdown /restart", "a cmd
+      // /PowerShell window", "SETUP /CONFIGURATION" in a heading) unless it is written in lower
+      // case and starts the text or a sentence or follows a verb that runs it ("run setup
+      // /configure", "type cmd /c"); setup and shutdown take an option in one letter case.
       auto english_word_program = [&] {
-        if (c != "setup" && c != "shutdown") return false;
-        const std::string_view o = core(words[i + 1]).substr(1);
-        return !all_of(o, [](char ch) { return !is_upper(ch); }) && !all_of(o, [](char ch) { return !is_lower(ch); });
+        if (!contains({"setup", "shutdown", "cmd", "dir", "reg", "timeout", "del"}, lower_ascii(c))) return false;
+        if (!all_of(c, [](char ch) { return !is_upper(ch); })) return true;
+        if (c == "setup" || c == "shutdown") {
+          const std::string_view o = core(words[i + 1]).substr(1);
+          if (!all_of(o, [](char ch) { return !is_upper(ch); }) && !all_of(o, [](char ch) { return !is_lower(ch); })) return true;
+        }
+        if (i == 0 || words[i - 1].core_end != words[i - 1].end) return false;  // a text's or sentence's start
+        return !contains({"run", "type", "enter", "execute", "use", "call", "start", "launch", "open", "with", "then"},
+                         lower_ascii(core(words[i - 1])));
       };
       if (last != i && !english_word_program()) {
         out.push_back({TokenKind::Command, w.core_begin, end, std::string(text.substr(w.core_begin, end - w.core_begin)), true});
@@ -288,23 +319,32 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       const std::string_view n = core(words[k]);
       return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument"}, n);
     };
-    // A Windows option named as one ("the /norestart switch", "the /quiet and /norestart
-    // switches", "switch /quiet"): its name in one letter case, after a determiner and before a
-    // word that names an option (over a list of options joined by and, or, commas), or after
-    // such a word. A slash between two words is prose ("the Yes /No option", "Read /write flags").
+    // A Windows option named as one ("the /norestart switch", "The /quiet and /norestart
+    // switches", "this /quiet option"): its name in one letter case and no word for options
+    // itself, after a determiner and before a word that names an option (over a list of options
+    // joined by and, or, commas); or alone, as a table cell or the term of a definition ("/quiet:
+    // Installs without a user interface"). A slash between two words is prose ("the Yes /No
+    // option", "Read /write flags", "the flags /options").
     auto named_windows_option = [&] {
-      if (!all_of(c.substr(1), [](char ch) { return !is_upper(ch); }) && !all_of(c.substr(1), [](char ch) { return !is_lower(ch); }))
+      const std::string_view name = c.substr(1);
+      if (!all_of(name, [](char ch) { return !is_upper(ch); }) && !all_of(name, [](char ch) { return !is_lower(ch); }))
         return false;
+      if (contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument",
+                    "arguments", "value", "values", "setting", "settings"},
+                   lower_ascii(name)))
+        return false;
+      if (words.size() == 1 || (i == 0 && text[w.core_end] == ':')) return true;
       auto in_list = [&](size_t k) {
         const std::string_view x = core(words[k]);
         return x == "and" || x == "or" || (!x.empty() && x[0] == '/' && is_windows_option(x));
       };
       size_t b = i;
       while (b > 0 && b + 6 > i && in_list(b - 1)) --b;
-      if (b > 0 && names_an_option(b - 1)) return true;
       size_t e = i + 1;
       while (e < words.size() && e < i + 6 && in_list(e)) ++e;
-      return b > 0 && is_determiner(core(words[b - 1])) && names_an_option(e);
+      if (b == 0) return false;
+      const std::string before = lower_ascii(core(words[b - 1]));
+      return (is_determiner(before) || before == "this" || before == "that") && names_an_option(e);
     };
     if (slash_words && text[w.core_begin] == '/' && w.core_begin == w.begin && is_windows_option(c) && named_windows_option()) {
       out.push_back({TokenKind::Command, w.core_begin, w.core_end, std::string(c), true});

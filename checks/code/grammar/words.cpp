@@ -110,11 +110,15 @@ namespace {
 // Learn; the "Command-line syntax key": `/option`, `/option:value`). Lower case as typed; a
 // program named here takes a command only when an option follows it.
 const std::initializer_list<std::string_view> kWindowsPrograms = {
-    "attrib", "auditpol", "bcdedit", "bitsadmin", "chkdsk", "cipher", "cleanmgr", "cmd", "cscript", "dcdiag",
-    "defrag", "dir", "dism", "findstr", "fsutil", "gpresult", "gpupdate", "icacls", "ipconfig", "klist", "mountvol",
-    "msiexec", "mstsc", "netdom", "nltest", "pnputil", "powercfg", "reg", "regsvr32", "repadmin", "robocopy",
-    "runas", "schtasks", "secedit", "setup", "sfc", "shutdown", "sysprep", "systeminfo", "takeown", "taskkill",
-    "tasklist", "vssadmin", "w32tm", "wevtutil", "whoami", "wscript", "wusa", "xcopy"};
+    "attrib", "auditpol", "bcdboot", "bcdedit", "bitsadmin", "bootrec", "cacls", "chkdsk", "cipher", "cleanmgr", "cmd",
+    "cscript", "dcdiag", "defrag", "del", "dir", "dism", "driverquery", "findstr", "fsutil", "gpresult", "gpupdate",
+    "icacls", "ipconfig", "klist", "lodctr", "mofcomp", "mountvol", "msiexec", "mstsc", "netdom", "nltest", "openfiles",
+    "pnputil", "powercfg", "reg", "regedit", "regsvr32", "repadmin", "robocopy", "runas", "schtasks", "secedit", "setup",
+    "sfc", "shutdown", "sysprep", "systeminfo", "takeown", "taskkill", "tasklist", "timeout", "unlodctr", "vssadmin",
+    "w32tm", "wevtutil", "whoami", "wscript", "wuauclt", "wusa", "xcopy"};
+
+// Those that are English words too, which a sentence writes capitalized at its start.
+const std::initializer_list<std::string_view> kWordPrograms = {"setup", "shutdown", "cmd", "dir", "reg", "timeout", "del"};
 
 }  // namespace
 
@@ -127,9 +131,12 @@ bool is_windows_program(std::string_view w) {
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   // A program file: name.exe (setup.exe, msiexec.exe, SETUP.EXE).
   if (lower.size() > 4 && lower.ends_with(".exe") && is_ascii_alnum(lower[0])) return true;
-  // A program by its name, as typed: all lower case or all upper case (`Net` starts a sentence).
+  // A program by its name, as typed: all lower case or all upper case, or capitalized as Microsoft
+  // Learn writes some (`Dism /Online`, `Msiexec /i`), unless the name is an English word too
+  // (`Setup` starts a sentence).
   const bool one_case = all_of(w, [](char c) { return !is_upper(c); }) || all_of(w, [](char c) { return !is_lower(c); });
-  return one_case && contains(kWindowsPrograms, lower);
+  const bool capitalized = is_upper(w[0]) && all_of(w.substr(1), [](char c) { return !is_upper(c); });
+  return contains(kWindowsPrograms, lower) && (one_case || (capitalized && !contains(kWordPrograms, lower)));
 }
 
 bool is_windows_option(std::string_view w) {
