@@ -447,6 +447,17 @@ TEST_F(Cli, LinkDestinationsAsWrittenAreAttributedOnlyWithTheSource) {
   EXPECT_NE(broke.out.find("[link/case-mismatch]"), std::string::npos) << broke.out;
   EXPECT_NE(broke.out.find("[link/backslash]"), std::string::npos) << broke.out;
   EXPECT_NE(broke.out.find("[link/redirected]"), std::string::npos) << broke.out;
+  // The source article lacks the link altogether (a TOC entry an older source TOC lacks): it may be
+  // the translated version's, counted; reported when the source is declared the version translated.
+  write(dir_ / "en/docs/a.md", "# A\n\nNo links here.\n");
+  write(dir_ / "loc/docs/a.md", "# A\n\nAucun lien ici.\n\n[casse](Page.md)\n");
+  Result other = run("--no-config --disable metadata,pair --source-root en loc/docs/a.md");
+  EXPECT_EQ(other.out.find("[link/case-mismatch]"), std::string::npos) << other.out;
+  EXPECT_NE(other.err.find("1 link in another letter case than its target that its source article does not have not reported"),
+            std::string::npos)
+      << other.err;
+  Result translated = run("--no-config --disable metadata,pair --source-root en --source-version translated loc/docs/a.md");
+  EXPECT_NE(translated.out.find("[link/case-mismatch]"), std::string::npos) << translated.out;
 }
 
 // A backslashed link whose target is missing: the backslashes are counted (as above), and the

@@ -10,7 +10,9 @@ const Rule kCaseMismatch{
               "`page.md`). Site-absolute links (`/docset/page`) are URLs, which the site matches without case."
               " In a monolingual translation whose source article cannot be read (no `--source-root`, or that tree "
               "lacks the article) such links are counted in one note, not reported: a translation copies its links "
-              "from its source as written (README: Inherited findings).",
+              "from its source as written (README: Inherited findings). With `--source-root`, a link of a paired "
+              "translation that its source article lacks altogether, when that article is not known to be the "
+              "version translated, is counted in a note too (it may be that version's link).",
     .why = "It works where file names ignore case (Windows, macOS, a build that resolves paths on them) and "
            "breaks where they do not: a Linux checkout, GitHub's file view, a case-sensitive build or web server "
            "(Microsoft's docs build resolved such links while GitHub broke them: MicrosoftDocs/windowsserverdocs#2271; "
@@ -25,6 +27,14 @@ const Rule kCaseMismatch{
 const SummaryNote kUnattributedCase{&kCaseMismatch, "link in another letter case than its target not reported",
                                     "links in another letter case than their targets not reported",
                                     kUnattributedAdvice};
+
+const SummaryNote kOtherVersionCase{
+    &kCaseMismatch, "link in another letter case than its target that its source article does not have not reported",
+    "links in another letter case than their targets that their source articles do not have not reported",
+    "the source tree is not known to be the version that was translated (no source commit named that git can "
+    "check, or the source changed since), so these may be that version's links; a link whose counterpart in the "
+    "source article is written otherwise is still reported; set `pairing.source-version: translated` to report "
+    "them all"};
 
 namespace {
 
@@ -71,6 +81,17 @@ std::optional<Fix> disk_case(const Document& doc, const Link& link, Span at, con
 bool check_case_mismatch(LinkChecker& checker, const ResolvedLink& link) {
   const Resolution& r = link.resolution;
   if (r.state != Workspace::PathState::CaseMismatch || link.target.site_absolute) return false;
+  // With the source tree, a link of a paired translation that the source article there lacks
+  // altogether (no counterpart in its aligned block), when that article is not known to be the
+  // version translated, may be another version's: counted, not reported (a TOC entry the older
+  // source TOC lacks). One whose counterpart is written otherwise is the translation's.
+  const Env& env = checker.env();
+  if (env.config.source_root && !checker.article_is_source() && link.origin == LinkOrigin::Translation && env.pair &&
+      env.pair->state == PairState::Paired && env.pair->source && env.pair->strictness() != Strictness::Full &&
+      !checker.counterpart_in_source(link.link)) {
+    checker.count(kOtherVersionCase);
+    return false;
+  }
   Diagnostic d = Diagnostic::of(kCaseMismatch, link.at,
                                 fmt::format("'{}' exists only as '{}' (letter case differs): it breaks where "
                                             "file names are case-sensitive",
