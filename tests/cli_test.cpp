@@ -453,11 +453,17 @@ TEST_F(Cli, LinkDestinationsAsWrittenAreAttributedOnlyWithTheSource) {
   write(dir_ / "loc/docs/a.md", "# A\n\nAucun lien ici.\n\n[casse](Page.md)\n");
   Result other = run("--no-config --disable metadata,pair --source-root en loc/docs/a.md");
   EXPECT_EQ(other.out.find("[link/case-mismatch]"), std::string::npos) << other.out;
-  EXPECT_NE(other.err.find("1 link in another letter case than its target that its source article does not have not reported"),
+  EXPECT_NE(other.err.find("1 link in another letter case than its target, to a destination its source article does not have, not reported"),
             std::string::npos)
       << other.err;
   Result translated = run("--no-config --disable metadata,pair --source-root en --source-version translated loc/docs/a.md");
   EXPECT_NE(translated.out.find("[link/case-mismatch]"), std::string::npos) << translated.out;
+  // A destination the source article has, written in its letter case, is the translation's even
+  // when the block around it differs (a link of the paragraph dropped).
+  write(dir_ / "en/docs/a.md", "# A\n\n[the target](page.md) and [the other page](sub/page.md).\n");
+  write(dir_ / "loc/docs/a.md", "# A\n\n[la cible](Page.md).\n");
+  Result dropped = run("--no-config --disable metadata,pair --source-root en loc/docs/a.md");
+  EXPECT_NE(dropped.out.find("[link/case-mismatch]"), std::string::npos) << dropped.out;
 }
 
 // A backslashed link whose target is missing: the backslashes are counted (as above), and the

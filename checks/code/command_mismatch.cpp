@@ -418,7 +418,8 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     std::string_view word = t.substr(k, w - k);
     while (!word.empty() && is_trailing_punct(word.back())) word.remove_suffix(1);
     // A plain word (letters only) that is no word of the source's command, where the source has
-    // an option, a parameter or a variable (a sigil), is the sentence's (`setup.exe /quiet aus` for a dropped
+    // an option or a parameter, is the sentence's; where it has a variable, it may be its
+    // translation (`vrai` for `$true`) (`setup.exe /quiet aus` for a dropped
     // `/norestart`).
     const std::string_view sw = words < source_words.size() ? source_words[words] : std::string_view();
     auto plain = [](std::string_view x) {
@@ -426,7 +427,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
         return static_cast<uint8_t>(ch) < 0x80 && !((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
       });
     };
-    if (plain(word) && !sw.empty() && std::string_view("/-$@").find(sw[0]) != std::string_view::npos &&
+    if (plain(word) && !sw.empty() && (sw[0] == '/' || sw[0] == '-') &&
         std::none_of(source_words.begin(), source_words.end(), [&](std::string_view x) { return lower_ascii(x) == lower_ascii(word); }))
       break;
     // A word in Chinese or Japanese runs on into the sentence, which spaces nothing (`ipconfig
@@ -466,6 +467,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
     // "$true"): quote the glued run.
     while (b > 0 && static_cast<uint8_t>(t[b - 1]) < 0x80 && !space_length(t, b - 1)) --b;
     while (e < t.size() && static_cast<uint8_t>(t[e]) < 0x80 && !space_length(t, e)) ++e;
+    while (e > hit->second && is_trailing_punct(t[e - 1]) && !closes_quoted(e)) --e;  // not the sentence's period
   }
   std::string_view raw = t.substr(b, e - b);
   p.used_targets.insert(hit->first);
@@ -812,9 +814,36 @@ void compare_command_mismatch(PairComparison& p) {
     Found f = p.locate(tok.text, command);
     // A re-cased occurrence that this source half writes so too is that word's (the parameter
     // `stateOracle` beside its type `StateOracle`): look further.
-    while (f.how == Match::Case && find_token(p.source.vis.text, T.substr(f.begin, f.end - f.begin)) != std::string_view::npos) {
+    // When no other occurrence is left, the source's name is not in the translation: missing.
+    // Unless the translation writes that spelling more often than this source half (`Global
+    // CsTeamsMeetingPolicy ... CsTeamsMeetingPolicy` for `Global csTeamsMeetingPolicy ...
+    // CsTeamsMeetingPolicy`): then one of them is the re-cased name.
+    auto count_words = [](std::string_view hay, std::string_view w) {
+      size_t n = 0;
+      for (size_t at = find_token(hay, w); at != std::string_view::npos; at = find_token(hay, w, at + 1)) ++n;
+      return n;
+    };
+    while (f.how == Match::Case) {
+      const std::string_view spelled = T.substr(f.begin, f.end - f.begin);
+      const size_t in_source = count_words(p.source.vis.text, spelled);
+      if (in_source == 0) break;
+      if (count_words(T, spelled) > in_source) {
+        // The one at the name's place among the source's spellings of it in any letter case
+        // (`deterministicStateOracle : [DeterministicStateOracle]`, the type second: the second).
+        const std::string lower_s = lower_ascii(p.source.vis.text), lower_t = lower_ascii(T), name = lower_ascii(tok.text);
+        size_t ordinal = 0;
+        for (size_t at = find_token(lower_s, name); at != std::string_view::npos && at < tok.begin; at = find_token(lower_s, name, at + 1)) ++ordinal;
+        size_t at = find_token(lower_t, name);
+        for (size_t k = 0; k < ordinal && at != std::string_view::npos; ++k) at = find_token(lower_t, name, at + 1);
+        if (at != std::string_view::npos && !p.target.vis.is_code(at))
+          f = {T.substr(at, name.size()) == tok.text ? Match::Exact : Match::Case, at, at + name.size()};
+        break;
+      }
       const Found later = p.locate(tok.text, command, f.end);
-      if (later.how == Match::None) break;
+      if (later.how == Match::None) {
+        f = later;
+        break;
+      }
       f = later;
     }
     if (f.how == Match::Exact) continue;
@@ -838,7 +867,19 @@ void compare_command_mismatch(PairComparison& p) {
             adopted_spelling(raw, tok.text))
           break;
         if (!command && !tok.strong && set_in_capitals(T, f.begin, f.end)) break;
-        if (source_spells_elsewhere(p.pair, raw)) break;
+        // A name re-cased to a spelling the source writes elsewhere in the article: the source is
+        // inconsistent, and the translation follows one of its spellings. Reported apart, as the
+        // source's (a reviewer passes it upstream or fixes both), not as the translation's error.
+        // Not a type that an `xref:` link of the source names: its letter case is the API's.
+        if (!command && !names_xref(p.pair.source.text(), tok.text) &&
+            (find_token(p.source.vis.text, raw) != std::string_view::npos || source_spells_elsewhere(p.pair, raw))) {
+          p.report_source_slip(rule, at,
+                               fmt::format("letter case of name changed: '{}' in translation, '{}' in source; the source "
+                                           "writes '{}' too",
+                                           q(raw), q(tok.text), q(raw)),
+                               tok.text, source_span);
+          break;
+        }
         p.report(rule, at, fmt::format("letter case of {} changed: '{}' in translation, '{}' in source", what, q(raw), q(tok.text)), tok.text, source_span,
                command ? p.restore(at, source_span, what) : std::nullopt);
         break;
@@ -855,13 +896,14 @@ void compare_command_mismatch(PairComparison& p) {
         // not missing when the translation has what follows the glued word, nor when only an
         // article or a possessive is glued to a plain word (`theSales`, `yourAdd`: no name there).
         if (date_format_in_words(tok.text, T, p.context.locale)) break;
-        // Two words that only markup joins in the source (`topic[Export Your Topology](...)`:
-        // "topic" and the link text; `word**Name**`) are no name: the document has markup between
-        // their letters that the name lacks.
+        // Two words that only a link, an image or a tag joins in the source (`topic[Export Your
+        // Topology](...)`: "topic" and the link text) are no name: the document has a `[`, `]` or
+        // `<` between their letters that the name lacks. (Emphasis inside a name, `my_**var**`,
+        // is the name's.)
         if (tok.kind == TokenKind::Identifier) {
           const std::string_view written = p.pair.source.doc->slice(source_span);
           auto markup = [](std::string_view x) {
-            return std::count_if(x.begin(), x.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '*' || ch == '`' || ch == '<'; });
+            return std::count_if(x.begin(), x.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '<'; });
           };
           if (markup(written) > markup(tok.text)) break;
         }

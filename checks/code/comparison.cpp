@@ -170,25 +170,34 @@ Found PairComparison::locate(std::string_view needle, bool strict, size_t from) 
   Found f;
   size_t pos = find_token(target_text(), needle, from, strict);
   if (pos != std::string_view::npos) return {Match::Exact, pos, pos + needle.size()};
-  // A command that a hyphen joins to a word of the translation's language (German compounds:
-  // `/quiet-Schalter`, `ipconfig /all-Befehl`) is there, unless what follows the hyphen is a
-  // parameter of the source glued to it (`$true-AllowAdHocSubscriptions`).
-  if (strict)
-    for (size_t at = find_token(target_text(), needle, from, false); at != std::string_view::npos;
-         at = find_token(target_text(), needle, at + 1, false)) {
+  // A command that a hyphen joins to a noun of the translation's language (German compounds:
+  // `/quiet-Schalter`, `ipconfig /all-Befehl`, `Get-Mailbox-Cmdlet`, `-Identity-Parameter`; and
+  // suspended hyphens, `die /quiet- und /norestart-Schalter`) is there. Only where the command ends
+  // in a word whose end a hyphen cannot continue (a cmdlet, a PowerShell parameter, a Windows
+  // option, a variable), and the joined word is a noun (capitalized, or in another script) that is
+  // no parameter of the source (`$true-AllowAdHocSubscriptions` is a space lost): `--output-format`,
+  // `~/bin-old`, `C:\Temp-Backup`, `-Type Regular-Room` are other commands.
+  if (strict) {
+    size_t last = needle.size();
+    while (last > 0 && !space_length(needle, last - 1)) --last;
+    const std::string_view tail = needle.substr(last);
+    const bool closed_word = is_cmdlet(tail) || is_powershell_param(tail) || is_windows_option(tail) || is_variable(tail);
+    for (size_t at = closed_word ? find_token(target_text(), needle, from, false) : std::string_view::npos;
+         at != std::string_view::npos; at = find_token(target_text(), needle, at + 1, false)) {
       const std::string_view T = target_text();
       const size_t e = at + needle.size();
       if (e >= T.size() || T[e] != '-' || (at > 0 && (T[at - 1] == '-' || T[at - 1] == '$'))) continue;
-      // A suspended hyphen (`die /quiet- und /norestart-Schalter`, `/quiet-, /passive-`).
       if (e + 1 == T.size() || space_length(T, e + 1) || is_trailing_punct(T[e + 1])) return {Match::Exact, at, e};
       size_t w = e + 1;
       while (w < T.size() && !space_length(T, w) && !is_trailing_punct(T[w])) ++w;
       const std::string_view suffix = T.substr(e, w - e);  // `-Schalter`
       if (suffix.size() < 2 || find_token(source.vis.text, suffix) != std::string_view::npos) continue;
       size_t k = e + 1;
-      if (!u_isalpha(static_cast<UChar32>(utf8::next(T, k)))) continue;
+      const char32_t head = utf8::next(T, k);
+      if (!u_isalpha(static_cast<UChar32>(head)) || (head < 0x80 && !u_isupper(static_cast<UChar32>(head)))) continue;
       return {Match::Exact, at, e};
     }
+  }
   const Match kinds[] = {Match::Compat, Match::Case, Match::Broken};
   for (int level = 0; level < 3; ++level) {
     std::string n = fold(needle, fold_level(level)).text;

@@ -182,24 +182,48 @@ void compare_number_mismatch(PairComparison& p) {
       const std::vector<Number> whole = source_numbers(joined, p.context.source_format, nullptr);
       return whole.size() == 1 && whole[0].begin == 0 && whole[0].end == joined.size() && has(whole[0].value);
     };
-    if (n.begin >= 2 && S[n.begin - 1] == ' ' && is_digit(S[n.begin - 2])) {
+    // Only a decimal number whose integer digits the space split (`1 2.7`): two whole numbers
+    // side by side (`ports 8 443`, `2 4 GB partitions`) are two numbers, which a translation that
+    // joins them has lost.
+    auto integer_digits = [&](size_t b, size_t e) {
+      return e > b && e - b <= 3 && std::all_of(S.begin() + static_cast<std::ptrdiff_t>(b), S.begin() + static_cast<std::ptrdiff_t>(e), is_digit);
+    };
+    auto decimal = [&](size_t b, size_t e) {
+      const std::string_view x = S.substr(b, e - b);
+      const size_t dot = x.find(p.context.source_format.decimal);
+      return dot != std::string_view::npos && dot > 0 && dot + 1 < x.size();
+    };
+    if (n.begin >= 2 && S[n.begin - 1] == ' ' && is_digit(S[n.begin - 2]) && decimal(n.begin, n.end)) {
       size_t b = n.begin - 1;
-      while (b > 0 && digit_run(S[b - 1])) --b;
-      if (joined_in_translation(b, n.end)) continue;
+      while (b > 0 && is_digit(S[b - 1])) --b;
+      if ((b == 0 || !digit_run(S[b - 1])) && integer_digits(b, n.begin - 1) && joined_in_translation(b, n.end)) continue;
     }
-    if (n.end + 1 < S.size() && S[n.end] == ' ' && is_digit(S[n.end + 1])) {
+    if (n.end + 1 < S.size() && S[n.end] == ' ' && is_digit(S[n.end + 1]) && integer_digits(n.begin, n.end)) {
       size_t e = n.end + 1;
       while (e < S.size() && digit_run(S[e])) ++e;
       while (e > n.end + 1 && !is_digit(S[e - 1])) --e;  // the sentence's period or comma
-      if (joined_in_translation(n.begin, e)) continue;
+      if (decimal(n.end + 1, e) && joined_in_translation(n.begin, e)) continue;
     }
     std::string_view raw = std::string_view(p.source.vis.text).substr(n.begin, n.end - n.begin);
     // A year of the source that the translation writes as the year the article is dated
     // (ms.date), a year the source half does not name: the source's slip ("As of March 23 2020"
     // in an article of March 2021, "23 mars 2021" in the translation), passed upstream.
+    // Only the year before the dated one (the slip of a year just begun), not after a capitalized
+    // word (a product's version: `Visual Studio 2022`, `Windows Server 2019`).
+    auto after_name = [&] {
+      size_t k = n.begin;
+      while (k > 0 && S[k - 1] == ' ') --k;
+      size_t b = k;
+      while (b > 0 && is_letter(S[b - 1])) --b;
+      const std::string_view word = S.substr(b, k - b);
+      return b < k && is_upper(S[b]) &&
+             !contains({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                        "November", "December", "In", "By", "Since", "Until", "From", "Of"},
+                       word);
+    };
     if (const std::string dated = article_year(*p.pair.target.doc);
-        !dated.empty() && is_year(n.value) && n.value != dated && find_token(T, dated) != std::string_view::npos &&
-        find_token(S, dated) == std::string_view::npos) {
+        !dated.empty() && is_year(n.value) && std::stoi(n.value) + 1 == std::stoi(dated) && !after_name() &&
+        find_token(T, dated) != std::string_view::npos && find_token(S, dated) == std::string_view::npos) {
       p.report_source_slip(kNumber, p.whole_target(),
                            fmt::format("number '{}' of the source is '{}' in the translation, the year the article is dated "
                                        "(ms.date): the source's year looks like a slip",

@@ -11,8 +11,9 @@ const Rule kCaseMismatch{
               " In a monolingual translation whose source article cannot be read (no `--source-root`, or that tree "
               "lacks the article) such links are counted in one note, not reported: a translation copies its links "
               "from its source as written (README: Inherited findings). With `--source-root`, a link of a paired "
-              "translation that its source article lacks altogether, when that article is not known to be the "
-              "version translated, is counted in a note too (it may be that version's link).",
+              "translation whose destination its source article has nowhere (in any letter case), when that "
+              "article is not known to be the version translated, is counted in a note too (it may be that "
+              "version's link).",
     .why = "It works where file names ignore case (Windows, macOS, a build that resolves paths on them) and "
            "breaks where they do not: a Linux checkout, GitHub's file view, a case-sensitive build or web server "
            "(Microsoft's docs build resolved such links while GitHub broke them: MicrosoftDocs/windowsserverdocs#2271; "
@@ -29,11 +30,11 @@ const SummaryNote kUnattributedCase{&kCaseMismatch, "link in another letter case
                                     kUnattributedAdvice};
 
 const SummaryNote kOtherVersionCase{
-    &kCaseMismatch, "link in another letter case than its target that its source article does not have not reported",
-    "links in another letter case than their targets that their source articles do not have not reported",
+    &kCaseMismatch, "link in another letter case than its target, to a destination its source article does not have, not reported",
+    "links in another letter case than their targets, to destinations their source articles do not have, not reported",
     "the source tree is not known to be the version that was translated (no source commit named that git can "
-    "check, or the source changed since), so these may be that version's links; a link whose counterpart in the "
-    "source article is written otherwise is still reported; set `pairing.source-version: translated` to report "
+    "check, or the source changed since), so these may be that version's links; a destination the source article "
+    "has, written in another letter case, is still reported; set `pairing.source-version: translated` to report "
     "them all"};
 
 namespace {
@@ -81,14 +82,19 @@ std::optional<Fix> disk_case(const Document& doc, const Link& link, Span at, con
 bool check_case_mismatch(LinkChecker& checker, const ResolvedLink& link) {
   const Resolution& r = link.resolution;
   if (r.state != Workspace::PathState::CaseMismatch || link.target.site_absolute) return false;
-  // With the source tree, a link of a paired translation that the source article there lacks
-  // altogether (no counterpart in its aligned block), when that article is not known to be the
-  // version translated, may be another version's: counted, not reported (a TOC entry the older
-  // source TOC lacks). One whose counterpart is written otherwise is the translation's.
+  // With the source tree, a link of a paired translation whose destination the source article
+  // there has nowhere, in any letter case, when that article is not known to be the version
+  // translated, may be another version's: counted, not reported (a TOC entry the older source TOC
+  // lacks). One the source article has, written otherwise, is the translation's.
   const Env& env = checker.env();
+  auto source_has_destination = [&] {
+    const std::string mine = lower_ascii(link.link.destination);
+    return std::any_of(env.pair->source->links().begin(), env.pair->source->links().end(),
+                       [&](const Link& l) { return lower_ascii(l.destination) == mine; });
+  };
   if (env.config.source_root && !checker.article_is_source() && link.origin == LinkOrigin::Translation && env.pair &&
       env.pair->state == PairState::Paired && env.pair->source && env.pair->strictness() != Strictness::Full &&
-      !checker.counterpart_in_source(link.link)) {
+      !source_has_destination()) {
     checker.count(kOtherVersionCase);
     return false;
   }

@@ -235,9 +235,7 @@ bool is_clause_word(std::string_view w) {
 }
 bool is_conjunction(std::string_view w) { return contains({"and", "or", "nor", "but"}, w); }
 bool is_preposition(std::string_view w) {
-  return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "via", "using", "about", "within",
-                   "without", "across"},
-                  w);
+  return contains({"of", "to", "for", "in", "on", "at", "by", "with", "from", "using"}, w);
 }
 bool is_sentence_adverb(std::string_view w) {
   return contains({"Next", "Then", "Now", "First", "Second", "Third", "Finally", "Lastly", "Also", "However", "Otherwise",

@@ -68,7 +68,7 @@ bool is_determiner(std::string_view w);      // the, a, an, your, our, their, hi
 bool is_conjunction(std::string_view w);     // and, or, nor, but
 bool is_pronoun(std::string_view w);         // this, that, these, those, it, they, we, you, he, she, there
 bool is_clause_word(std::string_view w);     // than, which, whose, where, when, while, because, unless, until
-bool is_preposition(std::string_view w);     // of, to, for, in, on, at, by, with, from, into, via, using, about, within, without, across
+bool is_preposition(std::string_view w);     // of, to, for, in, on, at, by, with, from, using
 bool is_sentence_adverb(std::string_view w); // Next, Then, Now, First, Finally, However, ...
 
 // What a word (without its surrounding punctuation) is.
