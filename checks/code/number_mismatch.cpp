@@ -193,16 +193,23 @@ void compare_number_mismatch(PairComparison& p) {
       const size_t dot = x.find(p.context.source_format.decimal);
       return dot != std::string_view::npos && dot > 0 && dot + 1 < x.size();
     };
+    // And only in arithmetic, after an operator (`+1 2.7`): in prose, `Add 1 2.5 GB disk` is a count
+    // and a size, which `12,5 Go` has lost.
+    auto in_formula = [&](size_t b) {
+      size_t k = b;
+      while (k > 0 && S[k - 1] == ' ') --k;
+      return k > 0 && std::string_view("+-*/=(").find(S[k - 1]) != std::string_view::npos;
+    };
     if (n.begin >= 2 && S[n.begin - 1] == ' ' && is_digit(S[n.begin - 2]) && decimal(n.begin, n.end)) {
       size_t b = n.begin - 1;
       while (b > 0 && is_digit(S[b - 1])) --b;
-      if ((b == 0 || !digit_run(S[b - 1])) && integer_digits(b, n.begin - 1) && joined_in_translation(b, n.end)) continue;
+      if ((b == 0 || !digit_run(S[b - 1])) && integer_digits(b, n.begin - 1) && in_formula(b) && joined_in_translation(b, n.end)) continue;
     }
     if (n.end + 1 < S.size() && S[n.end] == ' ' && is_digit(S[n.end + 1]) && integer_digits(n.begin, n.end)) {
       size_t e = n.end + 1;
       while (e < S.size() && digit_run(S[e])) ++e;
       while (e > n.end + 1 && !is_digit(S[e - 1])) --e;  // the sentence's period or comma
-      if (decimal(n.end + 1, e) && joined_in_translation(n.begin, e)) continue;
+      if (decimal(n.end + 1, e) && in_formula(n.begin) && joined_in_translation(n.begin, e)) continue;
     }
     std::string_view raw = std::string_view(p.source.vis.text).substr(n.begin, n.end - n.begin);
     // A year of the source that the translation writes as the year the article is dated
