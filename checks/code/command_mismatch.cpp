@@ -222,6 +222,14 @@ size_t cjk_punctuation_length(std::string_view t, size_t i) {
   return 0;
 }
 
+// Whether `cp` is of a script that writes its words without spaces between them (Chinese and
+// Japanese: Han, Hiragana, Katakana): a word of it runs on into the sentence.
+bool unspaced(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+}
+
 // The command is neither verbatim nor merely re-spaced: quote what the translation has where
 // the command starts, if its first word is there.
 void command_missing(PairComparison& p, const Token& tok, Span source_span) {
@@ -315,9 +323,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
           closed = true;
           break;
         }
-        UErrorCode status = U_ZERO_ERROR;
-        const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
-        unspaced_script = unspaced_script || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+        unspaced_script = unspaced_script || unspaced(cp);
         e = c = next;
       }
       if (unspaced_script && !closed) continue;
@@ -331,9 +337,7 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
       for (size_t c = k + 1; c < e; utf8::next(T, c)) ++letters;
       size_t pb = before;
       while (pb > 0 && !space_length(T, pb - 1)) --pb;
-      const std::string pair = lower_ascii(T.substr(pb, before - pb)) + lower_ascii(candidate);
-      if (candidate.find('/', 1) != std::string_view::npos || letters < 2 ||
-          contains({"tcp/ip", "n/a", "i/o", "a/b", "and/or", "yes/no", "on/off", "read/write", "input/output", "24/7"}, pair) ||
+      if (candidate.find('/', 1) != std::string_view::npos || letters < 2 || is_prose_slash_pair(T.substr(pb, before - pb), candidate) ||
           find_token(source_lower, to_lower(candidate)) != std::string_view::npos ||
           find_token(source_lower, to_lower(candidate.substr(1))) != std::string_view::npos)
         continue;
@@ -432,13 +436,9 @@ void command_missing(PairComparison& p, const Token& tok, Span source_span) {
       break;
     // A word in Chinese or Japanese runs on into the sentence, which spaces nothing (`ipconfig
     // /すべてを実行します`): where the argument ends is not seen.
-    bool unspaced = false;
-    for (size_t c = k; c < w && !unspaced;) {
-      UErrorCode status = U_ZERO_ERROR;
-      const UScriptCode script = uscript_getScript(static_cast<UChar32>(utf8::next(t, c)), &status);
-      unspaced = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
-    }
-    if (unspaced && (w >= t.size() || !space_length(t, w))) break;
+    bool runs_on = false;
+    for (size_t c = k; c < w && !runs_on;) runs_on = unspaced(utf8::next(t, c));
+    if (runs_on && (w >= t.size() || !space_length(t, w))) break;
     // Turkish writes a case ending after an apostrophe on a foreign word (`/tümü'nü`, `/all'ı`):
     // not part of the argument, unless the source's word has an apostrophe.
     if (const size_t apostrophe = word.find('\''); apostrophe != std::string_view::npos && apostrophe > 0 &&
@@ -546,12 +546,7 @@ void compare_email(PairComparison& p, const Token& tok, Span source_span) {
   // translation of the next or the previous segment (a source half that repeats its neighbour's
   // sentence); in the next one only when that translation has it more often than its own source
   // does (pair.h).
-  auto count = [&](const Half& h) {
-    size_t n = 0;
-    if (h)
-      for (size_t at = find_token(h.text(), tok.text); at != std::string_view::npos; at = find_token(h.text(), tok.text, at + 1)) ++n;
-    return n;
-  };
+  auto count = [&](const Half& h) { return h ? count_tokens(h.text(), tok.text) : 0; };
   if (count(p.pair.before) > 0) return;
   if (count(p.pair.after) > (p.repeats_after() ? 0 : count(p.pair.after_source))) return;
   p.report(kUrl, at, fmt::format("e-mail address '{}' of the source is missing from the translation", q(tok.text)), tok.text, source_span);
@@ -818,16 +813,11 @@ void compare_command_mismatch(PairComparison& p) {
     // Unless the translation writes that spelling more often than this source half (`Global
     // CsTeamsMeetingPolicy ... CsTeamsMeetingPolicy` for `Global csTeamsMeetingPolicy ...
     // CsTeamsMeetingPolicy`): then one of them is the re-cased name.
-    auto count_words = [](std::string_view hay, std::string_view w) {
-      size_t n = 0;
-      for (size_t at = find_token(hay, w); at != std::string_view::npos; at = find_token(hay, w, at + 1)) ++n;
-      return n;
-    };
     while (f.how == Match::Case) {
       const std::string_view spelled = T.substr(f.begin, f.end - f.begin);
-      const size_t in_source = count_words(p.source.vis.text, spelled);
+      const size_t in_source = count_tokens(p.source.vis.text, spelled);
       if (in_source == 0) break;
-      if (count_words(T, spelled) > in_source) {
+      if (count_tokens(T, spelled) > in_source) {
         // The one at the name's place among the source's spellings of it in any letter case
         // (`deterministicStateOracle : [DeterministicStateOracle]`, the type second: the second).
         const std::string lower_s = lower_ascii(p.source.vis.text), lower_t = lower_ascii(T), name = lower_ascii(tok.text);

@@ -9,6 +9,7 @@
 
 #include "comparison.h"
 #include "grammar/chars.h"
+#include "common/source_version.h"
 
 namespace loclint::checks::code {
 
@@ -96,15 +97,13 @@ bool is_year(std::string_view v) {
          (v.starts_with("19") || v.starts_with("20"));
 }
 
-// The year in the article's `ms.date` (`03/23/2021`, `2021-03-23`), or empty.
-std::string article_year(const Document& doc) {
+// The year of the article's `ms.date`, read as the metadata rules read it (source_version.h), or
+// empty.
+std::string article_year(const Document& doc, const Config& config) {
   const FrontMatterEntry* date = doc.front_matter().find("ms.date");
   if (!date || !date->is_scalar) return {};
-  const std::string& v = date->value;
-  for (size_t k = 0; k + 4 <= v.size(); ++k)
-    if (is_year(std::string_view(v).substr(k, 4)) && (k == 0 || !is_digit(v[k - 1])) && (k + 4 == v.size() || !is_digit(v[k + 4])))
-      return v.substr(k, 4);
-  return {};
+  const std::optional<Date> d = date_of(date->value, config);
+  return d ? std::to_string(d->year) : std::string();
 }
 
 }  // namespace
@@ -228,7 +227,7 @@ void compare_number_mismatch(PairComparison& p) {
                         "November", "December", "In", "By", "Since", "Until", "From", "Of"},
                        word);
     };
-    if (const std::string dated = article_year(*p.pair.target.doc);
+    if (const std::string dated = article_year(*p.pair.target.doc, p.context.env.config);
         !dated.empty() && is_year(n.value) && std::stoi(n.value) + 1 == std::stoi(dated) && !after_name() &&
         find_token(T, dated) != std::string_view::npos && find_token(S, dated) == std::string_view::npos) {
       p.report_source_slip(kNumber, p.whole_target(),

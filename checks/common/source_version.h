@@ -3,9 +3,11 @@
 // metadata rules (a source article's keys) and the link rules (a source article's links).
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "loclint/config.h"
+#include "loclint/date.h"
 
 namespace loclint::checks {
 
@@ -15,5 +17,9 @@ namespace loclint::checks {
 // version than the one translated: the translation was made after the source's last edit in this
 // tree, from a later one.
 bool dated_before(std::string_view earlier, std::string_view later, const Config& config);
+
+// The date a date key's value (`ms.date`) gives, read as dated_before() reads it; nullopt when it
+// does not parse.
+std::optional<Date> date_of(std::string_view value, const Config& config);
 
 }  // namespace loclint::checks

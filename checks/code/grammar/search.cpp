@@ -170,6 +170,12 @@ size_t find_token(std::string_view hay, std::string_view needle, size_t from, bo
   return std::string_view::npos;
 }
 
+size_t count_tokens(std::string_view hay, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = find_token(hay, needle); at != std::string_view::npos; at = find_token(hay, needle, at + 1)) ++n;
+  return n;
+}
+
 std::optional<std::pair<size_t, size_t>> find_folded(std::string_view original, const Folded& folded,
                                                      std::string_view needle, bool strict, size_t from) {
   if (needle.empty()) return std::nullopt;

@@ -27,6 +27,8 @@ Folded fold(std::string_view text, FoldOptions options);
 // or '_' (and, when `strict`, not '-', '.', '$' either, so a command glued to the next word does
 // not count). npos when none.
 size_t find_token(std::string_view hay, std::string_view needle, size_t from = 0, bool strict = false);
+// How many times `needle` stands alone in `hay` (find_token's boundaries, not strict).
+size_t count_tokens(std::string_view hay, std::string_view needle);
 // The first occurrence of `word` in `text` that no code point for which `glued(c)` holds touches
 // on either side (`glued` = u_isalpha: a word of its own, `ora` not in `ancora`; a numeral test:
 // a Chinese numeral not inside a longer one, `三十` not in `三十五`); npos when none.

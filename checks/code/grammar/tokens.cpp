@@ -187,14 +187,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
   };
   // Two words that prose writes with a slash, the second one spaced like an option (`w /o`,
   // `N /A`, `TCP /IP`, `and /or`): never an option.
-  auto prose_pair = [&](size_t k) {
-    if (k == 0) return false;
-    std::string pair = lower_ascii(core(words[k - 1]));
-    pair += lower_ascii(core(words[k]));
-    return contains({"w/o", "n/a", "c/o", "tcp/ip", "i/o", "a/b", "and/or", "either/or", "yes/no", "on/off",
-                     "read/write", "input/output", "24/7"},
-                    pair);
-  };
+  auto prose_pair = [&](size_t k) { return k > 0 && is_prose_slash_pair(core(words[k - 1]), core(words[k])); };
   // A program whose console commands go on with a subcommand: reg add, wevtutil qe.
   auto takes_subcommand = [&](size_t at) {
     const std::string p = lower_ascii(core(words[at]));
@@ -271,28 +264,27 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
             at = m->second - 1;
           }
     }
-    if (slash_words && is_windows_program(c)) {
+    // A program named by an English word (setup, shutdown, cmd, dir, reg, timeout, del) is a word of
+    // the sentence ("the setup /uninstall wizard", "a system shutdown /restart", "a cmd /PowerShell
+    // window", "SETUP /CONFIGURATION" in a heading) unless it is written in lower case and starts
+    // the text or a sentence or follows a verb that runs it ("run setup /configure", "type cmd
+    // /c"); setup and shutdown take an option in one letter case.
+    auto english_word_program = [&] {
+      if (!is_word_program(c)) return false;
+      if (!all_of(c, [](char ch) { return !is_upper(ch); })) return true;
+      if ((c == "setup" || c == "shutdown") && i + 1 < words.size()) {
+        const std::string_view o = core(words[i + 1]).substr(1);
+        if (!all_of(o, [](char ch) { return !is_upper(ch); }) && !all_of(o, [](char ch) { return !is_lower(ch); })) return true;
+      }
+      if (i == 0 || words[i - 1].core_end != words[i - 1].end) return false;  // a text's or sentence's start
+      return !contains({"run", "type", "enter", "execute", "use", "call", "start", "launch", "open", "with", "then"},
+                       lower_ascii(core(words[i - 1])));
+    };
+    if (slash_words && is_windows_program(c) && !english_word_program()) {
       // A Windows program and its options: setup.exe /quiet /norestart, msiexec /i a.msi /qn,
-      // robocopy C:\a D:\b /MIR. A program named by an English word (setup, shutdown) starts a
-      // command only with an option in one letter case: "During setup /Upgrade runs" is prose.
+      // robocopy C:\a D:\b /MIR.
       const auto [last, end] = windows_arguments(i);
-      // A program named by an English word (setup, shutdown, cmd, dir, reg, timeout, del) is a
-      // word of the sentence ("the setup /uninstall wizard", "a system shutdown /restart", "a cmd
-      // /PowerShell window", "SETUP /CONFIGURATION" in a heading) unless it is written in lower
-      // case and starts the text or a sentence or follows a verb that runs it ("run setup
-      // /configure", "type cmd /c"); setup and shutdown take an option in one letter case.
-      auto english_word_program = [&] {
-        if (!contains({"setup", "shutdown", "cmd", "dir", "reg", "timeout", "del"}, lower_ascii(c))) return false;
-        if (!all_of(c, [](char ch) { return !is_upper(ch); })) return true;
-        if (c == "setup" || c == "shutdown") {
-          const std::string_view o = core(words[i + 1]).substr(1);
-          if (!all_of(o, [](char ch) { return !is_upper(ch); }) && !all_of(o, [](char ch) { return !is_lower(ch); })) return true;
-        }
-        if (i == 0 || words[i - 1].core_end != words[i - 1].end) return false;  // a text's or sentence's start
-        return !contains({"run", "type", "enter", "execute", "use", "call", "start", "launch", "open", "with", "then"},
-                         lower_ascii(core(words[i - 1])));
-      };
-      if (last != i && !english_word_program()) {
+      if (last != i) {
         out.push_back({TokenKind::Command, w.core_begin, end, std::string(text.substr(w.core_begin, end - w.core_begin)), true});
         i = last;
         continue;
@@ -316,8 +308,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
     // A one-letter option named as one ("the -o parameter", "flag -n"): a reader types it.
     auto names_an_option = [&](size_t k) {
       if (k >= words.size()) return false;
-      const std::string_view n = core(words[k]);
-      return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument"}, n);
+      return is_option_noun(core(words[k]));
     };
     // A Windows option named as one ("the /norestart switch", "The /quiet and /norestart
     // switches", "this /quiet option"): its name in one letter case and no word for options
@@ -329,9 +320,7 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>* skip
       const std::string_view name = c.substr(1);
       if (!all_of(name, [](char ch) { return !is_upper(ch); }) && !all_of(name, [](char ch) { return !is_lower(ch); }))
         return false;
-      if (contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument",
-                    "arguments", "value", "values", "setting", "settings"},
-                   lower_ascii(name)))
+      if (const std::string lower = lower_ascii(name); is_option_noun(lower) || contains({"value", "values", "setting", "settings"}, lower))
         return false;
       if (words.size() == 1 || (i == 0 && text[w.core_end] == ':')) return true;
       auto in_list = [&](size_t k) {

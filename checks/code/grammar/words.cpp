@@ -1,6 +1,7 @@
 #include "words.h"
 
 #include <algorithm>
+#include <array>
 
 #include "tokens.h"
 
@@ -117,7 +118,7 @@ const std::initializer_list<std::string_view> kWindowsPrograms = {
     "sfc", "shutdown", "sysprep", "systeminfo", "takeown", "taskkill", "tasklist", "timeout", "unlodctr", "vssadmin",
     "w32tm", "wevtutil", "whoami", "wscript", "wuauclt", "wusa", "xcopy"};
 
-// Those that are English words too, which a sentence writes capitalized at its start.
+// Those that are English words too (is_word_program).
 const std::initializer_list<std::string_view> kWordPrograms = {"setup", "shutdown", "cmd", "dir", "reg", "timeout", "del"};
 
 }  // namespace
@@ -125,10 +126,14 @@ const std::initializer_list<std::string_view> kWordPrograms = {"setup", "shutdow
 bool is_windows_program(std::string_view w) {
   // The file name of a path (C:\Tools\setup.exe, .\setup.exe).
   if (const size_t bs = w.rfind('\\'); bs != std::string_view::npos) w = w.substr(bs + 1);
-  if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return is_ascii_alnum(c) || c == '_' || c == '-' || c == '.'; }))
+  // Every word of a text with a slash comes here: no name is longer than 64 bytes, and the lower
+  // case copy stays on the stack.
+  if (w.size() < 2 || w.size() > 64 ||
+      !std::all_of(w.begin(), w.end(), [](char c) { return is_ascii_alnum(c) || c == '_' || c == '-' || c == '.'; }))
     return false;
-  std::string lower(w);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  std::array<char, 64> buffer{};
+  std::transform(w.begin(), w.end(), buffer.begin(), [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  const std::string_view lower(buffer.data(), w.size());
   // A program file: name.exe (setup.exe, msiexec.exe, SETUP.EXE).
   if (lower.size() > 4 && lower.ends_with(".exe") && is_ascii_alnum(lower[0])) return true;
   // A program by its name, as typed: all lower case or all upper case, or capitalized as Microsoft
@@ -136,7 +141,30 @@ bool is_windows_program(std::string_view w) {
   // (`Setup` starts a sentence).
   const bool one_case = all_of(w, [](char c) { return !is_upper(c); }) || all_of(w, [](char c) { return !is_lower(c); });
   const bool capitalized = is_upper(w[0]) && all_of(w.substr(1), [](char c) { return !is_upper(c); });
-  return contains(kWindowsPrograms, lower) && (one_case || (capitalized && !contains(kWordPrograms, lower)));
+  return contains(kWindowsPrograms, lower) && (one_case || (capitalized && !is_word_program(lower)));
+}
+
+bool is_word_program(std::string_view w) {
+  std::array<char, 16> buffer{};
+  if (w.size() > buffer.size()) return false;
+  std::transform(w.begin(), w.end(), buffer.begin(), [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  return contains(kWordPrograms, std::string_view(buffer.data(), w.size()));
+}
+
+bool is_prose_slash_pair(std::string_view before, std::string_view after) {
+  std::array<char, 24> buffer{};
+  if (before.size() + after.size() > buffer.size()) return false;
+  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  std::transform(after.begin(), after.end(), std::transform(before.begin(), before.end(), buffer.begin(), lower), lower);
+  return contains({"w/o", "n/a", "c/o", "tcp/ip", "i/o", "a/b", "and/or", "either/or", "yes/no", "on/off", "read/write",
+                   "input/output", "24/7"},
+                  std::string_view(buffer.data(), before.size() + after.size()));
+}
+
+bool is_option_noun(std::string_view w) {
+  return contains({"parameter", "parameters", "option", "options", "flag", "flags", "switch", "switches", "argument",
+                   "arguments"},
+                  w);
 }
 
 bool is_windows_option(std::string_view w) {

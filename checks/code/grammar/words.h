@@ -90,6 +90,16 @@ bool is_bare_value(std::string_view param, std::string_view w);
 // in one letter case (msiexec, robocopy, ipconfig, sfc, xcopy, schtasks, ...; words.cpp has the
 // list, from Microsoft Learn's "Windows commands").
 bool is_windows_program(std::string_view w);
+// A Windows program that is an English word too (setup, shutdown, cmd, dir, reg, timeout, del),
+// in any letter case: a sentence's word as often as a command.
+bool is_word_program(std::string_view w);
+// Whether `before` and `after` (with its slash: `/o`) are two words prose writes with a slash,
+// the second spaced like an option (`w /o`, `N /A`, `TCP /IP`, `and /or`, `yes /no`, `24 /7`),
+// in any letter case: no option.
+bool is_prose_slash_pair(std::string_view before, std::string_view after);
+// A word that names an option (parameter, option, flag, switch, argument; singular or plural):
+// "the -o parameter", "the /quiet switch".
+bool is_option_noun(std::string_view w);
 // A Windows-style option, ASCII: "/" LETTER *(ALNUM | "-" | "_" | "*" | "+") [ (":" | "=") value ]
 // (/quiet, /i, /l*v, /log:setup.log, /ACTION=Install). Not /docs/a.md, not `and/or`.
 bool is_windows_option(std::string_view w);
