@@ -761,6 +761,83 @@ bool date_format_in_words(std::string_view name, std::string_view target, const 
   return parts >= 2 && fields == parts;
 }
 
+// A date written with its fields described in phrases (`work date year.work date month.11.`, a
+// table's example under "year.month.day." region settings): the dots of the name at [b, e) of the
+// source text join phrases, not the parts of a name. Read as the run of lower-case words, digits,
+// single spaces and dots around the name, split at its dots: every part of it is a number or a
+// phrase ending in an English date field name; the part that starts inside the name goes on past
+// it with the words that describe the field before the dot (the same words, another field: the
+// dot is between parallel phrases); and the translation has the locale's name of each of those
+// fields as in date_format_in_words. A dotted name in a phrase that ends otherwise (`date.year`,
+// "the event.work date setting") or that is not parallel ("year.config for the work month") is
+// a name.
+bool date_phrases_in_words(std::string_view source, size_t b, size_t e, std::string_view target, const std::string& locale) {
+  if (locale.empty() || source.substr(b, e - b).find('.') == std::string_view::npos) return false;
+  const std::vector<std::string>& english = date_field_names("en");
+  const std::vector<std::string>& local = date_field_names(locale);
+  if (english.empty() || local.size() != english.size()) return false;
+  auto in_run = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // A character that makes a word of the run part of a longer word: a capital, a byte of UTF-8.
+  auto glued = [](char c) { return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80 || c == '_' || c == '-'; };
+  // Whole words only: a word with a capital or another character ends the run before it.
+  size_t from = b;
+  while (from > 0) {
+    size_t w = from - 1;
+    if (source[w] != ' ' && source[w] != '.') break;
+    if (w > 0 && (source[w - 1] == ' ' || source[w - 1] == '.')) break;
+    size_t k = w;
+    while (k > 0 && in_run(source[k - 1])) --k;
+    if (k == w || (k > 0 && glued(source[k - 1]))) break;
+    from = k;
+  }
+  size_t to = e;
+  while (to < source.size()) {
+    if (source[to] != ' ' && source[to] != '.') break;
+    size_t k = to + 1;
+    while (k < source.size() && in_run(source[k])) ++k;
+    if (k == to + 1 || (k < source.size() && glued(source[k]))) break;
+    to = k;
+  }
+  // The parts, each a list of words, and where each starts in the source.
+  std::vector<std::pair<size_t, std::vector<std::string_view>>> parts;
+  for (size_t pb = from; pb < to;) {
+    size_t pe = source.find('.', pb);
+    if (pe == std::string_view::npos || pe > to) pe = to;
+    std::vector<std::string_view> words;
+    for (size_t wb = pb; wb < pe;) {
+      size_t we = source.find(' ', wb);
+      if (we == std::string_view::npos || we > pe) we = pe;
+      if (we > wb) words.push_back(source.substr(wb, we - wb));
+      wb = we + 1;
+    }
+    if (!words.empty()) parts.emplace_back(pb, std::move(words));
+    pb = pe + 1;
+  }
+  const std::string lowered = to_lower(target);
+  auto is_number = [](std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  bool phrase_past_name = false;
+  size_t phrases = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const auto& [begin, words] = parts[i];
+    if (words.size() == 1 && is_number(words[0])) continue;
+    const auto f = std::find(english.begin(), english.end(), words.back());
+    if (f == english.end()) return false;
+    const std::string& localized = local[static_cast<size_t>(f - english.begin())];
+    if (localized.empty() || (spaced_script(localized) ? find_standing(lowered, localized, [](int32_t c) { return static_cast<bool>(u_isalpha(c)); })
+                                                 : lowered.find(localized)) == std::string_view::npos)
+      return false;
+    ++phrases;
+    // A phrase that starts inside the name and goes on past it, describing its field with the
+    // words that describe the field before the dot ("work date year.work date month").
+    if (begin > b && begin < e && words.size() > 1 && i > 0) {
+      const auto& before = parts[i - 1].second;
+      const size_t q = words.size() - 1;
+      if (before.size() > q && std::equal(words.begin(), words.end() - 1, before.end() - 1 - q)) phrase_past_name = true;
+    }
+  }
+  return phrases >= 2 && phrase_past_name;
+}
+
 }  // namespace
 
 const Rule kCommand{
@@ -885,7 +962,9 @@ void compare_command_mismatch(PairComparison& p) {
         // English prose glued to the name by a missing space (`andOAuthTokenIssuer`, `theSales`):
         // not missing when the translation has what follows the glued word, nor when only an
         // article or a possessive is glued to a plain word (`theSales`, `yourAdd`: no name there).
-        if (date_format_in_words(tok.text, T, p.context.locale)) break;
+        if (date_format_in_words(tok.text, T, p.context.locale) ||
+            date_phrases_in_words(p.source.vis.text, tok.begin, tok.end, T, p.context.locale))
+          break;
         // Two words that only a link, an image or a tag joins in the source (`topic[Export Your
         // Topology](...)`: "topic" and the link text) are no name: the document has a `[`, `]` or
         // `<` between their letters that the name lacks. (Emphasis inside a name, `my_**var**`,
