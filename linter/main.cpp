@@ -115,6 +115,7 @@ int lint(CommandLine& cl, const Config& config, std::string stdin_text) {
 
   Engine engine(config, checks::all_checks());
   if (!cl.no_cache) engine.set_census_cache_dir(census_cache_dir());
+  engine.set_leave_caches_to_exit(true);
   if (cl.stdin_document) engine.set_document_text(cl.stdin_filename, std::move(stdin_text));
   std::optional<ProgressLine> progress;
   if (progress_wanted(cl.quiet)) {

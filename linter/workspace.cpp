@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <set>
 
@@ -36,13 +38,34 @@ bool in_includes_folder(const fs::path& path, const fs::path& root) {
   return false;
 }
 
+namespace {
+// `p` made absolute without a component list, when it is lexically normal already: itself if
+// absolute, else the working folder joined to it. Empty when that does not hold.
+std::string joined_if_normal(const std::string& p) {
+  if (already_normal_absolute(p)) return p;
+  if (p.empty() || p[0] == '/') return {};
+  char cwd[4096];
+  if (!::getcwd(cwd, sizeof cwd)) return {};
+  std::string joined = cwd;
+  if (!joined.ends_with('/')) joined += '/';
+  joined += p;
+  return already_normal_absolute(joined) ? joined : std::string();
+}
+}  // namespace
+
 fs::path absolute_normal(const fs::path& p) {
   // Called for every link of every document: the common case skips fs::absolute (a getcwd
-  // system call) and lexically_normal (a component list).
+  // system call and a path) and lexically_normal (a component list).
   if (already_normal_absolute(p.native())) return p;
+  if (std::string joined = joined_if_normal(p.native()); !joined.empty()) return fs::path(std::move(joined));
   std::error_code ec;
   fs::path a = p.is_absolute() ? p : fs::absolute(p, ec);
   return a.lexically_normal();
+}
+
+std::string absolute_normal_string(const std::string& p) {
+  if (std::string joined = joined_if_normal(p); !joined.empty()) return joined;
+  return absolute_normal(fs::path(p)).native();
 }
 
 Workspace::Workspace() : pairing_(std::make_unique<Pairing>(*this)) {}

@@ -405,6 +405,53 @@ TEST(HostileInput, DirectorySymlinkLoops) {
   expect_witness(via_link);
 }
 
+// The folder walk (POSIX readdir with the entry types it gives): what it enters, follows and
+// skips. Every unterminated front matter below is a finding on its own line, so each file linted
+// shows once, by name.
+TEST(HostileInput, FolderWalkEntersFollowsAndSkipsWhatItShould) {
+  TempDir dir;
+  write(dir / "witness.md", kWitness);
+  fs::create_directories(dir / "docs" / "deep" / "deeper");
+  fs::create_directories(dir / ".git");
+  fs::create_directories(dir / "node_modules" / "pkg");
+  fs::create_directories(dir / "elsewhere");
+  write(dir / "docs" / "deep" / "deeper" / "found.md", kWitness);
+  write(dir / ".git" / "hidden.md", kWitness);
+  write(dir / "node_modules" / "pkg" / "dependency.md", kWitness);
+  write(dir / "elsewhere" / "outside.md", kWitness);
+  fs::create_symlink("deep/deeper/found.md", dir / "docs" / "alias.md");  // a link to a document is one
+  fs::create_directory_symlink("../elsewhere", dir / "docs" / "linked-folder");  // a linked folder is not entered
+  write(dir / "docs" / "notes.txt", kWitness);  // not named like a document
+  LintRun r = run_loclint({(dir / "docs").string()});
+  expect_well_formed(r);
+  EXPECT_EQ(count_lines_with(r, "/docs/deep/deeper/found.md:1:1: error: ", "[metadata/syntax]"), 1u) << r.out;
+  EXPECT_EQ(count_lines_with(r, "/docs/alias.md:1:1: error: ", "[metadata/syntax]"), 1u) << r.out;
+  EXPECT_EQ(r.out.find("outside.md"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("notes.txt"), std::string::npos) << r.out;
+  // From the top: hidden folders and node_modules are never searched.
+  LintRun top = run_loclint({dir.path().string()});
+  expect_well_formed(top);
+  expect_witness(top);
+  EXPECT_EQ(count_lines_with(top, "outside.md:1:1: error: ", "[metadata/syntax]"), 1u) << top.out;  // once, not via the link
+  EXPECT_EQ(top.out.find("hidden.md"), std::string::npos) << top.out;
+  EXPECT_EQ(top.out.find("dependency.md"), std::string::npos) << top.out;
+  // A trailing slash on the folder names the files with one slash between.
+  LintRun slash = run_loclint({(dir / "docs").string() + "/"});
+  EXPECT_EQ(count_lines_with(slash, "/docs/deep/deeper/found.md:1:1: error: ", "[metadata/syntax]"), 1u) << slash.out;
+  EXPECT_EQ(slash.out.find("docs//"), std::string::npos) << slash.out;
+  // A folder below that cannot be read is skipped, and the rest still prints (as root, modes do not stop reads).
+  if (geteuid() != 0) {
+    fs::create_directories(dir / "locked");
+    write(dir / "locked" / "secret.md", kWitness);
+    fs::permissions(dir / "locked", fs::perms::none);
+    LintRun locked = run_loclint({dir.path().string()});
+    fs::permissions(dir / "locked", fs::perms::owner_all);
+    expect_well_formed(locked);
+    expect_witness(locked);
+    EXPECT_EQ(locked.out.find("secret.md"), std::string::npos) << locked.out;
+  }
+}
+
 TEST(HostileInput, FileNamesWithSpacesColonsNewlinesAndNonAscii) {
   TempDir dir;
   const std::vector<std::string> names = {"with space.md", "co:lon:1:2.md", "new\nline.md", "café 日本語 ملف.md",

@@ -1,7 +1,15 @@
 // Discovery: which files a run lints, from the paths given (files, folders, quoted globs such
 // as 'docs/**/*.md', a document read from standard input), the include/exclude globs and the shard.
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <memory>
+#include <system_error>
 #include <unordered_map>
 
 #include "loclint/core_rules.h"
@@ -44,6 +52,76 @@ bool selected(std::string_view name, std::string_view rel, const std::vector<std
   return any_match(include.empty() ? kDefaultInclude : include, rel) && !any_match(exclude, rel);
 }
 
+// What a folder entry is, as far as discovery cares: a folder (searched unless never_searched),
+// a file or a symbolic link to one (a document if named like one; a dangling link is a document
+// that lint_file reports), or a FIFO, socket or device (refused before it is read).
+enum class EntryType { File, Special };
+
+// Visits every entry below `root` that is not a folder, depth first in directory order:
+// visit(path, rel, name, type), where `path` is `root` joined with the path below it by '/',
+// `rel` that path below `root` (bytes, as the file system spells them) and `name` its last
+// component. Symbolic links to folders are not followed (nothing is visited twice, loops end),
+// hidden folders and node_modules are not entered, and a folder below `root` that denies reading
+// (EACCES) is skipped as std::filesystem's skip_permission_denied does. Any other folder that
+// cannot be read is passed to unreadable(folder, errno), and the walk goes on.
+//
+// POSIX opendir/readdir with the type readdir gives (d_type), a stat only for a symbolic link or
+// a file system that gives none: std::filesystem's recursive_directory_iterator built and split
+// a path object per entry, most of the serial time of a run on small files (issue 20).
+template <typename Unreadable, typename Visit>
+void walk_folder(const std::string& root, Unreadable&& unreadable, Visit&& visit) {
+  struct Closer {
+    void operator()(DIR* d) const { closedir(d); }
+  };
+  const size_t root_length = root.ends_with('/') ? root.size() : root.size() + 1;
+  std::vector<std::string> folders{root};
+  std::string path;
+  while (!folders.empty()) {
+    const std::string folder = std::move(folders.back());
+    folders.pop_back();
+    std::unique_ptr<DIR, Closer> dir(opendir(folder.c_str()));
+    if (!dir) {
+      if (errno != EACCES || folder == root) unreadable(folder, errno);
+      continue;
+    }
+    const int fd = dirfd(dir.get());
+    for (;;) {
+      errno = 0;
+      const dirent* e = readdir(dir.get());
+      if (!e) {
+        if (errno != 0) unreadable(folder, errno);
+        break;
+      }
+      const std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      path.assign(folder);
+      if (!path.ends_with('/')) path += '/';
+      path += name;
+      unsigned char type = e->d_type;
+      struct stat st;
+      if (type == DT_UNKNOWN) {
+        if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+      }
+      if (type == DT_DIR) {
+        if (!never_searched(name)) folders.push_back(path);
+        continue;
+      }
+      EntryType kind = EntryType::File;
+      if (type == DT_LNK) {
+        // Followed to tell a link to a folder (not searched) from a link to a document.
+        if (fstatat(fd, e->d_name, &st, 0) == 0) {
+          if (S_ISDIR(st.st_mode)) continue;
+          if (!S_ISREG(st.st_mode)) kind = EntryType::Special;
+        }
+      } else if (type != DT_REG) {
+        kind = EntryType::Special;
+      }
+      visit(path, std::string_view(path).substr(root_length), name, kind);
+    }
+  }
+}
+
 }  // namespace
 
 bool search_finds(const fs::path& folder, const fs::path& file, const std::vector<std::string>& include,
@@ -69,55 +147,36 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
   // Searches the folder `root` (as given) for documents; with `glob`, keeps only the paths
   // (root joined with the path below it, as shown) that match it.
   auto walk = [&](const std::string& root, const std::string* glob) {
-    std::error_code ec;
     size_t before = out.files.size();
     const std::string& named = glob ? *glob : root;  // what the findings name
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
+    auto unreadable = [&](const std::string& folder, int error) {
       out.tool_failure = true;
-      out.findings.push_back(path_finding(named, kUnreadableFile, config_.severity_of(kUnreadableFile), "cannot read folder: " + ec.message()));
-      return;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        out.tool_failure = true;
-        out.findings.push_back(path_finding(named, kUnreadableFile, config_.severity_of(kUnreadableFile), "cannot read folder: " + ec.message()));
-        break;
-      }
-      const fs::path& p = it->path();
-      std::string name = p.filename().string();
-      std::error_code sec;
-      bool dir = it->is_directory(sec);
-      if (dir) {
-        if (never_searched(name)) it.disable_recursion_pending();
-        continue;
-      }
-      if (!is_markdown(name) && !is_yaml(name)) continue;
-      std::string rel = to_forward(p.lexically_relative(root).string());
-      std::string shown = glob && root == "." ? rel : p.string();
+      out.findings.push_back(path_finding(folder == root ? named : folder, kUnreadableFile, config_.severity_of(kUnreadableFile),
+                                          "cannot read folder: " + std::generic_category().message(error)));
+    };
+    walk_folder(root, unreadable, [&](const std::string& path, std::string_view rel_view, std::string_view name, EntryType type) {
+      if (!is_markdown(name) && !is_yaml(name)) return;
+      std::string rel = to_forward(std::string(rel_view));
+      std::string shown = glob && root == "." ? rel : path;
       if (glob) {
         // An absolute glob matches absolute paths: glob_match anchors a leading '/' at the root.
-        std::string path = to_forward(shown);
-        std::string_view g = *glob, pv = path;
+        std::string forward = to_forward(shown);
+        std::string_view g = *glob, pv = forward;
         if (g.starts_with('/') && pv.starts_with('/')) g.remove_prefix(1), pv.remove_prefix(1);
-        if (!glob_match(g, pv)) continue;
+        if (!glob_match(g, pv)) return;
       }
-      if (!selected(name, rel, config_.include, config_.exclude) || !config_selects(p.string())) continue;
+      if (!selected(name, rel, config_.include, config_.exclude) || !config_selects(path)) return;
       // A FIFO, socket or device named like a document (left by a broken tool) is not a document;
       // reading it could block or never end. Dangling symlinks go on to be reported by lint_file.
-      // The type the directory listing gave answers for a regular file, without a stat call.
-      if (!it->is_regular_file(sec)) {
-        fs::file_status fst = it->status(sec);
-        if (!sec && fs::exists(fst) && !fs::is_regular_file(fst)) {
-          out.tool_failure = true;
-          out.findings.push_back(path_finding(shown, kUnreadableFile, config_.severity_of(kUnreadableFile),
-                                              "not a regular file (a FIFO, socket or device); it was not read"));
-          continue;
-        }
+      if (type == EntryType::Special) {
+        out.tool_failure = true;
+        out.findings.push_back(path_finding(shown, kUnreadableFile, config_.severity_of(kUnreadableFile),
+                                            "not a regular file (a FIFO, socket or device); it was not read"));
+        return;
       }
       out.files.push_back(shown);
       shard_key.emplace(out.files.back(), std::move(rel));
-    }
+    });
     if (out.files.size() == before)
       out.findings.push_back(path_finding(named, kNoDocuments, config_.severity_of(kNoDocuments),
                                           glob ? "no Markdown or YamlMime document matches this glob"

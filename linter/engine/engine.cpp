@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstring>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "loclint/core_rules.h"
@@ -205,7 +207,8 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   RunResult result;
   Discovery disc = discover(inputs);
   result.stats.tool_failure = disc.tool_failure;
-  Workspace workspace;
+  auto owned = std::make_unique<Workspace>();
+  Workspace& workspace = *owned;
   workspace.set_census_cache_dir(census_cache_dir_);
   WorkQueue queue(disc.files);
   workspace.set_anchor_parser(&queue);
@@ -271,6 +274,13 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   result.stats.count_severities(all);
   result.findings = std::move(all);
   result.files = std::move(disc.files);
+  if (leave_caches_to_exit_) {
+    // Reachable from a static that is never destroyed, until the process ends.
+    static std::mutex kept_mutex;
+    static auto* kept = new std::vector<Workspace*>;
+    std::lock_guard lock(kept_mutex);
+    kept->push_back(owned.release());
+  }
   return result;
 }
 

@@ -10,6 +10,12 @@ namespace {
 // recursion. Backtracking over stars was exponential (`*a*a*a*a*a*a*b` against a long name took
 // minutes), and globs come from .loclint.yaml files that anyone can commit.
 bool glob_matches(std::string_view g, std::string_view p) {
+  // `*.md`, the default include and most configured ones: a star then literal text, matched by
+  // the path's end without the table (a star does not match '/').
+  if (g.size() > 1 && g[0] == '*' && g.substr(1).find_first_of("*?") == std::string_view::npos) {
+    const std::string_view tail = g.substr(1);
+    return p.ends_with(tail) && p.substr(0, p.size() - tail.size()).find('/') == std::string_view::npos;
+  }
   // Stars pair up left to right (`**` `**` `*`) and `**` `**` matches what `**` does, so a long run
   // of stars means what its first four or five mean. Every other character consumes one path byte
   // but for the '/' of `**/` (zero segments): a glob with more of those than the path has bytes

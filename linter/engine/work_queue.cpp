@@ -14,7 +14,7 @@ WorkQueue::WorkQueue(const std::vector<std::string>& files) {
   plan_.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     plan_.push_back({files[i], false, nullptr});
-    index_.emplace(absolute_normal(files[i]).string(), i);
+    index_.emplace(absolute_normal_string(files[i]), i);
   }
 }
 

@@ -62,6 +62,13 @@ class Engine {
   void set_census_cache_dir(std::filesystem::path dir) { census_cache_dir_ = std::move(dir); }
   const std::filesystem::path& census_cache_dir() const { return census_cache_dir_; }
 
+  // For a process that exits after one run (the CLI): the run's caches (every listing, anchor
+  // set and parsed publish config of the workspace) are left to the operating system instead of
+  // freed one by one on the main thread after the workers stop, serial time that a one-shot
+  // process does not need (clang's -disable-free is the same choice). They stay reachable (no
+  // leak report). Default false: a server or a test that runs many times frees each run's.
+  void set_leave_caches_to_exit(bool leave) { leave_caches_to_exit_ = leave; }
+
   // The files `run` would lint, with the findings that discovery itself produced. An input
   // that is not a path but holds `*` or `?` is a glob (`docs/**/*.md`): the folder before its
   // first wildcard is searched, and the files whose path matches the glob are linted.
@@ -87,6 +94,7 @@ class Engine {
   std::optional<std::pair<std::string, std::string>> document_text_;  // path, text
   Progress progress_;
   std::filesystem::path census_cache_dir_;
+  bool leave_caches_to_exit_ = false;
 };
 
 // The shard (0-based, of `count`) a file belongs to: a fixed hash (FNV-1a, 64 bits) of its path

@@ -302,8 +302,11 @@ class Workspace {
                                                              bool& storable);
 };
 
-// Lexically normal absolute path (no filesystem access).
+// Lexically normal absolute path (no filesystem access but getcwd for a relative path).
 fs::path absolute_normal(const fs::path& p);
+// The same as a string (p's native bytes): without building a path object (its component list)
+// when `p` is absolute or relative with no `.`, `..` or doubled '/' in it.
+std::string absolute_normal_string(const std::string& p);
 
 // Whether `path` lies in an includes folder: docfx's convention keeps the files that articles pull in with `[!INCLUDE]` in folders
 // named `includes`, in any letter case; they are fragments, never pages of their own. Only the
