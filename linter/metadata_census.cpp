@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "front_matter.h"
+#include "loclint/folder_walk.h"
 #include "loclint/glob.h"
 #include "loclint/read_file.h"
 #include "loclint/text.h"
@@ -102,10 +103,6 @@ FrontMatterKeys keys_of(std::string_view text) {
 }
 
 // Hidden folders (`.git`) and includes folders hold no articles.
-bool skipped_folder(const fs::path& dir, const fs::path& census_folder) {
-  std::string name = dir.filename().string();
-  return name.empty() || name[0] == '.' || in_includes_folder(dir, census_folder);
-}
 
 // The keys of the file at `path`; null when it cannot be read.
 std::shared_ptr<const FrontMatterKeys> read_keys(const std::string& path) {
@@ -229,20 +226,18 @@ std::shared_ptr<const KeyCensus> Workspace::key_census(const fs::path& file) {
     census->folder = folder;
     const int64_t start_ns = now_ns();
     const CensusCache cache = CensusCache::load(census_cache_dir_, folder);
-    // The articles and YamlMime files of the folder, in directory order.
+    // The articles and YamlMime files of the folder, in the order the walk finds them. Not
+    // hidden folders nor includes folders (fragments, not articles); a folder that cannot be
+    // read is left out (the run reports only the files it lints).
     std::vector<fs::path> files;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (it->is_directory(ec)) {
-        if (skipped_folder(p, folder)) it.disable_recursion_pending();
-        continue;
-      }
-      std::string name = lower_ascii(p.filename().string());
-      if (!(name.ends_with(".md") || name.ends_with(".yml")) || name == "toc.md") continue;
-      files.push_back(absolute_normal(p));
-    }
+    walk_folder(
+        folder.string(), [](std::string_view name) { return !name.empty() && name[0] != '.' && lower_ascii(name) != "includes"; },
+        [](const std::string&, int) {},
+        [&](const std::string& path, std::string_view, std::string_view name, EntryType) {
+          const std::string lower = lower_ascii(name);
+          if (!(lower.ends_with(".md") || lower.ends_with(".yml")) || lower == "toc.md") return;
+          files.push_back(folder.is_absolute() ? fs::path(path) : absolute_normal(path));
+        });
     // Their keys, read by as many threads as the run has (the run's other threads wait here).
     struct Counted {
       std::string yaml_mime;

@@ -38,33 +38,74 @@ bool in_includes_folder(const fs::path& path, const fs::path& root) {
   return false;
 }
 
+std::string normal_absolute(std::string_view p) {
+  // std::filesystem's lexical normalization ([fs.path.generic]) for a path with a root
+  // directory: `.` removed, a name followed by `..` removed with it, `..` at the root removed,
+  // runs of '/' made one; a trailing '/' kept, and left where a trailing `.` or `..` was removed
+  // (`/a/b/..` is `/a/`). The names kept are views into `p`.
+  std::vector<std::string_view> names;
+  bool trailing = false;
+  for (size_t i = 0; i <= p.size();) {
+    size_t j = p.find('/', i);
+    if (j == std::string_view::npos) j = p.size();
+    const std::string_view name = p.substr(i, j - i);
+    i = j + 1;
+    if (name.empty()) {  // the root, a doubled '/', or a '/' that ends the path
+      if (j == p.size()) trailing = true;
+      continue;
+    }
+    if (name == ".") {
+      trailing = true;
+    } else if (name == "..") {
+      if (!names.empty()) names.pop_back();
+      trailing = true;
+    } else {
+      names.push_back(name);
+      trailing = false;
+    }
+  }
+  std::string out = "/";
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (k > 0) out += '/';
+    out += names[k];
+  }
+  if (trailing && !names.empty()) out += '/';
+  return out;
+}
+
 namespace {
-// `p` made absolute without a component list, when it is lexically normal already: itself if
-// absolute, else the working folder joined to it. Empty when that does not hold.
-std::string joined_if_normal(const std::string& p) {
+// `p` made absolute (joined to the working folder when relative) and normal, as a string.
+// Empty when the working folder cannot be had.
+std::string absolute_normal_native(const std::string& p) {
   if (already_normal_absolute(p)) return p;
-  if (p.empty() || p[0] == '/') return {};
+  if (p.empty() || p.starts_with("//")) return {};  // as the standard library has them: "" stays, `//` too
+  if (!p.empty() && p[0] == '/') return normal_absolute(p);
   char cwd[4096];
   if (!::getcwd(cwd, sizeof cwd)) return {};
   std::string joined = cwd;
   if (!joined.ends_with('/')) joined += '/';
   joined += p;
-  return already_normal_absolute(joined) ? joined : std::string();
+  if (joined.starts_with("//")) return {};
+  return already_normal_absolute(joined) ? joined : normal_absolute(joined);
 }
 }  // namespace
 
 fs::path absolute_normal(const fs::path& p) {
-  // Called for every link of every document: the common case skips fs::absolute (a getcwd
-  // system call and a path) and lexically_normal (a component list).
-  if (already_normal_absolute(p.native())) return p;
-  if (std::string joined = joined_if_normal(p.native()); !joined.empty()) return fs::path(std::move(joined));
+  // Called for every link of every document: strings, not fs::absolute (a path) and
+  // lexically_normal (a component list per step).
+  if constexpr (fs::path::preferred_separator == '/') {
+    if (already_normal_absolute(p.native())) return p;
+    if (std::string normal = absolute_normal_native(p.native()); !normal.empty()) return fs::path(std::move(normal));
+  }
   std::error_code ec;
   fs::path a = p.is_absolute() ? p : fs::absolute(p, ec);
   return a.lexically_normal();
 }
 
 std::string absolute_normal_string(const std::string& p) {
-  if (std::string joined = joined_if_normal(p); !joined.empty()) return joined;
+  if constexpr (fs::path::preferred_separator == '/') {
+    if (std::string normal = absolute_normal_native(p); !normal.empty()) return normal;
+  }
   return absolute_normal(fs::path(p)).native();
 }
 

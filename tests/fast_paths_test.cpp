@@ -2,9 +2,11 @@
 // with the plain definitions they replace on every input, valid or not.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <random>
 
 #include "loclint/text.h"
+#include "loclint/workspace.h"
 
 using namespace loclint;
 
@@ -77,4 +79,30 @@ TEST(FastPaths, LineIndexAgreesWithByteLoop) {
     ASSERT_EQ(li.line_count(), want.size()) << testing::PrintToString(s);
     for (uint32_t l = 1; l <= want.size(); ++l) ASSERT_EQ(li.line_start(l), want[l - 1]);
   }
+}
+
+// absolute_normal's string normalization against std::filesystem's lexically_normal, on paths
+// built from the pieces that matter: names, `.`, `..`, doubled and trailing separators.
+TEST(FastPaths, NormalAbsoluteAgreesWithLexicallyNormal) {
+  static const char* const pieces[] = {"a", "bc", ".", "..", "", "...", ".a", "a."};
+  std::mt19937 rng(20);
+  std::uniform_int_distribution<size_t> count(0, 7), pick(0, std::size(pieces) - 1), coin(0, 3);
+  for (int round = 0; round < 50000; ++round) {
+    std::string path = "/";
+    const size_t n = count(rng);
+    for (size_t k = 0; k < n; ++k) {
+      path += pieces[pick(rng)];
+      if (k + 1 < n || coin(rng) == 0) path += coin(rng) == 0 ? "//" : "/";
+    }
+    if (!path.starts_with("//"))
+      ASSERT_EQ(normal_absolute(path), std::filesystem::path(path).lexically_normal().string()) << "path: " << path;
+    // And absolute_normal as a whole, `//` at the start included (left to lexically_normal).
+    ASSERT_EQ(absolute_normal("/" + path).string(), std::filesystem::path("/" + path).lexically_normal().string()) << "path: /" << path;
+    // A relative path, joined to the working folder.
+    if (const std::string relative = path.substr(1); !relative.empty())
+      ASSERT_EQ(absolute_normal(relative).string(), std::filesystem::absolute(relative).lexically_normal().string()) << "path: " << relative;
+  }
+  EXPECT_EQ(normal_absolute("/a/b/.."), "/a/");
+  EXPECT_EQ(normal_absolute("/../a/./b//c/"), "/a/b/c/");
+  EXPECT_EQ(normal_absolute("/"), "/");
 }

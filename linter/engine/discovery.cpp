@@ -1,19 +1,13 @@
 // Discovery: which files a run lints, from the paths given (files, folders, quoted globs such
 // as 'docs/**/*.md', a document read from standard input), the include/exclude globs and the shard.
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <memory>
 #include <system_error>
 #include <unordered_map>
 
 #include "loclint/core_rules.h"
 #include "loclint/engine.h"
+#include "loclint/folder_walk.h"
 #include "loclint/glob.h"
 #include "loclint/locate.h"
 #include "loclint/workspace.h"
@@ -52,76 +46,6 @@ bool selected(std::string_view name, std::string_view rel, const std::vector<std
   return any_match(include.empty() ? kDefaultInclude : include, rel) && !any_match(exclude, rel);
 }
 
-// What a folder entry is, as far as discovery cares: a folder (searched unless never_searched),
-// a file or a symbolic link to one (a document if named like one; a dangling link is a document
-// that lint_file reports), or a FIFO, socket or device (refused before it is read).
-enum class EntryType { File, Special };
-
-// Visits every entry below `root` that is not a folder, depth first in directory order:
-// visit(path, rel, name, type), where `path` is `root` joined with the path below it by '/',
-// `rel` that path below `root` (bytes, as the file system spells them) and `name` its last
-// component. Symbolic links to folders are not followed (nothing is visited twice, loops end),
-// hidden folders and node_modules are not entered, and a folder below `root` that denies reading
-// (EACCES) is skipped as std::filesystem's skip_permission_denied does. Any other folder that
-// cannot be read is passed to unreadable(folder, errno), and the walk goes on.
-//
-// POSIX opendir/readdir with the type readdir gives (d_type), a stat only for a symbolic link or
-// a file system that gives none: std::filesystem's recursive_directory_iterator built and split
-// a path object per entry, most of the serial time of a run on small files (issue 20).
-template <typename Unreadable, typename Visit>
-void walk_folder(const std::string& root, Unreadable&& unreadable, Visit&& visit) {
-  struct Closer {
-    void operator()(DIR* d) const { closedir(d); }
-  };
-  const size_t root_length = root.ends_with('/') ? root.size() : root.size() + 1;
-  std::vector<std::string> folders{root};
-  std::string path;
-  while (!folders.empty()) {
-    const std::string folder = std::move(folders.back());
-    folders.pop_back();
-    std::unique_ptr<DIR, Closer> dir(opendir(folder.c_str()));
-    if (!dir) {
-      if (errno != EACCES || folder == root) unreadable(folder, errno);
-      continue;
-    }
-    const int fd = dirfd(dir.get());
-    for (;;) {
-      errno = 0;
-      const dirent* e = readdir(dir.get());
-      if (!e) {
-        if (errno != 0) unreadable(folder, errno);
-        break;
-      }
-      const std::string_view name = e->d_name;
-      if (name == "." || name == "..") continue;
-      path.assign(folder);
-      if (!path.ends_with('/')) path += '/';
-      path += name;
-      unsigned char type = e->d_type;
-      struct stat st;
-      if (type == DT_UNKNOWN) {
-        if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
-      }
-      if (type == DT_DIR) {
-        if (!never_searched(name)) folders.push_back(path);
-        continue;
-      }
-      EntryType kind = EntryType::File;
-      if (type == DT_LNK) {
-        // Followed to tell a link to a folder (not searched) from a link to a document.
-        if (fstatat(fd, e->d_name, &st, 0) == 0) {
-          if (S_ISDIR(st.st_mode)) continue;
-          if (!S_ISREG(st.st_mode)) kind = EntryType::Special;
-        }
-      } else if (type != DT_REG) {
-        kind = EntryType::Special;
-      }
-      visit(path, std::string_view(path).substr(root_length), name, kind);
-    }
-  }
-}
-
 }  // namespace
 
 bool search_finds(const fs::path& folder, const fs::path& file, const std::vector<std::string>& include,
@@ -154,7 +78,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       out.findings.push_back(path_finding(folder == root ? named : folder, kUnreadableFile, config_.severity_of(kUnreadableFile),
                                           "cannot read folder: " + std::generic_category().message(error)));
     };
-    walk_folder(root, unreadable, [&](const std::string& path, std::string_view rel_view, std::string_view name, EntryType type) {
+    walk_folder(root, [](std::string_view folder_name) { return !never_searched(folder_name); }, unreadable, [&](const std::string& path, std::string_view rel_view, std::string_view name, EntryType type) {
       if (!is_markdown(name) && !is_yaml(name)) return;
       std::string rel = to_forward(std::string(rel_view));
       std::string shown = glob && root == "." ? rel : path;

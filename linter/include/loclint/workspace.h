@@ -307,6 +307,10 @@ fs::path absolute_normal(const fs::path& p);
 // The same as a string (p's native bytes): without building a path object (its component list)
 // when `p` is absolute or relative with no `.`, `..` or doubled '/' in it.
 std::string absolute_normal_string(const std::string& p);
+// fs::path(p).lexically_normal() for a POSIX path that starts with one '/' (not two: libstdc++
+// keeps a lone `//`), bytes in, bytes out, without building paths: the hot part of
+// absolute_normal.
+std::string normal_absolute(std::string_view p);
 
 // Whether `path` lies in an includes folder: docfx's convention keeps the files that articles pull in with `[!INCLUDE]` in folders
 // named `includes`, in any letter case; they are fragments, never pages of their own. Only the
