@@ -12,7 +12,9 @@ const Rule kMissingAnchor{
               "`id=\"...\"`, or the id the publishing site generates from a heading (lowercase, spaces to "
               "hyphens, punctuation dropped, letters of every script kept), including the headings of files the "
               "article pulls in with `[!INCLUDE]`. Anchors are case-sensitive. docfx tab links (`#tab/id`) "
-              "name tabs, not anchors, and are not checked. The message offers the closest existing anchor.",
+              "name tabs, not anchors, and are not checked. The message offers the closest existing anchor; for "
+              "`#x-1` where the translation writes the English `<a name=\"x\">` on two headings (the English page "
+              "numbers the second `x-1`), the id of the heading that carries `x` the second time.",
     .why = "When nothing matches, the page opens at the top instead of the section. Heading ids must not be "
            "translated unless the heading they come from is.",
     .fires = {.text = "## Prérequis\n\n[Voir les conditions](#conditions-requises)\n"},
@@ -20,6 +22,12 @@ const Rule kMissingAnchor{
 };
 
 namespace {
+
+// "second", "third", ... "10th": the occurrence of a repeated anchor, in a message.
+std::string ordinal_word(size_t n) {
+  static const char* const words[] = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
+  return n < std::size(words) ? words[n] : std::to_string(n) + "th";
+}
 
 // Levenshtein distance over code points, for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -80,6 +88,34 @@ bool defined_by_include(const LinkChecker& checker, const AnchorSet& set, const 
   return false;
 }
 
+// `#x-1`, `#x-2`: Markdig's ids for the second and third headings whose id is `x`. A translation
+// that writes the English `<a name="x">` on each of them (the pipeline's anchors, one per heading,
+// not numbered) leaves those ids to its translated headings: the heading meant is the one that
+// carries `x` the (n+1)-th time, reached by its own id. Returns that id and n + 1 (which
+// occurrence of `x`); empty when the fragment is not numbered so or `x` is not repeated.
+// `suggestions`: explicit anchors and heading ids in file order, a heading's anchors before its id.
+std::pair<std::string, size_t> repeated_anchor_heading(const std::vector<std::string>& suggestions, std::string_view fragment,
+                                                       std::string_view* base) {
+  const size_t dash = fragment.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 == fragment.size() || fragment.size() - dash > 5) return {};
+  size_t n = 0;
+  for (size_t i = dash + 1; i < fragment.size(); ++i) {
+    if (fragment[i] < '0' || fragment[i] > '9') return {};
+    n = n * 10 + static_cast<size_t>(fragment[i] - '0');
+  }
+  if (n == 0) return {};
+  *base = fragment.substr(0, dash);
+  size_t seen = 0;
+  for (size_t i = 0; i < suggestions.size(); ++i) {
+    if (suggestions[i] != *base) continue;
+    if (seen++ < n) continue;
+    for (size_t k = i + 1; k < suggestions.size(); ++k)
+      if (suggestions[k] != *base) return {suggestions[k], n + 1};
+    return {};
+  }
+  return {};
+}
+
 }  // namespace
 
 void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file) {
@@ -125,8 +161,15 @@ void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path
   }
   std::string where =
       file ? fmt::format("'{}'", link.shown.substr(0, link.shown.find('#'))) : std::string("this article");
-  std::string suggestion = closest(set->suggestions, fragment);
-  std::string hint = suggestion.empty() ? "" : fmt::format("; did you mean '#{}'", excerpt(suggestion, 80));
+  std::string hint;
+  std::string_view base;
+  if (auto [heading, nth] = repeated_anchor_heading(set->suggestions, fragment, &base); !heading.empty()) {
+    hint = fmt::format("; did you mean '#{}' (the {} heading with anchor '{}': the translation repeats the anchor "
+                       "where the English numbers its headings)",
+                       excerpt(heading, 80), ordinal_word(nth), excerpt(base, 60));
+  } else if (std::string suggestion = closest(set->suggestions, fragment); !suggestion.empty()) {
+    hint = fmt::format("; did you mean '#{}'", excerpt(suggestion, 80));
+  }
   checker.report(origin, Diagnostic::of(kMissingAnchor, link.at,
                                         fmt::format("no anchor '#{}' in {}{}", excerpt(fragment, 60), where, hint)));
 }
