@@ -220,9 +220,18 @@ std::string_view trim(std::string_view text) {
 bool is_blank(std::string_view text) { return trim(text).empty(); }
 
 std::string escape_controls(std::string_view text) {
+  // Printable ASCII is copied as it is, a run at a time (a path, an English message: all of it).
+  auto printable_ascii = [](uint8_t c) { return c >= 0x20 && c < 0x7F; };
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    if (printable_ascii(static_cast<uint8_t>(text[i]))) {
+      size_t run = i + 1;
+      while (run < text.size() && printable_ascii(static_cast<uint8_t>(text[run]))) ++run;
+      out.append(text.data() + i, run - i);
+      i = run;
+      continue;
+    }
     const uint8_t c = static_cast<uint8_t>(text[i]);
     if (c < 0x20 || c == 0x7F) {
       switch (c) {
