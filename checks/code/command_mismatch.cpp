@@ -732,6 +732,19 @@ const std::vector<std::string>& date_field_names(const std::string& locale) {
   return cache.emplace(locale, std::move(names)).first->second;
 }
 
+// Whether `word` is an English date field name (`english`, CLDR's) whose name in the target
+// locale (`local`, same order) the lower-cased translation has: as a word of its own in a script
+// that spaces its words, anywhere in one that glues particles or prefixes to them.
+bool translation_names_field(const std::vector<std::string>& english, const std::vector<std::string>& local,
+                             std::string_view word, const std::string& lowered_target) {
+  const auto f = std::find(english.begin(), english.end(), word);
+  if (f == english.end()) return false;
+  const std::string& localized = local[static_cast<size_t>(f - english.begin())];
+  if (localized.empty()) return false;
+  return (spaced_script(localized) ? find_standing(lowered_target, localized, [](int32_t c) { return static_cast<bool>(u_isalpha(c)); })
+                                   : lowered_target.find(localized)) != std::string_view::npos;
+}
+
 // A date format written in words (`year.month.day.`, as region settings describe one): a dotted
 // run of English date field names only, which a translation writes in its own words
 // (`anno.mese.giorno.`), each standing alone in it. Any other part (`date.year`, `event.day`,
@@ -750,12 +763,7 @@ bool date_format_in_words(std::string_view name, std::string_view target, const 
     b = e + 1;
     if (part.size() < 2 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
     ++parts;
-    const auto f = std::find(english.begin(), english.end(), part);
-    if (f == english.end()) return false;
-    const std::string& localized = local[static_cast<size_t>(f - english.begin())];
-    if (localized.empty() || (spaced_script(localized) ? find_standing(lowered, localized, [](int32_t c) { return static_cast<bool>(u_isalpha(c)); })
-                                                 : lowered.find(localized)) == std::string_view::npos)
-      return false;
+    if (!translation_names_field(english, local, part, lowered)) return false;
     ++fields;
   }
   return parts >= 2 && fields == parts;
@@ -820,12 +828,7 @@ bool date_phrases_in_words(std::string_view source, size_t b, size_t e, std::str
   for (size_t i = 0; i < parts.size(); ++i) {
     const auto& [begin, words] = parts[i];
     if (words.size() == 1 && is_number(words[0])) continue;
-    const auto f = std::find(english.begin(), english.end(), words.back());
-    if (f == english.end()) return false;
-    const std::string& localized = local[static_cast<size_t>(f - english.begin())];
-    if (localized.empty() || (spaced_script(localized) ? find_standing(lowered, localized, [](int32_t c) { return static_cast<bool>(u_isalpha(c)); })
-                                                 : lowered.find(localized)) == std::string_view::npos)
-      return false;
+    if (!translation_names_field(english, local, words.back(), lowered)) return false;
     ++phrases;
     // A phrase that starts inside the name and goes on past it, describing its field with the
     // words that describe the field before the dot ("work date year.work date month").
