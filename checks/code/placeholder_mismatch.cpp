@@ -201,6 +201,54 @@ std::string format_meaning_changed(std::string_view source, std::string_view tar
   return out;
 }
 
+// Runs of one character: `yyyy-MM-dd` is y x4, '-', M x2, '-', d x2.
+std::vector<std::pair<char, size_t>> char_runs(std::string_view s) {
+  std::vector<std::pair<char, size_t>> out;
+  for (char c : s) {
+    if (!out.empty() && out.back().first == c) ++out.back().second;
+    else out.emplace_back(c, 1);
+  }
+  return out;
+}
+
+// A format string the translation mangled beyond its locale's letters: a word of the target
+// whose runs are the source format's, letter runs of any length and letter, every other
+// character the same (`aaaaa-MM-jjTHH:mm:ssZ` for `yyyy-MM-ddTHH:mm:ssZ`: five `a` for four `y`).
+// Its place in `target`, and what changed ("'yyyy' as 'aaaaa'", then format_meaning_changed's
+// phrases for the fields of the same length); nothing when no word has those runs.
+std::optional<std::pair<std::pair<size_t, size_t>, std::string>> format_with_other_runs(std::string_view target, std::string_view format) {
+  const auto want = char_runs(format);
+  for (size_t b = 0; b < target.size();) {
+    while (b < target.size() && (target[b] == ' ' || target[b] == '\n')) ++b;
+    size_t e = b;
+    while (e < target.size() && target[e] != ' ' && target[e] != '\n') ++e;
+    std::string_view word = target.substr(b, e - b);
+    while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ';' || word.back() == ')')) word.remove_suffix(1);
+    const size_t at = b;
+    b = e;
+    const auto have = char_runs(word);
+    if (have.size() != want.size() || word == format) continue;
+    bool same = true;
+    std::string counts, resized;
+    for (size_t k = 0; k < want.size() && same; ++k) {
+      const auto [wc, wn] = want[k];
+      const auto [hc, hn] = have[k];
+      if (is_letter(wc)) {
+        same = is_letter(hc);
+        if (wn != hn) counts += fmt::format("{}'{}' as '{}'", counts.empty() ? "" : ", ", std::string(wn, wc), std::string(hn, hc));
+        resized.append(wn, hc);
+      } else {
+        same = wc == hc && wn == hn;
+        resized.append(wn, wc);
+      }
+    }
+    if (!same || counts.empty()) continue;  // the same lengths: same_shape()'s
+    const std::string meaning = format_meaning_changed(format, resized);
+    return std::make_pair(std::make_pair(at, at + word.size()), meaning.empty() ? counts : counts + ", " + meaning);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // Placeholders: those the tokens of both sides hold and the tag-shaped names of the tag step;
@@ -297,6 +345,13 @@ void compare_placeholder_mismatch(PairComparison& p) {
         const std::string changed = format_meaning_changed(a.key, raw);
         if (changed.empty()) continue;  // the locale's letters for the same fields (aaaa-MM-jj)
         p.report(kPlaceholder, p.target.vis.span(w->first, w->second),
+                 fmt::format("format string differs from source: '{}' in translation, '{}' in source ({})", q(raw), q(a.raw), changed), a.raw, a.span);
+        continue;
+      }
+      if (auto w = format_with_other_runs(T, a.key)) {
+        const auto [where, changed] = *w;
+        std::string_view raw = T.substr(where.first, where.second - where.first);
+        p.report(kPlaceholder, p.target.vis.span(where.first, where.second),
                  fmt::format("format string differs from source: '{}' in translation, '{}' in source ({})", q(raw), q(a.raw), changed), a.raw, a.span);
         continue;
       }
