@@ -275,6 +275,20 @@ void compare_url_mismatch(PairComparison& p) {
     const std::less<const Item*> before;
     return !t_text.empty() && !before(&x, t_text.data()) && before(&x, t_text.data() + t_text.size());
   };
+  // Why a translated URL ends early, when the reason is a character reference a space split
+  // (`&amp ;embed=`: no reference, so the URL is cut at `&amp`, where the source's goes on as
+  // `&embed=`): said, since the two quotes alone hide it.
+  auto split_reference = [&](const Item& b) -> std::string {
+    const size_t amp = b.raw.rfind('&');
+    if (amp == std::string::npos || amp + 1 == b.raw.size()) return "";
+    const std::string_view name = std::string_view(b.raw).substr(amp + 1);
+    if (!std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; })) return "";
+    const std::string_view doc = p.pair.target.doc->text();
+    size_t j = b.span.end;
+    while (j < doc.size() && doc[j] == ' ') ++j;
+    if (j == b.span.end || j >= doc.size() || doc[j] != ';') return "";
+    return fmt::format(" (the character reference '&{};' is split by a space, '&{} ;': the URL ends there)", name, name);
+  };
   // A URL of the source `a` and the translation's `b` in its place: look-alikes, letter case, or
   // another URL (`text`: either is text, not a link).
   auto report_pair = [&](Item& a, Item& b, bool text) {
@@ -286,7 +300,9 @@ void compare_url_mismatch(PairComparison& p) {
       p.report(kUrl, b.span, fmt::format("letter case changed in URL: '{}' in translation, '{}' in source", q(b.raw), q(a.raw)), a.raw, a.span,
                has_scheme(a.raw) ? p.restore(b.span, a.span, "URL") : std::nullopt);
     else
-      p.report(kUrl, b.span, fmt::format("{} differs from source: '{}' in translation, '{}' in source", text ? "URL" : "link destination", q(b.raw), q(a.raw)), a.raw, a.span);
+      p.report(kUrl, b.span, fmt::format("{} differs from source: '{}' in translation, '{}' in source{}", text ? "URL" : "link destination", q(b.raw), q(a.raw),
+                                         split_reference(b)),
+               a.raw, a.span);
   };
   for (Item& a : s) {
     if (a.used) continue;
