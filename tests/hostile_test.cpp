@@ -6,6 +6,7 @@
 // and a witness file with a known finding; big inputs are generated here, never committed.
 // The small hostile documents with exact expectations live in fixtures/input/.
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -114,7 +115,9 @@ class TempDir {
 // Runs the loclint binary with a time limit; stdout and stderr go to files (a full pipe must
 // not be what stops it). Sanitizer reports get their own exit code so they cannot pass as
 // "findings" (exit 1).
-LintRun run_loclint(const std::vector<std::string>& args) {
+// `as_user`: the uid (and gid) the child drops to before it runs loclint (root ignores modes:
+// the unreadable-folder cases need another user). Exit code 127 when it could not run.
+LintRun run_loclint(const std::vector<std::string>& args, std::optional<uid_t> as_user = std::nullopt) {
   TempDir io;
   const std::string out_path = (io / "stdout").string(), err_path = (io / "stderr").string();
   auto start = std::chrono::steady_clock::now();
@@ -126,6 +129,7 @@ LintRun run_loclint(const std::vector<std::string>& args) {
     dup2(o, 1), dup2(e, 2), dup2(in, 0);
     setenv("ASAN_OPTIONS", "exitcode=86:detect_stack_use_after_return=0", 0);
     setenv("UBSAN_OPTIONS", "exitcode=86:print_stacktrace=1", 0);
+    if (as_user && (setgroups(0, nullptr) != 0 || setgid(*as_user) != 0 || setuid(*as_user) != 0)) _exit(127);
     std::vector<char*> argv;
     std::string binary = LOCLINT_BINARY;
     argv.push_back(binary.data());
@@ -450,6 +454,29 @@ TEST(HostileInput, FolderWalkEntersFollowsAndSkipsWhatItShould) {
     expect_witness(locked);
     EXPECT_EQ(locked.out.find("secret.md"), std::string::npos) << locked.out;
   }
+}
+
+// A folder named on the command line that cannot be read: one error naming it, not a silent
+// empty walk (std::filesystem's skip_permission_denied skipped the root too), and the rest runs.
+TEST(HostileInput, UnreadableFolderGivenIsReportedOnceAndTheRestPrints) {
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all);  // another user may look inside
+  write(dir / "witness.md", kWitness);
+  fs::permissions(dir / "witness.md", fs::perms::all);
+  fs::create_directories(dir / "locked");
+  write(dir / "locked" / "secret.md", kWitness);
+  fs::permissions(dir / "locked", fs::perms::none);
+  std::optional<uid_t> as_user;
+  if (geteuid() == 0) as_user = 65534;  // nobody: root reads any folder
+  LintRun r = run_loclint({"--no-cache", (dir / "locked").string(), (dir / "witness.md").string()}, as_user);
+  fs::permissions(dir / "locked", fs::perms::owner_all);
+  if (r.exit_code == 127) GTEST_SKIP() << "loclint could not be run as another user here: " << r.err;
+  expect_well_formed(r);
+  expect_witness(r);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(count_lines_with(r, "locked:1:1: error: cannot read folder: Permission denied", "[loclint/unreadable-file]"), 1u) << r.out;
+  EXPECT_EQ(r.out.find("no Markdown or YamlMime document"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("secret.md"), std::string::npos) << r.out;
 }
 
 TEST(HostileInput, FileNamesWithSpacesColonsNewlinesAndNonAscii) {

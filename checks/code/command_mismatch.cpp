@@ -787,7 +787,8 @@ bool date_phrases_in_words(std::string_view source, size_t b, size_t e, std::str
   auto in_run = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   // A character that makes a word of the run part of a longer word: a capital, a byte of UTF-8.
   auto glued = [](char c) { return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80 || c == '_' || c == '-'; };
-  // Whole words only: a word with a capital or another character ends the run before it.
+  // Whole words only: a word with a capital or another character ends the run before it, but
+  // for a capital that starts the run's first word ("Work date year.work date month.11.").
   size_t from = b;
   while (from > 0) {
     size_t w = from - 1;
@@ -795,7 +796,13 @@ bool date_phrases_in_words(std::string_view source, size_t b, size_t e, std::str
     if (w > 0 && (source[w - 1] == ' ' || source[w - 1] == '.')) break;
     size_t k = w;
     while (k > 0 && in_run(source[k - 1])) --k;
-    if (k == w || (k > 0 && glued(source[k - 1]))) break;
+    if (k == w) break;
+    if (k > 0 && source[k - 1] >= 'A' && source[k - 1] <= 'Z' && (k == 1 || !glued(source[k - 2])) &&
+        !std::isalpha(static_cast<unsigned char>(k >= 2 ? source[k - 2] : ' '))) {
+      from = k - 1;  // a capitalized first word: the run starts there
+      break;
+    }
+    if (k > 0 && glued(source[k - 1])) break;
     from = k;
   }
   size_t to = e;
@@ -807,22 +814,22 @@ bool date_phrases_in_words(std::string_view source, size_t b, size_t e, std::str
     to = k;
   }
   // The parts, each a list of words, and where each starts in the source.
-  std::vector<std::pair<size_t, std::vector<std::string_view>>> parts;
+  std::vector<std::pair<size_t, std::vector<std::string>>> parts;
   for (size_t pb = from; pb < to;) {
     size_t pe = source.find('.', pb);
     if (pe == std::string_view::npos || pe > to) pe = to;
-    std::vector<std::string_view> words;
+    std::vector<std::string> words;  // lower-cased: a sentence's first word is capitalized
     for (size_t wb = pb; wb < pe;) {
       size_t we = source.find(' ', wb);
       if (we == std::string_view::npos || we > pe) we = pe;
-      if (we > wb) words.push_back(source.substr(wb, we - wb));
+      if (we > wb) words.push_back(to_lower(source.substr(wb, we - wb)));
       wb = we + 1;
     }
     if (!words.empty()) parts.emplace_back(pb, std::move(words));
     pb = pe + 1;
   }
   const std::string lowered = to_lower(target);
-  auto is_number = [](std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  auto is_number = [](const std::string& w) { return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); };
   bool phrase_past_name = false;
   size_t phrases = 0;
   for (size_t i = 0; i < parts.size(); ++i) {

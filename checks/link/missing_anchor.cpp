@@ -89,13 +89,12 @@ bool defined_by_include(const LinkChecker& checker, const AnchorSet& set, const 
 }
 
 // `#x-1`, `#x-2`: Markdig's ids for the second and third headings whose id is `x`. A translation
-// that writes the English `<a name="x">` on each of them (the pipeline's anchors, one per heading,
-// not numbered) leaves those ids to its translated headings: the heading meant is the one that
-// carries `x` the (n+1)-th time, reached by its own id. Returns that id and n + 1 (which
-// occurrence of `x`); empty when the fragment is not numbered so or `x` is not repeated.
-// `suggestions`: explicit anchors and heading ids in file order, a heading's anchors before its id.
-std::pair<std::string, size_t> repeated_anchor_heading(const std::vector<std::string>& suggestions, std::string_view fragment,
-                                                       std::string_view* base) {
+// that writes the English `<a name="x">` in each of those headings (the pipeline's anchors, one per
+// heading, not numbered) leaves the numbered ids to its translated headings: the heading meant is
+// the one whose anchor `x` is the (n+1)-th, reached by its own id. Returns that id and n + 1;
+// empty when the fragment is not numbered so or fewer headings carry `x`.
+std::pair<std::string, size_t> repeated_anchor_heading(const std::vector<std::pair<std::string, std::string>>& heading_anchors,
+                                                       std::string_view fragment, std::string_view* base) {
   const size_t dash = fragment.rfind('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 == fragment.size() || fragment.size() - dash > 5) return {};
   size_t n = 0;
@@ -106,13 +105,8 @@ std::pair<std::string, size_t> repeated_anchor_heading(const std::vector<std::st
   if (n == 0) return {};
   *base = fragment.substr(0, dash);
   size_t seen = 0;
-  for (size_t i = 0; i < suggestions.size(); ++i) {
-    if (suggestions[i] != *base) continue;
-    if (seen++ < n) continue;
-    for (size_t k = i + 1; k < suggestions.size(); ++k)
-      if (suggestions[k] != *base) return {suggestions[k], n + 1};
-    return {};
-  }
+  for (const auto& [anchor, heading_id] : heading_anchors)
+    if (anchor == *base && seen++ == n) return heading_id == *base ? std::pair<std::string, size_t>{} : std::pair{heading_id, n + 1};
   return {};
 }
 
@@ -163,7 +157,7 @@ void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path
       file ? fmt::format("'{}'", link.shown.substr(0, link.shown.find('#'))) : std::string("this article");
   std::string hint;
   std::string_view base;
-  if (auto [heading, nth] = repeated_anchor_heading(set->suggestions, fragment, &base); !heading.empty()) {
+  if (auto [heading, nth] = repeated_anchor_heading(set->heading_anchors, fragment, &base); !heading.empty()) {
     hint = fmt::format("; did you mean '#{}' (the {} heading with anchor '{}': the translation repeats the anchor "
                        "where the English numbers its headings)",
                        excerpt(heading, 80), ordinal_word(nth), excerpt(base, 60));

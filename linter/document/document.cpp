@@ -295,8 +295,11 @@ AnchorSet anchor_set(const Document& doc) {
       out.suggestions.push_back(anchors[next_anchor].name);
   };
   for (const Heading& h : doc.headings()) {
+    const size_t first_new = next_anchor;
     take_anchors_before(h.span.end);
     std::string visible = numbered(seen_visible, h.slug);
+    for (size_t a = first_new; a < next_anchor; ++a)
+      if (anchors[a].span.begin >= h.span.begin) out.heading_anchors.emplace_back(anchors[a].name, visible);
     // What Markdig sees: every text of the heading, the hidden source half included.
     std::string whole;
     auto [first, last] = doc.block_inlines(h.block);

@@ -73,7 +73,9 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
   auto walk = [&](const std::string& root, const std::string* glob) {
     size_t before = out.files.size();
     const std::string& named = glob ? *glob : root;  // what the findings name
+    bool root_unreadable = false;
     auto unreadable = [&](const std::string& folder, int error) {
+      root_unreadable = root_unreadable || folder == root;
       out.tool_failure = true;
       out.findings.push_back(path_finding(folder == root ? named : folder, kUnreadableFile, config_.severity_of(kUnreadableFile),
                                           "cannot read folder: " + std::generic_category().message(error)));
@@ -101,7 +103,7 @@ Engine::Discovery Engine::discover(const std::vector<std::string>& inputs) const
       out.files.push_back(shown);
       shard_key.emplace(out.files.back(), std::move(rel));
     });
-    if (out.files.size() == before)
+    if (out.files.size() == before && !root_unreadable)  // an unreadable folder is said once, as that
       out.findings.push_back(path_finding(named, kNoDocuments, config_.severity_of(kNoDocuments),
                                           glob ? "no Markdown or YamlMime document matches this glob"
                                                : "no Markdown or YamlMime document found in this folder"));

@@ -362,6 +362,9 @@ std::string heading_slug(std::string_view text);
 struct AnchorSet {
   std::vector<std::string> ids;          // sorted, unique; matched case-sensitively as browsers do
   std::vector<std::string> suggestions;  // explicit anchors and visible-text heading ids, file order
+  // Each explicit anchor written inside a heading, with that heading's visible-text id, in file
+  // order (`### <a name="x"></a>Titre`: {"x", "titre"}): which heading carries a repeated anchor.
+  std::vector<std::pair<std::string, std::string>> heading_anchors;
   // Destinations of the document's `[!INCLUDE]` links, as written: the included files' headings
   // are headings of the published page too (docfx inlines them).
   std::vector<std::string> includes;

@@ -24,8 +24,9 @@ enum class EntryType { File, Special };
 // `rel` that path below `root` (bytes, as the file system spells them) and `name` its last
 // component. A folder is entered when enter(name) says so; symbolic links to folders are not
 // followed (nothing is visited twice, loops end); a folder below `root` that denies reading
-// (EACCES) is skipped as std::filesystem's skip_permission_denied does. Any other folder that
-// cannot be read is passed to unreadable(folder, errno), and the walk goes on.
+// (EACCES) is skipped as std::filesystem's skip_permission_denied does. `root` itself that
+// cannot be read, and any other folder that fails otherwise, is passed to
+// unreadable(folder, errno), and the walk goes on.
 //
 // POSIX opendir/readdir with the type readdir gives (d_type), a stat only for a symbolic link or
 // a file system that gives none: std::filesystem's recursive_directory_iterator built and split
@@ -63,8 +64,9 @@ void walk_folder(const std::string& root, Enter&& enter, Unreadable&& unreadable
       unsigned char type = e->d_type;
       struct stat st;
       if (type == DT_UNKNOWN) {
-        if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+        // An entry that cannot be stat'ed (gone meanwhile) is still visited: its reader reports it.
+        if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) type = DT_REG;
+        else type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
       }
       if (type == DT_DIR) {
         if (enter(name)) folders.push_back(path);
