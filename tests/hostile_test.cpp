@@ -443,17 +443,25 @@ TEST(HostileInput, FolderWalkEntersFollowsAndSkipsWhatItShould) {
   LintRun slash = run_loclint({(dir / "docs").string() + "/"});
   EXPECT_EQ(count_lines_with(slash, "/docs/deep/deeper/found.md:1:1: error: ", "[metadata/syntax]"), 1u) << slash.out;
   EXPECT_EQ(slash.out.find("docs//"), std::string::npos) << slash.out;
-  // A folder below that cannot be read is skipped, and the rest still prints (as root, modes do not stop reads).
-  if (geteuid() != 0) {
-    fs::create_directories(dir / "locked");
-    write(dir / "locked" / "secret.md", kWitness);
-    fs::permissions(dir / "locked", fs::perms::none);
-    LintRun locked = run_loclint({dir.path().string()});
-    fs::permissions(dir / "locked", fs::perms::owner_all);
-    expect_well_formed(locked);
-    expect_witness(locked);
-    EXPECT_EQ(locked.out.find("secret.md"), std::string::npos) << locked.out;
-  }
+  // A folder below that cannot be read is reported (its files are not linted), and the rest
+  // still prints; run as nobody when the tests run as root, whom modes do not stop.
+  fs::create_directories(dir / "locked");
+  write(dir / "locked" / "secret.md", kWitness);
+  fs::permissions(dir / "locked", fs::perms::none);
+  for (const fs::path& p : {dir.path(), dir / "docs", dir / "docs" / "deep", dir / "docs" / "deep" / "deeper", dir / "elsewhere"})
+    fs::permissions(p, fs::perms::all);
+  for (const fs::path& p : {dir / "witness.md", dir / "docs" / "deep" / "deeper" / "found.md", dir / "elsewhere" / "outside.md"})
+    fs::permissions(p, fs::perms::all);
+  std::optional<uid_t> as_user;
+  if (geteuid() == 0) as_user = 65534;
+  LintRun locked = run_loclint({"--no-cache", dir.path().string()}, as_user);
+  fs::permissions(dir / "locked", fs::perms::owner_all);
+  if (locked.exit_code == 127) GTEST_SKIP() << "loclint could not be run as another user here: " << locked.err;
+  expect_well_formed(locked);
+  expect_witness(locked);
+  EXPECT_EQ(locked.exit_code, 2);
+  EXPECT_EQ(count_lines_with(locked, "/locked:1:1: error: cannot read folder: Permission denied", "[loclint/unreadable-file]"), 1u) << locked.out;
+  EXPECT_EQ(locked.out.find("secret.md"), std::string::npos) << locked.out;
 }
 
 // A folder named on the command line that cannot be read: one error naming it, not a silent

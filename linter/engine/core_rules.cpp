@@ -12,7 +12,8 @@ const Rule kUnreadableFile{
     .severity = Severity::Error,
     .summary = "a path given to loclint could not be read",
     .checks = "loclint could not open or read this path: it does not exist, permissions forbid it, it is a FIFO, "
-              "socket or device, or it disappeared during the run. Nothing in it was checked.",
+              "socket or device, or it disappeared during the run. A folder (given, or met while walking a "
+              "folder given) is reported the same way. Nothing in it was checked.",
     .why = "The run goes on with the other files and exits with code 2, because the tool could not do its job "
            "completely. Fix the path, or exclude it.",
     .fires = {.form = ExampleForm::Absent, .path = "missing.md"},

@@ -23,10 +23,9 @@ enum class EntryType { File, Special };
 // visit(path, rel, name, type), where `path` is `root` joined with the path below it by '/',
 // `rel` that path below `root` (bytes, as the file system spells them) and `name` its last
 // component. A folder is entered when enter(name) says so; symbolic links to folders are not
-// followed (nothing is visited twice, loops end); a folder below `root` that denies reading
-// (EACCES) is skipped as std::filesystem's skip_permission_denied does. `root` itself that
-// cannot be read, and any other folder that fails otherwise, is passed to
-// unreadable(folder, errno), and the walk goes on.
+// followed (nothing is visited twice, loops end). A folder that cannot be read (`root` or one
+// below it; EACCES or any other error) is passed to unreadable(folder, errno), and the walk goes
+// on with the others: a caller that lints what it finds says so, one that only counts may not.
 //
 // POSIX opendir/readdir with the type readdir gives (d_type), a stat only for a symbolic link or
 // a file system that gives none: std::filesystem's recursive_directory_iterator built and split
@@ -45,7 +44,7 @@ void walk_folder(const std::string& root, Enter&& enter, Unreadable&& unreadable
     folders.pop_back();
     std::unique_ptr<DIR, Closer> dir(opendir(folder.c_str()));
     if (!dir) {
-      if (errno != EACCES || folder == root) unreadable(folder, errno);
+      unreadable(folder, errno);
       continue;
     }
     const int fd = dirfd(dir.get());
