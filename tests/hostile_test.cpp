@@ -196,6 +196,27 @@ void expect_witness(const LintRun& r) {
       << "the other file's finding is missing:\n" << r.out.substr(0, 4000);
 }
 
+// What a run_with_unreadable run prints: the witness, one error for the folder (named by a path
+// ending in `named`), nothing of the folder's `secret.md`, exit code 2.
+void expect_folder_reported(const LintRun& r, const std::string& named) {
+  expect_well_formed(r);
+  expect_witness(r);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(count_lines_with(r, named + ":1:1: error: cannot read folder: Permission denied", "[loclint/unreadable-file]"), 1u) << r.out;
+  EXPECT_EQ(r.out.find("secret.md"), std::string::npos) << r.out;
+}
+
+// Runs loclint with `args` while `folder` denies reading: as nobody when the tests run as root
+// (whom modes do not stop; exit code 127 when that cannot run), the folder's mode restored after.
+LintRun run_with_unreadable(const fs::path& folder, const std::vector<std::string>& args) {
+  fs::permissions(folder, fs::perms::none);
+  std::optional<uid_t> as_user;
+  if (geteuid() == 0) as_user = 65534;
+  LintRun r = run_loclint(args, as_user);
+  fs::permissions(folder, fs::perms::owner_all);
+  return r;
+}
+
 // Lints a tree holding `files` (name -> bytes) and the witness; returns the run.
 LintRun lint_tree(const std::vector<std::pair<std::string, std::string>>& files, TempDir& dir) {
   write(dir / "witness.md", kWitness);
@@ -447,21 +468,13 @@ TEST(HostileInput, FolderWalkEntersFollowsAndSkipsWhatItShould) {
   // still prints; run as nobody when the tests run as root, whom modes do not stop.
   fs::create_directories(dir / "locked");
   write(dir / "locked" / "secret.md", kWitness);
-  fs::permissions(dir / "locked", fs::perms::none);
   for (const fs::path& p : {dir.path(), dir / "docs", dir / "docs" / "deep", dir / "docs" / "deep" / "deeper", dir / "elsewhere"})
     fs::permissions(p, fs::perms::all);
   for (const fs::path& p : {dir / "witness.md", dir / "docs" / "deep" / "deeper" / "found.md", dir / "elsewhere" / "outside.md"})
     fs::permissions(p, fs::perms::all);
-  std::optional<uid_t> as_user;
-  if (geteuid() == 0) as_user = 65534;
-  LintRun locked = run_loclint({"--no-cache", dir.path().string()}, as_user);
-  fs::permissions(dir / "locked", fs::perms::owner_all);
+  LintRun locked = run_with_unreadable(dir / "locked", {"--no-cache", dir.path().string()});
   if (locked.exit_code == 127) GTEST_SKIP() << "loclint could not be run as another user here: " << locked.err;
-  expect_well_formed(locked);
-  expect_witness(locked);
-  EXPECT_EQ(locked.exit_code, 2);
-  EXPECT_EQ(count_lines_with(locked, "/locked:1:1: error: cannot read folder: Permission denied", "[loclint/unreadable-file]"), 1u) << locked.out;
-  EXPECT_EQ(locked.out.find("secret.md"), std::string::npos) << locked.out;
+  expect_folder_reported(locked, "/locked");
 }
 
 // A folder named on the command line that cannot be read: one error naming it, not a silent
@@ -473,18 +486,10 @@ TEST(HostileInput, UnreadableFolderGivenIsReportedOnceAndTheRestPrints) {
   fs::permissions(dir / "witness.md", fs::perms::all);
   fs::create_directories(dir / "locked");
   write(dir / "locked" / "secret.md", kWitness);
-  fs::permissions(dir / "locked", fs::perms::none);
-  std::optional<uid_t> as_user;
-  if (geteuid() == 0) as_user = 65534;  // nobody: root reads any folder
-  LintRun r = run_loclint({"--no-cache", (dir / "locked").string(), (dir / "witness.md").string()}, as_user);
-  fs::permissions(dir / "locked", fs::perms::owner_all);
+  LintRun r = run_with_unreadable(dir / "locked", {"--no-cache", (dir / "locked").string(), (dir / "witness.md").string()});
   if (r.exit_code == 127) GTEST_SKIP() << "loclint could not be run as another user here: " << r.err;
-  expect_well_formed(r);
-  expect_witness(r);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(count_lines_with(r, "locked:1:1: error: cannot read folder: Permission denied", "[loclint/unreadable-file]"), 1u) << r.out;
+  expect_folder_reported(r, "locked");
   EXPECT_EQ(r.out.find("no Markdown or YamlMime document"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find("secret.md"), std::string::npos) << r.out;
 }
 
 TEST(HostileInput, FileNamesWithSpacesColonsNewlinesAndNonAscii) {
