@@ -86,6 +86,20 @@ TEST_F(Cli, CompilerFormatWithRelativePathAndSummary) {
   EXPECT_EQ(r.err, "1 error, 0 warnings in 1 file\n");
 }
 
+// The release build allocates with mimalloc (CMakeLists.txt: LOCLINT_MIMALLOC), linked so that it
+// replaces malloc wherever the binary runs; the sanitizer build keeps the sanitizers' allocator.
+// mimalloc prints its heap statistics at exit when MIMALLOC_SHOW_STATS is set; glibc's malloc
+// prints nothing.
+TEST_F(Cli, AllocatesWithMimallocInTheReleaseBuild) {
+  write(dir_ / "docs/a.md", kGoodFrontMatter + "# Titre\n\nUn paragraphe.\n");
+  ASSERT_EQ(setenv("MIMALLOC_SHOW_STATS", "1", 1), 0);
+  Result r = run("--no-config docs");
+  unsetenv("MIMALLOC_SHOW_STATS");
+  EXPECT_EQ(r.code, 0) << r.out;
+  const bool stats = r.err.find("heap stats:") != std::string::npos && r.err.find("committed:") != std::string::npos;
+  EXPECT_EQ(stats, LOCLINT_WITH_MIMALLOC == 1) << r.err;
+}
+
 TEST_F(Cli, EveryLineHasTheCompilerShape) {
   write(dir_ / "a.md", kBadYaml);
   write(dir_ / "b.md", "Caf\xe9 au lait\n");
