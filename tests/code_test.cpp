@@ -176,6 +176,20 @@ TEST(CodeSearch, FoldedSearchMapsBackToTheOriginal) {
   EXPECT_EQ(h2->second, 53u);
 }
 
+// Every folded byte maps to the first byte of the code point (or character reference) it came
+// from, whether the code point is ASCII, grows under NFKC (U+FB01 is "fi"), is lowercased (U+0130,
+// by ICU's simple mapping, is "i"), comes from a character reference, or is dropped as white
+// space; the last entry is the text's size.
+TEST(CodeSearch, FoldMapsEveryByteToItsCodePoint) {
+  const std::string t = "A\uFB01 \u0130x&#65;Z\u00A0b";  // bytes: A 0, fi 1-3, space 4, I 5-6, x 7, &#65; 8-12, Z 13, NBSP 14-15, b 16
+  Folded f = fold(t, {true, true, true});
+  EXPECT_EQ(f.text, "afiixazb");
+  EXPECT_EQ(f.map, (std::vector<size_t>{0, 1, 1, 5, 7, 8, 13, 16, 17}));
+  Folded kept = fold(t, {true, false, false});  // NFKC writes U+00A0 as a space
+  EXPECT_EQ(kept.text, "Afi \u0130xAZ b");
+  EXPECT_EQ(kept.map, (std::vector<size_t>{0, 1, 1, 4, 5, 5, 7, 8, 13, 14, 16, 17}));
+}
+
 TEST(CodeNumbers, LocaleSeparatorsComeFromIcu) {
   NumberFormat fr = number_format("fr-fr");
   EXPECT_EQ(fr.decimal, ",");

@@ -86,6 +86,7 @@ Folded fold(std::string_view text, FoldOptions options) {
   Folded f;
   f.text.reserve(text.size());
   f.map.reserve(text.size() + 1);
+  std::string piece;  // one code point, then its fold (reused: no allocation per code point)
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
     if (options.drop_space && space_length(text, i)) {
@@ -100,21 +101,29 @@ Folded fold(std::string_view text, FoldOptions options) {
     } else {
       cp = utf8::next(text, i);
     }
-    std::string piece;
+    if (cp < 0x80) {
+      // ASCII (most of any text, and all of a command): no normalization form changes it.
+      if (options.drop_space && u_isUWhiteSpace(static_cast<UChar32>(cp))) continue;
+      char c = static_cast<char>(cp);
+      if (options.lower && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      f.map.push_back(start);
+      f.text += c;
+      continue;
+    }
+    piece.clear();
     utf8::append(piece, cp);
-    if (options.nfkc && cp >= 0x80) {
+    if (options.nfkc) {
       if (char p = lookalike_punct(cp)) piece.assign(1, p);
       else piece = nfkc(piece);
     }
-    std::string out;
+    const size_t before = f.text.size();
     for (size_t k = 0; k < piece.size();) {
       char32_t c = utf8::next(piece, k);
       if (options.drop_space && u_isUWhiteSpace(static_cast<UChar32>(c))) continue;
       if (options.lower) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-      utf8::append(out, c);
+      utf8::append(f.text, c);
     }
-    for (size_t k = 0; k < out.size(); ++k) f.map.push_back(start);
-    f.text += out;
+    f.map.insert(f.map.end(), f.text.size() - before, start);
   }
   f.map.push_back(text.size());
   return f;
