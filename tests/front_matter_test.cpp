@@ -1,6 +1,7 @@
 // Front matter and YamlMime metadata in the document model.
 #include <gtest/gtest.h>
 
+#include "../linter/document/yaml_input.h"
 #include "loclint/document.h"
 
 using namespace loclint;
@@ -101,4 +102,14 @@ TEST(FrontMatter, YamlMimeMetadata) {
 TEST(FrontMatter, PlainYamlIsNotYamlMime) {
   auto d = parse("- name: TOC\n  href: a.md\n", "TOC.yml");
   EXPECT_EQ(d->kind(), DocumentKind::Markdown);
+}
+
+// What libyaml is given keeps every line as long in bytes as the file's: CR LF and a lone CR are a
+// line feed, each byte of a C0 control (but tab and line feed), of DEL, of a C1 control and of an
+// ill-formed sequence is '?', and printable text, tabs and line feeds are copied as they are.
+TEST(FrontMatter, YamlInputKeepsLineLengthsAndReplacesForbiddenBytes) {
+  EXPECT_EQ(YamlInput("title: a\tb\r\nx: \x01\x7F\x1b[1m\rz: \xC2\x85\xFF\xC3\xA9\n").bytes,
+            "title: a\tb\nx: ???[1m\nz: ???\xC3\xA9\n");
+  EXPECT_EQ(YamlInput("").bytes, "");
+  EXPECT_EQ(YamlInput("\x02").bytes, "?");
 }

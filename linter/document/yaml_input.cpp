@@ -14,7 +14,16 @@ YamlInput::YamlInput(std::string_view s) {
       continue;
     }
     if (c < 0x80) {
-      bytes += (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? '?' : s[i];
+      // A run of printable ASCII, tabs and line feeds (nearly all of a front matter) as one append.
+      size_t e = i;
+      auto plain = [](unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n'; };
+      while (e < s.size() && plain(static_cast<unsigned char>(s[e]))) ++e;
+      if (e > i) {
+        bytes.append(s.substr(i, e - i));
+        i = e;
+        continue;
+      }
+      bytes += '?';  // another C0 control, or DEL
       ++i;
       continue;
     }
