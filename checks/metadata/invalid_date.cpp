@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <memory>
+#include <unordered_map>
 
 #include "common/options.h"
 #include "metadata.h"
@@ -45,13 +46,23 @@ bool time_of_day(std::string_view text) {
     }
     return out;
   }();
+  // A docset's generated pages write the same few times (`12:00:00 AM`), and a parse costs tens
+  // of thousands of instructions: the answers of the last distinct strings are kept per thread.
+  thread_local std::unordered_map<std::string, bool> known;
+  if (auto it = known.find(std::string(text)); it != known.end()) return it->second;
+  if (known.size() >= 64) known.clear();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  bool parsed = false;
   for (const auto& f : formats) {
     icu::ParsePosition pos(0);
     f->parse(u, pos);
-    if (pos.getErrorIndex() < 0 && pos.getIndex() == u.length()) return true;
+    if (pos.getErrorIndex() < 0 && pos.getIndex() == u.length()) {
+      parsed = true;
+      break;
+    }
   }
-  return false;
+  known.emplace(std::string(text), parsed);
+  return parsed;
 }
 
 namespace {
