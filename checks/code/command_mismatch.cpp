@@ -558,7 +558,6 @@ void compare_email(PairComparison& p, const Token& tok, Span source_span) {
 // ("2019 or later") is prose, not a defect.
 void compare_operators(PairComparison& p) {
   const std::string_view S = p.source.vis.text, T = p.target_text();
-  if (S.find_first_of("=&|") == std::string_view::npos) return;
   auto spaced = [](std::string_view text, size_t k, std::string_view op) -> size_t {  // end of a spaced `op` at k, or 0
     if (text[k] != op[0]) return 0;
     size_t j = k + 1;
@@ -580,7 +579,20 @@ void compare_operators(PairComparison& p) {
     }
     return n > 0 && !open;
   };
-  for (std::string_view op : {">=", "<=", "!=", "==", "=>", "&&", "||"}) {
+  // Which of the operators the source has at all, from one memchr pass over each of '=', '&' and
+  // '|' (string_view::find_first_of would call memchr once per byte of the source).
+  static constexpr std::string_view kOperators[] = {">=", "<=", "!=", "==", "=>", "&&", "||"};
+  unsigned present = 0;  // bit i: kOperators[i] occurs in S
+  for (size_t k = S.find('='); k != std::string_view::npos; k = S.find('=', k + 1)) {
+    if (k > 0) present |= S[k - 1] == '>' ? 1u : S[k - 1] == '<' ? 2u : S[k - 1] == '!' ? 4u : S[k - 1] == '=' ? 8u : 0u;
+    if (k + 1 < S.size() && S[k + 1] == '>') present |= 16u;
+  }
+  for (size_t k = S.find("&&"); k != std::string_view::npos && !(present & 32u); k = S.find("&&", k + 1)) present |= 32u;
+  for (size_t k = S.find("||"); k != std::string_view::npos && !(present & 64u); k = S.find("||", k + 1)) present |= 64u;
+  if (!present) return;
+  for (size_t i = 0; i < std::size(kOperators); ++i) {
+    if (!(present & (1u << i))) continue;
+    const std::string_view op = kOperators[i];
     if (op == "||" && norm_bars(S)) continue;
     size_t first = std::string_view::npos, ns = 0, nt = 0;
     for (size_t k = S.find(op); k != std::string_view::npos; k = S.find(op, k + op.size()))
