@@ -1,14 +1,18 @@
 // loclint/text.h: percent_decode (uriparser underneath), which link targets and the language
-// server's file URIs go through; excerpt, the one quoting helper of messages.
+// server's file URIs go through; excerpt, the one quoting helper of messages; to_lower.
 #include "loclint/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <string>
 
 using loclint::excerpt;
 using loclint::ExcerptStyle;
 using loclint::percent_decode;
+using loclint::to_lower;
+namespace utf8 = loclint::utf8;
 
 TEST(PercentDecode, DecodesEscapesOfEitherCase) {
   EXPECT_EQ(percent_decode("a%20b.md"), "a b.md");
@@ -66,4 +70,31 @@ TEST(MessageExcerpt, VerbatimCutsByCodePointBeforeEscaping) {
   EXPECT_EQ(excerpt("\tab", 2, ExcerptStyle::Verbatim), "\\ta…");
   EXPECT_EQ(excerpt("ab\n", 2, ExcerptStyle::Verbatim), "ab…");  // a cut line break is still text cut
   EXPECT_EQ(excerpt("", 0, ExcerptStyle::Verbatim), "");
+}
+
+// to_lower() maps code point by code point where that is what ICU's full case mapping in the root
+// locale does, and leaves the rest to ICU: the same string for every code point, between letters
+// and alone, and for the two that take ICU's route (U+0130, and U+03A3 as final sigma).
+TEST(Text, ToLowerIsIcuFullCaseMappingForEveryCodePoint) {
+  auto icu_lower = [](const std::string& s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    u.toLower(icu::Locale::getRoot());
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  };
+  size_t checked = 0;
+  for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string one;
+    utf8::append(one, cp);
+    const std::string between = "A" + one + "Z";
+    ASSERT_EQ(to_lower(between), icu_lower(between)) << std::hex << static_cast<uint32_t>(cp);
+    ASSERT_EQ(to_lower(one), icu_lower(one)) << std::hex << static_cast<uint32_t>(cp);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 0x10FFFFu - 0x7Fu - 0x800u);
+  EXPECT_EQ(to_lower("\u039F\u0394\u039F\u03A3 \u03A3\u039F\u03A6\u0399\u0391"), "\u03BF\u03B4\u03BF\u03C2 \u03C3\u03BF\u03C6\u03B9\u03B1");
+  EXPECT_EQ(to_lower("\u0130stanbul"), "i\u0307stanbul");
+  EXPECT_EQ(to_lower("\xC3\x89t\xE9 \xFF"), icu_lower("\xC3\x89t\xE9 \xFF"));  // ill-formed: ICU's U+FFFD
 }

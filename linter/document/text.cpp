@@ -190,9 +190,32 @@ std::string lower_ascii(std::string_view text) {
 std::string to_lower(std::string_view text) {
   bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; });
   if (ascii) return lower_ascii(text);
+  // Full case mapping in the root locale differs from the simple mapping (u_tolower, one code
+  // point for one) only for U+0130 (to "i" and U+0307) and for U+03A3, whose lowercase depends
+  // on the letters around it (final sigma): Unicode's SpecialCasing.txt. Without these two, and
+  // in valid UTF-8, code point by code point is the same string without a UTF-16 round trip.
+  std::string out;
+  out.reserve(text.size());
+  bool simple = true;
+  for (size_t i = 0; i < text.size() && simple;) {
+    const auto b = static_cast<uint8_t>(text[i]);
+    if (b < 0x80) {
+      out += b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    if (utf8::sequence_length(text, i) <= 0) {
+      simple = false;
+      break;
+    }
+    const char32_t cp = utf8::next(text, i);
+    if (cp == 0x0130 || cp == 0x03A3) simple = false;
+    else utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+  }
+  if (simple) return out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.toLower(icu::Locale::getRoot());
-  std::string out;
+  out.clear();
   u.toUTF8String(out);
   return out;
 }
