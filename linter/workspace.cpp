@@ -74,12 +74,11 @@ std::string normal_absolute(std::string_view p) {
 }
 
 namespace {
-// `p` made absolute (joined to the working folder when relative) and normal, as a string.
-// Empty when the working folder cannot be had.
-std::string absolute_normal_native(const std::string& p) {
-  if (already_normal_absolute(p)) return p;
+// `p`, which is not already normal and absolute, made absolute (joined to the working folder when
+// relative) and normal, as a string. Empty when the working folder cannot be had.
+std::string make_absolute_normal(const std::string& p) {
   if (p.empty() || p.starts_with("//")) return {};  // as the standard library has them: "" stays, `//` too
-  if (!p.empty() && p[0] == '/') return normal_absolute(p);
+  if (p[0] == '/') return normal_absolute(p);
   char cwd[4096];
   if (!::getcwd(cwd, sizeof cwd)) return {};
   std::string joined = cwd;
@@ -88,14 +87,18 @@ std::string absolute_normal_native(const std::string& p) {
   if (joined.starts_with("//")) return {};
   return already_normal_absolute(joined) ? joined : normal_absolute(joined);
 }
+
+// `p` made absolute and normal, as a string; empty when the working folder cannot be had.
+std::string absolute_normal_native(const std::string& p) { return already_normal_absolute(p) ? p : make_absolute_normal(p); }
 }  // namespace
 
 fs::path absolute_normal(const fs::path& p) {
   // Called for every link of every document: strings, not fs::absolute (a path) and
   // lexically_normal (a component list per step).
   if constexpr (fs::path::preferred_separator == '/') {
+    // Most paths are already normal: returned without a copy of their string.
     if (already_normal_absolute(p.native())) return p;
-    if (std::string normal = absolute_normal_native(p.native()); !normal.empty()) return fs::path(std::move(normal));
+    if (std::string normal = make_absolute_normal(p.native()); !normal.empty()) return fs::path(std::move(normal));
   }
   std::error_code ec;
   fs::path a = p.is_absolute() ? p : fs::absolute(p, ec);

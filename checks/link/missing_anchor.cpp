@@ -92,7 +92,9 @@ bool defined_by_include(const LinkChecker& checker, const AnchorSet& set, const 
 // that writes the English `<a name="x">` in each of those headings (the pipeline's anchors, one per
 // heading, not numbered) leaves the numbered ids to its translated headings: the heading meant is
 // the one whose anchor `x` is the (n+1)-th, reached by its own id. Returns that id and n + 1;
-// empty when the fragment is not numbered so or fewer headings carry `x`.
+// empty when the fragment is not numbered so, when fewer headings carry `x`, or when that
+// heading's own id is `x` (its id is then `x-n` itself, which the set lacks for another reason:
+// the caller offers the closest anchor instead).
 std::pair<std::string, size_t> repeated_anchor_heading(const std::vector<std::pair<std::string, std::string>>& heading_anchors,
                                                        std::string_view fragment, std::string_view* base) {
   const size_t dash = fragment.rfind('-');
