@@ -201,6 +201,7 @@ int lint(CommandLine& cl, const Config& config, std::string stdin_text) {
   std::error_code cwd_ec;
   ro.working_dir = std::filesystem::current_path(cwd_ec).string();
   ro.base_dir = repository_root(ro.working_dir);
+  ro.jobs = cl.jobs;
   auto renderer = make_renderer(cl.format, std::cout, ro);
   renderer->render(result.findings, result.stats);
   std::cout.flush();

@@ -176,6 +176,28 @@ TEST(Output, CompilerAndGithubPrintOneLinePerFindingWithNoControlCharacter) {
   }
 }
 
+// Compiler output of many findings is formatted on the run's jobs in parts (more than 1,024
+// findings a part, rounds of 16,384) and written in order: the same bytes for any -j, for a count
+// that fills neither a part nor a round evenly.
+TEST(Output, CompilerOutputIsTheSameForAnyNumberOfJobs) {
+  std::vector<Finding> many;
+  const std::vector<Finding> sample = sample_findings();
+  for (size_t i = 0; many.size() < 40000; ++i) {
+    Finding f = sample[i % sample.size()];
+    f.path = "docs/" + std::to_string(i) + ".md";
+    many.push_back(std::move(f));
+  }
+  RenderOptions one = options();
+  const std::string serial = render("compiler", many, one);
+  EXPECT_EQ(static_cast<size_t>(std::count(serial.begin(), serial.end(), '\n')), many.size());
+  EXPECT_NE(serial.find("docs/39999.md:"), std::string::npos);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    RenderOptions o = options();
+    o.jobs = jobs;
+    EXPECT_EQ(render("compiler", many, o), serial) << jobs << " jobs";
+  }
+}
+
 TEST(Output, GithubEscapesPropertiesAndData) {
   std::string out = render("github", sample_findings(), options());
   EXPECT_NE(out.find("file=docs/a b%2Cc%3Ad.md,"), std::string::npos) << out;

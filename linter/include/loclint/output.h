@@ -32,6 +32,8 @@ struct RenderOptions {
   std::string working_dir;
   std::string tool_version = std::string(kVersion);
   std::string docs_url = std::string(kDocsUrl);  // where docs/rules/ is published (SARIF helpUri)
+  // Threads a renderer may format with (the run's -j); the output is the same for any number.
+  unsigned jobs = 1;
 };
 
 class Renderer {
