@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <set>
 
 #include "loclint/document.h"
@@ -244,6 +246,18 @@ std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
     anchors_.emplace(key, std::move(set));
   });
   return *anchors_.find(key);
+}
+
+void Workspace::prefetch_anchors(const std::vector<fs::path>& files) {
+  if (spare_jobs_ == 0 || files.size() < 2) return;
+  std::atomic<size_t> next{0};
+  auto take = [&] {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < files.size();) anchors(files[i]);
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 0; t < std::min<size_t>(spare_jobs_, files.size() - 1); ++t) helpers.emplace_back(take);
+  take();
+  for (auto& h : helpers) h.join();
 }
 
 void Workspace::add_anchors(const Document& doc) {

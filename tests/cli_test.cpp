@@ -100,6 +100,26 @@ TEST_F(Cli, AllocatesWithMimallocInTheReleaseBuild) {
   EXPECT_EQ(stats, LOCLINT_WITH_MIMALLOC == 1) << r.err;
 }
 
+// One article linted with more jobs than files has its link targets parsed for their anchors on
+// the spare jobs first: the findings are those of -j 1.
+TEST_F(Cli, SpareJobsParseLinkTargetsWithTheSameFindings) {
+  std::string links;
+  for (int i = 0; i < 24; ++i) {
+    write(dir_ / "docs" / ("p" + std::to_string(i) + ".md"), kGoodFrontMatter + "# Titre " + std::to_string(i) + "\n");
+    links += "- [page " + std::to_string(i) + "](p" + std::to_string(i) + ".md#titre-" + std::to_string(i % 20) + ")\n";
+  }
+  write(dir_ / "docs/index.md", kGoodFrontMatter + "# Index\n\n" + links);
+  Result one = run("--no-config -j 1 docs/index.md");
+  EXPECT_EQ(one.code, 0) << one.out;  // warnings
+  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 4) << one.out;  // p20..p23 lack #titre-0..3
+  EXPECT_NE(one.out.find("no anchor '#titre-0' in 'p20.md'"), std::string::npos) << one.out;
+  for (const char* jobs : {"2", "4"}) {
+    Result many = run(std::string("--no-config -j ") + jobs + " docs/index.md");
+    EXPECT_EQ(many.out, one.out) << jobs;
+    EXPECT_EQ(many.code, one.code) << jobs;
+  }
+}
+
 TEST_F(Cli, EveryLineHasTheCompilerShape) {
   write(dir_ / "a.md", kBadYaml);
   write(dir_ / "b.md", "Caf\xe9 au lait\n");

@@ -172,3 +172,29 @@ TEST(ShardedMapTest, FirstInsertWinsAndMakeRunsOncePerKey) {
   for (int t = 1; t < 8; ++t)
     for (int k = 0; k < 200; ++k) EXPECT_EQ(got[t * 200 + k], got[k]);
 }
+
+// A document whose links name fragments of many pages has them parsed on the run's spare jobs
+// first (one file linted with -j 2): each once, a missing one as null, and anchors() then answers
+// from the cache. Without spare jobs prefetch_anchors() parses nothing.
+TEST_F(WorkspaceCache, PrefetchParsesEachTargetOnceOnTheSpareJobs) {
+  std::vector<fs::path> targets;
+  for (int i = 0; i < 12; ++i) {
+    targets.push_back(dir_ / "a" / ("p" + std::to_string(i) + ".md"));
+    std::ofstream(targets.back()) << "# Heading " << i << "\n";
+  }
+  targets.push_back(dir_ / "a" / "missing.md");
+  Workspace idle;
+  idle.prefetch_anchors(targets);
+  EXPECT_EQ(idle.documents_loaded(), 0u);
+  Workspace ws;
+  ws.set_spare_jobs(3);
+  ws.prefetch_anchors(targets);
+  EXPECT_EQ(ws.documents_loaded(), 12u);
+  for (int i = 0; i < 12; ++i) {
+    auto set = ws.anchors(targets[static_cast<size_t>(i)]);
+    ASSERT_TRUE(set);
+    EXPECT_TRUE(set->contains("heading-" + std::to_string(i)));
+  }
+  EXPECT_EQ(ws.anchors(targets.back()), nullptr);
+  EXPECT_EQ(ws.documents_loaded(), 12u);
+}

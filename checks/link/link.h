@@ -216,6 +216,7 @@ class LinkChecker {
   bool wraps_same_image(const Link& link) const;
   const Half* half_of(Span s) const;
   void check(const Link& link);
+  void prefetch_target_anchors();
   bool outside_this_tree(const Target& t) const;
 
   const Document& doc_;

@@ -34,6 +34,7 @@ LinkChecker::LinkChecker(const Document& doc, const Env& env, Reporter& out, fs:
 }
 
 void LinkChecker::run() {
+  if (env_.workspace.spare_jobs() > 0) prefetch_target_anchors();
   for (const Link& link : doc_.links()) {
     if (link.kind == LinkKind::Autolink) continue;
     if (doc_.in_code(link.span.begin)) continue;  // the model keeps none; be safe for HTML ones
@@ -46,6 +47,25 @@ void LinkChecker::run() {
     if (wraps_same_image(link)) continue;
     check(link);
   }
+}
+
+// The Markdown pages that this document's page links with a fragment name (what
+// check_missing_anchor will ask the workspace for), parsed for their anchors on the spare jobs
+// first. Only the targets' anchor sets are computed; every link is still checked by check().
+void LinkChecker::prefetch_target_anchors() {
+  std::vector<fs::path> targets;
+  std::set<std::string> seen;
+  for (const Link& link : doc_.links()) {
+    if (link.kind != LinkKind::Inline && link.kind != LinkKind::HtmlAnchor) continue;
+    if (doc_.in_code(link.span.begin)) continue;
+    const Target t = parse_target(here_, link.destination, env_, *repo_);
+    if (!t.check || t.same_document || !t.has_fragment || t.fragment.empty() || is_media(t.path.string())) continue;
+    if (outside_this_tree(t)) continue;
+    const Resolution r = resolve(env_, t.path, true);
+    if (r.state != Workspace::PathState::Missing && r.actual.extension() == ".md" && seen.insert(r.actual.string()).second)
+      targets.push_back(r.actual);
+  }
+  env_.workspace.prefetch_anchors(targets);
 }
 
 // `[![alt](media/a.png)](media/a.png#lightbox)`: the enlarged view of the image it wraps is

@@ -236,6 +236,7 @@ RunResult Engine::run(const std::vector<std::string>& inputs, unsigned jobs) con
   // A census reads a whole docset even when one file is linted (an editor, a pre-commit hook):
   // it gets every job asked for, not only as many as there are files.
   workspace.set_jobs(std::max(1u, jobs));
+  workspace.set_spare_jobs(std::max(1u, jobs) - threads);
   if (threads == 1) {
     worker(0);
   } else {

@@ -223,6 +223,14 @@ class Workspace {
 
   // How many threads the run has: work that every thread must wait for (a census) uses as many.
   void set_jobs(unsigned jobs) { jobs_ = std::max(1u, jobs); }
+  // Jobs asked for that lint no file (one file linted with -j 2: an editor, a pre-commit hook).
+  void set_spare_jobs(unsigned spare) { spare_jobs_ = spare; }
+  unsigned spare_jobs() const { return spare_jobs_; }
+  // Computes the anchor sets of `files` (absolute, normal) as anchors() does, on the calling
+  // thread and up to spare_jobs() more, so that a document whose links name fragments of many
+  // others does not parse them one after another. Without spare jobs, nothing (anchors() then
+  // parses each on first use).
+  void prefetch_anchors(const std::vector<fs::path>& files);
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
   size_t documents_loaded() const;
@@ -268,6 +276,7 @@ class Workspace {
   std::shared_ptr<const nlohmann::json> json_file(const fs::path& path);
 
   unsigned jobs_ = 1;
+  unsigned spare_jobs_ = 0;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_root_;  // "" for no repository
