@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 #include <set>
 
@@ -250,14 +251,26 @@ std::shared_ptr<const AnchorSet> Workspace::anchors(const fs::path& path) {
 
 void Workspace::prefetch_anchors(const std::vector<fs::path>& files) {
   if (spare_jobs_ == 0 || files.size() < 2) return;
+  // Helpers come from one budget of spare_jobs_ for the whole run, whichever worker asks.
+  const unsigned want = static_cast<unsigned>(std::min<size_t>(spare_jobs_, files.size() - 1));
+  unsigned got = 0;
+  for (unsigned taken = spare_jobs_taken_.load(); got == 0 && taken < spare_jobs_;) {
+    const unsigned n = std::min(want, spare_jobs_ - taken);
+    if (spare_jobs_taken_.compare_exchange_weak(taken, taken + n)) got = n;
+  }
   std::atomic<size_t> next{0};
   auto take = [&] {
     for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < files.size();) anchors(files[i]);
   };
   std::vector<std::thread> helpers;
-  for (size_t t = 0; t < std::min<size_t>(spare_jobs_, files.size() - 1); ++t) helpers.emplace_back(take);
+  try {
+    for (unsigned t = 0; t < got; ++t) helpers.emplace_back(take);
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): the calling thread does the rest.
+  }
   take();
   for (auto& h : helpers) h.join();
+  spare_jobs_taken_.fetch_sub(got);
 }
 
 void Workspace::add_anchors(const Document& doc) {

@@ -1,6 +1,7 @@
 // checks/link beyond the fixtures: heading ids as docfx makes them, the anchor set, the
 // run-level image tally, and resolution that does not depend on which files were named.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -120,6 +121,40 @@ TEST(LinkCheck, TargetParsedOnceForManyLinks) {
   }
   // targets/page.md and targets/Mixed-Case.md, however many links point at them.
   EXPECT_EQ(workspace.documents_loaded(), 2u);
+}
+
+// With spare jobs (one article linted with -j 2), the link checker has its targets parsed for
+// their anchors first: only pages whose fragment check_anchor looks up (not `#top`, not a docfx
+// `#tab/`), each once, with the same findings as without spare jobs.
+TEST(LinkCheck, SpareJobsParseOnlyTheTargetsWhoseAnchorsAreLookedUp) {
+  char tmpl[] = "/tmp/loclint-prefetch-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  for (const char* name : {"top.md", "tab.md", "a.md", "b.md", "c.md"}) std::ofstream(dir / name) << "# Section\n";
+  const fs::path article = dir / "index.md";
+  const std::string text =
+      "# Index\n\n[t](top.md#top) [u](tab.md#tab/windows) [a](a.md#section) [b](b.md#missing) [c](c.md#section)\n";
+  std::ofstream(article) << text;
+  Config config;
+  config.enable.emplace_back("all", false);
+  config.enable.emplace_back("link", true);
+  Engine engine(config, checks::all_checks());
+  auto messages = [&](unsigned spare, size_t& loaded) {
+    Workspace workspace;
+    workspace.set_spare_jobs(spare);
+    auto doc = Document::parse(article.string(), text);
+    std::vector<std::string> out;
+    for (const Finding& f : engine.lint_document(*doc, workspace)) out.push_back(f.diagnostic.message);
+    loaded = workspace.documents_loaded();
+    return out;
+  };
+  size_t serial = 0, prefetched = 0;
+  const std::vector<std::string> without = messages(0, serial), with = messages(1, prefetched);
+  EXPECT_EQ(with, without);
+  ASSERT_EQ(with.size(), 1u);
+  EXPECT_NE(with[0].find("'#missing'"), std::string::npos) << with[0];
+  EXPECT_EQ(serial, 3u);      // a, b and c: top.md and tab.md are never looked into
+  EXPECT_EQ(prefetched, 3u);  // the same three, parsed ahead
+  fs::remove_all(dir);
 }
 
 }  // namespace

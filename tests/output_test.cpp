@@ -176,7 +176,7 @@ TEST(Output, CompilerAndGithubPrintOneLinePerFindingWithNoControlCharacter) {
   }
 }
 
-// Compiler output of many findings is formatted on the run's jobs in parts (more than 1,024
+// Compiler output of many findings is formatted on the run's jobs in parts (at least 1,024
 // findings a part, rounds of 16,384) and written in order: the same bytes for any -j, for a count
 // that fills neither a part nor a round evenly.
 TEST(Output, CompilerOutputIsTheSameForAnyNumberOfJobs) {

@@ -45,6 +45,8 @@ bool report_redirect(LinkChecker& checker, const ResolvedLink& link);
 // Reports kMissingAnchor when `link`'s fragment names no anchor of `file` (the document itself
 // when null), nor of a file it includes (missing_anchor.cpp).
 void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file);
+// Whether check_anchor looks `fragment` up: not empty, `#top` (any case) or a docfx tab (`#tab/`).
+bool fragment_names_anchor(std::string_view fragment);
 
 // Run-level notes of links that could not be verified (links.cpp).
 extern const SummaryNote kOutsideTree;

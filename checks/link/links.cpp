@@ -49,9 +49,10 @@ void LinkChecker::run() {
   }
 }
 
-// The Markdown pages that this document's page links with a fragment name (what
-// check_missing_anchor will ask the workspace for), parsed for their anchors on the spare jobs
-// first. Only the targets' anchor sets are computed; every link is still checked by check().
+// The Markdown pages that this document's page links name with a fragment that check_anchor
+// looks up, parsed for their anchors on the run's spare jobs first. A target check() would not
+// look up after all (a link that another step decides first) costs a parse and changes nothing:
+// only the targets' anchor sets are computed, and every link is still checked by check().
 void LinkChecker::prefetch_target_anchors() {
   std::vector<fs::path> targets;
   std::set<std::string> seen;
@@ -59,7 +60,8 @@ void LinkChecker::prefetch_target_anchors() {
     if (link.kind != LinkKind::Inline && link.kind != LinkKind::HtmlAnchor) continue;
     if (doc_.in_code(link.span.begin)) continue;
     const Target t = parse_target(here_, link.destination, env_, *repo_);
-    if (!t.check || t.same_document || !t.has_fragment || t.fragment.empty() || is_media(t.path.string())) continue;
+    if (!t.check || t.same_document || !t.has_fragment || is_media(t.path.string())) continue;
+    if (!fragment_names_anchor(t.fragment)) continue;  // `#top`, `#tab/...`: check_anchor asks for nothing
     if (outside_this_tree(t)) continue;
     const Resolution r = resolve(env_, t.path, true);
     if (r.state != Workspace::PathState::Missing && r.actual.extension() == ".md" && seen.insert(r.actual.string()).second)

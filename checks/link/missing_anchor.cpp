@@ -114,13 +114,17 @@ std::pair<std::string, size_t> repeated_anchor_heading(const std::vector<std::pa
 
 }  // namespace
 
-void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file) {
-  const std::string& fragment = link.target.fragment;
+bool fragment_names_anchor(std::string_view fragment) {
   // `#` alone and `#top` go to the top of the page in every browser.
-  if (fragment.empty() || lower_ascii(fragment) == "top") return;
+  if (fragment.empty() || lower_ascii(fragment) == "top") return false;
   // docfx tabbed content: `#tab/<id>` names a tab (a heading that is a link to it opens one),
   // not an element id; the page renders it as a tab and selects it.
-  if (fragment.starts_with("tab/")) return;
+  return !fragment.starts_with("tab/");
+}
+
+void check_anchor(LinkChecker& checker, const ResolvedLink& link, const fs::path* file) {
+  const std::string& fragment = link.target.fragment;
+  if (!fragment_names_anchor(fragment)) return;
   const Env& env = checker.env();
   std::shared_ptr<const AnchorSet> target_set;  // keeps a target file's anchors alive
   const AnchorSet* set = nullptr;

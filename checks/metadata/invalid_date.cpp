@@ -47,7 +47,8 @@ bool time_of_day(std::string_view text) {
     return out;
   }();
   // A docset's generated pages write the same few times (`12:00:00 AM`), and a parse costs tens
-  // of thousands of instructions: the answers of the last distinct strings are kept per thread.
+  // of thousands of instructions: each thread keeps its answers for up to 64 distinct texts, and
+  // forgets them all when a 65th comes.
   thread_local std::unordered_map<std::string, bool> known;
   if (auto it = known.find(std::string(text)); it != known.end()) return it->second;
   if (known.size() >= 64) known.clear();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -18,9 +19,10 @@ class CompilerRenderer : public Renderer {
   void render(const std::vector<Finding>& findings, const RunStats&) override {
     // Lines are formatted into buffers and written a buffer at a time, not a line at a time
     // (thousands of findings on a tree of API pages). Findings are taken in rounds of kRound
-    // (at most a few MB of text held); a round of more than kPerThread findings is split among
-    // the run's jobs, since printing is otherwise the longest serial part of such a run. The
-    // buffers are written in order: the output is the same for any number of jobs.
+    // (at most a few MB of text held); a round is split among the run's jobs into parts of at
+    // least kPerThread findings (so from 2 x kPerThread on), since printing is otherwise the
+    // longest serial part of such a run. The buffers are written in order: the output is the
+    // same for any number of jobs.
     constexpr size_t kRound = 16384, kPerThread = 1024;
     for (size_t begin = 0; begin < findings.size(); begin += kRound) {
       const size_t end = std::min(findings.size(), begin + kRound);
@@ -31,8 +33,13 @@ class CompilerRenderer : public Renderer {
         for (size_t i = from; i < to; ++i) format(findings[i], buffers[k]);
       };
       std::vector<std::thread> helpers;
-      for (size_t k = 1; k < parts; ++k) helpers.emplace_back(part, k);
+      try {
+        for (size_t k = 1; k < parts; ++k) helpers.emplace_back(part, k);
+      } catch (const std::system_error&) {
+        // No thread to be had (a process limit): this thread formats the parts left.
+      }
       part(0);
+      for (size_t k = helpers.size() + 1; k < parts; ++k) part(k);
       for (auto& t : helpers) t.join();
       for (const auto& b : buffers) out_.write(b.data(), static_cast<std::streamsize>(b.size()));
     }

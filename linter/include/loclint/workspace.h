@@ -227,9 +227,10 @@ class Workspace {
   void set_spare_jobs(unsigned spare) { spare_jobs_ = spare; }
   unsigned spare_jobs() const { return spare_jobs_; }
   // Computes the anchor sets of `files` (absolute, normal) as anchors() does, on the calling
-  // thread and up to spare_jobs() more, so that a document whose links name fragments of many
-  // others does not parse them one after another. Without spare jobs, nothing (anchors() then
-  // parses each on first use).
+  // thread and on as many of the spare jobs as no other prefetch holds (threads that cannot be
+  // started are done without), so that a document whose links name fragments of many others
+  // does not parse them one after another. Without spare jobs, nothing (anchors() then parses
+  // each on first use).
   void prefetch_anchors(const std::vector<fs::path>& files);
 
   // Number of documents parsed on behalf of other files' links (for tests and --stats).
@@ -277,6 +278,7 @@ class Workspace {
 
   unsigned jobs_ = 1;
   unsigned spare_jobs_ = 0;
+  std::atomic<unsigned> spare_jobs_taken_{0};  // helpers prefetch_anchors() runs now
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_dir_;
   std::unordered_map<std::string, std::shared_ptr<const RepoInfo>> repo_by_root_;  // "" for no repository
