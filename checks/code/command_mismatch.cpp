@@ -587,8 +587,8 @@ void compare_operators(PairComparison& p) {
     if (k > 0) present |= S[k - 1] == '>' ? 1u : S[k - 1] == '<' ? 2u : S[k - 1] == '!' ? 4u : S[k - 1] == '=' ? 8u : 0u;
     if (k + 1 < S.size() && S[k + 1] == '>') present |= 16u;
   }
-  for (size_t k = S.find("&&"); k != std::string_view::npos && !(present & 32u); k = S.find("&&", k + 1)) present |= 32u;
-  for (size_t k = S.find("||"); k != std::string_view::npos && !(present & 64u); k = S.find("||", k + 1)) present |= 64u;
+  if (S.find("&&") != std::string_view::npos) present |= 32u;
+  if (S.find("||") != std::string_view::npos) present |= 64u;
   if (!present) return;
   for (size_t i = 0; i < std::size(kOperators); ++i) {
     if (!(present & (1u << i))) continue;

@@ -72,6 +72,9 @@ struct Target {
 
 // Where a link destination points. `here`: the document's own path, absolute and normal.
 Target parse_target(const fs::path& here, std::string_view raw, const Env& env, const RepoInfo& repo);
+// What `link` to `t` reaches: an include, an image (an image link, or a media file by its
+// extension), else a page (a page whose file is a download is told apart later, on disk).
+Kind kind_of(const Link& link, const Target& t);
 
 struct Resolution {
   Workspace::PathState state = Workspace::PathState::Missing;

@@ -57,10 +57,9 @@ void LinkChecker::prefetch_target_anchors() {
   std::vector<fs::path> targets;
   std::set<std::string> seen;
   for (const Link& link : doc_.links()) {
-    if (link.kind != LinkKind::Inline && link.kind != LinkKind::HtmlAnchor) continue;
-    if (doc_.in_code(link.span.begin)) continue;
+    if (link.kind == LinkKind::Autolink || doc_.in_code(link.span.begin)) continue;
     const Target t = parse_target(here_, link.destination, env_, *repo_);
-    if (!t.check || t.same_document || !t.has_fragment || is_media(t.path.string())) continue;
+    if (!t.check || t.same_document || !t.has_fragment || kind_of(link, t) != Kind::Page) continue;
     if (!fragment_names_anchor(t.fragment)) continue;  // `#top`, `#tab/...`: check_anchor asks for nothing
     if (outside_this_tree(t)) continue;
     const Resolution r = resolve(env_, t.path, true);
@@ -68,6 +67,14 @@ void LinkChecker::prefetch_target_anchors() {
       targets.push_back(r.actual);
   }
   env_.workspace.prefetch_anchors(targets);
+}
+
+Kind kind_of(const Link& link, const Target& t) {
+  if (link.kind == LinkKind::Include) return Kind::Include;
+  if (link.kind == LinkKind::Image || link.kind == LinkKind::HtmlImage || link.kind == LinkKind::ImageDirective ||
+      is_media(t.path.string()))
+    return Kind::Image;
+  return Kind::Page;
 }
 
 // `[![alt](media/a.png)](media/a.png#lightbox)`: the enlarged view of the image it wraps is
@@ -105,11 +112,7 @@ void LinkChecker::check(const Link& link) {
   Target t = parse_target(here_, link.destination, env_, *repo_);
   if (!t.check) return;
   std::string shown = excerpt(trim(link.destination), 80);
-  Kind kind = link.kind == LinkKind::Include ? Kind::Include
-              : (link.kind == LinkKind::Image || link.kind == LinkKind::HtmlImage ||
-                 link.kind == LinkKind::ImageDirective || is_media(t.path.string()))
-                  ? Kind::Image
-                  : Kind::Page;
+  Kind kind = kind_of(link, t);
   Resolution r;
   if (t.same_document) {
     r = {Workspace::PathState::Exists, here_};
